@@ -1,0 +1,13 @@
+package org.ws2.recommendations.recommendation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.ws2.contracts.recommendation.RecommendationStatus;
+
+/** A request to move a recommendation to {@code to}; every move is explained by a note. */
+public record TransitionRequest(
+        @NotNull RecommendationStatus to,
+        @NotBlank @Size(max = 4000) String note) {
+}

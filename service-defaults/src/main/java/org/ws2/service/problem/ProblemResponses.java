@@ -1,0 +1,126 @@
+package org.ws2.service.problem;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error a request can meet into an RFC 9457 problem: Spring MVC's own (bad JSON,
+ * wrong method, unknown path...) through {@link ResponseEntityExceptionHandler}, a service's
+ * {@link ApiProblem}s, validation failures naming the field, and as a last resort a 500 that
+ * reveals nothing internal.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
+        problem.setType(ApiProblem.typeUri("malformed-body"));
+        problem.setTitle("Malformed request body");
+        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            problem.setProperty("field", databind.getPathReference());
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                detail.isEmpty() ? "The request is invalid." : detail);
+        problem.setType(ApiProblem.typeUri("invalid-input"));
+        problem.setTitle("Invalid input");
+        if (ex.getFieldError() != null) {
+            problem.setProperty("field", ex.getFieldError().getField());
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setType(ApiProblem.typeUri("invalid-input"));
+        problem.setTitle("Invalid input");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + ex.getValue() + "' is not a valid value for '" + ex.getName() + "'.");
+        problem.setType(ApiProblem.typeUri("invalid-input"));
+        problem.setTitle("Invalid input");
+        problem.setProperty("field", ex.getName());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    /** Method security denies inside the controller, past the filter chain's own handlers. */
+    @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+    ResponseEntity<ProblemDetail> denied(RuntimeException ex, HttpServletRequest request) {
+        boolean authenticated = request.getUserPrincipal() != null;
+        HttpStatus status = authenticated ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, authenticated
+                ? "The token's roles do not allow this request."
+                : "This request needs a valid bearer token.");
+        problem.setType(ApiProblem.typeUri(authenticated ? "forbidden" : "unauthenticated"));
+        problem.setTitle(authenticated ? "Not allowed" : "Authentication required");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (!authenticated) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed to process the request; it has been logged.");
+        problem.setType(ApiProblem.typeUri("internal-error"));
+        problem.setTitle("Internal error");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    private static String unreadableDetail(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'.";
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return "Field '" + databind.getPathReference() + "' has a value of the wrong type or format.";
+        }
+        return "The request body is missing or is not valid JSON.";
+    }
+}

@@ -1,0 +1,107 @@
+package org.ws2.service.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+import org.ws2.contracts.identity.Ws2Roles;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service is an OAuth2 resource server: reads of published data are anonymous, every write
+ * needs a valid bearer token, and the roles in its {@code roles} claim become {@code ROLE_<role>}
+ * authorities for the services' {@code @PreAuthorize} rules.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(JwtProperties.class)
+public class Ws2SecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain ws2SecurityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/livez", "/readyz", "/v3/api-docs/**", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    ProblemAuthenticationHandlers problemAuthenticationHandlers(JsonMapper jsonMapper) {
+        return new ProblemAuthenticationHandlers(jsonMapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(JwtProperties properties, ResourceLoader resources) {
+        if (StringUtils.hasText(properties.issuerUri())) {
+            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+        }
+        if (StringUtils.hasText(properties.publicKeyLocation())) {
+            try (InputStream pem = resources.getResource(properties.publicKeyLocation()).getInputStream()) {
+                RSAPublicKey key = RsaKeyConverters.x509().convert(pem);
+                return NimbusJwtDecoder.withPublicKey(key).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the token signing key at ws2.jwt.public-key-location="
+                        + properties.publicKeyLocation(), e);
+            }
+        }
+        throw new IllegalStateException("No token signing key configured: set WS2_JWT_ISSUER_URI (an OIDC issuer) "
+                + "or WS2_JWT_PUBLIC_KEY_LOCATION (an RSA public key PEM, e.g. file:/path/public.pem)");
+    }
+
+    static JwtAuthenticationConverter rolesFromClaim() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(Ws2SecurityConfiguration::roleAuthorities);
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> roleAuthorities(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(Ws2Roles.ROLES_CLAIM);
+        if (roles == null) {
+            return List.of();
+        }
+        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+}
