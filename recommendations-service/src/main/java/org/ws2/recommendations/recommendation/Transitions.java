@@ -3,6 +3,8 @@ package org.ws2.recommendations.recommendation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,8 @@ import org.ws2.service.problem.ApiProblem;
 /** Moves recommendations through the lifecycle, recording each move and announcing it. */
 @Service
 public class Transitions {
+
+    private static final Logger log = LoggerFactory.getLogger(Transitions.class);
 
     private final RecommendationRepository recommendations;
     private final Outbox outbox;
@@ -54,6 +58,8 @@ public class Transitions {
         outbox.append(Topics.RECOMMENDATIONS, CloudEvent.of(RecommendationEvents.SOURCE,
                 RecommendationEvents.STATUS_CHANGED, moved.id(), moved.version(), moved.updatedAt(),
                 eventJson.toData(payload)));
+        log.info("Recommendation {} moved from {} to {} by {} (version {})", id, current.status(), moved.status(),
+                actor, moved.version());
         return moved;
     }
 }

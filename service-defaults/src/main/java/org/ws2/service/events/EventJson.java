@@ -2,16 +2,21 @@ package org.ws2.service.events;
 
 import org.ws2.contracts.CloudEvent;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes and reads CloudEvents and their payloads with the service's own JSON mapper. */
+/**
+ * Writes and reads CloudEvents and their payloads. Reading is tolerant of fields it does not know,
+ * unlike the services' HTTP input: a producer may add fields to a v1 event without breaking any
+ * consumer.
+ */
 public class EventJson {
 
     private final JsonMapper jsonMapper;
 
     public EventJson(JsonMapper jsonMapper) {
-        this.jsonMapper = jsonMapper;
+        this.jsonMapper = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public JsonNode toData(Object payload) {

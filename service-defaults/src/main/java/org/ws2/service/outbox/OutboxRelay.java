@@ -97,14 +97,21 @@ public class OutboxRelay {
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.messageKey(),
                     event.payload());
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            CompletableFuture<SendResult<String, String>> send;
             try {
-                sends.add(kafka.send(record));
+                send = kafka.send(record);
             } catch (RuntimeException e) {
-                sends.add(CompletableFuture.failedFuture(e));
+                send = CompletableFuture.failedFuture(e);
+            }
+            sends.add(send);
+            // A send that failed at once (no broker to ask for metadata) means the rest would each
+            // wait out the same timeout: stop here and try again on the next pass.
+            if (send.isCompletedExceptionally()) {
+                break;
             }
         }
-        List<Long> delivered = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
+        List<Long> delivered = new ArrayList<>(sends.size());
+        for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(30, TimeUnit.SECONDS);
                 delivered.add(batch.get(i).id());
