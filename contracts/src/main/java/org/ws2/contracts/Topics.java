@@ -11,6 +11,7 @@ public final class Topics {
     public static final String ASSIGNMENTS = "ws2.assignments.v1";
     public static final String REPORTS = "ws2.reports.v1";
     public static final String NOTIFICATIONS = "ws2.notifications.v1";
+    public static final String ENGAGEMENTS = "ws2.engagements.v1";
 
     /** Where a consumer parks a record it cannot process, so that the partition keeps moving. */
     public static String deadLetter(String topic) {

@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 class EventSchemaCatalogueTest {
 
     /** Each family's event class; a new family is added here. */
-    private static final List<Class<?>> EVENT_FAMILIES = List.of(RecommendationEvents.class);
+    private static final List<Class<?>> EVENT_FAMILIES = List.of(RecommendationEvents.class,
+            org.ws2.contracts.engagement.EngagementEvents.class,
+            org.ws2.contracts.group.GroupEvents.class,
+            org.ws2.contracts.assignment.AssignmentEvents.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,7 +46,12 @@ class EventSchemaCatalogueTest {
             JsonNode schema = JSON.readTree(in);
             assertThat(schema.path("$id").asString()).isEqualTo(EventTypes.schemaUri(type));
             assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
-            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema.toString());
+            String urn = EventTypes.schemaUri("");
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                    registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(
+                            id -> id.startsWith(urn), id -> "classpath:" + EventTypes.SCHEMA_RESOURCE_DIR
+                                    + id.substring(urn.length()) + ".json")))
+                    .getSchema(schema.toString()).initializeValidators();
         }
     }
 

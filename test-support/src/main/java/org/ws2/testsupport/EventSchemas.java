@@ -24,7 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventSchemas {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final String SCHEMA_URN = EventTypes.schemaUri("");
+    /** Schemas refer to each other by {@code urn:ws2:schema:<name>}, found at {@code ws2/schemas/<name>.json}. */
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(
+                    id -> id.startsWith(SCHEMA_URN), id -> "classpath:" + EventTypes.SCHEMA_RESOURCE_DIR
+                            + id.substring(SCHEMA_URN.length()) + ".json")));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     /** Throws an {@link AssertionError} listing every violation if {@code eventJson} breaks its contract. */

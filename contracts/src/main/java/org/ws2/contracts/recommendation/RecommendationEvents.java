@@ -1,6 +1,8 @@
 package org.ws2.contracts.recommendation;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The events on {@code ws2.recommendations.v1}, keyed by recommendation id. Each carries the
@@ -12,6 +14,12 @@ public final class RecommendationEvents {
 
     public static final String REGISTERED = "org.ws2.recommendation.registered.v1";
     public static final String STATUS_CHANGED = "org.ws2.recommendation.status-changed.v1";
+    public static final String DETAILS_UPDATED = "org.ws2.recommendation.details-updated.v1";
+    public static final String RETIRED = "org.ws2.recommendation.retired.v1";
+    public static final String DEPENDENCIES_CHANGED = "org.ws2.recommendation.dependencies-changed.v1";
+    public static final String COORDINATION_FLAG_SET = "org.ws2.recommendation.coordination-flag-set.v1";
+    public static final String EVIDENCE_ADDED = "org.ws2.recommendation.evidence-added.v1";
+    public static final String EVIDENCE_REMOVED = "org.ws2.recommendation.evidence-removed.v1";
 
     /** A recommendation entered the catalogue (seeded from the WS2 data or created by a user). */
     public record Registered(
@@ -19,10 +27,17 @@ public final class RecommendationEvents {
             String topic,
             String title,
             RecommendationStatus status,
-            long version) {
+            long version,
+            String actor,
+            RecommendationSnapshot recommendation) {
     }
 
-    /** A recommendation moved through its lifecycle. */
+    /**
+     * A recommendation moved through its lifecycle.
+     *
+     * @param overrideNote why it moved past planning while a recommendation it depends on is not
+     *                     implemented; null otherwise
+     */
     public record StatusChanged(
             String recommendationId,
             String topic,
@@ -32,7 +47,81 @@ public final class RecommendationEvents {
             String note,
             String actor,
             Instant changedAt,
-            long version) {
+            long version,
+            String overrideNote,
+            RecommendationSnapshot recommendation) {
+    }
+
+    /** Title, summary, ownership, implementers, target quarter or tags were edited. */
+    public record DetailsUpdated(
+            String recommendationId,
+            long version,
+            String actor,
+            Instant changedAt,
+            String note,
+            List<String> changedFields,
+            RecommendationSnapshot recommendation) {
+    }
+
+    /** The recommendation left the catalogue; it is kept, with its history, but no longer worked on. */
+    public record Retired(
+            String recommendationId,
+            long version,
+            String actor,
+            Instant changedAt,
+            String reason,
+            RecommendationSnapshot recommendation) {
+    }
+
+    /** Recommendations this one waits on were added or removed. */
+    public record DependenciesChanged(
+            String recommendationId,
+            long version,
+            String actor,
+            Instant changedAt,
+            String note,
+            List<String> added,
+            List<String> removed,
+            RecommendationSnapshot recommendation) {
+    }
+
+    /** SO/AC leadership's coordination of the recommendation was flagged, changed or cleared. */
+    public record CoordinationFlagSet(
+            String recommendationId,
+            long version,
+            String actor,
+            Instant changedAt,
+            CoordinationLevel from,
+            CoordinationLevel to,
+            String rationale,
+            RecommendationSnapshot recommendation) {
+    }
+
+    /** Evidence of how the recommendation was implemented was attached. */
+    public record EvidenceAdded(
+            String recommendationId,
+            long version,
+            String actor,
+            Instant changedAt,
+            Evidence evidence,
+            RecommendationSnapshot recommendation) {
+    }
+
+    /** A piece of evidence was withdrawn. */
+    public record EvidenceRemoved(
+            String recommendationId,
+            long version,
+            String actor,
+            Instant changedAt,
+            String evidenceId,
+            RecommendationSnapshot recommendation) {
+    }
+
+    /**
+     * @param url          a link to the evidence, or to the uploaded document through the gateway
+     * @param documentName the uploaded file's name, or null for a plain link
+     */
+    public record Evidence(String id, String title, String url, String documentName, LocalDate date, String note) {
     }
 
     private RecommendationEvents() {

@@ -4,23 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.ws2.contracts.CloudEvent;
-import org.ws2.contracts.Topics;
-import org.ws2.contracts.recommendation.RecommendationEvents;
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
-import org.ws2.service.events.EventJson;
-import org.ws2.service.outbox.Outbox;
+import org.ws2.recommendations.recommendation.Recommendation;
+import org.ws2.recommendations.recommendation.Recommendation.CoordinationFlag;
+import org.ws2.recommendations.recommendation.RecommendationChanges;
+import org.ws2.recommendations.recommendation.RecommendationDetails;
+import org.ws2.recommendations.topic.Topic;
+import org.ws2.recommendations.topic.TopicRepository;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -28,77 +33,58 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the real WS2 topics and recommendations shipped with the service, so that a fresh system
+ * Loads the real WS2 topics and recommendations shipped with the service, with the facts the Q2
+ * 2021 update adds (ownership, coordination flags, the 1.1 dependency), so that a fresh system
  * starts useful. It only adds what is missing: a restart, or a second replica starting at the same
  * moment, changes nothing, and corrections users have made are never overwritten. Each
- * recommendation it adds is announced like any other, so that every consumer learns of it.
+ * recommendation it adds is registered like one a user creates: with a history entry and an event.
  */
 @Component
+@Order(0) // before the engagement seed, whose items may name recommendations
 class CatalogueSeed implements ApplicationRunner {
+
+    static final String ACTOR = "ws2-seed";
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueSeed.class);
 
-    private final JdbcClient jdbc;
+    private final TopicRepository topics;
+    private final RecommendationChanges changes;
     private final JsonMapper json;
-    private final Outbox outbox;
-    private final EventJson eventJson;
 
-    CatalogueSeed(JdbcClient jdbc, JsonMapper json, Outbox outbox, EventJson eventJson) {
-        this.jdbc = jdbc;
+    CatalogueSeed(TopicRepository topics, RecommendationChanges changes, JsonMapper json) {
+        this.topics = topics;
+        this.changes = changes;
         this.json = json;
-        this.outbox = outbox;
-        this.eventJson = eventJson;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        int topics = 0;
+        int addedTopics = 0;
+        Map<String, String> topicNames = new HashMap<>();
         for (SeedTopic topic : read("ws2/topics.json", new TypeReference<SeedTopics>() {
         }).topics()) {
-            topics += jdbc.sql("""
-                    INSERT INTO topic (prefix, name, notes) VALUES (:prefix, :name, :notes)
-                    ON CONFLICT (prefix) DO NOTHING""")
-                    .param("prefix", topic.prefix())
-                    .param("name", topic.topic())
-                    .param("notes", topic.notes())
-                    .update();
+            addedTopics += topics.insertIfMissing(new Topic(topic.prefix(), topic.topic(), topic.notes())) ? 1 : 0;
+            topicNames.put(topic.prefix(), topics.find(topic.prefix()).orElseThrow().name());
         }
+        Facts facts = read("ws2/catalogue-facts.json", new TypeReference<Facts>() {
+        });
         int added = 0;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (SeedRecommendation recommendation : read("ws2/recommendations.json",
+        Instant now = RecommendationChanges.now();
+        for (SeedRecommendation seed : read("ws2/recommendations.json",
                 new TypeReference<List<SeedRecommendation>>() {
                 })) {
-            if (insert(recommendation)) {
-                announce(recommendation, now);
+            String prefix = topicPrefix(seed.id());
+            Recommendation recommendation = new Recommendation(seed.id(), prefix, topicNames.get(prefix),
+                    new RecommendationDetails(seed.title(), seed.summary(), facts.ownership(seed.id()), List.of(),
+                            seed.implementers(), null, List.of()),
+                    seed.source(), seed.verification(), RecommendationStatus.NOT_STARTED,
+                    facts.coordination(seed.id(), now), facts.dependsOn(seed.id()), 0, null, 0, now, now);
+            if (changes.register(recommendation, ACTOR, "Loaded from the WS2 reference data")) {
                 added++;
             }
         }
-        log.info("WS2 catalogue seed: {} topics and {} recommendations added", topics, added);
-    }
-
-    private boolean insert(SeedRecommendation r) {
-        return jdbc.sql("""
-                INSERT INTO recommendation (id, topic_prefix, title, summary, implementers, source, verification)
-                VALUES (:id, :prefix, :title, :summary, CAST(:implementers AS jsonb), :source, :verification)
-                ON CONFLICT (id) DO NOTHING""")
-                .param("id", r.id())
-                .param("prefix", topicPrefix(r.id()))
-                .param("title", r.title())
-                .param("summary", r.summary() == null ? "" : r.summary())
-                .param("implementers", json.writeValueAsString(r.implementers() == null ? List.of() : r.implementers()))
-                .param("source", r.source())
-                .param("verification", r.verification())
-                .update() == 1;
-    }
-
-    private void announce(SeedRecommendation r, Instant now) {
-        String topicName = jdbc.sql("SELECT name FROM topic WHERE prefix = :prefix")
-                .param("prefix", topicPrefix(r.id())).query(String.class).single();
-        var payload = new RecommendationEvents.Registered(r.id(), topicName, r.title(),
-                RecommendationStatus.NOT_STARTED, 0);
-        outbox.append(Topics.RECOMMENDATIONS, CloudEvent.of(RecommendationEvents.SOURCE,
-                RecommendationEvents.REGISTERED, r.id(), 0, now, eventJson.toData(payload)));
+        log.info("WS2 catalogue seed: {} topics and {} recommendations added", addedTopics, added);
     }
 
     /** The topic is the id's first segment: 6.4.2 belongs to topic 6. */
@@ -126,5 +112,31 @@ class CatalogueSeed implements ApplicationRunner {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SeedRecommendation(String id, String topic, String title, String summary, List<String> implementers,
             String source, String verification) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Facts(Map<String, Ownership> ownershipByTopic, Map<String, Ownership> ownershipById,
+            Ownership defaultOwnership, List<SeedFlag> coordination, List<SeedDependency> dependencies) {
+
+        Ownership ownership(String id) {
+            return ownershipById.getOrDefault(id, ownershipByTopic.getOrDefault(topicPrefix(id), defaultOwnership));
+        }
+
+        CoordinationFlag coordination(String id, Instant now) {
+            return coordination.stream().filter(flag -> flag.id().equals(id)).findFirst()
+                    .map(flag -> new CoordinationFlag(flag.level(), flag.rationale(), ACTOR, now))
+                    .orElse(CoordinationFlag.NONE);
+        }
+
+        List<String> dependsOn(String id) {
+            return dependencies.stream().filter(d -> d.id().equals(id)).flatMap(d -> d.dependsOn().stream())
+                    .collect(Collectors.toList());
+        }
+    }
+
+    record SeedFlag(String id, CoordinationLevel level, String rationale) {
+    }
+
+    record SeedDependency(String id, List<String> dependsOn) {
     }
 }

@@ -3,25 +3,83 @@ package org.ws2.recommendations.recommendation;
 import java.time.Instant;
 import java.util.List;
 
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 
-/** One WS2 recommendation as the catalogue holds it. */
+/**
+ * One WS2 recommendation: the aggregate every change in this service goes through. Each change
+ * returns a new value one version on, which is stored, kept in the history and announced.
+ *
+ * @param topic        the topic's name, e.g. {@code Diversity}
+ * @param coordination whether SO/AC leadership is asked to coordinate it, why, and who said so
+ * @param dependsOn    ids of the recommendations that must be implemented before this one goes
+ *                     past planning
+ * @param retirement   null while the recommendation is in the catalogue
+ */
 public record Recommendation(
         String id,
         String topicPrefix,
-        String topicName,
-        String title,
-        String summary,
-        List<String> implementers,
+        String topic,
+        RecommendationDetails details,
         String source,
         String verification,
         RecommendationStatus status,
+        CoordinationFlag coordination,
+        List<String> dependsOn,
+        int evidenceCount,
+        Retirement retirement,
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
+    public record CoordinationFlag(CoordinationLevel level, String rationale, String setBy, Instant setAt) {
+
+        public static final CoordinationFlag NONE = new CoordinationFlag(CoordinationLevel.NONE, null, null, null);
+    }
+
+    public record Retirement(String reason, String by, Instant at) {
+    }
+
+    public boolean retired() {
+        return retirement != null;
+    }
+
+    public Recommendation withDetails(RecommendationDetails newDetails, Instant at) {
+        return new Recommendation(id, topicPrefix, topic, newDetails, source, verification, status, coordination,
+                dependsOn, evidenceCount, retirement, version + 1, createdAt, at);
+    }
+
     public Recommendation withStatus(RecommendationStatus newStatus, Instant at) {
-        return new Recommendation(id, topicPrefix, topicName, title, summary, implementers, source, verification,
-                newStatus, version + 1, createdAt, at);
+        return new Recommendation(id, topicPrefix, topic, details, source, verification, newStatus, coordination,
+                dependsOn, evidenceCount, retirement, version + 1, createdAt, at);
+    }
+
+    public Recommendation withCoordination(CoordinationFlag flag, Instant at) {
+        return new Recommendation(id, topicPrefix, topic, details, source, verification, status, flag, dependsOn,
+                evidenceCount, retirement, version + 1, createdAt, at);
+    }
+
+    public Recommendation withDependsOn(List<String> newDependsOn, Instant at) {
+        return new Recommendation(id, topicPrefix, topic, details, source, verification, status, coordination,
+                List.copyOf(newDependsOn), evidenceCount, retirement, version + 1, createdAt, at);
+    }
+
+    public Recommendation withEvidenceCount(int count, Instant at) {
+        return new Recommendation(id, topicPrefix, topic, details, source, verification, status, coordination,
+                dependsOn, count, retirement, version + 1, createdAt, at);
+    }
+
+    public Recommendation retire(Retirement newRetirement) {
+        return new Recommendation(id, topicPrefix, topic, details, source, verification, status, coordination,
+                dependsOn, evidenceCount, newRetirement, version + 1, createdAt, newRetirement.at());
+    }
+
+    /** The state events carry. */
+    public RecommendationSnapshot snapshot() {
+        return new RecommendationSnapshot(id, topicPrefix, topic, details.title(), details.summary(),
+                details.ownership(), details.sharedWith(), details.implementers(), details.targetQuarter(),
+                details.tags(), status, coordination.level(), coordination.rationale(), dependsOn, evidenceCount,
+                retired(), version, updatedAt);
     }
 }

@@ -1,64 +1,119 @@
 package org.ws2.recommendations.recommendation;
 
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
-import org.ws2.service.problem.ApiProblem;
+import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
 import org.ws2.service.security.Actor;
 
 @RestController
 @RequestMapping("/api/recommendations")
 class RecommendationController {
 
-    private final RecommendationRepository recommendations;
+    private final RecommendationQueries queries;
     private final Transitions transitions;
+    private final CatalogueEditing editing;
+    private final RecommendationResponses responses;
 
-    RecommendationController(RecommendationRepository recommendations, Transitions transitions) {
-        this.recommendations = recommendations;
+    RecommendationController(RecommendationQueries queries, Transitions transitions, CatalogueEditing editing,
+            RecommendationResponses responses) {
+        this.queries = queries;
         this.transitions = transitions;
+        this.editing = editing;
+        this.responses = responses;
     }
 
+    /**
+     * @param q     words to find in title or summary
+     * @param asOf  answer as the catalogue stood at this instant (ISO-8601), from its history
+     * @param order {@code asc} or {@code desc}
+     */
     @GetMapping
     RecommendationPage list(@RequestParam(required = false) String topic,
             @RequestParam(required = false) RecommendationStatus status,
+            @RequestParam(required = false) Ownership ownership,
+            @RequestParam(required = false) CoordinationLevel coordination,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String targetQuarter,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean includeRetired,
+            @RequestParam(defaultValue = "id") SortField sort,
+            @RequestParam(defaultValue = "asc") SortOrder order,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        RecommendationFilter filter = new RecommendationFilter(topic, status);
-        var items = recommendations.findPage(filter, page, size).stream().map(RecommendationView::of).toList();
-        return new RecommendationPage(items, page, size, recommendations.count(filter));
+        var search = new RecommendationSearch(topic, status, ownership, coordination, tag, targetQuarter, q,
+                includeRetired, sort, order == SortOrder.desc);
+        return queries.search(search, page, size, asOf);
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<RecommendationView> get(@PathVariable String id) {
-        Recommendation recommendation = recommendations.find(id)
-                .orElseThrow(() -> ApiProblem.notFound("Recommendation", id));
-        return withETag(recommendation);
+    ResponseEntity<RecommendationView> get(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        Recommendation recommendation = queries.get(id, asOf);
+        return ResponseEntity.ok().eTag(Versions.toETag(recommendation.version()))
+                .body(queries.view(recommendation, asOf));
+    }
+
+    @GetMapping("/{id}/history")
+    List<RecommendationChange> history(@PathVariable String id) {
+        return queries.history(id);
+    }
+
+    @PostMapping
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<RecommendationView> create(@Valid @RequestBody RecommendationRequests.Create request) {
+        Recommendation created = editing.create(request, Actor.current().name());
+        return ResponseEntity.created(URI.create("/api/recommendations/" + created.id()))
+                .eTag(Versions.toETag(created.version()))
+                .body(queries.view(created, null));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<RecommendationView> update(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody RecommendationRequests.Update request) {
+        return responses.ok(editing.update(id, request, Versions.requireIfMatch(ifMatch), Actor.current().name()));
+    }
+
+    @PostMapping("/{id}/retirement")
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<RecommendationView> retire(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody RecommendationRequests.Retire request) {
+        return responses.ok(editing.retire(id, request, Versions.fromIfMatch(ifMatch), Actor.current().name()));
     }
 
     @PostMapping("/{id}/transitions")
-    @PreAuthorize("hasAnyRole('support-staff', 'admin')")
+    @PreAuthorize(RecommendationResponses.WRITERS)
     ResponseEntity<RecommendationView> transition(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TransitionRequest request) {
-        Recommendation moved = transitions.transition(id, request, Versions.fromIfMatch(ifMatch),
-                Actor.current().name());
-        return withETag(moved);
+        return responses.ok(transitions.transition(id, request, Versions.fromIfMatch(ifMatch), Actor.current().name()));
     }
 
-    private static ResponseEntity<RecommendationView> withETag(Recommendation recommendation) {
-        return ResponseEntity.ok().eTag(Versions.toETag(recommendation.version()))
-                .body(RecommendationView.of(recommendation));
+    enum SortOrder {
+        asc, desc
     }
 }

@@ -3,7 +3,7 @@ package org.ws2.recommendations.recommendation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,29 +11,41 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.contracts.recommendation.SharedOwner;
+import org.ws2.recommendations.recommendation.Recommendation.CoordinationFlag;
+import org.ws2.recommendations.recommendation.Recommendation.Retirement;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Recommendations as stored now, and as they were at any earlier version. */
 @Repository
 public class RecommendationRepository {
 
     private static final String SELECT = """
-            SELECT r.id, r.topic_prefix, t.name AS topic_name, r.title, r.summary, r.implementers::text AS implementers,
-                   r.source, r.verification, r.status, r.version, r.created_at, r.updated_at
+            SELECT r.*, r.shared_with::text AS shared_with_json, r.implementers::text AS implementers_json,
+                   r.tags::text AS tags_json, r.depends_on::text AS depends_on_json, t.name AS topic_name
             FROM recommendation r JOIN topic t ON t.prefix = r.topic_prefix
             """;
 
-    /** Orders hierarchical ids numerically, so that 1.10 follows 1.9 and 8.1.17 follows 8.1.2. */
-    private static final String ORDER = " ORDER BY string_to_array(r.id, '.')::int[]";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SharedOwner>> SHARED_OWNERS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** History rows written by an older version of this service may lack fields added since. */
+    private final JsonMapper historyReader;
 
     RecommendationRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.historyReader = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public Optional<Recommendation> find(String id) {
@@ -41,35 +53,91 @@ public class RecommendationRepository {
     }
 
     /** Reads and locks the row, so that concurrent changes to one recommendation run one after another. */
-    Optional<Recommendation> findForUpdate(String id) {
+    public Optional<Recommendation> findForUpdate(String id) {
         return jdbc.sql(SELECT + " WHERE r.id = :id FOR UPDATE OF r").param("id", id).query(this::map).optional();
     }
 
-    List<Recommendation> findPage(RecommendationFilter filter, int page, int size) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        return jdbc.sql(SELECT + where + ORDER + " LIMIT :limit OFFSET :offset").params(params).query(this::map).list();
+    /** The whole catalogue; WS2 has about a hundred recommendations, so lists are filtered in memory. */
+    public List<Recommendation> findAll() {
+        return jdbc.sql(SELECT).query(this::map).list();
     }
 
-    long count(RecommendationFilter filter) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
-        return jdbc.sql("SELECT count(*) FROM recommendation r JOIN topic t ON t.prefix = r.topic_prefix" + where)
-                .params(params).query(Long.class).single();
+    public boolean exists(String id) {
+        return jdbc.sql("SELECT count(*) FROM recommendation WHERE id = :id").param("id", id).query(Long.class)
+                .single() > 0;
     }
 
-    void updateStatus(Recommendation changed) {
-        jdbc.sql("UPDATE recommendation SET status = :status, version = :version, updated_at = :at WHERE id = :id")
-                .param("status", changed.status().name())
-                .param("version", changed.version())
-                .param("at", Timestamp.from(changed.updatedAt()))
-                .param("id", changed.id())
+    /** The catalogue as it stood at {@code instant}: each recommendation's last version before it. */
+    public List<Recommendation> findAllAsOf(Instant instant) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (recommendation_id) after_state::text FROM recommendation_change
+                WHERE changed_at <= :at ORDER BY recommendation_id, version DESC""")
+                .param("at", Timestamp.from(instant))
+                .query(String.class).list().stream().map(this::readState).toList();
+    }
+
+    public Optional<Recommendation> findAsOf(String id, Instant instant) {
+        return jdbc.sql("""
+                SELECT after_state::text FROM recommendation_change
+                WHERE recommendation_id = :id AND changed_at <= :at ORDER BY version DESC LIMIT 1""")
+                .param("id", id)
+                .param("at", Timestamp.from(instant))
+                .query(String.class).optional().map(this::readState);
+    }
+
+    public List<RecommendationChange> history(String id) {
+        return jdbc.sql("""
+                SELECT version, kind, actor, changed_at, note, before_state::text AS before_state,
+                       after_state::text AS after_state
+                FROM recommendation_change WHERE recommendation_id = :id ORDER BY version""")
+                .param("id", id)
+                .query((rs, row) -> new RecommendationChange(rs.getLong("version"), rs.getString("kind"),
+                        rs.getString("actor"), rs.getTimestamp("changed_at").toInstant(), rs.getString("note"),
+                        rs.getString("before_state") == null ? null : readState(rs.getString("before_state")),
+                        readState(rs.getString("after_state"))))
+                .list();
+    }
+
+    /** Adds a new recommendation; false if one with its id exists already. */
+    public boolean insert(Recommendation r) {
+        return jdbc.sql("""
+                INSERT INTO recommendation (id, topic_prefix, title, summary, ownership, shared_with, implementers,
+                    target_quarter, tags, source, verification, status, coordination, coordination_rationale,
+                    coordination_set_by, coordination_set_at, depends_on, evidence_count, version, created_at,
+                    updated_at)
+                VALUES (:id, :topicPrefix, :title, :summary, :ownership, CAST(:sharedWith AS jsonb),
+                    CAST(:implementers AS jsonb), :targetQuarter, CAST(:tags AS jsonb), :source, :verification,
+                    :status, :coordination, :coordinationRationale, :coordinationSetBy, :coordinationSetAt,
+                    CAST(:dependsOn AS jsonb), :evidenceCount, :version, :createdAt, :updatedAt)
+                ON CONFLICT (id) DO NOTHING""")
+                .params(columns(r))
+                .param("topicPrefix", r.topicPrefix())
+                .param("source", r.source())
+                .param("verification", r.verification())
+                .param("createdAt", Timestamp.from(r.createdAt()))
+                .update() == 1;
+    }
+
+    /** Stores a changed recommendation read with {@link #findForUpdate}. */
+    public void update(Recommendation r) {
+        jdbc.sql("""
+                UPDATE recommendation SET title = :title, summary = :summary, ownership = :ownership,
+                    shared_with = CAST(:sharedWith AS jsonb), implementers = CAST(:implementers AS jsonb),
+                    target_quarter = :targetQuarter, tags = CAST(:tags AS jsonb), status = :status,
+                    coordination = :coordination, coordination_rationale = :coordinationRationale,
+                    coordination_set_by = :coordinationSetBy, coordination_set_at = :coordinationSetAt,
+                    depends_on = CAST(:dependsOn AS jsonb), evidence_count = :evidenceCount,
+                    retired_at = :retiredAt, retired_reason = :retiredReason, retired_by = :retiredBy,
+                    version = :version, updated_at = :updatedAt
+                WHERE id = :id""")
+                .params(columns(r))
+                .param("retiredAt", r.retired() ? Timestamp.from(r.retirement().at()) : null)
+                .param("retiredReason", r.retired() ? r.retirement().reason() : null)
+                .param("retiredBy", r.retired() ? r.retirement().by() : null)
                 .update();
     }
 
-    void recordChange(Recommendation before, Recommendation after, String kind, String actor, String note) {
+    public void recordChange(Recommendation before, Recommendation after, String kind, String actor, String note) {
         jdbc.sql("""
                 INSERT INTO recommendation_change
                     (recommendation_id, version, kind, actor, changed_at, note, before_state, after_state)
@@ -80,36 +148,65 @@ public class RecommendationRepository {
                 .param("actor", actor)
                 .param("at", Timestamp.from(after.updatedAt()))
                 .param("note", note)
-                .param("before", before == null ? null : json.writeValueAsString(RecommendationView.of(before)))
-                .param("after", json.writeValueAsString(RecommendationView.of(after)))
+                .param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", json.writeValueAsString(after))
                 .update();
     }
 
-    private static String where(RecommendationFilter filter, Map<String, Object> params) {
-        List<String> conditions = new ArrayList<>();
-        if (filter.topic() != null) {
-            conditions.add("(r.topic_prefix = :topic OR lower(t.name) = lower(:topic))");
-            params.put("topic", filter.topic());
-        }
-        if (filter.status() != null) {
-            conditions.add("r.status = :status");
-            params.put("status", filter.status().name());
-        }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    private Map<String, Object> columns(Recommendation r) {
+        RecommendationDetails d = r.details();
+        CoordinationFlag flag = r.coordination();
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", r.id());
+        params.put("title", d.title());
+        params.put("summary", d.summary());
+        params.put("ownership", d.ownership().name());
+        params.put("sharedWith", json.writeValueAsString(d.sharedWith()));
+        params.put("implementers", json.writeValueAsString(d.implementers()));
+        params.put("targetQuarter", d.targetQuarter());
+        params.put("tags", json.writeValueAsString(d.tags()));
+        params.put("status", r.status().name());
+        params.put("coordination", flag.level().name());
+        params.put("coordinationRationale", flag.rationale());
+        params.put("coordinationSetBy", flag.setBy());
+        params.put("coordinationSetAt", flag.setAt() == null ? null : Timestamp.from(flag.setAt()));
+        params.put("dependsOn", json.writeValueAsString(r.dependsOn()));
+        params.put("evidenceCount", r.evidenceCount());
+        params.put("version", r.version());
+        params.put("updatedAt", Timestamp.from(r.updatedAt()));
+        return params;
+    }
+
+    private Recommendation readState(String state) {
+        return historyReader.readValue(state, Recommendation.class);
     }
 
     private Recommendation map(ResultSet rs, int row) throws SQLException {
+        Timestamp coordinationSetAt = rs.getTimestamp("coordination_set_at");
+        Timestamp retiredAt = rs.getTimestamp("retired_at");
         return new Recommendation(
                 rs.getString("id"),
                 rs.getString("topic_prefix"),
                 rs.getString("topic_name"),
-                rs.getString("title"),
-                rs.getString("summary"),
-                json.readValue(rs.getString("implementers"), new TypeReference<List<String>>() {
-                }),
+                new RecommendationDetails(
+                        rs.getString("title"),
+                        rs.getString("summary"),
+                        Ownership.valueOf(rs.getString("ownership")),
+                        json.readValue(rs.getString("shared_with_json"), SHARED_OWNERS),
+                        json.readValue(rs.getString("implementers_json"), STRINGS),
+                        rs.getString("target_quarter"),
+                        json.readValue(rs.getString("tags_json"), STRINGS)),
                 rs.getString("source"),
                 rs.getString("verification"),
                 RecommendationStatus.valueOf(rs.getString("status")),
+                new CoordinationFlag(CoordinationLevel.valueOf(rs.getString("coordination")),
+                        rs.getString("coordination_rationale"), rs.getString("coordination_set_by"),
+                        coordinationSetAt == null ? null : coordinationSetAt.toInstant()),
+                json.readValue(rs.getString("depends_on_json"), STRINGS),
+                rs.getInt("evidence_count"),
+                retiredAt == null ? null
+                        : new Retirement(rs.getString("retired_reason"), rs.getString("retired_by"),
+                                retiredAt.toInstant()),
                 rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());

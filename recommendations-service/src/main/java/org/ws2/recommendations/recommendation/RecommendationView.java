@@ -3,12 +3,17 @@ package org.ws2.recommendations.recommendation;
 import java.time.Instant;
 import java.util.List;
 
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.PublicStatus;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.contracts.recommendation.SharedOwner;
 
 /**
- * A recommendation as clients read it. {@code publicStatus} is ICANN's three-word view, derived
- * from {@code status} on every read rather than stored.
+ * A recommendation as clients read it. Derived on every read rather than stored:
+ * {@code publicStatus}, ICANN's three-word view; {@code waitingOn}, the dependencies not yet
+ * implemented; and {@code derivedState}, which says "waiting on another recommendation" while there
+ * are such dependencies and the work has not gone past planning.
  */
 public record RecommendationView(
         String id,
@@ -16,19 +21,46 @@ public record RecommendationView(
         String topicPrefix,
         String title,
         String summary,
+        Ownership ownership,
+        List<SharedOwner> sharedWith,
         List<String> implementers,
+        String targetQuarter,
+        List<String> tags,
         String source,
         String verification,
         RecommendationStatus status,
         PublicStatus publicStatus,
         String publicStatusLabel,
+        String derivedState,
+        String derivedStateLabel,
+        Coordination coordination,
+        List<String> dependsOn,
+        List<String> waitingOn,
+        int evidenceCount,
+        boolean retired,
+        String retiredReason,
         long version,
+        Instant createdAt,
         Instant updatedAt) {
 
-    static RecommendationView of(Recommendation r) {
+    static final String WAITING = "WAITING_ON_ANOTHER_RECOMMENDATION";
+
+    public record Coordination(CoordinationLevel level, String rationale, String setBy, Instant setAt) {
+    }
+
+    static RecommendationView of(Recommendation r, List<String> waitingOn) {
         PublicStatus publicStatus = r.status().publicStatus();
-        return new RecommendationView(r.id(), r.topicName(), r.topicPrefix(), r.title(), r.summary(),
-                r.implementers(), r.source(), r.verification(), r.status(), publicStatus, publicStatus.label(),
-                r.version(), r.updatedAt());
+        boolean waiting = !waitingOn.isEmpty()
+                && (r.status() == RecommendationStatus.NOT_STARTED || r.status() == RecommendationStatus.PLANNING);
+        RecommendationDetails d = r.details();
+        var flag = r.coordination();
+        return new RecommendationView(r.id(), r.topic(), r.topicPrefix(), d.title(), d.summary(), d.ownership(),
+                d.sharedWith(), d.implementers(), d.targetQuarter(), d.tags(), r.source(), r.verification(),
+                r.status(), publicStatus, publicStatus.label(),
+                waiting ? WAITING : r.status().name(),
+                waiting ? "Will start after the completion of another recommendation" : publicStatus.label(),
+                new Coordination(flag.level(), flag.rationale(), flag.setBy(), flag.setAt()),
+                r.dependsOn(), waitingOn, r.evidenceCount(), r.retired(),
+                r.retired() ? r.retirement().reason() : null, r.version(), r.createdAt(), r.updatedAt());
     }
 }

@@ -6,8 +6,14 @@ import jakarta.validation.constraints.Size;
 
 import org.ws2.contracts.recommendation.RecommendationStatus;
 
-/** A request to move a recommendation to {@code to}; every move is explained by a note. */
+/**
+ * A request to move a recommendation to {@code to}; every move is explained by a note.
+ *
+ * @param overrideNote why the recommendation may go past planning although a recommendation it
+ *                     depends on is not implemented yet; needed only then
+ */
 public record TransitionRequest(
         @NotNull RecommendationStatus to,
-        @NotBlank @Size(max = 4000) String note) {
+        @NotBlank @Size(max = 4000) String note,
+        @Size(max = 4000) String overrideNote) {
 }

@@ -1,47 +1,38 @@
 package org.ws2.recommendations.recommendation;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.ws2.contracts.CloudEvent;
-import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
-import org.ws2.service.events.EventJson;
-import org.ws2.service.outbox.Outbox;
+import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.service.problem.ApiProblem;
 
-/** Moves recommendations through the lifecycle, recording each move and announcing it. */
+/** Moves recommendations through the lifecycle ({@link Lifecycle}), with the rules that guard it. */
 @Service
 public class Transitions {
 
-    private static final Logger log = LoggerFactory.getLogger(Transitions.class);
+    /**
+     * Where a recommendation cannot go while one it depends on is not implemented, unless an override
+     * note says why; once past planning on such a note, it is not asked again.
+     */
+    private static final Set<RecommendationStatus> PAST_PLANNING = EnumSet.of(RecommendationStatus.IN_PROGRESS,
+            RecommendationStatus.DOCUMENTING, RecommendationStatus.IMPLEMENTED);
 
-    private final RecommendationRepository recommendations;
-    private final Outbox outbox;
-    private final EventJson eventJson;
+    private final RecommendationChanges changes;
+    private final RecommendationQueries queries;
 
-    Transitions(RecommendationRepository recommendations, Outbox outbox, EventJson eventJson) {
-        this.recommendations = recommendations;
-        this.outbox = outbox;
-        this.eventJson = eventJson;
+    Transitions(RecommendationChanges changes, RecommendationQueries queries) {
+        this.changes = changes;
+        this.queries = queries;
     }
 
-    /**
-     * @param expectedVersion the version the caller last read ({@code If-Match}), or null to move
-     *                        whatever the current version is
-     */
     @Transactional
     public Recommendation transition(String id, TransitionRequest request, Long expectedVersion, String actor) {
-        Recommendation current = recommendations.findForUpdate(id)
-                .orElseThrow(() -> ApiProblem.notFound("Recommendation", id));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw ApiProblem.staleVersion(expectedVersion, current.version());
-        }
+        Recommendation current = changes.lock(id, expectedVersion);
         if (!Lifecycle.allows(current.status(), request.to())) {
             throw new ApiProblem(HttpStatus.CONFLICT, "invalid-transition", "Transition not allowed",
                     "Recommendation " + id + " cannot move from " + current.status() + " to " + request.to() + ".")
@@ -49,17 +40,26 @@ public class Transitions {
                     .with("to", request.to())
                     .with("allowed", Lifecycle.allowedFrom(current.status()));
         }
-        // Microseconds: what PostgreSQL keeps, so the event and a later read agree to the digit.
-        Recommendation moved = current.withStatus(request.to(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        recommendations.updateStatus(moved);
-        recommendations.recordChange(current, moved, "STATUS_CHANGED", actor, request.note());
-        var payload = new RecommendationEvents.StatusChanged(moved.id(), moved.topicName(), moved.title(),
-                current.status(), moved.status(), request.note(), actor, moved.updatedAt(), moved.version());
-        outbox.append(Topics.RECOMMENDATIONS, CloudEvent.of(RecommendationEvents.SOURCE,
-                RecommendationEvents.STATUS_CHANGED, moved.id(), moved.version(), moved.updatedAt(),
-                eventJson.toData(payload)));
-        log.info("Recommendation {} moved from {} to {} by {} (version {})", id, current.status(), moved.status(),
-                actor, moved.version());
-        return moved;
+        List<String> waitingOn = queries.waitingOn(current);
+        boolean overridden = request.overrideNote() != null && !request.overrideNote().isBlank();
+        boolean goesPastPlanning = PAST_PLANNING.contains(request.to()) && !PAST_PLANNING.contains(current.status());
+        if (goesPastPlanning && !waitingOn.isEmpty() && !overridden) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "waiting-on-dependency", "Waiting on another recommendation",
+                    "Recommendation " + id + " depends on " + String.join(", ", waitingOn)
+                            + ", not implemented yet; to go past planning anyway, give an overrideNote.")
+                    .with("waitingOn", waitingOn);
+        }
+        if (request.to() == RecommendationStatus.IMPLEMENTED && current.evidenceCount() == 0) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "evidence-required", "Evidence required",
+                    "Recommendation " + id + " needs at least one piece of implementation evidence before it is "
+                            + "implemented: POST /api/recommendations/" + id + "/evidence.");
+        }
+        Recommendation moved = current.withStatus(request.to(), RecommendationChanges.now());
+        String overrideNote = goesPastPlanning && !waitingOn.isEmpty() ? request.overrideNote() : null;
+        var event = new RecommendationEvents.StatusChanged(moved.id(), moved.topic(), moved.details().title(),
+                current.status(), moved.status(), request.note(), actor, moved.updatedAt(), moved.version(),
+                overrideNote, moved.snapshot());
+        String note = overrideNote == null ? request.note() : request.note() + " [override: " + overrideNote + "]";
+        return changes.commit(current, moved, actor, note, RecommendationEvents.STATUS_CHANGED, event);
     }
 }

@@ -1,5 +1,7 @@
 package org.ws2.service.events;
 
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
+import org.ws2.contracts.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,6 +35,13 @@ public class EventConsumptionConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    TopicDeclarations topicDeclarations(@Value("${ws2.kafka.partitions:3}") int partitions,
+            @Value("${ws2.kafka.replication-factor:1}") short replicationFactor) {
+        return new TopicDeclarations(partitions, replicationFactor);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
     }
@@ -39,8 +49,11 @@ public class EventConsumptionConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler ws2ConsumerErrorHandler(KafkaOperations<?, ?> kafka) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka),
-                new FixedBackOff(500, 3));
+        // Spring Kafka 4 would name the dead-letter topic <topic>-dlt; ours is Topics.deadLetter(). Partition
+        // -1 lets the key choose, so a dead-letter topic need not have as many partitions as its source.
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
         handler.addNotRetryableExceptions(UnreadableEventException.class);
         handler.setBackOffFunction((record, failure) -> isInfrastructureOutage(failure) ? untilItIsBack() : null);
         return handler;

@@ -20,8 +20,10 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -43,7 +45,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(ApiProblem.typeUri("malformed-body"));
         problem.setTitle("Malformed request body");
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            problem.setProperty("field", databind.getPathReference());
+            problem.setProperty("field", fieldPath(databind));
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -60,6 +62,24 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid input");
         if (ex.getFieldError() != null) {
             problem.setProperty("field", ex.getFieldError().getField());
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var results = ex.getParameterValidationResults();
+        String detail = results.stream()
+                .map(result -> result.getMethodParameter().getParameterName() + ": " + result.getResolvableErrors()
+                        .stream().map(error -> error.getDefaultMessage()).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                detail.isEmpty() ? "The request is invalid." : detail);
+        problem.setType(ApiProblem.typeUri("invalid-input"));
+        problem.setTitle("Invalid input");
+        if (!results.isEmpty()) {
+            problem.setProperty("field", results.get(0).getMethodParameter().getParameterName());
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -113,13 +133,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** The JSON path of the offending value as a client wrote it, e.g. {@code links[0].url}. */
+    private static String fieldPath(DatabindException databind) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : databind.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     private static String unreadableDetail(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            return "Field '" + databind.getPathReference() + "' has a value of the wrong type or format.";
+            return "Field '" + fieldPath(databind) + "' has a value of the wrong type or format.";
         }
         return "The request body is missing or is not valid JSON.";
     }

@@ -1,0 +1,97 @@
+package org.ws2.contracts.assignment;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The events on {@code ws2.assignments.v1}. An assignment is one group's share of one
+ * recommendation, identified by the pair (group id, recommendation id). Records are keyed by the
+ * <em>recommendation</em> id (the CloudEvent's {@code subject}), so that every group's work on one
+ * recommendation stays in order; {@code aggregateversion} is the assignment's own version, so a
+ * consumer compares it per (group id, recommendation id). Each event carries the assignment's
+ * whole state ({@link AssignmentSnapshot}).
+ */
+public final class AssignmentEvents {
+
+    public static final String SOURCE = "/ws2/groups-service";
+
+    public static final String TRIAGED = "org.ws2.assignment.triaged.v1";
+    public static final String TRIAGE_CHANGED = "org.ws2.assignment.triage-changed.v1";
+    public static final String PRIORITIZED = "org.ws2.assignment.prioritized.v1";
+    public static final String PRIORITIES_APPROVED = "org.ws2.assignment.priorities-approved.v1";
+    public static final String COMMENTED = "org.ws2.assignment.commented.v1";
+    public static final String PROGRESS_REPORTED = "org.ws2.assignment.progress-reported.v1";
+
+    /**
+     * One comment in an assignment's thread.
+     *
+     * @param replyTo the id of the comment this answers, or null at the top of a thread
+     */
+    public record Comment(String id, String author, Instant at, String text, String replyTo) {
+    }
+
+    /**
+     * An assignment's whole state after a change.
+     *
+     * @param id                  {@code <groupId>:<recommendationId>}
+     * @param applicabilityNote   support's note on how the recommendation applies to the group
+     * @param priorityDraft       true until the group approves its priorities
+     * @param notApplicableReason why the group judged the recommendation not applicable, or null
+     */
+    public record AssignmentSnapshot(
+            String id,
+            String groupId,
+            String recommendationId,
+            String recommendationTitle,
+            String topic,
+            String applicabilityNote,
+            TriageState triage,
+            Priority priority,
+            Effort effort,
+            Urgency urgency,
+            boolean priorityDraft,
+            String notApplicableReason,
+            Progress progress,
+            String progressNote,
+            String evidenceUrl,
+            List<Comment> comments,
+            long version,
+            String createdBy,
+            Instant createdAt,
+            String updatedBy,
+            Instant updatedAt) {
+    }
+
+    /** Support triaged the recommendation to the group (one by one or in bulk). */
+    public record Triaged(String groupId, String recommendationId, long version, String actor, Instant changedAt,
+            String note, AssignmentSnapshot assignment) {
+    }
+
+    /** Sign-off was requested, given or refused (changes requested), or support revised the triage. */
+    public record TriageChanged(String groupId, String recommendationId, long version, String actor,
+            Instant changedAt, TriageState from, TriageState to, String note, AssignmentSnapshot assignment) {
+    }
+
+    /** The group set (or changed) its priority, effort and urgency; a draft until approved. */
+    public record Prioritized(String groupId, String recommendationId, long version, String actor,
+            Instant changedAt, String note, AssignmentSnapshot assignment) {
+    }
+
+    /** The group approved its draft priorities; the assignment's priority is no longer a draft. */
+    public record PrioritiesApproved(String groupId, String recommendationId, long version, String actor,
+            Instant changedAt, String note, AssignmentSnapshot assignment) {
+    }
+
+    /** Someone commented on the assignment; the new comment is also the last of {@code assignment.comments}. */
+    public record Commented(String groupId, String recommendationId, long version, String actor,
+            Instant changedAt, Comment comment, AssignmentSnapshot assignment) {
+    }
+
+    /** The group reported how far it has got with implementing its share. */
+    public record ProgressReported(String groupId, String recommendationId, long version, String actor,
+            Instant changedAt, Progress from, Progress to, String note, AssignmentSnapshot assignment) {
+    }
+
+    private AssignmentEvents() {
+    }
+}

@@ -1,0 +1,171 @@
+package org.ws2.gateway;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.ws2.gateway.support.TestBackend;
+import org.ws2.gateway.support.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A service that is down, then comes back: the gateway answers a quick 503 problem meanwhile, and
+ * routes again within seconds of the service's return, breaker or no breaker. The methods run in
+ * order because they follow one outage.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Short, so that the "hung service" case runs fast; production uses 30 s.
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=3s")
+@AutoConfigureWebTestClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayOutageTest {
+
+    static final TestTokens TOKENS = TestTokens.create();
+    static final TestBackend UP = TestBackend.start("up");
+    /** The reporting service: its port is reserved, but nothing listens until the test starts it. */
+    static final TestBackend REPORTING = TestBackend.notStarted("reporting");
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("WS2_RECOMMENDATIONS_URI", UP::uri);
+        registry.add("WS2_GROUPS_URI", UP::uri);
+        registry.add("WS2_REPORTING_URI", REPORTING::uri);
+        registry.add("WS2_NOTIFICATIONS_URI", UP::uri);
+        registry.add("ws2.jwt.issuer-uri", () -> "");
+        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        UP.close();
+        REPORTING.close();
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+
+    @Test
+    @Order(1)
+    void downServiceIsAQuick503ProblemNamingTheService() {
+        WebTestClient patient = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        // The first call also pays for lazy start-up work (class loading, client pools), which on a
+        // busy 2-core machine can take seconds; it must still end well before any 30 s timeout.
+        assertThat(timed(() -> expect503Problem(patient, "/api/reports/progress"))).isLessThan(Duration.ofSeconds(10));
+        // Once warm, a refused connection is a problem within moments: nothing waits on a timeout.
+        assertThat(timed(() -> expect503Problem(patient, "/api/reports/progress/topics"))).isLessThan(Duration.ofSeconds(2));
+    }
+
+    private static void expect503Problem(WebTestClient client, String path) {
+        client.get().uri(path)
+            .exchange()
+            .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:ws2:problem:service-unavailable")
+            .jsonPath("$.title").isEqualTo("Service Unavailable")
+            .jsonPath("$.status").isEqualTo(503)
+            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("reporting-service"))
+            .jsonPath("$.instance").isEqualTo(path);
+    }
+
+    private static Duration timed(Runnable action) {
+        long started = System.nanoTime();
+        action.run();
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @Test
+    @Order(2)
+    void authenticatedWriteToADownServiceIsAlsoA503Problem() {
+        client.post().uri("/api/reports/quarterly")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("sam", List.of("support-staff"), List.of()))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.instance").isEqualTo("/api/reports/quarterly");
+    }
+
+    @Test
+    @Order(3)
+    void otherServicesAreUnaffected() {
+        client.get().uri("/api/groups").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    @Order(4)
+    void breakerOpensUnderRepeatedFailureAndStillAnswers503() {
+        CircuitBreaker breaker = circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("reporting");
+        // the configured defaults, not Resilience4j's (100 calls, 60 s open)
+        assertThat(breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls()).isEqualTo(5);
+        assertThat(breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            client.get().uri("/api/reports/progress").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            return breaker.getState() == CircuitBreaker.State.OPEN;
+        });
+
+        client.get().uri("/api/reports/progress")
+            .exchange()
+            .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("reporting-service"));
+    }
+
+    @Test
+    @Order(5)
+    void routeWorksAgainWithinSecondsOfTheServiceComingBack() {
+        REPORTING.start();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
+            "reporting".equals(client.get().uri("/api/reports/progress")
+                .exchange()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst("X-Backend")));
+        // and stays working: the half-open trial calls succeed and the breaker closes
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            client.get().uri("/api/reports/progress").exchange().expectStatus().isOk();
+            return circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("reporting").getState()
+                    == CircuitBreaker.State.CLOSED;
+        });
+    }
+
+    @Test
+    @Order(6)
+    void serviceThatAcceptsButNeverAnswersIsA504ProblemNotAHang() {
+        client.mutate().responseTimeout(Duration.ofSeconds(10)).build()
+            .get().uri("/api/reports/progress?delayMs=10000")
+            .exchange()
+            .expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:ws2:problem:gateway-timeout")
+            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("reporting-service"))
+            .jsonPath("$.instance").isEqualTo("/api/reports/progress");
+    }
+}

@@ -1,0 +1,249 @@
+package org.ws2.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ws2.gateway.support.TestBackend;
+import org.ws2.gateway.support.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of four real (tiny) HTTP backends: what it routes where, what it lets through
+ * without a token, and how it refuses what it must refuse.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRoutingAndSecurityTest {
+
+    static final TestTokens TOKENS = TestTokens.create();
+    static final Map<String, TestBackend> BACKENDS = Map.of(
+            "recommendations", TestBackend.start("recommendations"),
+            "groups", TestBackend.start("groups"),
+            "reporting", TestBackend.start("reporting"),
+            "notifications", TestBackend.start("notifications"));
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("WS2_RECOMMENDATIONS_URI", BACKENDS.get("recommendations")::uri);
+        registry.add("WS2_GROUPS_URI", BACKENDS.get("groups")::uri);
+        registry.add("WS2_REPORTING_URI", BACKENDS.get("reporting")::uri);
+        registry.add("WS2_NOTIFICATIONS_URI", BACKENDS.get("notifications")::uri);
+        registry.add("ws2.jwt.issuer-uri", () -> "");
+        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        BACKENDS.values().forEach(TestBackend::close);
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void forgetRequests() {
+        BACKENDS.values().forEach(TestBackend::forgetRequests);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/api/topics, recommendations",
+        "/api/topics/1, recommendations",
+        "/api/recommendations, recommendations",
+        "/api/recommendations/1.1, recommendations",
+        "/api/engagements/42, recommendations",
+        "/api/groups, groups",
+        "/api/groups/gnso-council, groups",
+        "/api/assignments, groups",
+        "/api/assignments/7, groups",
+        "/api/reports/progress, reporting",
+        "/api/reports/quarterly/2021-Q2, reporting",
+        "/api/notifications, notifications",
+        "/api/notifications/inbox, notifications",
+        "/api/subscriptions, notifications",
+        "/api/subscriptions/3, notifications"
+    })
+    void anonymousGetIsRoutedToItsServiceWithThePathUnchanged(String path, String service) {
+        client.get().uri(path + "?page=2&status=IN_PROGRESS")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("X-Backend", service)
+            .expectBody().jsonPath("$.path").isEqualTo(path);
+
+        TestBackend.Received received = BACKENDS.get(service).lastRequest();
+        assertThat(received.method()).isEqualTo("GET");
+        assertThat(received.path()).isEqualTo(path);
+        assertThat(received.query()).isEqualTo("page=2&status=IN_PROGRESS");
+        assertThat(received.authorization()).isNull();
+        // W3C trace context goes along, so a service's logs join the gateway's trace
+        assertThat(received.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void anonymousHeadIsAllowed() {
+        client.head().uri("/api/recommendations").exchange().expectStatus().isOk();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "POST", "PUT", "PATCH", "DELETE" })
+    void writeWithoutTokenIs401ProblemAndNeverReachesTheService(String method) {
+        client.method(HttpMethod.valueOf(method)).uri("/api/recommendations/1.1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"status\":\"IMPLEMENTED\"}")
+            .exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:ws2:problem:unauthenticated")
+            .jsonPath("$.title").isEqualTo("Unauthorized")
+            .jsonPath("$.status").isEqualTo(401)
+            .jsonPath("$.detail").isNotEmpty()
+            .jsonPath("$.instance").isEqualTo("/api/recommendations/1.1");
+
+        assertThat(BACKENDS.get("recommendations").lastRequest()).isNull();
+    }
+
+    @Test
+    void writeWithValidTokenIsForwardedWithAuthorizationHeaderAndBodyIntact() {
+        String token = TOKENS.valid("alice", List.of("group-editor"), List.of("gnso-council"));
+
+        client.post().uri("/api/assignments")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"recommendation\":\"1.1\",\"group\":\"gnso-council\"}")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("X-Backend", "groups");
+
+        TestBackend.Received received = BACKENDS.get("groups").lastRequest();
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.path()).isEqualTo("/api/assignments");
+        assertThat(received.authorization()).isEqualTo("Bearer " + token);
+        assertThat(received.body()).isEqualTo("{\"recommendation\":\"1.1\",\"group\":\"gnso-council\"}");
+    }
+
+    @Test
+    void expiredTokenIs401Problem() {
+        assertRejected(TOKENS.expired("alice", List.of("admin")));
+    }
+
+    @Test
+    void garbageTokenIs401Problem() {
+        assertRejected("not-a-jwt");
+    }
+
+    @Test
+    void tokenSignedByAnUnknownKeyIs401Problem() {
+        assertRejected(TestTokens.signedByStranger("mallory", List.of("admin")));
+    }
+
+    private void assertRejected(String token) {
+        client.post().uri("/api/subscriptions")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
+                    challenge -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""))
+            .expectBody()
+            .jsonPath("$.status").isEqualTo(401)
+            .jsonPath("$.instance").isEqualTo("/api/subscriptions");
+
+        assertThat(BACKENDS.get("notifications").lastRequest()).isNull();
+    }
+
+    @Test
+    void pathsOutsideTheApiAreRefusedAsProblems() {
+        client.get().uri("/internal/anything")
+            .exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        client.get().uri("/internal/anything")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("root", List.of("admin"), List.of()))
+            .exchange()
+            .expectStatus().isForbidden()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:ws2:problem:forbidden")
+            .jsonPath("$.status").isEqualTo(403)
+            .jsonPath("$.instance").isEqualTo("/internal/anything");
+    }
+
+    @Test
+    void unknownApiPathIs404Problem() {
+        client.get().uri("/api/nothing-here")
+            .exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:ws2:problem:not-found")
+            .jsonPath("$.status").isEqualTo(404)
+            .jsonPath("$.instance").isEqualTo("/api/nothing-here");
+    }
+
+    @Test
+    void slowButHealthyServiceIsNotCutOffByTheCircuitBreakersTimeLimiter() {
+        // Resilience4j's default time limit is 1 s; this service takes 1.5 s and must still answer.
+        client.mutate().responseTimeout(Duration.ofSeconds(10)).build()
+            .get().uri("/api/reports/progress?delayMs=1500")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("X-Backend", "reporting");
+    }
+
+    @Test
+    void manyConcurrentRequestsToOneServiceAreAllServed() {
+        // Spring Cloud CircuitBreaker would put a 25-call bulkhead in front of each service by default:
+        // the 26th concurrent request would get a 503 and count against the breaker.
+        WebClient direct = WebClient.create("http://127.0.0.1:" + port);
+        List<Integer> statuses = Flux.range(0, 60)
+            .flatMap(i -> direct.get()
+                .uri("/api/recommendations/{id}?delayMs=500", i)
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 60)
+            .collectList()
+            .block(Duration.ofSeconds(30));
+
+        assertThat(statuses).hasSize(60).containsOnly(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+            "/actuator/info", "/actuator/prometheus" })
+    void operationalEndpointsAreOpen(String path) {
+        client.get().uri(path).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void otherActuatorEndpointsAreNotOpen() {
+        client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isUnauthorized();
+    }
+}

@@ -1,0 +1,139 @@
+package org.ws2.gateway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing in for one WS2 service: it answers every request with JSON naming
+ * itself and echoing what it received, and remembers the last request so a test can see exactly what
+ * the gateway forwarded. {@code ?delayMs=} makes it a slow-but-healthy service.
+ */
+public final class TestBackend implements AutoCloseable {
+
+    /** What the backend saw of one request. */
+    public record Received(String method, String path, String query, String authorization, String traceparent,
+            String body) {
+    }
+
+    private final String name;
+    private final int port;
+    private final AtomicReference<Received> last = new AtomicReference<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    private TestBackend(String name, int port) {
+        this.name = name;
+        this.port = port;
+    }
+
+    /** Starts on a free port. */
+    public static TestBackend start(String name) {
+        TestBackend backend = new TestBackend(name, freePort());
+        backend.start();
+        return backend;
+    }
+
+    /** Reserves a free port without listening on it, for a service that is down until {@link #start()}. */
+    public static TestBackend notStarted(String name) {
+        return new TestBackend(name, freePort());
+    }
+
+    public synchronized void start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot listen on " + port, ex);
+        }
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String uri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Received lastRequest() {
+        return last.get();
+    }
+
+    public void forgetRequests() {
+        last.set(null);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            URI uri = exchange.getRequestURI();
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Received received = new Received(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("traceparent"), body);
+            last.set(received);
+            long delay = delayMs(uri.getRawQuery());
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay); // simulates a slow service, not a wait in the test
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] response = ("{\"service\":\"" + name + "\",\"method\":\"" + received.method() + "\",\"path\":\""
+                    + received.path() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("X-Backend", name);
+            if ("HEAD".equals(received.method())) {
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, response.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response);
+            }
+        }
+    }
+
+    private static long delayMs(String query) {
+        if (query == null) {
+            return 0;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith("delayMs=")) {
+                return Long.parseLong(part.substring("delayMs=".length()));
+            }
+        }
+        return 0;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.ws2.notifications;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.ws2.contracts.Topics;
+import org.ws2.service.events.TopicDeclarations;
+
+/** Where records this service cannot process are parked. */
+@Configuration(proxyBeanMethods = false)
+class NotificationsTopics {
+
+    @Bean
+    KafkaAdmin.NewTopics deadLetterTopics(TopicDeclarations topics) {
+        return topics.deadLettersOf(Topics.RECOMMENDATIONS);
+    }
+}

@@ -1,0 +1,35 @@
+package org.ws2.recommendations.coordination;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.ws2.recommendations.recommendation.RecommendationResponses;
+import org.ws2.recommendations.recommendation.RecommendationView;
+import org.ws2.recommendations.recommendation.Versions;
+import org.ws2.service.security.Actor;
+
+@RestController
+class CoordinationController {
+
+    private final CoordinationFlags flags;
+    private final RecommendationResponses responses;
+
+    CoordinationController(CoordinationFlags flags, RecommendationResponses responses) {
+        this.flags = flags;
+        this.responses = responses;
+    }
+
+    @PutMapping("/api/recommendations/{id}/coordination")
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<RecommendationView> set(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody CoordinationFlags.FlagRequest request) {
+        return responses.ok(flags.set(id, request, Versions.fromIfMatch(ifMatch), Actor.current().name()));
+    }
+}

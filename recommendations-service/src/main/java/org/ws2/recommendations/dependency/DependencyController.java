@@ -1,0 +1,52 @@
+package org.ws2.recommendations.dependency;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.ws2.recommendations.recommendation.RecommendationResponses;
+import org.ws2.recommendations.recommendation.RecommendationView;
+import org.ws2.recommendations.recommendation.Versions;
+import org.ws2.service.security.Actor;
+
+/** {@code PUT} adds "id depends on dependsOnId"; {@code DELETE} removes it. Both are idempotent in effect. */
+@RestController
+@RequestMapping("/api/recommendations/{id}/dependencies/{dependsOnId}")
+class DependencyController {
+
+    private final Dependencies dependencies;
+    private final RecommendationResponses responses;
+
+    DependencyController(Dependencies dependencies, RecommendationResponses responses) {
+        this.dependencies = dependencies;
+        this.responses = responses;
+    }
+
+    @PutMapping
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<RecommendationView> add(@PathVariable String id, @PathVariable String dependsOnId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody(required = false) DependencyNote body) {
+        return responses.ok(dependencies.add(id, dependsOnId, body == null ? null : body.note(),
+                Versions.fromIfMatch(ifMatch), Actor.current().name()));
+    }
+
+    @DeleteMapping
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<RecommendationView> remove(@PathVariable String id, @PathVariable String dependsOnId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return responses.ok(dependencies.remove(id, dependsOnId, null, Versions.fromIfMatch(ifMatch),
+                Actor.current().name()));
+    }
+
+    record DependencyNote(@Size(max = 4000) String note) {
+    }
+}

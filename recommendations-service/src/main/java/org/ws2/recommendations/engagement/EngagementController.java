@@ -1,0 +1,107 @@
+package org.ws2.recommendations.engagement;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.ws2.contracts.engagement.EngagementEvents.Kind;
+import org.ws2.recommendations.recommendation.RecommendationResponses;
+import org.ws2.recommendations.recommendation.Versions;
+import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Actor;
+
+/**
+ * The engagement log: meetings, webinars and other engagement items, with links to their
+ * materials and the recommendations they concern. Anyone may read it; support staff and admins
+ * write it. A removed item answers 410 Gone.
+ */
+@RestController
+@RequestMapping("/api/engagements")
+class EngagementController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final Engagements engagements;
+
+    EngagementController(Engagements engagements) {
+        this.engagements = engagements;
+    }
+
+    /**
+     * @param recommendationId only items that concern this recommendation
+     * @param from             only items held on or after this date
+     * @param to               only items held on or before this date
+     */
+    @GetMapping
+    EngagementPage list(@RequestParam(required = false) String recommendationId,
+            @RequestParam(required = false) Kind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw ApiProblem.invalidInput("page", "page: must be 0 or more.");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.invalidInput("size", "size: must be between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiProblem.invalidInput("to", "to: must not be before from (" + from + ").");
+        }
+        String recommendation = recommendationId == null || recommendationId.isBlank() ? null
+                : recommendationId.strip();
+        return engagements.list(new EngagementFilter(recommendation, kind, from, to), page, size);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<EngagementView> get(@PathVariable UUID id) {
+        return ok(engagements.get(id));
+    }
+
+    @PostMapping
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<EngagementView> create(@Valid @RequestBody EngagementRequest request) {
+        Engagement created = engagements.record(request.content(), Actor.current().name());
+        return ResponseEntity.created(URI.create("/api/engagements/" + created.id()))
+                .eTag(Versions.toETag(created.version()))
+                .body(EngagementView.of(created));
+    }
+
+    /** Replaces every editable field; needs the ETag last read in {@code If-Match}. */
+    @PutMapping("/{id}")
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<EngagementView> update(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody EngagementRequest request) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        return ok(engagements.update(id, request.content(), expected, Actor.current().name()));
+    }
+
+    /** Withdraws the item (it is kept, marked removed); {@code If-Match} is checked when sent. */
+    @DeleteMapping("/{id}")
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<Void> remove(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        engagements.remove(id, Versions.fromIfMatch(ifMatch), Actor.current().name());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<EngagementView> ok(Engagement engagement) {
+        return ResponseEntity.ok().eTag(Versions.toETag(engagement.version())).body(EngagementView.of(engagement));
+    }
+}

@@ -1,0 +1,152 @@
+package org.ws2.recommendations.engagement;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.Topics;
+import org.ws2.contracts.engagement.EngagementEvents;
+import org.ws2.service.events.EventJson;
+import org.ws2.service.outbox.Outbox;
+import org.ws2.service.problem.ApiProblem;
+
+/**
+ * The engagement log: reading it, and the one way an item changes: lock it, check the caller's
+ * version, then store the new state and its event in one transaction, so that both or neither
+ * exist.
+ */
+@Service
+class Engagements {
+
+    private static final Logger log = LoggerFactory.getLogger(Engagements.class);
+
+    private final EngagementRepository engagements;
+    private final Outbox outbox;
+    private final EventJson eventJson;
+
+    Engagements(EngagementRepository engagements, Outbox outbox, EventJson eventJson) {
+        this.engagements = engagements;
+        this.outbox = outbox;
+        this.eventJson = eventJson;
+    }
+
+    @Transactional(readOnly = true)
+    public EngagementPage list(EngagementFilter filter, int page, int size) {
+        List<EngagementView> items = engagements.list(filter, page, size).stream().map(EngagementView::of).toList();
+        return new EngagementPage(items, page, size, engagements.count(filter));
+    }
+
+    /** An item that has not been removed; 404 if there never was one, 410 if it was removed. */
+    @Transactional(readOnly = true)
+    public Engagement get(UUID id) {
+        return present(engagements.find(id).orElseThrow(() -> notFound(id)));
+    }
+
+    @Transactional
+    public Engagement record(EngagementContent content, String actor) {
+        return record(UUID.randomUUID(), content, actor)
+                .orElseThrow(() -> new IllegalStateException("A fresh random id is taken"));
+    }
+
+    /**
+     * Records an item under a chosen id; empty, and nothing written, if that id is taken (even by a
+     * removed item), which is what makes seeding repeatable.
+     */
+    @Transactional
+    public Optional<Engagement> record(UUID id, EngagementContent content, String actor) {
+        requireKnownRecommendations(content);
+        Engagement created = Engagement.recorded(id, content, actor, now());
+        if (!engagements.insert(created)) {
+            return Optional.empty();
+        }
+        announce(created, EngagementEvents.RECORDED, new EngagementEvents.Recorded(id.toString(),
+                created.version(), actor, created.updatedAt(), created.snapshot()));
+        log.info("Engagement {} recorded by {} (version {})", id, actor, created.version());
+        return Optional.of(created);
+    }
+
+    /** Replaces the item's content; a replacement that changes nothing writes nothing. */
+    @Transactional
+    public Engagement update(UUID id, EngagementContent content, long expectedVersion, String actor) {
+        Engagement current = lock(id, expectedVersion);
+        List<String> changed = current.content().changedFields(content);
+        if (changed.isEmpty()) {
+            return current;
+        }
+        if (changed.contains("recommendationIds")) {
+            requireKnownRecommendations(content);
+        }
+        Engagement updated = current.edited(content, actor, now());
+        engagements.update(updated, changed.contains("recommendationIds"));
+        announce(updated, EngagementEvents.UPDATED, new EngagementEvents.Updated(id.toString(), updated.version(),
+                actor, updated.updatedAt(), changed, updated.snapshot()));
+        log.info("Engagement {} updated by {} (version {}): {}", id, actor, updated.version(), changed);
+        return updated;
+    }
+
+    /** Withdraws the item: it stays in the database, marked removed, and is no longer listed. */
+    @Transactional
+    public Engagement remove(UUID id, Long expectedVersion, String actor) {
+        Engagement current = lock(id, expectedVersion);
+        Engagement removed = current.removed(actor, now());
+        engagements.update(removed, false);
+        announce(removed, EngagementEvents.REMOVED, new EngagementEvents.Removed(id.toString(), removed.version(),
+                actor, removed.updatedAt(), removed.snapshot()));
+        log.info("Engagement {} removed by {} (version {})", id, actor, removed.version());
+        return removed;
+    }
+
+    /** PostgreSQL keeps microseconds: truncating here makes events and later reads agree to the digit. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Reads an item to change it, locked until the transaction ends.
+     *
+     * @param expectedVersion the version the caller last read ({@code If-Match}), or null
+     */
+    private Engagement lock(UUID id, Long expectedVersion) {
+        Engagement current = present(engagements.findForUpdate(id).orElseThrow(() -> notFound(id)));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw ApiProblem.staleVersion(expectedVersion, current.version());
+        }
+        return current;
+    }
+
+    private void requireKnownRecommendations(EngagementContent content) {
+        List<String> unknown = engagements.unknownRecommendations(content.recommendationIds());
+        if (!unknown.isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-recommendation", "Unknown recommendation",
+                    "There is no recommendation " + String.join(", ", unknown) + ".")
+                    .with("field", "recommendationIds")
+                    .with("unknown", unknown);
+        }
+    }
+
+    private void announce(Engagement after, String eventType, Object payload) {
+        outbox.append(Topics.ENGAGEMENTS, CloudEvent.of(EngagementEvents.SOURCE, eventType, after.id().toString(),
+                after.version(), after.updatedAt(), eventJson.toData(payload)));
+    }
+
+    private static Engagement present(Engagement engagement) {
+        if (engagement.removed()) {
+            throw new ApiProblem(HttpStatus.GONE, "removed", "Engagement removed",
+                    "Engagement " + engagement.id() + " was removed on " + engagement.removedAt() + ".")
+                    .with("removedAt", engagement.removedAt().toString());
+        }
+        return engagement;
+    }
+
+    private static ApiProblem notFound(UUID id) {
+        return ApiProblem.notFound("Engagement", id.toString());
+    }
+}

@@ -1,0 +1,129 @@
+package org.ws2.recommendations.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.ws2.recommendations.recommendation.RecommendationResponses;
+import org.ws2.recommendations.recommendation.RecommendationView;
+import org.ws2.recommendations.recommendation.Versions;
+import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Actor;
+
+/**
+ * Evidence is added as JSON (a link) or as {@code multipart/form-data} (an uploaded document with
+ * its title, date and note as form fields). Upload size is capped by
+ * {@code spring.servlet.multipart.max-file-size}.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/recommendations/{id}/evidence")
+class EvidenceController {
+
+    private final Evidence evidence;
+    private final RecommendationResponses responses;
+
+    EvidenceController(Evidence evidence, RecommendationResponses responses) {
+        this.evidence = evidence;
+        this.responses = responses;
+    }
+
+    @GetMapping
+    List<EvidenceItem> list(@PathVariable String id) {
+        return evidence.list(id);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<EvidenceItem> addLink(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody LinkEvidence body) {
+        return created(evidence.addLink(id, body.title(), body.url(), body.date(), body.note(),
+                Versions.fromIfMatch(ifMatch), Actor.current().name()));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<EvidenceItem> addDocument(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam @NotBlank @Size(max = 300) String title,
+            @RequestParam @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) @Size(max = 4000) String note) {
+        return created(evidence.addDocument(id, title, upload(file), date, note, Versions.fromIfMatch(ifMatch),
+                Actor.current().name()));
+    }
+
+    @GetMapping("/{evidenceId}/document")
+    ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable UUID evidenceId) {
+        var document = evidence.document(id, evidenceId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(document.fileName()).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.content());
+    }
+
+    @DeleteMapping("/{evidenceId}")
+    @PreAuthorize(RecommendationResponses.WRITERS)
+    ResponseEntity<RecommendationView> remove(@PathVariable String id, @PathVariable UUID evidenceId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return responses.ok(evidence.remove(id, evidenceId, Versions.fromIfMatch(ifMatch), Actor.current().name()));
+    }
+
+    private static ResponseEntity<EvidenceItem> created(Evidence.Added added) {
+        EvidenceItem item = added.evidence();
+        return ResponseEntity.created(URI.create("/api/recommendations/" + item.recommendationId() + "/evidence/"
+                + item.id()))
+                .eTag(Versions.toETag(added.recommendation().version()))
+                .body(item);
+    }
+
+    private static Evidence.Upload upload(MultipartFile file) {
+        String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "document"
+                : file.getOriginalFilename().replaceAll("[\\\\/\\r\\n\"]", "_");
+        if (fileName.length() > 200) {
+            throw ApiProblem.invalidInput("file", "The file name is longer than 200 characters.");
+        }
+        try {
+            return new Evidence.Upload(fileName, file.getContentType(), file.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record LinkEvidence(
+            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url,
+            @NotNull LocalDate date,
+            @Size(max = 4000) String note) {
+    }
+}

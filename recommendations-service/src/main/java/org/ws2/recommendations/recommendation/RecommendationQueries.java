@@ -1,0 +1,74 @@
+package org.ws2.recommendations.recommendation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.service.problem.ApiProblem;
+
+/**
+ * Answers reads of the catalogue, now or as it stood at any past instant, with the state derived
+ * from dependencies. An "as of" read answers from the history, so it shows exactly what a read at
+ * that instant would have shown.
+ */
+@Service
+public class RecommendationQueries {
+
+    private final RecommendationRepository recommendations;
+
+    RecommendationQueries(RecommendationRepository recommendations) {
+        this.recommendations = recommendations;
+    }
+
+    public RecommendationPage search(RecommendationSearch search, int page, int size, Instant asOf) {
+        List<Recommendation> catalogue = asOf == null ? recommendations.findAll() : recommendations.findAllAsOf(asOf);
+        Map<String, Recommendation> byId = catalogue.stream()
+                .collect(Collectors.toMap(Recommendation::id, Function.identity()));
+        List<Recommendation> matching = catalogue.stream().filter(search.matcher()).sorted(search.order()).toList();
+        List<RecommendationView> items = matching.stream().skip((long) page * size).limit(size)
+                .map(r -> RecommendationView.of(r, waitingOn(r, byId)))
+                .toList();
+        return new RecommendationPage(items, page, size, matching.size(), asOf);
+    }
+
+    public Recommendation get(String id, Instant asOf) {
+        var found = asOf == null ? recommendations.find(id) : recommendations.findAsOf(id, asOf);
+        return found.orElseThrow(() -> asOf == null ? ApiProblem.notFound("Recommendation", id)
+                : ApiProblem.notFound("Recommendation", id).with("asOf", asOf));
+    }
+
+    public RecommendationView view(Recommendation recommendation, Instant asOf) {
+        if (asOf == null) {
+            return RecommendationView.of(recommendation, waitingOn(recommendation));
+        }
+        Map<String, Recommendation> dependencies = recommendation.dependsOn().stream()
+                .flatMap(id -> recommendations.findAsOf(id, asOf).stream())
+                .collect(Collectors.toMap(Recommendation::id, Function.identity()));
+        return RecommendationView.of(recommendation, waitingOn(recommendation, dependencies));
+    }
+
+    /** The recommendation's dependencies that are not implemented now. */
+    public List<String> waitingOn(Recommendation recommendation) {
+        Map<String, Recommendation> dependencies = recommendation.dependsOn().stream()
+                .flatMap(id -> recommendations.find(id).stream())
+                .collect(Collectors.toMap(Recommendation::id, Function.identity()));
+        return waitingOn(recommendation, dependencies);
+    }
+
+    public List<RecommendationChange> history(String id) {
+        if (!recommendations.exists(id)) {
+            throw ApiProblem.notFound("Recommendation", id);
+        }
+        return recommendations.history(id);
+    }
+
+    private static List<String> waitingOn(Recommendation recommendation, Map<String, Recommendation> known) {
+        return recommendation.dependsOn().stream()
+                .filter(id -> !known.containsKey(id) || known.get(id).status() != RecommendationStatus.IMPLEMENTED)
+                .toList();
+    }
+}

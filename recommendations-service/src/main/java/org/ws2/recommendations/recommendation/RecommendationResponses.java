@@ -1,0 +1,23 @@
+package org.ws2.recommendations.recommendation;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Every change answers with the recommendation as it now reads, and its new version as ETag. */
+@Component
+public class RecommendationResponses {
+
+    /** Who may change the catalogue, for {@code @PreAuthorize}. */
+    public static final String WRITERS = "hasAnyRole('support-staff', 'admin')";
+
+    private final RecommendationQueries queries;
+
+    RecommendationResponses(RecommendationQueries queries) {
+        this.queries = queries;
+    }
+
+    public ResponseEntity<RecommendationView> ok(Recommendation recommendation) {
+        return ResponseEntity.ok().eTag(Versions.toETag(recommendation.version()))
+                .body(queries.view(recommendation, null));
+    }
+}

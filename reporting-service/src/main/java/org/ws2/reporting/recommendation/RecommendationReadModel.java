@@ -1,0 +1,75 @@
+package org.ws2.reporting.recommendation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.recommendation.RecommendationStatus;
+
+/** The reports' own copy of each recommendation, kept up to date from its events. */
+@Repository
+public class RecommendationReadModel {
+
+    private final JdbcClient jdbc;
+
+    RecommendationReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the recommendation's state as of {@code version}, unless the version held is the same
+     * or newer; true if it was stored. One statement, so two consumers racing on the same
+     * recommendation (say, during a rebalance) cannot both win.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean applyIfNewer(RecommendationState state, long version, Instant happenedAt) {
+        return jdbc.sql("""
+                INSERT INTO recommendation (id, topic, title, status, version, updated_at)
+                VALUES (:id, :topic, :title, :status, :version, :updatedAt)
+                ON CONFLICT (id) DO UPDATE SET
+                    topic = EXCLUDED.topic, title = EXCLUDED.title, status = EXCLUDED.status,
+                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                WHERE recommendation.version < EXCLUDED.version""")
+                .param("id", state.id())
+                .param("topic", state.topic())
+                .param("title", state.title())
+                .param("status", state.status().name())
+                .param("version", version)
+                .param("updatedAt", OffsetDateTime.ofInstant(happenedAt, ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    /** How many recommendations are in each status (statuses with none are absent), in one consistent read. */
+    public StatusCounts countByStatus() {
+        List<StatusRow> rows = jdbc.sql(
+                "SELECT status, count(*) AS n, max(updated_at) AS latest FROM recommendation GROUP BY status")
+                .query((rs, row) -> new StatusRow(RecommendationStatus.valueOf(rs.getString("status")), rs.getLong("n"),
+                        rs.getObject("latest", OffsetDateTime.class).toInstant()))
+                .list();
+        Map<RecommendationStatus, Long> counts = new EnumMap<>(RecommendationStatus.class);
+        rows.forEach(row -> counts.put(row.status(), row.count()));
+        Instant latestChange = rows.stream().map(StatusRow::latest).max(Comparator.naturalOrder()).orElse(null);
+        return new StatusCounts(counts, latestChange);
+    }
+
+    private record StatusRow(RecommendationStatus status, long count, Instant latest) {
+    }
+
+    /**
+     * @param latestChange when the newest change held happened; null while nothing is held
+     */
+    public record StatusCounts(Map<RecommendationStatus, Long> byStatus, Instant latestChange) {
+    }
+
+    /** What the read model keeps of a recommendation, whichever event told it. */
+    record RecommendationState(String id, String topic, String title, RecommendationStatus status) {
+    }
+}

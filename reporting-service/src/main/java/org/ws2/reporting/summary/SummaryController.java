@@ -1,0 +1,29 @@
+package org.ws2.reporting.summary;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.ws2.reporting.recommendation.RecommendationReadModel;
+import org.ws2.reporting.recommendation.RecommendationReadModel.StatusCounts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Reports")
+class SummaryController {
+
+    private final RecommendationReadModel recommendations;
+
+    SummaryController(RecommendationReadModel recommendations) {
+        this.recommendations = recommendations;
+    }
+
+    @GetMapping("/api/reports/summary")
+    @Operation(summary = "How many recommendations are in each status, as of the latest event applied",
+            description = "Built from the recommendation events, so it may trail the recommendations service by "
+                    + "the time an event takes to arrive; asOf says how current it is.")
+    StatusSummary summary() {
+        StatusCounts counts = recommendations.countByStatus();
+        return StatusSummary.of(counts.byStatus(), counts.latestChange());
+    }
+}
