@@ -10,7 +10,7 @@ import static org.ws2.contracts.recommendation.RecommendationStatus.DOCUMENTING;
 import static org.ws2.contracts.recommendation.RecommendationStatus.IN_PROGRESS;
 import static org.ws2.contracts.recommendation.RecommendationStatus.NOT_STARTED;
 import static org.ws2.contracts.recommendation.RecommendationStatus.PLANNING;
-import static org.ws2.notifications.RecommendationEventFeed.now;
+import static org.ws2.testsupport.RecommendationEventFeed.now;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
 import org.ws2.service.events.EventJson;
+import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 import org.ws2.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ class NotificationsIT {
 
     @BeforeEach
     void openFeed() {
-        feed = new RecommendationEventFeed(kafka, eventJson, bootstrapServers, "notifications-service");
+        feed = new RecommendationEventFeed(kafka, bootstrapServers, "notifications-service");
     }
 
     @AfterEach

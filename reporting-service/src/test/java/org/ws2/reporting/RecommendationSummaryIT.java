@@ -10,7 +10,7 @@ import static org.ws2.contracts.recommendation.RecommendationStatus.IMPLEMENTED;
 import static org.ws2.contracts.recommendation.RecommendationStatus.IN_PROGRESS;
 import static org.ws2.contracts.recommendation.RecommendationStatus.NOT_STARTED;
 import static org.ws2.contracts.recommendation.RecommendationStatus.PLANNING;
-import static org.ws2.reporting.RecommendationEventFeed.now;
+import static org.ws2.testsupport.RecommendationEventFeed.now;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +34,7 @@ import org.ws2.contracts.recommendation.PublicStatus;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.service.events.EventJson;
+import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 import org.ws2.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class RecommendationSummaryIT {
 
     @BeforeEach
     void openFeed() {
-        feed = new RecommendationEventFeed(kafka, eventJson, bootstrapServers, "reporting-service");
+        feed = new RecommendationEventFeed(kafka, bootstrapServers, "reporting-service");
     }
 
     @AfterEach
@@ -165,6 +166,19 @@ class RecommendationSummaryIT {
             assertThat(deadLetters.await(id, records -> !records.isEmpty(), PATIENCE))
                     .extracting(ConsumerRecord::value).containsExactly("parked: not JSON");
         }
+    }
+
+    @Test
+    void aRetiredRecommendationIsNoLongerCounted() throws Exception {
+        String id = "1.907";
+        feed.publish(feed.registered(id, IN_PROGRESS, 0, now()));
+        awaitSummary(s -> s.path("byStatus").path("IN_PROGRESS").asLong() >= 1);
+        JsonNode before = summary();
+
+        feed.publish(feed.retired(id, IN_PROGRESS, 1, now()));
+
+        awaitSummary(s -> total(s) == total(before) - 1
+                && s.path("byStatus").path("IN_PROGRESS").asLong() == before.path("byStatus").path("IN_PROGRESS").asLong() - 1);
     }
 
     @Test

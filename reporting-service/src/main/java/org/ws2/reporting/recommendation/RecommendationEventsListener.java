@@ -7,10 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
-import org.ws2.contracts.recommendation.RecommendationEvents;
-import org.ws2.contracts.recommendation.RecommendationEvents.Registered;
-import org.ws2.contracts.recommendation.RecommendationEvents.StatusChanged;
-import org.ws2.reporting.recommendation.RecommendationReadModel.RecommendationState;
+import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.service.events.EventJson;
 import org.ws2.service.events.ProcessedEvents;
 
@@ -19,9 +16,10 @@ import org.ws2.service.events.ProcessedEvents;
  *
  * <p>Each event is applied at most once (its id is recorded in the same transaction as the
  * change) and only if it is newer than what is held, so redeliveries, replays and stragglers from
- * an outbox republish change nothing. Both events carry the whole state the read model needs, so
- * a status change seen before the registration (say, after the topic's retention dropped the
- * latter) still gives a complete row.
+ * an outbox republish change nothing. Every recommendation event carries the recommendation's whole
+ * state ({@link RecommendationSnapshot}), so whatever the change, the row is simply replaced, and an
+ * event seen before the registration (say, after the topic's retention dropped the latter) still
+ * gives a complete row.
  */
 @Component
 class RecommendationEventsListener {
@@ -45,33 +43,24 @@ class RecommendationEventsListener {
     @Transactional
     public void on(String value) {
         CloudEvent event = eventJson.read(value);
-        if (!isKnown(event.type())) {
+        RecommendationSnapshot recommendation = eventJson.data(event, SnapshotCarrier.class).recommendation();
+        if (recommendation == null) {
             // Not recorded as processed: a later version of this service that understands the
             // type must still be able to apply it when the topic is replayed.
-            log.debug("Skipping event {} of type {}, which this service does not use", event.id(), event.type());
+            log.debug("Skipping event {} of type {}, which carries no recommendation", event.id(), event.type());
             return;
         }
         if (!processedEvents.firstDelivery(CONSUMER, event.id())) {
             log.debug("Event {} was already applied", event.id());
             return;
         }
-        if (!readModel.applyIfNewer(state(event), event.aggregateversion(), event.time())) {
+        if (!readModel.applyIfNewer(recommendation, event.aggregateversion(), event.time())) {
             log.info("Ignoring event {} for recommendation {}: version {} is not newer than the one held",
                     event.id(), event.subject(), event.aggregateversion());
         }
     }
 
-    private static boolean isKnown(String type) {
-        return RecommendationEvents.REGISTERED.equals(type) || RecommendationEvents.STATUS_CHANGED.equals(type);
-    }
-
-    private RecommendationState state(CloudEvent event) {
-        if (RecommendationEvents.REGISTERED.equals(event.type())) {
-            Registered registered = eventJson.data(event, Registered.class);
-            return new RecommendationState(registered.recommendationId(), registered.topic(), registered.title(),
-                    registered.status());
-        }
-        StatusChanged changed = eventJson.data(event, StatusChanged.class);
-        return new RecommendationState(changed.recommendationId(), changed.topic(), changed.title(), changed.to());
+    /** The part of every recommendation event this service reads. */
+    record SnapshotCarrier(RecommendationSnapshot recommendation) {
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 
 /** The reports' own copy of each recommendation, kept up to date from its events. */
@@ -30,27 +31,32 @@ public class RecommendationReadModel {
      * recommendation (say, during a rebalance) cannot both win.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean applyIfNewer(RecommendationState state, long version, Instant happenedAt) {
+    boolean applyIfNewer(RecommendationSnapshot state, long version, Instant happenedAt) {
         return jdbc.sql("""
-                INSERT INTO recommendation (id, topic, title, status, version, updated_at)
-                VALUES (:id, :topic, :title, :status, :version, :updatedAt)
+                INSERT INTO recommendation (id, topic, title, status, retired, version, updated_at)
+                VALUES (:id, :topic, :title, :status, :retired, :version, :updatedAt)
                 ON CONFLICT (id) DO UPDATE SET
                     topic = EXCLUDED.topic, title = EXCLUDED.title, status = EXCLUDED.status,
-                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                    retired = EXCLUDED.retired, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
                 WHERE recommendation.version < EXCLUDED.version""")
                 .param("id", state.id())
                 .param("topic", state.topic())
                 .param("title", state.title())
                 .param("status", state.status().name())
+                .param("retired", state.retired())
                 .param("version", version)
                 .param("updatedAt", OffsetDateTime.ofInstant(happenedAt, ZoneOffset.UTC))
                 .update() == 1;
     }
 
-    /** How many recommendations are in each status (statuses with none are absent), in one consistent read. */
+    /**
+     * How many recommendations in the catalogue (not retired) are in each status (statuses with none
+     * are absent), in one consistent read.
+     */
     public StatusCounts countByStatus() {
         List<StatusRow> rows = jdbc.sql(
-                "SELECT status, count(*) AS n, max(updated_at) AS latest FROM recommendation GROUP BY status")
+                "SELECT status, count(*) FILTER (WHERE NOT retired) AS n, max(updated_at) AS latest FROM recommendation "
+                        + "GROUP BY status")
                 .query((rs, row) -> new StatusRow(RecommendationStatus.valueOf(rs.getString("status")), rs.getLong("n"),
                         rs.getObject("latest", OffsetDateTime.class).toInstant()))
                 .list();
@@ -67,9 +73,5 @@ public class RecommendationReadModel {
      * @param latestChange when the newest change held happened; null while nothing is held
      */
     public record StatusCounts(Map<RecommendationStatus, Long> byStatus, Instant latestChange) {
-    }
-
-    /** What the read model keeps of a recommendation, whichever event told it. */
-    record RecommendationState(String id, String topic, String title, RecommendationStatus status) {
     }
 }

@@ -1,4 +1,4 @@
-package org.ws2.notifications;
+package org.ws2.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.CoordinationLevel;
@@ -24,86 +26,96 @@ import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
-import org.ws2.service.events.EventJson;
-import org.ws2.testsupport.EventSchemas;
 
 /**
  * Publishes recommendation events as the recommendations service would, and tells when the
  * service under test has consumed a given record, so that a test can check that something did
  * <em>not</em> change without sleeping.
  */
-final class RecommendationEventFeed implements AutoCloseable {
+public final class RecommendationEventFeed implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String[] TOPICS = { "Diversity", "Guidelines for Good Faith", "Human Rights FOI", "Jurisdiction",
             "Office of the Ombuds", "SO/AC Accountability", "Staff Accountability", "Transparency" };
 
     private final KafkaTemplate<String, String> kafka;
-    private final EventJson eventJson;
+    private final JsonMapper json = JsonMapper.builder().build();
     private final String consumerGroup;
     private final Admin admin;
 
-    RecommendationEventFeed(KafkaTemplate<String, String> kafka, EventJson eventJson, String bootstrapServers,
+    /** @param consumerGroup the group of the service under test, whose progress {@link #awaitConsumed} watches */
+    public RecommendationEventFeed(KafkaTemplate<String, String> kafka, String bootstrapServers,
             String consumerGroup) {
         this.kafka = kafka;
-        this.eventJson = eventJson;
         this.consumerGroup = consumerGroup;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** PostgreSQL keeps microseconds; events timed with this compare equal after a round trip. */
-    static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    CloudEvent registered(String id, RecommendationStatus status, long version, Instant at) {
+    public CloudEvent registered(String id, RecommendationStatus status, long version, Instant at) {
         var payload = new RecommendationEvents.Registered(id, topic(id), title(id), status, version, "seed",
                 snapshot(id, status, version, at));
         return CloudEvent.of(RecommendationEvents.SOURCE, RecommendationEvents.REGISTERED, id, version, at,
-                eventJson.toData(payload));
+                json.valueToTree(payload));
     }
 
-    CloudEvent statusChanged(String id, RecommendationStatus from, RecommendationStatus to, long version,
+    public CloudEvent statusChanged(String id, RecommendationStatus from, RecommendationStatus to, long version,
             Instant at) {
         return statusChanged(id, from, to, version, at, "Moved in test", "alice");
     }
 
-    CloudEvent statusChanged(String id, RecommendationStatus from, RecommendationStatus to, long version,
+    public CloudEvent statusChanged(String id, RecommendationStatus from, RecommendationStatus to, long version,
             Instant at, String note, String actor) {
         var payload = new RecommendationEvents.StatusChanged(id, topic(id), title(id), from, to, note, actor, at,
                 version, null, snapshot(id, to, version, at));
         return CloudEvent.of(RecommendationEvents.SOURCE, RecommendationEvents.STATUS_CHANGED, id, version, at,
-                eventJson.toData(payload));
+                json.valueToTree(payload));
+    }
+
+    public CloudEvent retired(String id, RecommendationStatus status, long version, Instant at) {
+        var payload = new RecommendationEvents.Retired(id, version, "alice", at, "Merged into another",
+                snapshot(id, status, version, at, true));
+        return CloudEvent.of(RecommendationEvents.SOURCE, RecommendationEvents.RETIRED, id, version, at,
+                json.valueToTree(payload));
     }
 
     private static RecommendationSnapshot snapshot(String id, RecommendationStatus status, long version,
             Instant at) {
+        return snapshot(id, status, version, at, false);
+    }
+
+    private static RecommendationSnapshot snapshot(String id, RecommendationStatus status, long version,
+            Instant at, boolean retired) {
         return new RecommendationSnapshot(id, prefix(id), topic(id), title(id), "What " + id + " asks for.",
                 Ownership.ORG, List.of(), List.of("ICANN org"), null, List.of(), status, CoordinationLevel.NONE, null,
-                List.of(), 0, false, version, at);
+                List.of(), 0, retired, version, at);
     }
 
     private static String prefix(String id) {
         return id.substring(0, id.indexOf('.'));
     }
 
-    static String topic(String id) {
+    public static String topic(String id) {
         return TOPICS[Integer.parseInt(prefix(id)) - 1];
     }
 
-    static String title(String id) {
+    public static String title(String id) {
         return "Test recommendation " + id;
     }
 
     /** Publishes a contract-conforming event, keyed by its subject as the outbox relay does. */
-    RecordMetadata publish(CloudEvent event) {
-        String value = eventJson.write(event);
+    public RecordMetadata publish(CloudEvent event) {
+        String value = json.writeValueAsString(event);
         EventSchemas.assertConforms(value);
         return send(event.subject(), value);
     }
 
     /** Publishes any value at all, e.g. a poison record or an event of a type no schema knows. */
-    RecordMetadata send(String key, String value) {
+    public RecordMetadata send(String key, String value) {
         try {
             return kafka.send(Topics.RECOMMENDATIONS, key, value).get(10, TimeUnit.SECONDS).getRecordMetadata();
         } catch (InterruptedException e) {
@@ -115,7 +127,7 @@ final class RecommendationEventFeed implements AutoCloseable {
     }
 
     /** Waits until the service's consumer group has committed past {@code record}: it is done with it. */
-    void awaitConsumed(RecordMetadata record) {
+    public void awaitConsumed(RecordMetadata record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
                 .until(() -> committedOffset(partition) > record.offset());
