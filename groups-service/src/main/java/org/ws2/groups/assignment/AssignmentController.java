@@ -1,0 +1,69 @@
+package org.ws2.groups.assignment;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.ws2.contracts.assignment.Priority;
+import org.ws2.contracts.assignment.Progress;
+import org.ws2.contracts.assignment.TriageState;
+import org.ws2.groups.support.Authority;
+import org.ws2.service.versioning.Versions;
+import org.ws2.service.security.Actor;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/assignments")
+@Tag(name = "Assignments", description = "Which recommendations fall to which group: triage, sign-off, priorities, progress")
+class AssignmentController {
+
+    private final AssignmentRepository repository;
+    private final Assignments assignments;
+
+    AssignmentController(AssignmentRepository repository, Assignments assignments) {
+        this.repository = repository;
+        this.assignments = assignments;
+    }
+
+    @GetMapping
+    @Operation(summary = "Assignments by group and/or recommendation, filtered by triage state, priority and progress, paged")
+    AssignmentPage list(@RequestParam(required = false) String groupId,
+            @RequestParam(required = false) String recommendationId,
+            @RequestParam(required = false) TriageState triage,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) Progress progress,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return repository.search(new AssignmentFilter(groupId, recommendationId, triage, priority, progress), page, size);
+    }
+
+    @PostMapping
+    @PreAuthorize(Authority.SUPPORT)
+    @Operation(summary = "Triage one recommendation to one group (support staff, admin)")
+    ResponseEntity<Assignment> create(@Valid @RequestBody AssignmentRequests.Create request) {
+        Assignment created = assignments.triage(request, Actor.current());
+        return ResponseEntity
+                .created(URI.create("/api/groups/" + created.groupId() + "/assignments/" + created.recommendationId()))
+                .eTag(Versions.toETag(created.version())).body(created);
+    }
+
+    @PostMapping("/bulk")
+    @PreAuthorize(Authority.SUPPORT)
+    @Operation(summary = "Triage every selected recommendation (ids, id prefix such as 6, or topic) to every selected group "
+            + "(ids or kinds such as SO and AC); existing assignments are left alone (support staff, admin)")
+    Assignments.BulkTriageResult bulk(@Valid @RequestBody AssignmentRequests.Bulk request) {
+        return assignments.triageInBulk(request, Actor.current());
+    }
+}

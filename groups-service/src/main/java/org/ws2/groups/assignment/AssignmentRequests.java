@@ -1,0 +1,86 @@
+package org.ws2.groups.assignment;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.ws2.contracts.assignment.Effort;
+import org.ws2.contracts.assignment.Priority;
+import org.ws2.contracts.assignment.Progress;
+import org.ws2.contracts.assignment.TriageState;
+import org.ws2.contracts.assignment.Urgency;
+import org.ws2.contracts.group.GroupKind;
+
+/** The bodies of the assignment requests, with the limits every field is held to. */
+final class AssignmentRequests {
+
+    static final String RECOMMENDATION_ID = "^[1-8](\\.[0-9]{1,3}){1,3}$";
+    static final String ID_PREFIX = "^[1-8](\\.[0-9]{1,3}){0,3}$";
+    static final String URL = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$";
+
+    /** Support triages one recommendation to one group. */
+    record Create(
+            @NotBlank @Size(max = 50) String groupId,
+            @NotBlank @Pattern(regexp = RECOMMENDATION_ID, message = "must be a WS2 id such as 6.1.1") String recommendationId,
+            @Size(max = 4000) String applicabilityNote) {
+    }
+
+    /**
+     * Support triages many recommendations to many groups: every selected recommendation to every
+     * selected group. Recommendations are chosen by id, by id prefix ("6" for all of 6.*) or by topic
+     * (its name or number); groups by id or by kind (e.g. SO and AC).
+     */
+    record Bulk(
+            @Size(max = 200) List<@NotNull @Pattern(regexp = RECOMMENDATION_ID, message = "must be a WS2 id such as 6.1.1") String> recommendationIds,
+            @Pattern(regexp = ID_PREFIX, message = "must be a WS2 id prefix such as 6 or 6.1") String idPrefix,
+            @Size(max = 100) String topic,
+            @Size(max = 100) List<@NotBlank @Size(max = 50) String> groupIds,
+            @Size(max = 10) List<@NotNull GroupKind> groupKinds,
+            @Size(max = 4000) String applicabilityNote) {
+    }
+
+    /**
+     * A step of the sign-off workflow.
+     *
+     * @param applicabilityNote support may revise its note as it moves the assignment; the group may not
+     */
+    record Triage(@NotNull TriageState to, @Size(max = 4000) String note, @Size(max = 4000) String applicabilityNote) {
+    }
+
+    /** Sign-off asked of a group for all its triaged assignments at once. */
+    record GroupSignOffRequest(@Size(max = 4000) String note) {
+    }
+
+    /**
+     * The group's judgement of one assignment; replaces the previous one and is a draft until the
+     * group approves its priorities.
+     *
+     * @param notApplicableReason required when priority is NOT_APPLICABLE
+     */
+    record Prioritize(
+            @NotNull Priority priority,
+            Effort effort,
+            Urgency urgency,
+            @Size(max = 4000) String notApplicableReason,
+            @Size(max = 4000) String note) {
+    }
+
+    record Approve(@Size(max = 4000) String note) {
+    }
+
+    record Comment(@NotBlank @Size(max = 4000) String text,
+            @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be the id of a comment") String replyTo) {
+    }
+
+    record ReportProgress(
+            @NotNull Progress progress,
+            @Size(max = 4000) String note,
+            @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) link") String evidenceUrl) {
+    }
+
+    private AssignmentRequests() {
+    }
+}

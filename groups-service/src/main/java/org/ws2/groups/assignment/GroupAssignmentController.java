@@ -1,0 +1,153 @@
+package org.ws2.groups.assignment;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.ws2.contracts.assignment.AssignmentEvents.Comment;
+import org.ws2.groups.group.Group;
+import org.ws2.groups.group.GroupRepository;
+import org.ws2.groups.support.Authority;
+import org.ws2.service.versioning.Versions;
+import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Actor;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** One group's assignments, addressed as {@code /api/groups/{groupId}/assignments/{recommendationId}}. */
+@RestController
+@RequestMapping("/api/groups/{groupId}")
+@Tag(name = "Assignments")
+class GroupAssignmentController {
+
+    private final AssignmentRepository repository;
+    private final Assignments assignments;
+    private final GroupRepository groups;
+
+    GroupAssignmentController(AssignmentRepository repository, Assignments assignments, GroupRepository groups) {
+        this.repository = repository;
+        this.assignments = assignments;
+        this.groups = groups;
+    }
+
+    @GetMapping("/assignments/{recommendationId}")
+    @Operation(summary = "One assignment; its ETag is the version If-Match names")
+    ResponseEntity<Assignment> get(@PathVariable String groupId, @PathVariable String recommendationId) {
+        return ok(repository.find(groupId, recommendationId)
+                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId)));
+    }
+
+    @GetMapping("/assignments/{recommendationId}/history")
+    @Operation(summary = "Every step of the assignment: who, when, what and why")
+    List<AssignmentRepository.AssignmentChange> history(@PathVariable String groupId,
+            @PathVariable String recommendationId) {
+        repository.find(groupId, recommendationId)
+                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId));
+        return repository.history(groupId, recommendationId);
+    }
+
+    @PostMapping("/assignments/{recommendationId}/triage")
+    @PreAuthorize(Authority.ANY_WRITER)
+    @Operation(summary = "A sign-off step: support requests sign-off (SIGN_OFF_REQUESTED) or revises (TRIAGED); "
+            + "the group's editors sign off (SIGNED_OFF) or request changes (CHANGES_REQUESTED, with a note)")
+    ResponseEntity<Assignment> triage(@PathVariable String groupId, @PathVariable String recommendationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody AssignmentRequests.Triage request) {
+        return ok(assignments.move(groupId, recommendationId, request, Versions.fromIfMatch(ifMatch),
+                Actor.current()));
+    }
+
+    @PutMapping("/assignments/{recommendationId}/priority")
+    @PreAuthorize(Authority.GROUP_EDITORS)
+    @Operation(summary = "The group's priority, effort and urgency (a draft until approved); needs If-Match (group editors)")
+    ResponseEntity<Assignment> prioritize(@PathVariable String groupId, @PathVariable String recommendationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody AssignmentRequests.Prioritize request) {
+        return ok(assignments.prioritize(groupId, recommendationId, request, Versions.requireIfMatch(ifMatch),
+                Actor.current()));
+    }
+
+    @PutMapping("/assignments/{recommendationId}/progress")
+    @PreAuthorize(Authority.GROUP_EDITORS)
+    @Operation(summary = "The group's implementation progress, with a note and an evidence link; needs If-Match (group editors)")
+    ResponseEntity<Assignment> progress(@PathVariable String groupId, @PathVariable String recommendationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody AssignmentRequests.ReportProgress request) {
+        return ok(assignments.reportProgress(groupId, recommendationId, request, Versions.requireIfMatch(ifMatch),
+                Actor.current()));
+    }
+
+    @GetMapping("/assignments/{recommendationId}/comments")
+    @Operation(summary = "The assignment's comments, oldest first; replies name the comment they answer")
+    List<Comment> comments(@PathVariable String groupId, @PathVariable String recommendationId) {
+        return repository.find(groupId, recommendationId)
+                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId)).comments();
+    }
+
+    @PostMapping("/assignments/{recommendationId}/comments")
+    @PreAuthorize(Authority.ANY_WRITER)
+    @Operation(summary = "Comment on an assignment, or reply to a comment (support staff, the group's editors)")
+    ResponseEntity<Comment> comment(@PathVariable String groupId, @PathVariable String recommendationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody AssignmentRequests.Comment request) {
+        Comment comment = assignments.comment(groupId, recommendationId, request, Versions.fromIfMatch(ifMatch),
+                Actor.current());
+        return ResponseEntity.created(URI.create("/api/groups/" + groupId + "/assignments/" + recommendationId
+                + "/comments")).body(comment);
+    }
+
+    @PostMapping("/sign-off-request")
+    @PreAuthorize(Authority.SUPPORT)
+    @Operation(summary = "Ask the group to review and sign off every assignment support has triaged to it (support staff)")
+    GroupBatch requestSignOff(@PathVariable String groupId,
+            @Valid @RequestBody(required = false) AssignmentRequests.GroupSignOffRequest request) {
+        return batch(groupId, assignments.requestSignOff(groupId, request == null ? null : request.note(),
+                Actor.current()));
+    }
+
+    @PostMapping("/priorities/approval")
+    @PreAuthorize(Authority.GROUP_EDITORS)
+    @Operation(summary = "The group approves all its draft priorities (group editors)")
+    GroupBatch approvePriorities(@PathVariable String groupId,
+            @Valid @RequestBody(required = false) AssignmentRequests.Approve request) {
+        return batch(groupId, assignments.approvePriorities(groupId, request == null ? null : request.note(),
+                Actor.current()));
+    }
+
+    @GetMapping("/assignments.csv")
+    @Operation(summary = "The group's assignments in the SO/AC spreadsheet shape: recommendation, title, "
+            + "\"priority : effort : urgency\", status, comments")
+    ResponseEntity<String> csv(@PathVariable String groupId) {
+        Group group = groups.findById(groupId).orElseThrow(() -> ApiProblem.notFound("Group", groupId));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + group.id() + "-assignments.csv\"")
+                .body(AssignmentCsv.write(repository.activeForGroup(groupId)));
+    }
+
+    private static ResponseEntity<Assignment> ok(Assignment assignment) {
+        return ResponseEntity.ok().eTag(Versions.toETag(assignment.version())).body(assignment);
+    }
+
+    private static GroupBatch batch(String groupId, List<Assignment> changed) {
+        return new GroupBatch(groupId, changed.stream().map(Assignment::recommendationId).toList(), changed.size());
+    }
+
+    /** What a group-wide step changed: the recommendations whose assignment moved. */
+    record GroupBatch(String groupId, List<String> recommendationIds, int count) {
+    }
+}

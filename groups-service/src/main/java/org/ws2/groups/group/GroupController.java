@@ -1,0 +1,104 @@
+package org.ws2.groups.group;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.ws2.contracts.group.GroupKind;
+import org.ws2.groups.support.Authority;
+import org.ws2.service.versioning.Versions;
+import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Actor;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/groups")
+@Tag(name = "Groups", description = "The Board, SO/ACs, GNSO stakeholder groups and constituencies, RALOs, cross-community structures and ICANN org functions")
+class GroupController {
+
+    private final GroupRepository groups;
+    private final GroupEditing editing;
+
+    GroupController(GroupRepository groups, GroupEditing editing) {
+        this.groups = groups;
+        this.editing = editing;
+    }
+
+    @GetMapping
+    @Operation(summary = "All groups, Board first, then the community, then ICANN org functions")
+    GroupList list(
+            @Parameter(description = "only groups of this kind") @RequestParam(required = false) GroupKind kind,
+            @Parameter(description = "only the groups directly under this one, e.g. GNSO or ALAC")
+            @RequestParam(required = false) String parent,
+            @Parameter(description = "also list retired groups") @RequestParam(defaultValue = "false") boolean includeRetired) {
+        return new GroupList(groups.find(kind, parent, includeRetired));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One group; its ETag is the version an update must name in If-Match")
+    ResponseEntity<Group> get(@PathVariable String id) {
+        Group group = groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
+        return ok(group);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every change to the group: who, when, what and why")
+    List<GroupRepository.GroupChange> history(@PathVariable String id) {
+        groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
+        return groups.history(id);
+    }
+
+    @PostMapping
+    @PreAuthorize(Authority.SUPPORT)
+    @Operation(summary = "Create a group, e.g. a CROSS_COMMUNITY structure whose members represent other groups (support staff, admin)")
+    ResponseEntity<Group> create(@Valid @RequestBody GroupRequests.Create request) {
+        Group created = editing.create(request, Actor.current().name());
+        return ResponseEntity.created(URI.create("/api/groups/" + created.id()))
+                .eTag(Versions.toETag(created.version())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(Authority.SUPPORT)
+    @Operation(summary = "Replace a group's name, kind, parent, source, note, contacts and members; needs If-Match (support staff, admin)")
+    ResponseEntity<Group> update(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody GroupRequests.Update request) {
+        return ok(editing.update(id, request, Versions.requireIfMatch(ifMatch), Actor.current().name()));
+    }
+
+    @PostMapping("/{id}/retirement")
+    @PreAuthorize(Authority.SUPPORT)
+    @Operation(summary = "Retire a group: it keeps its history and assignments but takes no new work (support staff, admin)")
+    ResponseEntity<Group> retire(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody GroupRequests.Retire request) {
+        return ok(editing.retire(id, request.reason(), Versions.fromIfMatch(ifMatch), Actor.current().name()));
+    }
+
+    private static ResponseEntity<Group> ok(Group group) {
+        return ResponseEntity.ok().eTag(Versions.toETag(group.version())).body(group);
+    }
+
+    /** An object rather than a bare array, so that paging can be added without breaking clients. */
+    record GroupList(List<Group> items, int total) {
+
+        GroupList(List<Group> items) {
+            this(items, items.size());
+        }
+    }
+}

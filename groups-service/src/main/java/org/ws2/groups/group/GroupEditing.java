@@ -1,0 +1,193 @@
+package org.ws2.groups.group;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.Topics;
+import org.ws2.contracts.group.GroupEvents;
+import org.ws2.contracts.group.GroupEvents.Contact;
+import org.ws2.contracts.group.GroupEvents.Member;
+import org.ws2.contracts.group.GroupKind;
+import org.ws2.service.versioning.Versions;
+import org.ws2.service.events.EventJson;
+import org.ws2.service.outbox.Outbox;
+import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.versioning.ChangeTime;
+
+/**
+ * Creates, edits and retires groups. Each change stores the group, its history entry and its event
+ * on {@code ws2.groups.v1} in one transaction.
+ */
+@Service
+public class GroupEditing {
+
+    private final GroupRepository groups;
+    private final Outbox outbox;
+    private final EventJson eventJson;
+
+    GroupEditing(GroupRepository groups, Outbox outbox, EventJson eventJson) {
+        this.groups = groups;
+        this.outbox = outbox;
+        this.eventJson = eventJson;
+    }
+
+    @Transactional
+    public Group create(GroupRequests.Create request, String actor) {
+        String parent = blankToNull(request.parent());
+        List<Member> members = members(request.id(), request.kind(), request.members());
+        checkParent(request.id(), parent);
+        Group created = new Group(request.id(), request.name().strip(), request.kind(), parent,
+                blankToNull(request.source()), blankToNull(request.note()), contacts(request.contacts()), members,
+                false, null, 0, ChangeTime.now());
+        if (!register(created, actor, "created")) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "group-exists", "Group exists",
+                    "There is already a group with id '" + request.id() + "'.").with("field", "id");
+        }
+        return created;
+    }
+
+    /** Stores a new group with its event; false, and nothing written, if the id is taken. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean register(Group group, String actor, String note) {
+        if (!groups.insertIfAbsent(group)) {
+            return false;
+        }
+        groups.recordChange(group, "registered", actor, note);
+        announce(group, GroupEvents.REGISTERED,
+                new GroupEvents.Registered(group.id(), group.version(), actor, group.updatedAt(), group.snapshot()));
+        return true;
+    }
+
+    @Transactional
+    public Group update(String id, GroupRequests.Update request, long expectedVersion, String actor) {
+        Group current = lock(id, expectedVersion);
+        String parent = blankToNull(request.parent());
+        List<Member> members = members(id, request.kind(), request.members());
+        if (!Objects.equals(parent, current.parent())) {
+            checkParent(id, parent);
+        }
+        Group updated = new Group(id, request.name().strip(), request.kind(), parent, blankToNull(request.source()),
+                blankToNull(request.note()), contacts(request.contacts()), members, false, null,
+                current.version() + 1, ChangeTime.now());
+        List<String> changed = changedFields(current, updated);
+        if (changed.isEmpty()) {
+            return current;
+        }
+        String note = blankToNull(request.changeNote());
+        groups.update(updated);
+        groups.recordChange(updated, "updated", actor, note == null ? "changed " + String.join(", ", changed) : note);
+        announce(updated, GroupEvents.UPDATED, new GroupEvents.Updated(id, updated.version(), actor,
+                updated.updatedAt(), changed, note, updated.snapshot()));
+        return updated;
+    }
+
+    @Transactional
+    public Group retire(String id, String reason, Long expectedVersion, String actor) {
+        Group current = lock(id, expectedVersion);
+        Group retired = new Group(id, current.name(), current.kind(), current.parent(), current.source(),
+                current.note(), current.contacts(), current.members(), true, reason.strip(), current.version() + 1,
+                ChangeTime.now());
+        groups.update(retired);
+        groups.recordChange(retired, "retired", actor, reason);
+        announce(retired, GroupEvents.RETIRED, new GroupEvents.Retired(id, retired.version(), actor,
+                retired.updatedAt(), reason.strip(), retired.snapshot()));
+        return retired;
+    }
+
+    private Group lock(String id, Long expectedVersion) {
+        Group current = groups.findForUpdate(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
+        Versions.check(expectedVersion, current.version());
+        if (current.retired()) {
+            throw retired(id);
+        }
+        return current;
+    }
+
+    public static ApiProblem retired(String id) {
+        return new ApiProblem(HttpStatus.CONFLICT, "group-retired", "Group retired",
+                "Group " + id + " was retired and takes no changes or new work.").with("groupId", id);
+    }
+
+    private void announce(Group group, String type, Object payload) {
+        outbox.append(Topics.GROUPS, CloudEvent.of(GroupEvents.SOURCE, type, group.id(), group.version(),
+                group.updatedAt(), eventJson.toData(payload)));
+    }
+
+    /**
+     * A parent is another group or an umbrella some group already names (e.g. "ICANN org"); a group
+     * can never end up above itself.
+     */
+    private void checkParent(String id, String parent) {
+        if (parent == null) {
+            return;
+        }
+        if (groups.findById(parent).isEmpty() && !groups.isUsedAsParent(parent)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-parent", "Unknown parent",
+                    "'" + parent + "' is neither a group nor an umbrella any group belongs to.").with("field", "parent");
+        }
+        String above = parent;
+        for (int depth = 0; above != null && depth < 50; depth++) {
+            if (above.equals(id)) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "parent-cycle", "Parent cycle",
+                        "Group " + id + " cannot sit under " + parent + ", which is itself under " + id + ".")
+                        .with("field", "parent");
+            }
+            above = groups.findById(above).map(Group::parent).orElse(null);
+        }
+    }
+
+    /** Only a cross-community structure has members, and each represents an existing other group. */
+    private List<Member> members(String id, GroupKind kind, List<GroupRequests.MemberRequest> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        if (kind != GroupKind.CROSS_COMMUNITY) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "members-not-allowed", "Members not allowed",
+                    "Only a CROSS_COMMUNITY group has members representing other groups; " + id + " is " + kind
+                            + ".").with("field", "members");
+        }
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            GroupRequests.MemberRequest member = requested.get(i);
+            if (member.groupId().equals(id) || groups.findById(member.groupId()).isEmpty()) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-group", "Unknown group",
+                        "Member " + member.name() + " must represent another existing group, not '"
+                                + member.groupId() + "'.").with("field", "members[" + i + "].groupId");
+            }
+            members.add(new Member(member.groupId(), member.name().strip(), blankToNull(member.email()),
+                    member.role()));
+        }
+        return members;
+    }
+
+    private static List<Contact> contacts(List<GroupRequests.ContactRequest> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        return requested.stream()
+                .map(c -> new Contact(c.name().strip(), blankToNull(c.email()), c.role()))
+                .toList();
+    }
+
+    private static List<String> changedFields(Group before, Group after) {
+        List<String> changed = new ArrayList<>();
+        if (!before.name().equals(after.name())) changed.add("name");
+        if (before.kind() != after.kind()) changed.add("kind");
+        if (!Objects.equals(before.parent(), after.parent())) changed.add("parent");
+        if (!Objects.equals(before.source(), after.source())) changed.add("source");
+        if (!Objects.equals(before.note(), after.note())) changed.add("note");
+        if (!before.contacts().equals(after.contacts())) changed.add("contacts");
+        if (!before.members().equals(after.members())) changed.add("members");
+        return changed;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,163 @@
+package org.ws2.groups.group;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.ws2.contracts.group.GroupEvents.Contact;
+import org.ws2.contracts.group.GroupEvents.Member;
+import org.ws2.contracts.group.GroupKind;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class GroupRepository {
+
+    private static final String COLUMNS = """
+            id, name, kind, parent, source, note, contacts::text AS contacts, members::text AS members, retired,
+            retired_reason, version, updated_at""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    GroupRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Groups matching the filters that are given (null means "any"), in {@link Group#DISPLAY_ORDER}. */
+    List<Group> find(GroupKind kind, String parent, boolean includeRetired) {
+        // The casts let PostgreSQL type a parameter that is bound as null.
+        List<Group> groups = jdbc.sql("SELECT " + COLUMNS + """
+                 FROM responsible_group
+                WHERE (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
+                  AND (CAST(:parent AS TEXT) IS NULL OR parent = :parent)
+                  AND (:includeRetired OR NOT retired)""")
+                .param("kind", kind == null ? null : kind.name())
+                .param("parent", parent)
+                .param("includeRetired", includeRetired)
+                .query(this::group)
+                .list();
+        // Sorted here rather than in SQL because the order is the enum's; there are tens of groups,
+        // not thousands.
+        return groups.stream().sorted(Group.DISPLAY_ORDER).toList();
+    }
+
+    public Optional<Group> findById(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM responsible_group WHERE id = :id")
+                .param("id", id)
+                .query(this::group)
+                .optional();
+    }
+
+    Optional<Group> findForUpdate(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM responsible_group WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(this::group)
+                .optional();
+    }
+
+    /** Active groups of these kinds, for bulk triage. */
+    public List<Group> activeOfKinds(List<GroupKind> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM responsible_group WHERE kind IN (:kinds) AND NOT retired ORDER BY id")
+                .param("kinds", kinds.stream().map(Enum::name).toList())
+                .query(this::group)
+                .list();
+    }
+
+    /** Whether some group names {@code value} as its parent: an umbrella such as "ICANN org". */
+    boolean isUsedAsParent(String value) {
+        return jdbc.sql("SELECT count(*) FROM responsible_group WHERE parent = :value").param("value", value)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Adds the group unless one with its id exists; true if it was added. An existing group is
+     * left as it is, so that edits made since it was first loaded survive a restart.
+     */
+    boolean insertIfAbsent(Group group) {
+        return jdbc.sql("""
+                INSERT INTO responsible_group (id, name, kind, parent, source, note, contacts, members, version,
+                    created_at, updated_at)
+                VALUES (:id, :name, :kind, :parent, :source, :note, CAST(:contacts AS JSONB), CAST(:members AS JSONB),
+                    :version, :updatedAt, :updatedAt)
+                ON CONFLICT (id) DO NOTHING""")
+                .param("id", group.id())
+                .param("name", group.name())
+                .param("kind", group.kind().name())
+                .param("parent", group.parent())
+                .param("source", group.source())
+                .param("note", group.note())
+                .param("contacts", json.writeValueAsString(group.contacts()))
+                .param("members", json.writeValueAsString(group.members()))
+                .param("version", group.version())
+                .param("updatedAt", Timestamp.from(group.updatedAt()))
+                .update() == 1;
+    }
+
+    void update(Group group) {
+        jdbc.sql("""
+                UPDATE responsible_group SET name = :name, kind = :kind, parent = :parent, source = :source,
+                    note = :note, contacts = CAST(:contacts AS JSONB), members = CAST(:members AS JSONB),
+                    retired = :retired, retired_reason = :retiredReason, version = :version, updated_at = :updatedAt
+                WHERE id = :id""")
+                .param("id", group.id())
+                .param("name", group.name())
+                .param("kind", group.kind().name())
+                .param("parent", group.parent())
+                .param("source", group.source())
+                .param("note", group.note())
+                .param("contacts", json.writeValueAsString(group.contacts()))
+                .param("members", json.writeValueAsString(group.members()))
+                .param("retired", group.retired())
+                .param("retiredReason", group.retiredReason())
+                .param("version", group.version())
+                .param("updatedAt", Timestamp.from(group.updatedAt()))
+                .update();
+    }
+
+    void recordChange(Group after, String kind, String actor, String note) {
+        jdbc.sql("""
+                INSERT INTO group_change (group_id, version, kind, actor, note, changed_at)
+                VALUES (:groupId, :version, :kind, :actor, :note, :at)""")
+                .param("groupId", after.id())
+                .param("version", after.version())
+                .param("kind", kind)
+                .param("actor", actor)
+                .param("note", note)
+                .param("at", Timestamp.from(after.updatedAt()))
+                .update();
+    }
+
+    List<GroupChange> history(String id) {
+        return jdbc.sql("""
+                SELECT version, kind, actor, note, changed_at FROM group_change WHERE group_id = :id ORDER BY id""")
+                .param("id", id)
+                .query((rs, row) -> new GroupChange(rs.getLong("version"), rs.getString("kind"),
+                        rs.getString("actor"), rs.getString("note"), rs.getTimestamp("changed_at").toInstant()))
+                .list();
+    }
+
+    private Group group(ResultSet rs, int row) throws SQLException {
+        return new Group(rs.getString("id"), rs.getString("name"), GroupKind.valueOf(rs.getString("kind")),
+                rs.getString("parent"), rs.getString("source"), rs.getString("note"),
+                json.readValue(rs.getString("contacts"), new TypeReference<List<Contact>>() {
+                }),
+                json.readValue(rs.getString("members"), new TypeReference<List<Member>>() {
+                }),
+                rs.getBoolean("retired"), rs.getString("retired_reason"), rs.getLong("version"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** One entry of a group's history. */
+    record GroupChange(long version, String kind, String actor, String note, java.time.Instant at) {
+    }
+}

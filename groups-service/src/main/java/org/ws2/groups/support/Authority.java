@@ -1,0 +1,43 @@
+package org.ws2.groups.support;
+
+import org.springframework.http.HttpStatus;
+import org.ws2.contracts.identity.Ws2Roles;
+import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Actor;
+
+/**
+ * Who may do what to a group's assignments. Support staff triage and ask for sign-off; a group's
+ * own editors (role group-editor, the group id in the token's groups claim) answer for it; admins
+ * may do anything. The role part is also guarded by {@code @PreAuthorize}; the group part needs
+ * the path, so it is checked here.
+ */
+public final class Authority {
+
+    public static final String SUPPORT = "hasAnyRole('support-staff', 'admin')";
+    public static final String ANY_WRITER = "hasAnyRole('support-staff', 'admin', 'group-editor')";
+    public static final String GROUP_EDITORS = "hasAnyRole('admin', 'group-editor')";
+
+    public static void requireSupport(Actor actor) {
+        if (!actor.hasRole(Ws2Roles.SUPPORT_STAFF) && !actor.hasRole(Ws2Roles.ADMIN)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                    "Only support staff or an admin may do this.");
+        }
+    }
+
+    public static void requireEditorOf(Actor actor, String groupId) {
+        if (!actor.mayEditGroup(groupId)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "not-group-editor", "Not an editor of this group",
+                    "Only an editor of group " + groupId + " (or an admin) may do this.").with("groupId", groupId);
+        }
+    }
+
+    /** Comments are the conversation between support and the group: both sides may write. */
+    public static void requireSupportOrEditorOf(Actor actor, String groupId) {
+        if (!actor.hasRole(Ws2Roles.SUPPORT_STAFF)) {
+            requireEditorOf(actor, groupId);
+        }
+    }
+
+    private Authority() {
+    }
+}

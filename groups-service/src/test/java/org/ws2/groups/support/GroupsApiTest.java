@@ -1,0 +1,133 @@
+package org.ws2.groups.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.ws2.service.events.EventJson;
+import org.ws2.testsupport.ServiceIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The groups service started whole against a real PostgreSQL and Kafka, shared by every API test
+ * class (one context, one database): each test works on recommendations and groups of its own, so
+ * that one test's assignments never change another's stage.
+ */
+@ServiceIntegrationTest
+public abstract class GroupsApiTest {
+
+    protected static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected JsonMapper json;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected KafkaTemplate<String, String> kafkaTemplate;
+    @Autowired
+    protected EventJson eventJson;
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String kafka;
+
+    protected RecommendationEventFeed feed;
+
+    @BeforeEach
+    void openFeed() {
+        feed = new RecommendationEventFeed(kafkaTemplate, eventJson, kafka);
+    }
+
+    @AfterEach
+    void closeFeed() {
+        feed.close();
+    }
+
+    /** Makes the recommendations known to the service, through the topic, and waits until they are. */
+    protected void knownRecommendations(String... ids) {
+        for (String id : ids) {
+            feed.awaitConsumed(feed.publish(feed.registered(id, 1)));
+        }
+    }
+
+    protected static JwtRequestPostProcessor as(String subject, String role, String... groups) {
+        return jwt().jwt(token -> token.subject(subject).claim("roles", List.of(role)).claim("groups", List.of(groups)))
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    protected static JwtRequestPostProcessor staff() {
+        return as("sam.support", "support-staff");
+    }
+
+    protected static JwtRequestPostProcessor editorOf(String... groups) {
+        return as("erin.editor", "group-editor", groups);
+    }
+
+    protected static JwtRequestPostProcessor admin() {
+        return as("ada.admin", "admin");
+    }
+
+    protected ResultActions post(String path, JwtRequestPostProcessor who, String body) throws Exception {
+        return send(MockMvcRequestBuilderSupport.post(path), who, body, null);
+    }
+
+    protected ResultActions post(String path, JwtRequestPostProcessor who, String body, String ifMatch)
+            throws Exception {
+        return send(MockMvcRequestBuilderSupport.post(path), who, body, ifMatch);
+    }
+
+    protected ResultActions put(String path, JwtRequestPostProcessor who, String body, String ifMatch)
+            throws Exception {
+        return send(MockMvcRequestBuilderSupport.put(path), who, body, ifMatch);
+    }
+
+    private ResultActions send(MockHttpServletRequestBuilder request, JwtRequestPostProcessor who, String body,
+            String ifMatch) throws Exception {
+        request.contentType(MediaType.APPLICATION_JSON).content(body);
+        if (who != null) {
+            request.with(who);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return mvc.perform(request);
+    }
+
+    protected JsonNode read(String path) throws Exception {
+        return json.readTree(mvc.perform(get(path)).andReturn().getResponse().getContentAsString());
+    }
+
+    protected JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    protected String etag(String path) throws Exception {
+        return mvc.perform(get(path)).andReturn().getResponse().getHeader("ETag");
+    }
+
+    /** Static builders under names that do not clash with this class's helpers. */
+    private static final class MockMvcRequestBuilderSupport {
+        static MockHttpServletRequestBuilder post(String path) {
+            return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path);
+        }
+
+        static MockHttpServletRequestBuilder put(String path) {
+            return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path);
+        }
+    }
+}
