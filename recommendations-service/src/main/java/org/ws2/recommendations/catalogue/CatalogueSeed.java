@@ -31,6 +31,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.ws2.service.versioning.ChangeTime;
 
 /**
  * Loads the real WS2 topics and recommendations shipped with the service, with the facts the Q2
@@ -70,7 +71,7 @@ class CatalogueSeed implements ApplicationRunner {
         Facts facts = read("ws2/catalogue-facts.json", new TypeReference<Facts>() {
         });
         int added = 0;
-        Instant now = RecommendationChanges.now();
+        Instant now = ChangeTime.now();
         for (SeedRecommendation seed : read("ws2/recommendations.json",
                 new TypeReference<List<SeedRecommendation>>() {
                 })) {

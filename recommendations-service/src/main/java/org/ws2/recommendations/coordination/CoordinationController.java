@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
 import org.ws2.recommendations.recommendation.RecommendationView;
-import org.ws2.recommendations.recommendation.Versions;
+import org.ws2.service.versioning.Versions;
 import org.ws2.service.security.Actor;
 
 @RestController

@@ -11,6 +11,7 @@ import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.recommendations.recommendation.Recommendation;
 import org.ws2.recommendations.recommendation.Recommendation.CoordinationFlag;
 import org.ws2.recommendations.recommendation.RecommendationChanges;
+import org.ws2.service.versioning.ChangeTime;
 
 /**
  * Flags a recommendation to SO/AC leadership as requiring, or benefiting from, community
@@ -28,7 +29,7 @@ public class CoordinationFlags {
     @Transactional
     public Recommendation set(String id, FlagRequest request, Long expectedVersion, String actor) {
         Recommendation current = changes.lock(id, expectedVersion);
-        var flag = new CoordinationFlag(request.level(), request.rationale(), actor, RecommendationChanges.now());
+        var flag = new CoordinationFlag(request.level(), request.rationale(), actor, ChangeTime.now());
         Recommendation flagged = current.withCoordination(flag, flag.setAt());
         return changes.commit(current, flagged, actor, request.rationale(), RecommendationEvents.COORDINATION_FLAG_SET,
                 new RecommendationEvents.CoordinationFlagSet(id, flagged.version(), actor, flagged.updatedAt(),

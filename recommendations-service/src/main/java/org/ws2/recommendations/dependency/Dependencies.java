@@ -19,6 +19,7 @@ import org.ws2.recommendations.recommendation.Recommendation;
 import org.ws2.recommendations.recommendation.RecommendationChanges;
 import org.ws2.recommendations.recommendation.RecommendationRepository;
 import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.versioning.ChangeTime;
 
 /**
  * Which recommendations wait on which (1.2 to 1.6 wait on 1.1). The dependencies form a graph
@@ -82,7 +83,7 @@ public class Dependencies {
 
     private Recommendation commit(Recommendation current, List<String> dependsOn, List<String> added,
             List<String> removed, String note, String actor) {
-        Recommendation changed = current.withDependsOn(dependsOn, RecommendationChanges.now());
+        Recommendation changed = current.withDependsOn(dependsOn, ChangeTime.now());
         return changes.commit(current, changed, actor, note, RecommendationEvents.DEPENDENCIES_CHANGED,
                 new RecommendationEvents.DependenciesChanged(changed.id(), changed.version(), actor,
                         changed.updatedAt(), note, added, removed, changed.snapshot()));

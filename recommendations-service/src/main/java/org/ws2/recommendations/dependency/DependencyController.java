@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
 import org.ws2.recommendations.recommendation.RecommendationView;
-import org.ws2.recommendations.recommendation.Versions;
+import org.ws2.service.versioning.Versions;
 import org.ws2.service.security.Actor;
 
 /** {@code PUT} adds "id depends on dependsOnId"; {@code DELETE} removes it. Both are idempotent in effect. */

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.engagement.EngagementEvents.Kind;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
-import org.ws2.recommendations.recommendation.Versions;
+import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
 

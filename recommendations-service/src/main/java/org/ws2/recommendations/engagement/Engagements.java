@@ -1,7 +1,5 @@
 package org.ws2.recommendations.engagement;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import org.ws2.contracts.Topics;
 import org.ws2.contracts.engagement.EngagementEvents;
 import org.ws2.service.events.EventJson;
 import org.ws2.service.outbox.Outbox;
+import org.ws2.service.versioning.ChangeTime;
 import org.ws2.service.problem.ApiProblem;
 
 /**
@@ -63,7 +62,7 @@ class Engagements {
     @Transactional
     public Optional<Engagement> record(UUID id, EngagementContent content, String actor) {
         requireKnownRecommendations(content);
-        Engagement created = Engagement.recorded(id, content, actor, now());
+        Engagement created = Engagement.recorded(id, content, actor, ChangeTime.now());
         if (!engagements.insert(created)) {
             return Optional.empty();
         }
@@ -84,7 +83,7 @@ class Engagements {
         if (changed.contains("recommendationIds")) {
             requireKnownRecommendations(content);
         }
-        Engagement updated = current.edited(content, actor, now());
+        Engagement updated = current.edited(content, actor, ChangeTime.now());
         engagements.update(updated, changed.contains("recommendationIds"));
         announce(updated, EngagementEvents.UPDATED, new EngagementEvents.Updated(id.toString(), updated.version(),
                 actor, updated.updatedAt(), changed, updated.snapshot()));
@@ -96,7 +95,7 @@ class Engagements {
     @Transactional
     public Engagement remove(UUID id, Long expectedVersion, String actor) {
         Engagement current = lock(id, expectedVersion);
-        Engagement removed = current.removed(actor, now());
+        Engagement removed = current.removed(actor, ChangeTime.now());
         engagements.update(removed, false);
         announce(removed, EngagementEvents.REMOVED, new EngagementEvents.Removed(id.toString(), removed.version(),
                 actor, removed.updatedAt(), removed.snapshot()));
@@ -104,10 +103,6 @@ class Engagements {
         return removed;
     }
 
-    /** PostgreSQL keeps microseconds: truncating here makes events and later reads agree to the digit. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     /**
      * Reads an item to change it, locked until the transaction ends.

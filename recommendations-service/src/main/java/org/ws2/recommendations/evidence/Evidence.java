@@ -15,6 +15,7 @@ import org.ws2.recommendations.recommendation.Recommendation;
 import org.ws2.recommendations.recommendation.RecommendationChanges;
 import org.ws2.recommendations.recommendation.RecommendationQueries;
 import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.versioning.ChangeTime;
 
 /**
  * Evidence of implementation attached to a recommendation. Adding or withdrawing a piece is a change
@@ -62,7 +63,7 @@ public class Evidence {
         Recommendation current = changes.lock(recommendationId, expectedVersion);
         evidence.findActive(recommendationId, evidenceId)
                 .orElseThrow(() -> ApiProblem.notFound("Evidence", evidenceId.toString()));
-        Instant now = RecommendationChanges.now();
+        Instant now = ChangeTime.now();
         evidence.markRemoved(evidenceId, actor, now);
         Recommendation changed = current.withEvidenceCount(current.evidenceCount() - 1, now);
         return changes.commit(current, changed, actor, "evidence " + evidenceId + " withdrawn",
@@ -73,7 +74,7 @@ public class Evidence {
     private Added add(String recommendationId, String title, String url, Upload upload, LocalDate date, String note,
             Long expectedVersion, String actor) {
         Recommendation current = changes.lock(recommendationId, expectedVersion);
-        Instant now = RecommendationChanges.now();
+        Instant now = ChangeTime.now();
         UUID id = UUID.randomUUID();
         EvidenceItem.Document document = null;
         UUID documentId = null;

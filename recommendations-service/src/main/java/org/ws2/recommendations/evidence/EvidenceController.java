@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
 import org.ws2.recommendations.recommendation.RecommendationView;
-import org.ws2.recommendations.recommendation.Versions;
+import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
 

@@ -14,6 +14,7 @@ import org.ws2.recommendations.recommendation.Recommendation.Retirement;
 import org.ws2.recommendations.topic.Topic;
 import org.ws2.recommendations.topic.TopicRepository;
 import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.versioning.ChangeTime;
 
 /**
  * Adding, correcting and retiring recommendations: the loaded WS2 data is a starting point that
@@ -40,7 +41,7 @@ public class CatalogueEditing {
             throw ApiProblem.invalidInput("id", "Recommendation " + request.id() + " belongs to topic " + prefix + " ("
                     + topic.name() + "), not to '" + request.topic() + "'.");
         }
-        var now = RecommendationChanges.now();
+        var now = ChangeTime.now();
         Recommendation created = new Recommendation(request.id(), prefix, topic.name(), request.details(),
                 request.source(), "entered by " + actor, RecommendationStatus.NOT_STARTED, CoordinationFlag.NONE,
                 List.of(), 0, null, 0, now, now);
@@ -61,7 +62,7 @@ public class CatalogueEditing {
         if (changed.isEmpty()) {
             return current;
         }
-        Recommendation updated = current.withDetails(after, RecommendationChanges.now());
+        Recommendation updated = current.withDetails(after, ChangeTime.now());
         return changes.commit(current, updated, actor, request.note(), RecommendationEvents.DETAILS_UPDATED,
                 new RecommendationEvents.DetailsUpdated(id, updated.version(), actor, updated.updatedAt(),
                         request.note(), changed, updated.snapshot()));
@@ -71,7 +72,7 @@ public class CatalogueEditing {
     public Recommendation retire(String id, RecommendationRequests.Retire request, Long expectedVersion,
             String actor) {
         Recommendation current = changes.lock(id, expectedVersion);
-        Recommendation retired = current.retire(new Retirement(request.reason(), actor, RecommendationChanges.now()));
+        Recommendation retired = current.retire(new Retirement(request.reason(), actor, ChangeTime.now()));
         return changes.commit(current, retired, actor, request.reason(), RecommendationEvents.RETIRED,
                 new RecommendationEvents.Retired(id, retired.version(), actor, retired.updatedAt(), request.reason(),
                         retired.snapshot()));

@@ -1,7 +1,5 @@
 package org.ws2.recommendations.recommendation;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +34,6 @@ public class RecommendationChanges {
         this.eventJson = eventJson;
     }
 
-    /** PostgreSQL keeps microseconds: truncating here makes events and later reads agree to the digit. */
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     /**
      * Reads a recommendation to change it, locked until the transaction ends.

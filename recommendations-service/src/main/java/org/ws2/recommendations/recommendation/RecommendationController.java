@@ -25,6 +25,7 @@ import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
 import org.ws2.service.security.Actor;
+import org.ws2.service.versioning.Versions;
 
 @RestController
 @RequestMapping("/api/recommendations")

@@ -2,6 +2,7 @@ package org.ws2.recommendations.recommendation;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.ws2.service.versioning.Versions;
 
 /** Every change answers with the recommendation as it now reads, and its new version as ETag. */
 @Component

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.versioning.ChangeTime;
 
 /** Moves recommendations through the lifecycle ({@link Lifecycle}), with the rules that guard it. */
 @Service
@@ -54,7 +55,7 @@ public class Transitions {
                     "Recommendation " + id + " needs at least one piece of implementation evidence before it is "
                             + "implemented: POST /api/recommendations/" + id + "/evidence.");
         }
-        Recommendation moved = current.withStatus(request.to(), RecommendationChanges.now());
+        Recommendation moved = current.withStatus(request.to(), ChangeTime.now());
         String overrideNote = goesPastPlanning && !waitingOn.isEmpty() ? request.overrideNote() : null;
         var event = new RecommendationEvents.StatusChanged(moved.id(), moved.topic(), moved.details().title(),
                 current.status(), moved.status(), request.note(), actor, moved.updatedAt(), moved.version(),

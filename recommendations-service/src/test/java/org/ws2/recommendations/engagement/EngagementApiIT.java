@@ -322,7 +322,7 @@ class EngagementApiIT {
         String manyLinks = "[" + String.join(",", Collections.nCopies(21,
                 "{\"title\":\"t\",\"url\":\"https://example.org\"}")) + "]";
         Map<String, String> invalid = new LinkedHashMap<>();
-        invalid.put("{\"kind\":\"MEETING\",\"title\":\"x\",\"heldOn\":\"2035-07-08\",\"extra\":1}", "~extra");
+        invalid.put("{\"kind\":\"MEETING\",\"title\":\"x\",\"heldOn\":\"2035-07-08\",\"extra\":1}", "extra");
         invalid.put(body("MEETING", "x", "2035-07-08", "[{\"title\":\"t\",\"url\":\"ftp://example.org/a\"}]", "[]"),
                 "links[0].url");
         invalid.put(body("MEETING", "x", "2035-07-08", "[{\"title\":\"t\",\"url\":\"javascript:alert(1)\"}]", "[]"),
@@ -334,8 +334,8 @@ class EngagementApiIT {
         invalid.put(body("MEETING", "x", "2035-07-08", manyLinks, "[]"), "links");
         invalid.put(body("MEETING", " ", "2035-07-08", "[]", "[]"), "title");
         invalid.put(body("MEETING", "x".repeat(301), "2035-07-08", "[]", "[]"), "title");
-        invalid.put(body("PARTY", "x", "2035-07-08", "[]", "[]"), "~kind");
-        invalid.put(body("MEETING", "x", "2035-13-40", "[]", "[]"), "~heldOn");
+        invalid.put(body("PARTY", "x", "2035-07-08", "[]", "[]"), "kind");
+        invalid.put(body("MEETING", "x", "2035-13-40", "[]", "[]"), "heldOn");
         invalid.put(body("MEETING", "x", "1815-07-08", "[]", "[]"), "heldOn");
         invalid.put("{\"kind\":\"MEETING\",\"title\":\"x\"}", "heldOn");
         invalid.put(body("MEETING", "x", "2035-07-08", "[]", "[\"\"]"), "recommendationIds[0]");
@@ -349,11 +349,7 @@ class EngagementApiIT {
                         .contentType(MediaType.APPLICATION_JSON).content(bad.getKey()))
                         .andExpect(status().isBadRequest())
                         .andExpect(content().contentTypeCompatibleWith(PROBLEM));
-                if (bad.getValue() != null && bad.getValue().startsWith("~")) {
-                    // Jackson's errors name the field inside its path reference, e.g. ...Request["kind"].
-                    String name = "\"" + bad.getValue().substring(1) + "\"";
-                    result.andExpect(jsonPath("$.field").value(containsString(name)));
-                } else if (bad.getValue() != null) {
+                if (bad.getValue() != null) {
                     result.andExpect(jsonPath("$.field").value(bad.getValue()));
                 }
             }

@@ -1,4 +1,4 @@
-package org.ws2.recommendations.recommendation;
+package org.ws2.service.versioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

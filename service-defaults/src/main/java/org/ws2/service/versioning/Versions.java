@@ -1,9 +1,12 @@
-package org.ws2.recommendations.recommendation;
+package org.ws2.service.versioning;
 
 import org.springframework.http.HttpStatus;
 import org.ws2.service.problem.ApiProblem;
 
-/** A recommendation's version as an HTTP entity tag: {@code "3"}. */
+/**
+ * An aggregate's version as an HTTP entity tag ({@code "3"}): every service answers reads with it as
+ * {@code ETag} and takes it back in {@code If-Match}, so that a stale change is refused (412).
+ */
 public final class Versions {
 
     public static String toETag(long version) {
@@ -28,10 +31,7 @@ public final class Versions {
         }
     }
 
-    /**
-     * The version a client expects, for a change that replaces what the client read: without it an
-     * edit could silently undo someone else's.
-     */
+    /** For a change that replaces fields the client read: without it an edit could silently undo another. */
     public static long requireIfMatch(String ifMatch) {
         Long version = fromIfMatch(ifMatch);
         if (version == null) {
@@ -39,6 +39,12 @@ public final class Versions {
                     "Send the ETag of the version you read in If-Match, e.g. If-Match: \"3\".");
         }
         return version;
+    }
+
+    public static void check(Long expected, long actual) {
+        if (expected != null && expected != actual) {
+            throw ApiProblem.staleVersion(expected, actual);
+        }
     }
 
     private Versions() {
