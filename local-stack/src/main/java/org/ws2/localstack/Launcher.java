@@ -1,0 +1,545 @@
+package org.ws2.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Runs the whole WS2 system on one machine: PostgreSQL and Kafka as their own JVMs (unless external
+ * ones are configured), then the five service jars, each an OS process recorded in a pid file under
+ * {@code $WS2_HOME/run} so that any later invocation can stop it. {@code ./ws2} is a thin wrapper
+ * around {@link #main}; the system tests use the same class in-process.
+ */
+public final class Launcher {
+
+    static final int POSTGRES_PORT = 15432;
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    public static final String POSTGRES = "postgres";
+    public static final String KAFKA = "kafka";
+    public static final String GATEWAY = "gateway";
+
+    /** A service jar: {@code <name>/target/<name>.jar}, its base port and its own database (none for the gateway). */
+    public record Service(String name, int basePort, String database, String uriVariable) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("recommendations-service", 8081, "ws2_recommendations", "WS2_RECOMMENDATIONS_URI"),
+            new Service("groups-service", 8082, "ws2_groups", "WS2_GROUPS_URI"),
+            new Service("reporting-service", 8083, "ws2_reporting", "WS2_REPORTING_URI"),
+            new Service("notifications-service", 8084, "ws2_notifications", "WS2_NOTIFICATIONS_URI"),
+            new Service(GATEWAY, 8080, null, null));
+
+    /** Flags for fast start-up of many JVMs on few cores; the heap cap keeps ergonomics from sizing it to the machine. */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    public Launcher(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public Launcher(Settings settings) {
+        this(settings, System.out);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public static List<String> componentNames() {
+        List<String> names = new ArrayList<>(List.of(POSTGRES, KAFKA));
+        SERVICES.forEach(s -> names.add(s.name()));
+        return names;
+    }
+
+    // ---------------------------------------------------------------- start
+
+    /** Starts everything not yet running and waits until all of it is ready. */
+    public void start() {
+        start(SERVICES.stream().map(Service::name).toList());
+    }
+
+    /** Starts the infrastructure and the named services (those already running are left alone), and waits until ready. */
+    public void start(Collection<String> serviceNames) {
+        Set<String> wanted = new LinkedHashSet<>(serviceNames);
+        wanted.forEach(Launcher::service);
+        mkdirs(settings.home().resolve("logs"));
+        LocalJwtKeys.loadOrCreate(settings.jwtDir());
+
+        Instant t0 = Instant.now();
+        stopOrphanedPostmaster();
+        preflight(wanted);
+        startInfrastructure();
+        if (wanted.isEmpty()) {
+            out.printf("PostgreSQL and Kafka are up (%d s)%n", Duration.between(t0, Instant.now()).toSeconds());
+            return;
+        }
+        // the four back-end services first and the gateway right after: the gateway needs none of them to start
+        for (Service s : SERVICES) {
+            if (wanted.contains(s.name())) {
+                startProcess(s.name(), () -> serviceCommand(s), serviceEnvironment(s));
+            }
+        }
+        for (Service s : SERVICES) {
+            if (wanted.contains(s.name())) {
+                String url = readinessUrl(s);
+                await(s.name(), () -> isReady(url), "/actuator/health/readiness to answer 200");
+            }
+        }
+        out.printf("WS2 is up (%d s). Gateway: %s%n", Duration.between(t0, Instant.now()).toSeconds(), url(GATEWAY));
+        for (Service s : SERVICES) {
+            if (!s.name().equals(GATEWAY)) {
+                out.printf("  %-24s %s%n", s.name(), url(s.name()));
+            }
+        }
+        out.printf("  logs in %s%n", settings.home().resolve("logs"));
+    }
+
+    /** Checked before starting anything, so that a taken port or a missing jar does not leave half a stack running. */
+    private void preflight(Set<String> services) {
+        Map<String, List<Integer>> ports = new LinkedHashMap<>();
+        if (settings.externalPostgres() == null) {
+            ports.put(POSTGRES, List.of(settings.postgresPort()));
+        }
+        if (settings.externalKafka() == null) {
+            ports.put(KAFKA, List.of(settings.port(KAFKA_PORT), settings.port(KAFKA_CONTROLLER_PORT)));
+        }
+        services.forEach(name -> ports.put(name, List.of(settings.port(service(name).basePort()))));
+        for (String name : services) {
+            Path jar = jar(service(name));
+            if (PidFile.live(settings.pidFile(name)).isEmpty() && !Files.isRegularFile(jar)) {
+                throw new LauncherException(jar + " is missing: build first (./mvnw -B -q -DskipTests package, or ./ws2 start)");
+            }
+        }
+        ports.forEach((name, list) -> {
+            if (PidFile.live(settings.pidFile(name)).isEmpty()) {
+                list.stream().filter(Launcher::portOpen).findFirst().ifPresent(port -> {
+                    throw new LauncherException(name + " cannot start: port " + port + " is already in use by another process"
+                            + " (another WS2 stack? WS2_PORT_OFFSET=100 runs a second one on other ports)");
+                });
+            }
+        });
+    }
+
+    private void startInfrastructure() {
+        boolean localPostgres = settings.externalPostgres() == null;
+        boolean localKafka = settings.externalKafka() == null;
+        if (localPostgres) {
+            startProcess(POSTGRES, () -> javaCommand("-Xmx128m", LocalPostgres.class,
+                    settings.postgresDataDir().toString(), String.valueOf(settings.postgresPort())), Map.of());
+        }
+        if (localKafka) {
+            startProcess(KAFKA, () -> javaCommand("-Xmx512m", LocalKafka.class, settings.home().toString(),
+                    String.valueOf(settings.port(KAFKA_PORT)), String.valueOf(settings.port(KAFKA_CONTROLLER_PORT))),
+                    Map.of());
+        }
+        if (localPostgres) {
+            await(POSTGRES, () -> missingDatabases().isEmpty(), "PostgreSQL to accept connections with the four databases");
+        } else {
+            try (Connection admin = adminConnection()) {
+                List<String> created = Databases.createMissing(admin);
+                out.printf("%-24s external %s:%d%s%n", POSTGRES, settings.postgresHost(), settings.postgresPort(),
+                        created.isEmpty() ? "" : ", created " + created);
+            } catch (SQLException e) {
+                throw new LauncherException("Cannot reach the external PostgreSQL at " + settings.postgresHost() + ":"
+                        + settings.postgresPort() + " (WS2_POSTGRES_HOST): " + e.getMessage(), e);
+            }
+        }
+        if (localKafka) {
+            await(KAFKA, () -> portOpen(settings.port(KAFKA_PORT)), "the broker to accept connections on port " + settings.port(KAFKA_PORT));
+        } else {
+            out.printf("%-24s external %s%n", KAFKA, settings.externalKafka());
+        }
+    }
+
+    /** The command is only computed when the component is not running: computing it may copy its jar. */
+    private void startProcess(String name, Supplier<List<String>> commandLine, Map<String, String> environment) {
+        Optional<ProcessHandle> running = PidFile.live(settings.pidFile(name));
+        if (running.isPresent()) {
+            out.printf("%-24s already running (pid %d)%n", name, running.get().pid());
+            return;
+        }
+        List<String> command = commandLine.get();
+        Path log = settings.logFile(name);
+        try {
+            mkdirs(log.getParent());
+            Files.writeString(log, "==== " + LocalDateTime.now() + " starting " + String.join(" ", command) + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(settings.repoDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            PidFile.write(settings.pidFile(name), process.toHandle());
+            out.printf("%-24s started (pid %d), log %s%n", name, process.pid(), log);
+        } catch (IOException e) {
+            throw new LauncherException("Cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void await(String name, BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(settings.startTimeout());
+        while (!condition.getAsBoolean()) {
+            if (PidFile.live(settings.pidFile(name)).isEmpty()) {
+                throw new LauncherException(name + " stopped while starting; see its log " + settings.logFile(name)
+                        + tail(settings.logFile(name)));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LauncherException(name + " was not ready after " + settings.startTimeout().toSeconds()
+                        + " s (waiting for " + what + "); see its log " + settings.logFile(name) + tail(settings.logFile(name)));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LauncherException("Interrupted while waiting for " + name, e);
+            }
+        }
+    }
+
+    private List<String> javaCommand(String heap, Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), heap, "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=ws2-local-stack-log4j2.properties",
+                "-cp", settings.infraClasspath(), main.getName()));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /**
+     * Runs a copy of the jar kept under {@code $WS2_HOME/jars}: a rebuild while the stack runs rewrites
+     * {@code target/*.jar}, and a JVM whose jar changes under it fails on its next class load.
+     */
+    private List<String> serviceCommand(Service s) {
+        Path copy = settings.home().resolve("jars").resolve(s.name() + ".jar");
+        try {
+            mkdirs(copy.getParent());
+            Path partial = copy.resolveSibling(s.name() + ".jar.partial");
+            Files.copy(jar(s), partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LauncherException("Cannot copy " + jar(s) + " to " + copy + ": " + e.getMessage(), e);
+        }
+        List<String> command = new ArrayList<>(List.of(settings.javaCommand()));
+        command.addAll(SERVICE_JVM_OPTIONS);
+        command.addAll(List.of("-jar", copy.toString()));
+        return command;
+    }
+
+    Path jar(Service s) {
+        return settings.repoDir().resolve(s.name()).resolve("target").resolve(s.name() + ".jar");
+    }
+
+    /** The variables of the runtime contract; docker-compose.yml sets the same ones. */
+    public Map<String, String> serviceEnvironment(Service s) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(settings.port(s.basePort())));
+        if (s.database() != null) {
+            env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl(s.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", settings.postgresUser());
+            env.put("SPRING_DATASOURCE_PASSWORD", settings.postgresPassword());
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        } else {
+            for (Service backend : SERVICES) {
+                if (backend.uriVariable() != null) {
+                    env.put(backend.uriVariable(), "http://127.0.0.1:" + settings.port(backend.basePort()));
+                }
+            }
+        }
+        env.put("WS2_JWT_PUBLIC_KEY_LOCATION", "file:" + settings.jwtDir().resolve("public.pem"));
+        return env;
+    }
+
+    // ---------------------------------------------------------------- stop
+
+    /** Stops every service, then Kafka and PostgreSQL. */
+    public void stop() {
+        int stopped = stopAll(SERVICES.stream().map(Service::name).toList()) + stopAll(List.of(KAFKA, POSTGRES));
+        if (stopped == 0) {
+            out.println("Nothing was running.");
+        }
+    }
+
+    /** Stops one component, e.g. {@code recommendations-service} or {@code postgres}. */
+    public void stop(String name) {
+        if (!componentNames().contains(name)) {
+            throw new LauncherException("Unknown component '" + name + "'; one of " + componentNames());
+        }
+        stopAll(List.of(name));
+    }
+
+    /** SIGTERM to all of them at once, so that shutdowns overlap; SIGKILL after a grace period. */
+    private int stopAll(List<String> names) {
+        // pg_ctl reports "stopped" once the server removed its pid file, a moment before the process is gone
+        Optional<ProcessHandle> server = names.contains(POSTGRES) ? postmaster() : Optional.empty();
+        Map<String, ProcessHandle> running = new LinkedHashMap<>();
+        for (String name : names) {
+            PidFile.live(settings.pidFile(name)).ifPresentOrElse(p -> running.put(name, p),
+                    () -> PidFile.delete(settings.pidFile(name)));
+        }
+        running.values().forEach(ProcessHandle::destroy);
+        running.forEach((name, process) -> {
+            boolean clean = PidFile.awaitExit(process, STOP_GRACE);
+            if (!clean) {
+                PidFile.terminate(process, Duration.ZERO);
+            }
+            PidFile.delete(settings.pidFile(name));
+            out.printf("%-24s stopped (pid %d%s)%n", name, process.pid(), clean ? "" : ", killed after " + STOP_GRACE.toSeconds() + " s");
+        });
+        server.filter(p -> !PidFile.awaitExit(p, Duration.ofSeconds(10))).ifPresent(this::stopPostmaster);
+        return running.size();
+    }
+
+    /**
+     * A PostgreSQL server left behind by a LocalPostgres JVM that was killed holds the data folder and
+     * the port: stop it before starting a new one.
+     */
+    private void stopOrphanedPostmaster() {
+        if (settings.externalPostgres() == null && PidFile.live(settings.pidFile(POSTGRES)).isEmpty()) {
+            postmaster().ifPresent(this::stopPostmaster);
+        }
+    }
+
+    /** SIGINT is PostgreSQL's fast shutdown: it disconnects clients instead of waiting for them. */
+    private void stopPostmaster(ProcessHandle server) {
+        out.printf("%-24s stopping the PostgreSQL server its JVM left behind (pid %d)%n", POSTGRES, server.pid());
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            server.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!PidFile.awaitExit(server, Duration.ofSeconds(20))) {
+            server.destroyForcibly();
+            PidFile.awaitExit(server, Duration.ofSeconds(5));
+        }
+    }
+
+    /** The PostgreSQL server process, from the first line of its {@code postmaster.pid}. */
+    Optional<ProcessHandle> postmaster() {
+        Path pidFile = settings.postgresDataDir().resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The processes of the stack now alive: each component's JVM, its children and the PostgreSQL server. */
+    public Map<String, List<Long>> processes() {
+        Map<String, List<Long>> pids = new LinkedHashMap<>();
+        for (String name : componentNames()) {
+            PidFile.live(settings.pidFile(name)).ifPresent(p -> {
+                List<Long> list = new ArrayList<>(List.of(p.pid()));
+                p.descendants().forEach(d -> list.add(d.pid()));
+                pids.put(name, list);
+            });
+        }
+        postmaster().ifPresent(p -> pids.put("postgres-server", List.of(p.pid())));
+        return pids;
+    }
+
+    // ---------------------------------------------------------------- status, token
+
+    public record Status(String name, Long pid, String endpoint, boolean ready, Path log) {
+    }
+
+    public List<Status> status() {
+        List<Status> result = new ArrayList<>();
+        if (settings.externalPostgres() == null) {
+            result.add(infraStatus(POSTGRES, settings.postgresPort(), "jdbc:postgresql://127.0.0.1:" + settings.postgresPort()));
+        }
+        if (settings.externalKafka() == null) {
+            result.add(infraStatus(KAFKA, settings.port(KAFKA_PORT), settings.kafkaBootstrapServers()));
+        }
+        for (Service s : SERVICES) {
+            Long pid = PidFile.live(settings.pidFile(s.name())).map(ProcessHandle::pid).orElse(null);
+            result.add(new Status(s.name(), pid, url(s.name()).toString(), pid != null && isReady(readinessUrl(s)), settings.logFile(s.name())));
+        }
+        return result;
+    }
+
+    private Status infraStatus(String name, int port, String endpoint) {
+        Long pid = PidFile.live(settings.pidFile(name)).map(ProcessHandle::pid).orElse(null);
+        return new Status(name, pid, endpoint, pid != null && portOpen(port), settings.logFile(name));
+    }
+
+    public String token(String role, List<String> groups) {
+        return LocalJwtKeys.loadOrCreate(settings.jwtDir()).token(role, groups);
+    }
+
+    public URI url(String serviceName) {
+        return URI.create("http://localhost:" + settings.port(service(serviceName).basePort()));
+    }
+
+    private String readinessUrl(Service s) {
+        return "http://127.0.0.1:" + settings.port(s.basePort()) + "/actuator/health/readiness";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new LauncherException("Unknown service '" + name + "'; one of "
+                        + SERVICES.stream().map(Service::name).toList()));
+    }
+
+    private boolean isReady(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Connection adminConnection() throws SQLException {
+        return Databases.connect(settings.postgresHost(), settings.postgresPort(), settings.postgresUser(), settings.postgresPassword());
+    }
+
+    private List<String> missingDatabases() {
+        try (Connection admin = adminConnection()) {
+            return Databases.missing(admin);
+        } catch (SQLException e) {
+            return Databases.NAMES;
+        }
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "\n---- last lines of " + log.getFileName() + " ----\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** A failure the user can act on; the CLI prints its message without a stack trace. */
+    public static final class LauncherException extends RuntimeException {
+        LauncherException(String message) {
+            super(message);
+        }
+
+        LauncherException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    // ---------------------------------------------------------------- command line
+
+    public static void main(String[] args) {
+        System.exit(run(args, Settings::fromEnvironment, System.out, System.err));
+    }
+
+    static int run(String[] args, Supplier<Settings> settings, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            Launcher launcher = new Launcher(settings.get(), out);
+            switch (command) {
+                case "start" -> {
+                    if (rest.isEmpty()) {
+                        launcher.start();
+                    } else {
+                        launcher.start(rest);
+                    }
+                }
+                case "stop" -> {
+                    if (rest.isEmpty()) {
+                        launcher.stop();
+                    } else {
+                        rest.forEach(launcher::stop);
+                    }
+                }
+                case "status" -> {
+                    for (Status s : launcher.status()) {
+                        out.printf("%-24s %-17s %-8s %-32s %s%n", s.name(),
+                                s.pid() == null ? "stopped" : "running pid " + s.pid(),
+                                s.pid() == null ? "" : s.ready() ? "ready" : "starting", s.endpoint(), s.log());
+                    }
+                }
+                case "token" -> {
+                    if (rest.isEmpty()) {
+                        err.println("usage: ws2 token <admin|support-staff|group-editor> [groupId...]");
+                        return 2;
+                    }
+                    out.println(launcher.token(rest.get(0), rest.subList(1, rest.size())));
+                }
+                default -> {
+                    err.println("""
+                            usage: ws2 start [service...]   start everything not yet running, wait until ready
+                                   ws2 stop [component...]  stop everything (or one: postgres, kafka, gateway, recommendations-service, ...)
+                                   ws2 status
+                                   ws2 token <admin|support-staff|group-editor> [groupId...]
+                            """);
+                    return 2;
+                }
+            }
+            return 0;
+        } catch (LauncherException | IllegalArgumentException | IllegalStateException e) {
+            err.println("ws2: " + e.getMessage());
+            return 1;
+        }
+    }
+}

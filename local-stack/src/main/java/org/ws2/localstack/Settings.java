@@ -1,0 +1,117 @@
+package org.ws2.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where the local stack lives and what it talks to. Every value comes from, in order: the explicit
+ * overrides (tests), a system property, an environment variable; an empty value counts as unset so a
+ * caller can switch an inherited variable off.
+ */
+public record Settings(
+        Path repoDir,
+        Path home,
+        int portOffset,
+        ExternalPostgres externalPostgres,
+        String externalKafka,
+        String infraClasspath,
+        Duration startTimeout) {
+
+    /** A PostgreSQL the launcher does not run; null in {@link Settings} when it runs its own. */
+    public record ExternalPostgres(String host, int port, String user, String password) {
+    }
+
+    public static Settings fromEnvironment() {
+        return from(Map.of());
+    }
+
+    public static Settings from(Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(System.getenv());
+        System.getProperties().forEach((k, v) -> values.put(k.toString(), v.toString()));
+        values.putAll(overrides);
+        values.values().removeIf(String::isBlank);
+
+        Path repo = values.containsKey("WS2_REPO_DIR")
+                ? Path.of(values.get("WS2_REPO_DIR")).toAbsolutePath().normalize()
+                : findRepo(Path.of(System.getProperty("user.dir")));
+        Path home = values.containsKey("WS2_HOME")
+                ? Path.of(values.get("WS2_HOME")).toAbsolutePath().normalize()
+                : repo.resolve(".ws2-local");
+        int offset = Integer.parseInt(values.getOrDefault("WS2_PORT_OFFSET", "0"));
+
+        ExternalPostgres postgres = null;
+        if (values.containsKey("WS2_POSTGRES_HOST")) {
+            postgres = new ExternalPostgres(values.get("WS2_POSTGRES_HOST"),
+                    Integer.parseInt(values.getOrDefault("WS2_POSTGRES_PORT", "5432")),
+                    values.getOrDefault("WS2_POSTGRES_USER", "postgres"),
+                    values.getOrDefault("WS2_POSTGRES_PASSWORD", ""));
+        }
+        String classpath = values.getOrDefault("WS2_LOCAL_STACK_CLASSPATH",
+                // under Surefire/Failsafe java.class.path is a temporary manifest-only jar
+                values.getOrDefault("surefire.test.class.path", System.getProperty("java.class.path")));
+        Duration timeout = Duration.ofSeconds(Long.parseLong(values.getOrDefault("WS2_START_TIMEOUT_SECONDS", "180")));
+        return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout);
+    }
+
+    /** The repository root: the nearest folder at or above {@code start} holding pom.xml and ws2. */
+    public static Path findRepo(Path start) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("ws2"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Cannot find the WS2 repository (a folder with pom.xml and ws2) above "
+                + start + "; set WS2_REPO_DIR");
+    }
+
+    public int port(int basePort) {
+        return basePort + portOffset;
+    }
+
+    public String postgresHost() {
+        return externalPostgres == null ? "127.0.0.1" : externalPostgres.host();
+    }
+
+    public int postgresPort() {
+        return externalPostgres == null ? port(Launcher.POSTGRES_PORT) : externalPostgres.port();
+    }
+
+    public String postgresUser() {
+        return externalPostgres == null ? "postgres" : externalPostgres.user();
+    }
+
+    public String postgresPassword() {
+        return externalPostgres == null ? "" : externalPostgres.password();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + database;
+    }
+
+    public String kafkaBootstrapServers() {
+        return externalKafka != null ? externalKafka : "127.0.0.1:" + port(Launcher.KAFKA_PORT);
+    }
+
+    public Path logFile(String component) {
+        return home.resolve("logs").resolve(component + ".log");
+    }
+
+    public Path pidFile(String component) {
+        return home.resolve("run").resolve(component + ".pid");
+    }
+
+    public Path jwtDir() {
+        return home.resolve("jwt");
+    }
+
+    public Path postgresDataDir() {
+        return home.resolve("postgres");
+    }
+
+    public String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,154 @@
+package org.ws2.localstack;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * There is no Docker engine to run docker-compose.yml here, so this checks what can go stale: every
+ * service with its port, healthcheck and dependencies, and every environment variable a service
+ * reads. The variables are found by scanning the services' own configuration for {@code ${VAR}}
+ * placeholders, so the test fails as soon as a service starts reading one that compose does not set.
+ */
+class DockerComposeFileTest {
+
+    static final Path REPO = Settings.findRepo(Path.of(""));
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+    /** Read by the services but deliberately left unset by compose, each with its reason. */
+    static final Map<String, String> NOT_SET_ON_PURPOSE = Map.of(
+            "WS2_JWT_ISSUER_URI", "production's OIDC issuer; compose uses the local key (WS2_JWT_PUBLIC_KEY_LOCATION) instead");
+
+    final Map<String, Object> compose = load();
+    final Map<String, Object> services = map(compose.get("services"));
+    final Launcher launcher = new Launcher(Settings.from(Map.of("WS2_REPO_DIR", REPO.toString(), "WS2_PORT_OFFSET", "0",
+            "WS2_POSTGRES_HOST", "", "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
+
+    @Test
+    void namesEveryServiceWithItsPortHealthcheckAndJar() {
+        for (Launcher.Service s : Launcher.SERVICES) {
+            Map<String, Object> service = map(services.get(s.name()));
+            assertThat(service).as(s.name()).isNotNull();
+            assertThat(list(service.get("ports"))).as(s.name()).contains(s.basePort() + ":" + s.basePort());
+            assertThat(String.valueOf(map(service.get("environment")).get("SERVER_PORT"))).isEqualTo(String.valueOf(s.basePort()));
+            assertThat(String.join(" ", strings(map(service.get("healthcheck")).get("test"))))
+                    .as(s.name()).contains("127.0.0.1/" + s.basePort(), "/actuator/health/readiness");
+            assertThat(list(service.get("volumes"))).as(s.name())
+                    .contains("./" + s.name() + "/target/" + s.name() + ".jar:/app/app.jar:ro");
+            assertThat(service.get("mem_limit")).as(s.name()).isNotNull();
+            assertThat(service.get("image")).isEqualTo("eclipse-temurin:17-jre");
+            Map<String, Object> dependsOn = map(service.get("depends_on"));
+            List<String> expected = s.database() == null
+                    ? Launcher.SERVICES.stream().map(Launcher.Service::name).filter(n -> !n.equals(s.name())).toList()
+                    : List.of("postgres", "kafka");
+            assertThat(dependsOn.keySet()).as(s.name()).containsExactlyInAnyOrderElementsOf(expected);
+            dependsOn.values().forEach(d -> assertThat(map(d).get("condition")).isEqualTo("service_healthy"));
+        }
+    }
+
+    @Test
+    void setsEveryVariableTheServicesRead() throws IOException {
+        for (Launcher.Service s : Launcher.SERVICES) {
+            Set<String> expected = new TreeSet<>(launcher.serviceEnvironment(s).keySet());
+            expected.addAll(placeholders(s));
+            expected.removeAll(NOT_SET_ON_PURPOSE.keySet());
+
+            assertThat(map(map(services.get(s.name())).get("environment")).keySet()).as(s.name() + " environment")
+                    .containsAll(expected);
+        }
+    }
+
+    @Test
+    void pointsEachServiceAtItsOwnDatabaseAndTheGatewayAtTheServices() {
+        for (Launcher.Service s : Launcher.SERVICES) {
+            Map<String, Object> env = map(map(services.get(s.name())).get("environment"));
+            if (s.database() != null) {
+                assertThat(env.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + s.database());
+                assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+            } else {
+                Launcher.SERVICES.stream().filter(b -> b.uriVariable() != null).forEach(b ->
+                        assertThat(env.get(b.uriVariable())).isEqualTo("http://" + b.name() + ":" + b.basePort()));
+            }
+            assertThat(env.get("WS2_JWT_PUBLIC_KEY_LOCATION")).isEqualTo("file:/ws2/jwt/public.pem");
+        }
+    }
+
+    @Test
+    void runsKafkaInKraftModeAndPostgres17WithTheFourDatabases() throws IOException {
+        Map<String, Object> kafka = map(services.get("kafka"));
+        assertThat((String) kafka.get("image")).startsWith("apache/kafka:");
+        assertThat(map(kafka.get("environment"))).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
+        assertThat(kafka.get("healthcheck")).isNotNull();
+
+        Map<String, Object> postgres = map(services.get("postgres"));
+        assertThat(postgres.get("image")).isEqualTo("postgres:17");
+        assertThat(postgres.get("healthcheck")).isNotNull();
+        String init = list(postgres.get("volumes")).stream().map(String::valueOf)
+                .filter(v -> v.contains("docker-entrypoint-initdb.d")).findFirst().orElseThrow();
+        String sql = Files.readString(REPO.resolve(init.substring(0, init.indexOf(':'))));
+        Databases.NAMES.forEach(db -> assertThat(sql).contains("CREATE DATABASE " + db + ";"));
+    }
+
+    /** The {@code ${VAR}} placeholders in a service's configuration, and in the shared defaults the back-end services use. */
+    static Set<String> placeholders(Launcher.Service s) throws IOException {
+        List<Path> roots = new ArrayList<>(List.of(REPO.resolve(s.name()).resolve("src/main/resources")));
+        if (s.database() != null) {
+            roots.add(REPO.resolve("service-defaults/src/main/resources"));
+        }
+        Set<String> found = new TreeSet<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(DockerComposeFileTest::isConfiguration).toList()) {
+                    Matcher m = PLACEHOLDER.matcher(Files.readString(f));
+                    while (m.find()) {
+                        found.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static boolean isConfiguration(Path f) {
+        String name = f.getFileName().toString();
+        return name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".properties");
+    }
+
+    static Map<String, Object> load() {
+        try (Reader r = Files.newBufferedReader(REPO.resolve("docker-compose.yml"))) {
+            return new Yaml().load(r);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object o) {
+        return (List<Object>) o;
+    }
+
+    static List<String> strings(Object o) {
+        return list(o).stream().map(String::valueOf).toList();
+    }
+}

@@ -1,0 +1,345 @@
+package org.ws2.localstack;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.ws2.localstack.fake.CrashingService;
+import org.ws2.localstack.fake.FakeService;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The launcher against real PostgreSQL and Kafka processes, with small stand-in jars for the five
+ * services (the real ones are exercised by the system tests). Ports are offset by 20000 so that a
+ * developer's running stack (offset 0) and the system tests (10000) are never disturbed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LauncherIT {
+
+    static final int OFFSET = 20000;
+    static final String TOPIC = "ws2.launcher-test.v1";
+
+    @TempDir
+    static Path tmp;
+    static Path repo;
+    static Path home;
+    static Launcher launcher;
+    static final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void fakeRepository() throws IOException {
+        repo = Files.createDirectories(tmp.resolve("repo"));
+        home = tmp.resolve("home");
+        Files.writeString(repo.resolve("pom.xml"), "<project/>");
+        Files.writeString(repo.resolve("ws2"), "#!/bin/sh");
+        for (Launcher.Service s : Launcher.SERVICES) {
+            writeJar(s.name(), FakeService.class);
+        }
+        launcher = new Launcher(Settings.from(Map.of(
+                "WS2_REPO_DIR", repo.toString(),
+                "WS2_HOME", home.toString(),
+                "WS2_PORT_OFFSET", String.valueOf(OFFSET),
+                // always the launcher's own infrastructure here, whatever the environment says
+                "WS2_POSTGRES_HOST", "",
+                "WS2_KAFKA_BOOTSTRAP_SERVERS", "",
+                "WS2_START_TIMEOUT_SECONDS", "120")),
+                new PrintStream(new TeeStream(output, System.out), true));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        launcher.stop();
+    }
+
+    @Test
+    @Order(1)
+    void startsInfrastructureThenServicesAndHandsThemTheContractVariables() {
+        launcher.start();
+
+        assertThat(launcher.status()).allSatisfy(s -> {
+            assertThat(s.pid()).as(s.name()).isNotNull();
+            assertThat(s.ready()).as(s.name()).isTrue();
+        });
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log("recommendations-service")).contains(
+                "env SERVER_PORT=28081",
+                "env SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:35432/ws2_recommendations",
+                "env SPRING_DATASOURCE_USERNAME=postgres",
+                "env SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:39092",
+                "env WS2_JWT_PUBLIC_KEY_LOCATION=file:" + home.resolve("jwt/public.pem")));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log("gateway")).contains(
+                "env SERVER_PORT=28080",
+                "env WS2_RECOMMENDATIONS_URI=http://127.0.0.1:28081",
+                "env WS2_GROUPS_URI=http://127.0.0.1:28082",
+                "env WS2_REPORTING_URI=http://127.0.0.1:28083",
+                "env WS2_NOTIFICATIONS_URI=http://127.0.0.1:28084"));
+        assertThat(Files.exists(home.resolve("jwt/private-key.pem"))).isTrue();
+        // services run copies, so that a rebuild of target/*.jar cannot break a running JVM
+        assertThat(ProcessHandle.of(launcher.processes().get("gateway").get(0)).orElseThrow().info().commandLine().orElseThrow())
+                .contains(home.resolve("jars/gateway.jar").toString());
+    }
+
+    @Test
+    @Order(2)
+    void postgresHasTheFourDatabasesAndTakesWrites() throws SQLException {
+        for (String db : Databases.NAMES) {
+            try (Connection c = connect(db)) {
+                assertThat(c.isValid(2)).as(db).isTrue();
+            }
+        }
+        try (Connection c = connect("ws2_groups"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (note text)");
+            s.execute("INSERT INTO kept VALUES ('written before a restart')");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void kafkaTakesAndGivesBackARecord() {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+            producer.send(new ProducerRecord<>(TOPIC, "1.1", "hello")).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(consumeAll()).contains("1.1=hello");
+    }
+
+    @Test
+    @Order(4)
+    void startAgainLeavesRunningComponentsAlone() {
+        Map<String, List<Long>> before = launcher.processes();
+
+        launcher.start();
+
+        assertThat(launcher.processes()).isEqualTo(before);
+        assertThat(output.toString()).contains("already running");
+    }
+
+    @Test
+    @Order(5)
+    void stopsAndRestartsOneService() {
+        long pid = launcher.processes().get("recommendations-service").get(0);
+        List<Long> others = launcher.processes().get("groups-service");
+
+        launcher.stop("recommendations-service");
+
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(launcher.processes()).doesNotContainKey("recommendations-service");
+        assertThat(launcher.processes().get("groups-service")).isEqualTo(others);
+
+        launcher.start();
+
+        assertThat(launcher.processes().get("recommendations-service").get(0)).isNotEqualTo(pid);
+        assertThat(launcher.status()).allSatisfy(s -> assertThat(s.ready()).as(s.name()).isTrue());
+    }
+
+    @Test
+    @Order(6)
+    void stopLeavesNoProcessBehindAndARestartKeepsTheData() throws SQLException {
+        List<Long> pids = launcher.processes().values().stream().flatMap(List::stream).toList();
+        assertThat(launcher.processes()).containsKeys("postgres", "postgres-server", "kafka", "gateway");
+
+        launcher.stop();
+
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid " + pid).isEmpty());
+        assertThat(launcher.processes()).isEmpty();
+
+        launcher.start();
+
+        try (Connection c = connect("ws2_groups"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("written before a restart");
+        }
+        assertThat(consumeAll()).contains("1.1=hello");
+    }
+
+    @Test
+    @Order(7)
+    void usesAnExternalPostgresAndKafkaWhenTheyAreConfigured() throws IOException, SQLException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE ws2_reporting");
+        }
+        Path otherHome = tmp.resolve("external-home");
+        Launcher external = new Launcher(Settings.from(Map.of(
+                "WS2_REPO_DIR", repo.toString(),
+                "WS2_HOME", otherHome.toString(),
+                "WS2_PORT_OFFSET", String.valueOf(OFFSET + 100),
+                "WS2_POSTGRES_HOST", "127.0.0.1",
+                "WS2_POSTGRES_PORT", String.valueOf(15432 + OFFSET),
+                "WS2_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + (19092 + OFFSET))),
+                new PrintStream(new TeeStream(output, System.out), true));
+        try {
+            external.start(List.of("reporting-service"));
+
+            assertThat(external.processes()).containsOnlyKeys("reporting-service");
+            try (Connection c = connect("ws2_reporting")) {
+                assertThat(c.isValid(2)).isTrue();
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    Files.readString(otherHome.resolve("logs/reporting-service.log"))).contains(
+                    "env SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:" + (15432 + OFFSET) + "/ws2_reporting",
+                    "env SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + (19092 + OFFSET)));
+        } finally {
+            external.stop();
+        }
+        assertThat(launcher.processes()).containsKeys("postgres", "kafka");
+    }
+
+    @Test
+    @Order(8)
+    void recoversWhenThePostgresJvmWasKilledAndLeftItsServerRunning() throws SQLException {
+        ProcessHandle jvm = ProcessHandle.of(launcher.processes().get("postgres").get(0)).orElseThrow();
+        long server = launcher.processes().get("postgres-server").get(0);
+
+        jvm.destroyForcibly();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !jvm.isAlive());
+        assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).isPresent();
+
+        launcher.start(List.of());
+
+        assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).isEmpty();
+        try (Connection c = connect("ws2_groups")) {
+            assertThat(c.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void namesTheServiceThatDiesWhileStartingAndItsLog() throws IOException {
+        launcher.stop();
+        writeJar("reporting-service", CrashingService.class);
+        try {
+            assertThatThrownBy(launcher::start)
+                    .isInstanceOf(Launcher.LauncherException.class)
+                    .hasMessageContaining("reporting-service stopped while starting")
+                    .hasMessageContaining(home.resolve("logs/reporting-service.log").toString())
+                    .hasMessageContaining("APPLICATION FAILED TO START");
+        } finally {
+            launcher.stop();
+            writeJar("reporting-service", FakeService.class);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void refusesAPortThatAnotherProcessHolds() throws IOException {
+        try (ServerSocket taken = new ServerSocket(8080 + OFFSET, 50, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(launcher::start).hasMessageContaining("gateway cannot start: port 28080 is already in use");
+        } finally {
+            launcher.stop();
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static Connection connect(String db) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + (15432 + OFFSET) + "/" + db, "postgres", "");
+    }
+
+    static String log(String component) throws IOException {
+        return Files.readString(home.resolve("logs").resolve(component + ".log"));
+    }
+
+    static Properties producerConfig() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (19092 + OFFSET));
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return p;
+    }
+
+    static List<String> consumeAll() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (19092 + OFFSET));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "launcher-it-" + System.nanoTime());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    seen.add(r.key() + "=" + r.value());
+                }
+                return !seen.isEmpty();
+            });
+        }
+        return seen;
+    }
+
+    /** A runnable jar holding one class with a main method, standing in for a Spring Boot jar. */
+    static void writeJar(String service, Class<?> main) throws IOException {
+        Path jar = Files.createDirectories(repo.resolve(service).resolve("target")).resolve(service + ".jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
+        String entry = main.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             InputStream in = main.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+    }
+
+    /** Keeps what the launcher prints for assertions while still showing it in the test report. */
+    static final class TeeStream extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        TeeStream(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public synchronized void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.ws2.localstack.fake;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+
+/**
+ * Stands in for a service jar in the launcher's tests: answers readiness on SERVER_PORT and prints
+ * the contract's variables it was given. Only JDK classes, so it runs from a one-class jar.
+ */
+public final class FakeService {
+
+    public static void main(String[] args) throws Exception {
+        new TreeMap<>(System.getenv()).forEach((k, v) -> {
+            if (k.startsWith("SPRING_") || k.startsWith("WS2_") || k.equals("SERVER_PORT")) {
+                System.out.println("env " + k + "=" + v);
+            }
+        });
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
+        server.createContext("/actuator/health/readiness", exchange -> {
+            byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        System.out.println("fake service ready");
+    }
+}

@@ -1,0 +1,289 @@
+package org.ws2.systemtests;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.ws2.localstack.Launcher;
+import org.ws2.localstack.Settings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton end to end: the whole stack started by the same launcher as {@code ./ws2 start}
+ * (real PostgreSQL and Kafka, the five service jars), driven only through the gateway. Ports are offset
+ * by 10000 (or {@code -Dws2.system-test.port-offset}) and the data lives in a fresh folder, so a
+ * developer's running stack is never touched.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonSystemIT {
+
+    static final Path REPO = Settings.findRepo(Path.of(""));
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String TRANSITIONS = "/api/recommendations/1.1/transitions";
+    static final Pattern MENTIONS_1_1 = Pattern.compile("(?<![\\d.])1\\.1(?![\\d.])");
+
+    @TempDir
+    static Path home;
+    static Launcher launcher;
+    static URI gateway;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static String planningVersion;
+
+    @BeforeAll
+    static void startTheStack() {
+        launcher = new Launcher(Settings.from(Map.of(
+                "WS2_REPO_DIR", REPO.toString(),
+                "WS2_HOME", home.toString(),
+                // -Dws2.system-test.port-offset=... when something else on the machine holds these ports
+                "WS2_PORT_OFFSET", System.getProperty("ws2.system-test.port-offset", "10000"),
+                // the test's own infrastructure, whatever the environment points at
+                "WS2_POSTGRES_HOST", "",
+                "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
+        gateway = launcher.url(Launcher.GATEWAY);
+        launcher.start();
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        // JUnit runs this even when startTheStack failed half-way
+        launcher.stop();
+    }
+
+    @Test
+    @Order(1)
+    void listsEveryRecommendationOfTheCatalogue() throws IOException {
+        List<String> expected = ids(JSON.readTree(Files.readString(REPO.resolve("recommendations-service/src/main/resources/ws2/recommendations.json"))));
+        assertThat(expected).hasSize(58).contains("1.1", "6.4.2", "8.1.17");
+
+        HttpResponse<String> response = get("/api/recommendations?size=200", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ids(JSON.readTree(response.body()))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    @Order(2)
+    void onlySupportStaffMayMoveARecommendationAndTheChangeReachesReportsAndNotifications() {
+        String body = "{\"to\":\"PLANNING\",\"note\":\"x\"}";
+
+        assertProblem(post(TRANSITIONS, null, body), 401);
+        assertProblem(post(TRANSITIONS, launcher.token("group-editor", List.of("ALAC")), body), 403);
+        HttpResponse<String> moved = post(TRANSITIONS, launcher.token("support-staff", List.of()), body);
+        assertThat(moved.statusCode()).as(moved.body()).isBetween(200, 299);
+
+        HttpResponse<String> current = get("/api/recommendations/1.1", null);
+        assertThat(JSON.readTree(current.body()).path("status").asString()).isEqualTo("PLANNING");
+        planningVersion = version(current);
+
+        String staff = launcher.token("support-staff", List.of());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            HttpResponse<String> summary = get("/api/reports/summary", staff);
+            assertThat(summary.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(summary.body()).path("byStatus").path("PLANNING").asInt()).isGreaterThanOrEqualTo(1);
+        });
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            HttpResponse<String> notifications = get("/api/notifications", staff);
+            assertThat(notifications.statusCode()).isEqualTo(200);
+            assertThat(items(JSON.readTree(notifications.body())))
+                    .anySatisfy(item -> assertThat(item.toString()).containsPattern(MENTIONS_1_1));
+        });
+    }
+
+    @Test
+    @Order(3)
+    void refusesAnInvalidTransitionAndMalformedJsonWithoutChangingAnything() {
+        String staff = launcher.token("support-staff", List.of());
+
+        assertProblem4xx(post(TRANSITIONS, staff, "{\"to\":\"IMPLEMENTED\",\"note\":\"x\"}"));
+        assertProblem4xx(post(TRANSITIONS, staff, "{\"to\":\"PLANNING\", \"note\":"));
+
+        HttpResponse<String> current = get("/api/recommendations/1.1", null);
+        assertThat(JSON.readTree(current.body()).path("status").asString()).isEqualTo("PLANNING");
+        assertThat(version(current)).isEqualTo(planningVersion);
+    }
+
+    @Test
+    @Order(4)
+    void listsTheGroups() {
+        HttpResponse<String> groups = get("/api/groups", null);
+        assertThat(groups.statusCode()).isEqualTo(200);
+        assertThat(ids(JSON.readTree(groups.body()))).contains("ccNSO", "ALAC", "GAC");
+
+        HttpResponse<String> alac = get("/api/groups/ALAC", null);
+        assertThat(alac.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(alac.body()).path("id").asString()).isEqualTo("ALAC");
+    }
+
+    @Test
+    @Order(5)
+    void theGatewayAnswers503WhileAServiceIsDownAndRecoversWhenItIsBack() {
+        launcher.stop("recommendations-service");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertProblem(get("/api/recommendations/1.1", null), 503));
+
+        launcher.start();
+
+        // generous: a circuit breaker may keep the route open for a while after the service is back
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/api/recommendations/1.1", null).statusCode()).isEqualTo(200));
+    }
+
+    /** Issue 3's outage acceptance: writes go on without Kafka, and every event follows once it is back. */
+    @Test
+    @Order(6)
+    void aHundredTransitionsWhileKafkaIsStoppedAllArriveInOrderOnceItRestarts() {
+        List<String> ids = List.of("7.1.1", "7.1.2", "7.2.1", "7.2.3");
+        String staff = launcher.token("support-staff", List.of());
+        launcher.stop(Launcher.KAFKA);
+
+        for (int i = 0; i < 100; i++) {
+            String id = ids.get(i % ids.size());
+            String to = (i / ids.size()) % 2 == 0 ? "ON_HOLD" : "NOT_STARTED";
+            HttpResponse<String> moved = post("/api/recommendations/" + id + "/transitions", staff,
+                    "{\"to\":\"" + to + "\",\"note\":\"while Kafka is down, " + i + "\"}");
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        }
+
+        launcher.start();
+
+        Map<String, List<Long>> versions = new java.util.HashMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", launcher.settings().kafkaBootstrapServers(),
+                "group.id", "system-test-" + java.util.UUID.randomUUID(),
+                "auto.offset.reset", "earliest",
+                "enable.auto.commit", "false"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of("ws2.recommendations.v1"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (ids.contains(record.key())) {
+                        versions.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                                .add(JSON.readTree(record.value()).path("aggregateversion").asLong());
+                    }
+                });
+                return ids.stream().allMatch(id -> versions.getOrDefault(id, List.of()).contains(25L));
+            });
+        }
+        List<Long> expected = java.util.stream.LongStream.rangeClosed(0, 25).boxed().toList();
+        // version 0 is each recommendation's registration when the catalogue was seeded
+        ids.forEach(id -> assertThat(versions.get(id)).as("versions of %s, in topic order", id)
+                .containsExactlyElementsOf(expected));
+    }
+
+    @Test
+    @Order(7)
+    void stopLeavesNoProcessBehindAndARestartKeepsTheData() {
+        List<Long> pids = launcher.processes().values().stream().flatMap(List::stream).toList();
+        assertThat(launcher.processes()).containsKeys("postgres", "postgres-server", "kafka", "gateway", "recommendations-service");
+
+        launcher.stop();
+
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid " + pid).isEmpty());
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(home.toString())))
+                .as("processes using the stack's data folder").isEmpty();
+
+        launcher.start();
+
+        HttpResponse<String> current = get("/api/recommendations/1.1", null);
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(current.body()).path("status").asString()).isEqualTo("PLANNING");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    static HttpResponse<String> post(String path, String token, String json) {
+        HttpRequest.Builder request = request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        // optimistic concurrency: send the version we saw, should the service ask for it
+        get(path.replace("/transitions", ""), null).headers().firstValue("ETag").ifPresent(etag -> request.header("If-Match", etag));
+        return send(request);
+    }
+
+    static HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("The gateway did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as(response.body()).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    static void assertProblem4xx(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+        assertProblem(response, response.statusCode());
+    }
+
+    /** The version a client would send back: the {@code version} field, else the ETag. */
+    static String version(HttpResponse<String> response) {
+        JsonNode version = JSON.readTree(response.body()).get("version");
+        return version != null ? version.asString() : response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    /** The items of a list response, whether it is a bare array or a page object holding one. */
+    static List<JsonNode> items(JsonNode body) {
+        JsonNode array = body;
+        if (!body.isArray()) {
+            array = null;
+            for (String field : List.of("content", "items", "data", "results")) {
+                if (body.path(field).isArray()) {
+                    array = body.get(field);
+                    break;
+                }
+            }
+            if (array == null) {
+                array = body.valueStream().filter(JsonNode::isArray).findFirst()
+                        .orElseThrow(() -> new AssertionError("no list in " + body));
+            }
+        }
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    static List<String> ids(JsonNode body) {
+        return items(body).stream().map(item -> item.path("id").asString()).toList();
+    }
+}
