@@ -13,6 +13,8 @@ import org.ws2.contracts.Topics;
 import org.ws2.groups.support.GroupsApiTest;
 import org.ws2.testsupport.EventSchemas;
 import org.ws2.testsupport.TopicProbe;
+import org.ws2.testsupport.RecommendationEventFeed;
+import org.ws2.contracts.recommendation.RecommendationStatus;
 
 /** Support triages many recommendations to many groups at once, and may safely do it again. */
 class BulkTriageIT extends GroupsApiTest {
@@ -20,7 +22,7 @@ class BulkTriageIT extends GroupsApiTest {
     @Test
     void everySelectedRecommendationGoesToEverySelectedGroupOnceWithOneEventEach() throws Exception {
         knownRecommendations("8.9.1", "8.9.2", "8.9.3");
-        feed.awaitConsumed(feed.publish(feed.retired("8.9.3", 2)));
+        feed.awaitConsumed(feed.publish(feed.retired("8.9.3", RecommendationStatus.NOT_STARTED, 2, RecommendationEventFeed.now())));
         String request = """
                 {"idPrefix":"8.9","groupKinds":["RALO"],"applicabilityNote":"Good practice for every RALO"}""";
 

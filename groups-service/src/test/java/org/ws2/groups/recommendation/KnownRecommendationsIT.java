@@ -8,43 +8,43 @@ import org.junit.jupiter.api.Test;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.groups.support.GroupsApiTest;
+import org.ws2.testsupport.RecommendationEventFeed;
 
 /** The service's own copy of the catalogue, kept from real events on ws2.recommendations.v1. */
 class KnownRecommendationsIT extends GroupsApiTest {
 
     @Test
     void theSameEventTwiceChangesNothingAndAnOlderVersionAfterANewerOneChangesNothing() throws Exception {
-        CloudEvent registered = feed.registered("5.9.1", 1);
+        CloudEvent registered = feed.registered("5.9.1", RecommendationStatus.NOT_STARTED, 1, RecommendationEventFeed.now());
         feed.awaitConsumed(feed.publish(registered));
         assertThat(known("5.9.1")).isEqualTo(new KnownRecommendation("5.9.1", "5", "Office of the Ombuds",
-                "Recommendation 5.9.1 v1", "NOT_STARTED", "NONE", false, 1));
+                "Test recommendation 5.9.1", "NOT_STARTED", "NONE", false, 1));
 
         feed.awaitConsumed(feed.publish(registered));
         assertThat(processed(registered.id())).isEqualTo(1);
         assertThat(known("5.9.1").version()).isEqualTo(1);
 
         feed.awaitConsumed(feed.publish(feed.statusChanged("5.9.1", RecommendationStatus.NOT_STARTED,
-                RecommendationStatus.IN_PROGRESS, 3)));
+                RecommendationStatus.IN_PROGRESS, 3, RecommendationEventFeed.now())));
         feed.awaitConsumed(feed.publish(feed.statusChanged("5.9.1", RecommendationStatus.NOT_STARTED,
-                RecommendationStatus.PLANNING, 2)));
+                RecommendationStatus.PLANNING, 2, RecommendationEventFeed.now())));
         KnownRecommendation held = known("5.9.1");
         assertThat(held.version()).isEqualTo(3);
         assertThat(held.status()).isEqualTo("IN_PROGRESS");
-        assertThat(held.title()).isEqualTo("Recommendation 5.9.1 v3");
     }
 
     @Test
     void aStatusChangeSeenFirstStillMakesTheRecommendationKnownAndNonsenseIsSkipped() throws Exception {
         feed.awaitConsumed(feed.send("5.9.2", "not a cloud event"));
         feed.awaitConsumed(feed.publish(feed.statusChanged("5.9.2", RecommendationStatus.NOT_STARTED,
-                RecommendationStatus.PLANNING, 4)));
+                RecommendationStatus.PLANNING, 4, RecommendationEventFeed.now())));
         assertThat(known("5.9.2").status()).isEqualTo("PLANNING");
     }
 
     @Test
     void aRetiredRecommendationTakesNoNewAssignments() throws Exception {
         knownRecommendations("5.9.3");
-        feed.awaitConsumed(feed.publish(feed.retired("5.9.3", 2)));
+        feed.awaitConsumed(feed.publish(feed.retired("5.9.3", RecommendationStatus.NOT_STARTED, 2, RecommendationEventFeed.now())));
         assertThat(known("5.9.3").retired()).isTrue();
         post("/api/assignments", staff(), """
                 {"groupId":"ORG-OMBUDS","recommendationId":"5.9.3"}""")

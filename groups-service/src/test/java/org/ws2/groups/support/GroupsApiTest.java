@@ -22,6 +22,8 @@ import org.ws2.testsupport.ServiceIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.ws2.testsupport.RecommendationEventFeed;
+import org.ws2.contracts.recommendation.RecommendationStatus;
 
 /**
  * The groups service started whole against a real PostgreSQL and Kafka, shared by every API test
@@ -50,7 +52,7 @@ public abstract class GroupsApiTest {
 
     @BeforeEach
     void openFeed() {
-        feed = new RecommendationEventFeed(kafkaTemplate, eventJson, kafka);
+        feed = new RecommendationEventFeed(kafkaTemplate, kafka, "groups-service");
     }
 
     @AfterEach
@@ -61,7 +63,8 @@ public abstract class GroupsApiTest {
     /** Makes the recommendations known to the service, through the topic, and waits until they are. */
     protected void knownRecommendations(String... ids) {
         for (String id : ids) {
-            feed.awaitConsumed(feed.publish(feed.registered(id, 1)));
+            feed.awaitConsumed(feed.publish(feed.registered(id, RecommendationStatus.NOT_STARTED, 1,
+                    RecommendationEventFeed.now())));
         }
     }
 

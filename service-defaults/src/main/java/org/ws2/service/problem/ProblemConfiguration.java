@@ -16,6 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemConfiguration {
 
     @Bean
+    ProblemsInOpenApi problemsInOpenApi() {
+        return new ProblemsInOpenApi();
+    }
+
+    @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
             @Value("${ws2.http.max-body-size:1MB}") DataSize maxBodySize, JsonMapper jsonMapper) {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(

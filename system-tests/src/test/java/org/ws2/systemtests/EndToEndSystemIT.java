@@ -29,13 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walking skeleton end to end: the whole stack started by the same launcher as {@code ./ws2 start}
+ * The whole system end to end: the whole stack started by the same launcher as {@code ./ws2 start}
  * (real PostgreSQL and Kafka, the five service jars), driven only through the gateway. Ports are offset
  * by 10000 (or {@code -Dws2.system-test.port-offset}) and the data lives in a fresh folder, so a
  * developer's running stack is never touched.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WalkingSkeletonSystemIT {
+class EndToEndSystemIT {
 
     static final Path REPO = Settings.findRepo(Path.of(""));
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -157,6 +157,8 @@ class WalkingSkeletonSystemIT {
         for (String group : groups) {
             assertOk(post("/api/groups/" + group + "/sign-off-request", staff, "{\"note\":\"Please review and sign off\"}"));
         }
+        assertProblem(post("/api/groups/ccNSO/assignments/6.1.1/triage", launcher.token("group-editor", List.of("ALAC")),
+                "{\"to\":\"SIGNED_OFF\"}"), 403);
         for (String group : List.of("ccNSO", "GAC", "GNSO-Council")) {
             String editor = launcher.token("group-editor", List.of(group));
             for (String id : recommendations) {
@@ -211,8 +213,80 @@ class WalkingSkeletonSystemIT {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Issue 3's acceptance through the gateway: create 5.1, make it depend on 1.1, flag it, take it
+     * to IMPLEMENTED with evidence, read its history and its state before the first move; the events
+     * on the topic say the same as the answers.
+     */
     @Test
     @Order(6)
+    void aNewRecommendationsWholeJourneyThroughTheGateway() {
+        String admin = launcher.token("admin", List.of());
+        String staff = launcher.token("support-staff", List.of());
+        assertProblem(post("/api/recommendations", launcher.token("group-editor", List.of("ALAC")),
+                "{\"id\":\"5.1\",\"title\":\"x\",\"ownership\":\"ORG\"}"), 403);
+        assertThat(post("/api/recommendations", admin, """
+                {"id":"5.1","title":"Ombuds office charter review","ownership":"ORG","targetQuarter":"2021-Q4"}""")
+                .statusCode()).isEqualTo(201);
+        assertOk(put("/api/recommendations/5.1/dependencies/1.1", staff, "{\"note\":\"uses the baseline\"}", "\"0\""));
+        assertOk(put("/api/recommendations/5.1/coordination", staff,
+                "{\"level\":\"REQUIRED\",\"rationale\":\"Every SO/AC appoints to the review\"}", "\"1\""));
+        String beforeFirstMove = java.time.Instant.now().toString();
+        assertOk(post("/api/recommendations/5.1/transitions", staff, "{\"to\":\"PLANNING\",\"note\":\"planned\"}"));
+        assertProblem(post("/api/recommendations/5.1/transitions", staff, "{\"to\":\"IN_PROGRESS\",\"note\":\"go\"}"), 409);
+        assertOk(post("/api/recommendations/5.1/transitions", staff,
+                "{\"to\":\"IN_PROGRESS\",\"note\":\"go\",\"overrideNote\":\"1.1 does not block the charter\"}"));
+        assertOk(post("/api/recommendations/5.1/transitions", staff, "{\"to\":\"DOCUMENTING\",\"note\":\"report drafted\"}"));
+        assertProblem(post("/api/recommendations/5.1/transitions", staff, "{\"to\":\"IMPLEMENTED\",\"note\":\"done\"}"), 409);
+        assertThat(post("/api/recommendations/5.1/evidence", staff, """
+                {"title":"Charter review report","url":"https://www.icann.org/ombudsman","date":"2021-12-15"}""")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> done = post("/api/recommendations/5.1/transitions", admin,
+                "{\"to\":\"IMPLEMENTED\",\"note\":\"Board adopted the revised charter\"}");
+        assertOk(done);
+        assertThat(JSON.readTree(done.body()).path("publicStatusLabel").asString()).isEqualTo("Complete");
+
+        List<String> kinds = items(JSON.readTree(get("/api/recommendations/5.1/history", null).body())).stream()
+                .map(change -> change.path("kind").asString()).toList();
+        assertThat(kinds).containsExactly("registered", "dependencies-changed", "coordination-flag-set", "status-changed",
+                "status-changed", "status-changed", "evidence-added", "status-changed");
+        JsonNode past = JSON.readTree(get("/api/recommendations/5.1?asOf=" + beforeFirstMove, null).body());
+        assertThat(past.path("status").asString()).isEqualTo("NOT_STARTED");
+        assertThat(past.path("coordination").path("level").asString()).isEqualTo("REQUIRED");
+
+        List<JsonNode> events = eventsFor(List.of("5.1"), 8).get("5.1");
+        assertThat(events).extracting(event -> event.path("aggregateversion").asLong())
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(events).extracting(event -> event.path("type").asString().split("\\.")[3]).containsExactlyElementsOf(kinds);
+        assertThat(events.get(7).path("data").path("recommendation").path("status").asString()).isEqualTo("IMPLEMENTED");
+        assertThat(events.get(7).path("data").path("actor").asString()).isEqualTo("local-admin");
+    }
+
+    /** The events on ws2.recommendations.v1 for these keys, in topic order, once each has at least {@code atLeast}. */
+    static Map<String, List<JsonNode>> eventsFor(List<String> keys, int atLeast) {
+        Map<String, List<JsonNode>> events = new java.util.HashMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", launcher.settings().kafkaBootstrapServers(),
+                "group.id", "system-test-" + java.util.UUID.randomUUID(),
+                "auto.offset.reset", "earliest",
+                "enable.auto.commit", "false"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of("ws2.recommendations.v1"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (keys.contains(record.key())) {
+                        events.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(JSON.readTree(record.value()));
+                    }
+                });
+                return keys.stream().allMatch(key -> events.getOrDefault(key, List.of()).size() >= atLeast);
+            });
+        }
+        return events;
+    }
+
+    @Test
+    @Order(7)
     void theGatewayAnswers503WhileAServiceIsDownAndRecoversWhenItIsBack() {
         launcher.stop("recommendations-service");
 
@@ -226,7 +300,7 @@ class WalkingSkeletonSystemIT {
 
     /** Issue 3's outage acceptance: writes go on without Kafka, and every event follows once it is back. */
     @Test
-    @Order(7)
+    @Order(8)
     void aHundredTransitionsWhileKafkaIsStoppedAllArriveInOrderOnceItRestarts() {
         List<String> ids = List.of("7.1.1", "7.1.2", "7.2.1", "7.2.3");
         String staff = launcher.token("support-staff", List.of());
@@ -242,33 +316,15 @@ class WalkingSkeletonSystemIT {
 
         launcher.start();
 
-        Map<String, List<Long>> versions = new java.util.HashMap<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
-                "bootstrap.servers", launcher.settings().kafkaBootstrapServers(),
-                "group.id", "system-test-" + java.util.UUID.randomUUID(),
-                "auto.offset.reset", "earliest",
-                "enable.auto.commit", "false"),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            consumer.subscribe(List.of("ws2.recommendations.v1"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (ids.contains(record.key())) {
-                        versions.computeIfAbsent(record.key(), key -> new ArrayList<>())
-                                .add(JSON.readTree(record.value()).path("aggregateversion").asLong());
-                    }
-                });
-                return ids.stream().allMatch(id -> versions.getOrDefault(id, List.of()).contains(25L));
-            });
-        }
+        Map<String, List<JsonNode>> events = eventsFor(ids, 26);
         List<Long> expected = java.util.stream.LongStream.rangeClosed(0, 25).boxed().toList();
         // version 0 is each recommendation's registration when the catalogue was seeded
-        ids.forEach(id -> assertThat(versions.get(id)).as("versions of %s, in topic order", id)
-                .containsExactlyElementsOf(expected));
+        ids.forEach(id -> assertThat(events.get(id)).extracting(event -> event.path("aggregateversion").asLong())
+                .as("versions of %s, in topic order", id).containsExactlyElementsOf(expected));
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void stopLeavesNoProcessBehindAndARestartKeepsTheData() {
         List<Long> pids = launcher.processes().values().stream().flatMap(List::stream).toList();
         assertThat(launcher.processes()).containsKeys("postgres", "postgres-server", "kafka", "gateway", "recommendations-service");
