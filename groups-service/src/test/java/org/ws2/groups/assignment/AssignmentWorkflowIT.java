@@ -38,7 +38,7 @@ class AssignmentWorkflowIT extends GroupsApiTest {
                     .andExpect(header().string("Location", PATH))
                     .andExpect(jsonPath("$.id").value("AFRALO:7.101"))
                     .andExpect(jsonPath("$.triage").value("TRIAGED"))
-                    .andExpect(jsonPath("$.recommendationTitle").value("Recommendation 7.101 v1"))
+                    .andExpect(jsonPath("$.recommendationTitle").value("Test recommendation 7.101"))
                     .andExpect(jsonPath("$.progress").value("NOT_STARTED"));
 
             // The group cannot sign off what it has not been asked to.
@@ -206,7 +206,7 @@ class AssignmentWorkflowIT extends GroupsApiTest {
                 .andExpect(content().contentTypeCompatibleWith(new MediaType("text", "csv")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(csv.lines()).first().isEqualTo(AssignmentCsv.HEADER);
-        assertThat(csv).contains("\"7.103\",\"Recommendation 7.103 v1\",\"HIGH : MODERATE : MEDIUM\","
+        assertThat(csv).contains("\"7.103\",\"Test recommendation 7.103\",\"HIGH : MODERATE : MEDIUM\","
                 + "\"TRIAGED / IN_PROGRESS\"");
         assertThat(csv).contains("sam.support (").contains("Does this cover the newsletters?");
         assertThat(csv).contains("Not applicable: ORG-COMMS has no staff of its own");
