@@ -48,13 +48,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The launcher against real PostgreSQL and Kafka processes, with small stand-in jars for the five
- * services (the real ones are exercised by the system tests). Ports are offset by 20000 so that a
- * developer's running stack (offset 0) and the system tests (10000) are never disturbed.
+ * services (the real ones are exercised by the system tests). Ports are offset by 5000 so that a
+ * developer's running stack (offset 0) and the system tests (10000) are never disturbed, and all stay
+ * below Linux's ephemeral range (32768 up), where any client socket may be holding a port.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherIT {
 
-    static final int OFFSET = 20000;
+    static final int OFFSET = 5000;
     static final String TOPIC = "ws2.launcher-test.v1";
 
     @TempDir
@@ -99,17 +100,17 @@ class LauncherIT {
             assertThat(s.ready()).as(s.name()).isTrue();
         });
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log("recommendations-service")).contains(
-                "env SERVER_PORT=28081",
-                "env SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:35432/ws2_recommendations",
+                "env SERVER_PORT=13081",
+                "env SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:20432/ws2_recommendations",
                 "env SPRING_DATASOURCE_USERNAME=postgres",
-                "env SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:39092",
+                "env SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:24092",
                 "env WS2_JWT_PUBLIC_KEY_LOCATION=file:" + home.resolve("jwt/public.pem")));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log("gateway")).contains(
-                "env SERVER_PORT=28080",
-                "env WS2_RECOMMENDATIONS_URI=http://127.0.0.1:28081",
-                "env WS2_GROUPS_URI=http://127.0.0.1:28082",
-                "env WS2_REPORTING_URI=http://127.0.0.1:28083",
-                "env WS2_NOTIFICATIONS_URI=http://127.0.0.1:28084"));
+                "env SERVER_PORT=13080",
+                "env WS2_RECOMMENDATIONS_URI=http://127.0.0.1:13081",
+                "env WS2_GROUPS_URI=http://127.0.0.1:13082",
+                "env WS2_REPORTING_URI=http://127.0.0.1:13083",
+                "env WS2_NOTIFICATIONS_URI=http://127.0.0.1:13084"));
         assertThat(Files.exists(home.resolve("jwt/private-key.pem"))).isTrue();
         // services run copies, so that a rebuild of target/*.jar cannot break a running JVM
         assertThat(ProcessHandle.of(launcher.processes().get("gateway").get(0)).orElseThrow().info().commandLine().orElseThrow())
@@ -261,7 +262,7 @@ class LauncherIT {
     @Order(10)
     void refusesAPortThatAnotherProcessHolds() throws IOException {
         try (ServerSocket taken = new ServerSocket(8080 + OFFSET, 50, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(launcher::start).hasMessageContaining("gateway cannot start: port 28080 is already in use");
+            assertThatThrownBy(launcher::start).hasMessageContaining("gateway cannot start: port 13080 is already in use");
         } finally {
             launcher.stop();
         }
