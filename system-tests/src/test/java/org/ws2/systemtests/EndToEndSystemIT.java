@@ -145,7 +145,7 @@ class EndToEndSystemIT {
                 "NCUC", "NPOC", "ASO", "RSSAC", "SSAC");
         List<String> recommendations = List.of("6.1.1", "6.1.2", "6.1.3");
         String staff = launcher.token("support-staff", List.of());
-        String bulk = "{\"idPrefix\":\"6.1\",\"groupIds\":" + JSON.valueToTree(groups)
+        String bulk = "{\"recommendationIds\":" + JSON.valueToTree(recommendations) + ",\"groupIds\":" + JSON.valueToTree(groups)
                 + ",\"applicabilityNote\":\"SO/AC accountability good practice\"}";
         // The groups service learns recommendations from their events; a repeated bulk triage changes nothing.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
