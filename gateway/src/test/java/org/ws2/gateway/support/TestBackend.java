@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,7 +87,7 @@ public final class TestBackend implements AutoCloseable {
             long delay = delayMs(uri.getRawQuery());
             if (delay > 0) {
                 try {
-                    Thread.sleep(delay); // simulates a slow service, not a wait in the test
+                    TimeUnit.MILLISECONDS.sleep(delay); // the backend is slow on purpose; no test waits on it
                 }
                 catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
