@@ -35,9 +35,10 @@ public class Evidence {
         this.queries = queries;
     }
 
-    public List<EvidenceItem> list(String recommendationId) {
-        queries.get(recommendationId, null);
-        return evidence.findActive(recommendationId);
+    /** The evidence attached now, or at {@code asOf} when it is given. */
+    public List<EvidenceItem> list(String recommendationId, Instant asOf) {
+        queries.get(recommendationId, asOf);
+        return asOf == null ? evidence.findActive(recommendationId) : evidence.findAttachedAt(recommendationId, asOf);
     }
 
     /** The document of an upload; the problem is a 404 when the evidence or its document is missing. */

@@ -3,6 +3,7 @@ package org.ws2.recommendations.evidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -56,8 +57,9 @@ class EvidenceController {
     }
 
     @GetMapping
-    List<EvidenceItem> list(@PathVariable String id) {
-        return evidence.list(id);
+    List<EvidenceItem> list(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return evidence.list(id, asOf);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -31,6 +31,14 @@ class EvidenceRepository {
                 .param("id", recommendationId).query(this::map).list();
     }
 
+    /** The evidence attached at {@code instant}: added by then and not yet withdrawn. */
+    List<EvidenceItem> findAttachedAt(String recommendationId, Instant instant) {
+        return jdbc.sql(SELECT + """
+                 WHERE e.recommendation_id = :id AND e.added_at <= :at AND (e.removed_at IS NULL OR e.removed_at > :at)
+                 ORDER BY e.added_at, e.id""")
+                .param("id", recommendationId).param("at", Timestamp.from(instant)).query(this::map).list();
+    }
+
     Optional<EvidenceItem> findActive(String recommendationId, UUID evidenceId) {
         return jdbc.sql(SELECT + " WHERE e.recommendation_id = :rid AND e.id = :id AND e.removed_at IS NULL")
                 .param("rid", recommendationId).param("id", evidenceId).query(this::map).optional();

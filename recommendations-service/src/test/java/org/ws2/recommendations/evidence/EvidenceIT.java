@@ -124,14 +124,18 @@ class EvidenceIT extends RecommendationsApiTest {
     }
 
     @Test
-    void withdrawnEvidenceNoLongerCounts() throws Exception {
+    void withdrawnEvidenceNoLongerCountsButIsStillSeenAsOfBefore() throws Exception {
         String id = body(postJson("/api/recommendations/8.1.11/evidence",
                 "{\"title\":\"Draft\",\"url\":\"https://example.org/draft\",\"date\":\"2021-05-07\"}"))
                 .path("id").asString();
+        java.time.Instant whileAttached = java.time.Instant.now();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .delete("/api/recommendations/8.1.11/evidence/" + id).with(staff()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.evidenceCount").value(0));
         mvc.perform(get("/api/recommendations/8.1.11/evidence")).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/recommendations/8.1.11/evidence").param("asOf", whileAttached.toString()))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].title").value("Draft"));
     }
 
     private ResultActions upload(String id, MockMultipartFile file) throws Exception {
