@@ -1,5 +1,8 @@
 package org.ws2.service.events;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +16,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -44,6 +48,22 @@ public class EventConsumptionConfiguration {
     @ConditionalOnMissingBean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    /** Keeps the processed-event ids for a while longer than Kafka keeps the events themselves. */
+    @Bean(destroyMethod = "close")
+    SimpleAsyncTaskScheduler processedEventsRetention(ProcessedEvents processedEvents,
+            @Value("${ws2.consumer.processed-event-retention:30d}") Duration retention) {
+        SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+        scheduler.setThreadNamePrefix("processed-events-retention-");
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                processedEvents.forgetProcessedBefore(Instant.now().minus(retention));
+            } catch (RuntimeException e) {
+                // The database may be away for a while; the next tick tries again.
+            }
+        }, Duration.ofHours(1));
+        return scheduler;
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package org.ws2.service.events;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +17,16 @@ public class ProcessedEvents {
 
     public ProcessedEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Forgets events processed before {@code before}. Safe once the topics' retention has dropped
+     * them; a replay from further back is still guarded by the consumers' version checks.
+     */
+    public int forgetProcessedBefore(Instant before) {
+        return jdbc.sql("DELETE FROM ws2_processed_event WHERE processed_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
     }
 
     /** Records the event as processed by {@code consumer}; false if it already was. */
