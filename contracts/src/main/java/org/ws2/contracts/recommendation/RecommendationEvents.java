@@ -21,6 +21,14 @@ public final class RecommendationEvents {
     public static final String EVIDENCE_ADDED = "org.ws2.recommendation.evidence-added.v1";
     public static final String EVIDENCE_REMOVED = "org.ws2.recommendation.evidence-removed.v1";
 
+    /**
+     * What every recommendation event carries, whatever its type: the recommendation's whole state
+     * after the change. A consumer that keeps its own copy reads only this, so new event types reach
+     * it without a change on its side.
+     */
+    public record AnyChange(RecommendationSnapshot recommendation) {
+    }
+
     /** A recommendation entered the catalogue (seeded from the WS2 data or created by a user). */
     public record Registered(
             String recommendationId,

@@ -3,7 +3,9 @@ package org.ws2.groups.group;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,16 +92,7 @@ public class GroupRepository {
                 VALUES (:id, :name, :kind, :parent, :source, :note, CAST(:contacts AS JSONB), CAST(:members AS JSONB),
                     :version, :updatedAt, :updatedAt)
                 ON CONFLICT (id) DO NOTHING""")
-                .param("id", group.id())
-                .param("name", group.name())
-                .param("kind", group.kind().name())
-                .param("parent", group.parent())
-                .param("source", group.source())
-                .param("note", group.note())
-                .param("contacts", json.writeValueAsString(group.contacts()))
-                .param("members", json.writeValueAsString(group.members()))
-                .param("version", group.version())
-                .param("updatedAt", Timestamp.from(group.updatedAt()))
+                .params(columns(group))
                 .update() == 1;
     }
 
@@ -109,19 +102,26 @@ public class GroupRepository {
                     note = :note, contacts = CAST(:contacts AS JSONB), members = CAST(:members AS JSONB),
                     retired = :retired, retired_reason = :retiredReason, version = :version, updated_at = :updatedAt
                 WHERE id = :id""")
-                .param("id", group.id())
-                .param("name", group.name())
-                .param("kind", group.kind().name())
-                .param("parent", group.parent())
-                .param("source", group.source())
-                .param("note", group.note())
-                .param("contacts", json.writeValueAsString(group.contacts()))
-                .param("members", json.writeValueAsString(group.members()))
-                .param("retired", group.retired())
-                .param("retiredReason", group.retiredReason())
-                .param("version", group.version())
-                .param("updatedAt", Timestamp.from(group.updatedAt()))
+                .params(columns(group))
                 .update();
+    }
+
+    /** Every column of a group, named as the statements above use them. */
+    private Map<String, Object> columns(Group group) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("id", group.id());
+        columns.put("name", group.name());
+        columns.put("kind", group.kind().name());
+        columns.put("parent", group.parent());
+        columns.put("source", group.source());
+        columns.put("note", group.note());
+        columns.put("contacts", json.writeValueAsString(group.contacts()));
+        columns.put("members", json.writeValueAsString(group.members()));
+        columns.put("retired", group.retired());
+        columns.put("retiredReason", group.retiredReason());
+        columns.put("version", group.version());
+        columns.put("updatedAt", Timestamp.from(group.updatedAt()));
+        return columns;
     }
 
     void recordChange(Group after, String kind, String actor, String note) {

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
+import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.service.events.EventJson;
 import org.ws2.service.events.ProcessedEvents;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps {@link KnownRecommendations} in step with {@code ws2.recommendations.v1}.
@@ -43,8 +43,9 @@ class RecommendationEventsListener {
     @Transactional
     public void on(String value) {
         CloudEvent event = eventJson.read(value);
-        JsonNode snapshot = event.data().get("recommendation");
-        if (snapshot == null || !snapshot.isObject()) {
+        RecommendationSnapshot recommendation = eventJson.data(event, RecommendationEvents.AnyChange.class)
+                .recommendation();
+        if (recommendation == null) {
             // Not recorded as processed: a later version of this service may understand it on replay.
             log.debug("Skipping event {} of type {}, which carries no recommendation", event.id(), event.type());
             return;
@@ -53,11 +54,6 @@ class RecommendationEventsListener {
             log.debug("Event {} was already applied", event.id());
             return;
         }
-        RecommendationSnapshot recommendation = eventJson.data(
-                new CloudEvent(event.specversion(), event.id(), event.source(), event.type(), event.subject(),
-                        event.time(), event.datacontenttype(), event.dataschema(), event.aggregateversion(),
-                        snapshot),
-                RecommendationSnapshot.class);
         if (!recommendations.upsertIfNewer(recommendation, event.aggregateversion())) {
             log.info("Ignoring event {} for recommendation {}: version {} is not newer than the one held",
                     event.id(), event.subject(), event.aggregateversion());

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
+import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.service.events.EventJson;
 import org.ws2.service.events.ProcessedEvents;
@@ -43,7 +44,7 @@ class RecommendationEventsListener {
     @Transactional
     public void on(String value) {
         CloudEvent event = eventJson.read(value);
-        RecommendationSnapshot recommendation = eventJson.data(event, SnapshotCarrier.class).recommendation();
+        RecommendationSnapshot recommendation = eventJson.data(event, RecommendationEvents.AnyChange.class).recommendation();
         if (recommendation == null) {
             // Not recorded as processed: a later version of this service that understands the
             // type must still be able to apply it when the topic is replayed.
@@ -58,9 +59,5 @@ class RecommendationEventsListener {
             log.info("Ignoring event {} for recommendation {}: version {} is not newer than the one held",
                     event.id(), event.subject(), event.aggregateversion());
         }
-    }
-
-    /** The part of every recommendation event this service reads. */
-    record SnapshotCarrier(RecommendationSnapshot recommendation) {
     }
 }
