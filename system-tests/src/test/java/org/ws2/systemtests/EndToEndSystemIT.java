@@ -141,8 +141,8 @@ class EndToEndSystemIT {
     @Test
     @Order(5)
     void theQ2UpdatesSoAcPictureCanBeRebuiltThroughTheGateway() {
-        List<String> groups = List.of("ccNSO", "GAC", "ALAC", "GNSO-Council", "RySG", "RrSG", "BC", "IPC", "ISPCP",
-                "NCUC", "NPOC", "ASO", "RSSAC", "SSAC");
+        List<String> groups = List.of("ccNSO", "GAC", "ALAC", "GNSO-Council", "RySG", "RrSG", "CSG", "BC", "IPC",
+                "ISPCP", "NCSG", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC");
         List<String> recommendations = List.of("6.1.1", "6.1.2", "6.1.3");
         String staff = launcher.token("support-staff", List.of());
         String bulk = "{\"recommendationIds\":" + JSON.valueToTree(recommendations) + ",\"groupIds\":" + JSON.valueToTree(groups)
@@ -152,7 +152,7 @@ class EndToEndSystemIT {
             HttpResponse<String> triaged = post("/api/assignments/bulk", staff, bulk);
             assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
             JsonNode answer = JSON.readTree(triaged.body());
-            assertThat(answer.path("created").size() + answer.path("alreadyAssigned").size()).isEqualTo(42);
+            assertThat(answer.path("created").size() + answer.path("alreadyAssigned").size()).isEqualTo(48);
         });
         for (String group : groups) {
             assertOk(post("/api/groups/" + group + "/sign-off-request", staff, "{\"note\":\"Please review and sign off\"}"));
@@ -180,7 +180,7 @@ class EndToEndSystemIT {
         assertThat(JSON.readTree(get("/api/groups/ALAC/stage", null).body()).path("sentence").asString())
                 .endsWith("is reviewing and prioritizing.");
         assertThat(stage("GNSO-Council")).isEqualTo("PRIORITIZED");
-        for (String group : List.of("RySG", "RrSG", "BC", "IPC", "ISPCP", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC")) {
+        for (String group : List.of("RySG", "RrSG", "CSG", "BC", "IPC", "ISPCP", "NCSG", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC")) {
             assertThat(stage(group)).as(group).isEqualTo("AWAITING_SIGN_OFF");
         }
     }
@@ -340,6 +340,54 @@ class EndToEndSystemIT {
         HttpResponse<String> current = get("/api/recommendations/1.1", null);
         assertThat(current.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(current.body()).path("status").asString()).isEqualTo("PLANNING");
+    }
+
+    /**
+     * Issue 13's upgrade: a stack first started before the catalogue grew from 58 to 84
+     * recommendations. Its recommendations database is made to hold what the older list seeded
+     * (the records only the newer list has are taken out while the service is stopped), a person's
+     * correction is there, and after a restart the gateway lists all 84 with the correction kept.
+     */
+    @Test
+    @Order(10)
+    void aStackSeededFromTheOlderListListsAll84AfterARestartAndKeepsAnEarlierEdit() throws Exception {
+        List<String> current = ids(JSON.readTree(Files.readString(REPO.resolve("recommendations-service/src/main/resources/ws2/recommendations.json"))));
+        List<String> older = ids(JSON.readTree(Files.readString(REPO.resolve("recommendations-service/src/test/resources/catalogue-before-84/recommendations.json"))));
+        List<String> onlyInTheNewerList = current.stream().filter(id -> !older.contains(id)).toList();
+        assertThat(older).hasSize(58);
+        assertThat(onlyInTheNewerList).hasSize(26);
+
+        String path = "/api/recommendations/8.1.17";
+        assertOk(put(path, launcher.token("support-staff", List.of()), """
+                {"title":"Corrected before the upgrade","summary":"Kept across the restart","ownership":"ORG",
+                 "implementers":["ICANN org"],"note":"Support staff correction"}""", etag(path)));
+        String editedVersion = version(get(path, null));
+
+        launcher.stop("recommendations-service");
+        Settings settings = launcher.settings();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(settings.jdbcUrl("ws2_recommendations"),
+                settings.postgresUser(), settings.postgresPassword());
+                java.sql.PreparedStatement changes = db.prepareStatement("DELETE FROM recommendation_change WHERE recommendation_id = ANY (?)");
+                java.sql.PreparedStatement records = db.prepareStatement("DELETE FROM recommendation WHERE id = ANY (?)")) {
+            java.sql.Array ids = db.createArrayOf("text", onlyInTheNewerList.toArray());
+            changes.setArray(1, ids);
+            changes.executeUpdate();
+            records.setArray(1, ids);
+            assertThat(records.executeUpdate()).isEqualTo(26);
+        }
+
+        launcher.start();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> listed = get("/api/recommendations?size=200", null);
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(ids(JSON.readTree(listed.body()))).containsAll(current);
+        });
+        HttpResponse<String> edited = get(path, null);
+        assertThat(JSON.readTree(edited.body()).path("title").asString()).isEqualTo("Corrected before the upgrade");
+        assertThat(version(edited)).isEqualTo(editedVersion);
+        assertThat(JSON.readTree(get("/api/recommendations/8.4.8", null).body()).path("verification").asString())
+                .isEqualTo("id+topic only");
     }
 
     // ---------------------------------------------------------------- helpers
