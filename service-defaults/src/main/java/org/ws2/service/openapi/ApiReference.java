@@ -97,14 +97,10 @@ public class ApiReference implements OpenApiCustomizer, OperationCustomizer {
             parts.add(what.strip());
         }
         parts.add("**Who may call:** " + whoMayCall(method, rule == null ? null : rule.toString()));
-        List<String> problems = new ArrayList<>();
-        if (operation.getResponses() != null) {
-            operation.getResponses().forEach((status, response) -> {
-                if (status.matches("[45]\\d\\d")) {
-                    problems.add("- `" + status + "` " + response.getDescription());
-                }
-            });
-        }
+        List<String> problems = operation.getResponses() == null ? List.of()
+                : operation.getResponses().entrySet().stream().filter(e -> e.getKey().matches("[45]\\d\\d"))
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> "- `" + e.getKey() + "` " + e.getValue().getDescription()).toList();
         if (!problems.isEmpty()) {
             parts.add("**Problems** (`application/problem+json`):\n" + String.join("\n", problems));
         }
