@@ -2,12 +2,13 @@
 # Rebuilds, through the gateway, the SO/AC picture of the WS2 implementation team's Q2 2021 update
 # (28 June 2021), then prints each group's stage as the groups service derives it:
 #   ccNSO and GAC signed off, prioritized and implementing; ALAC reviewing and prioritizing;
-#   GNSO Council prioritized; the GNSO SG/Cs, ASO, RSSAC and SSAC triaged and asked to sign off.
+#   GNSO Council prioritized; the GNSO SG/Cs (the stakeholder groups CSG and NCSG included), ASO,
+#   RSSAC and SSAC triaged and asked to sign off.
 # Run it against a fresh `./ws2 start` (it triages 6.1.1-6.1.3). Needs only bash and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gateway="${WS2_GATEWAY:-http://localhost:8080}"
-groups=(ccNSO GAC ALAC GNSO-Council RySG RrSG BC IPC ISPCP NCUC NPOC ASO RSSAC SSAC)
+groups=(ccNSO GAC ALAC GNSO-Council RySG RrSG CSG BC IPC ISPCP NCSG NCUC NPOC ASO RSSAC SSAC)
 recommendations=(6.1.1 6.1.2 6.1.3)
 
 # call METHOD PATH TOKEN [BODY] [IF-MATCH]: fails loudly on anything but 2xx

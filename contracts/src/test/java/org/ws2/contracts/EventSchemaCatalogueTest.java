@@ -38,7 +38,8 @@ class EventSchemaCatalogueTest {
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                     registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(
                             id -> id.startsWith(urn), id -> "classpath:" + EventTypes.SCHEMA_RESOURCE_DIR
-                                    + id.substring(urn.length()) + ".json")))
+                                    // "$ref": "<name>.json" resolves against the URN to urn:ws2:schema:<name>.json
+                                    + id.substring(urn.length()).replaceFirst("(\\.json)?$", ".json"))))
                     .getSchema(schema.toString()).initializeValidators();
         }
     }

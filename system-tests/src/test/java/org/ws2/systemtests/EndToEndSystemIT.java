@@ -73,7 +73,7 @@ class EndToEndSystemIT {
     @Order(1)
     void listsEveryRecommendationOfTheCatalogue() throws IOException {
         List<String> expected = ids(JSON.readTree(Files.readString(REPO.resolve("recommendations-service/src/main/resources/ws2/recommendations.json"))));
-        assertThat(expected).hasSize(58).contains("1.1", "6.4.2", "8.1.17");
+        assertThat(expected).hasSize(84).contains("1.1", "5.11", "6.4.2", "8.1.17", "8.4.8");
 
         HttpResponse<String> response = get("/api/recommendations?size=200", null);
 
@@ -141,8 +141,8 @@ class EndToEndSystemIT {
     @Test
     @Order(5)
     void theQ2UpdatesSoAcPictureCanBeRebuiltThroughTheGateway() {
-        List<String> groups = List.of("ccNSO", "GAC", "ALAC", "GNSO-Council", "RySG", "RrSG", "BC", "IPC", "ISPCP",
-                "NCUC", "NPOC", "ASO", "RSSAC", "SSAC");
+        List<String> groups = List.of("ccNSO", "GAC", "ALAC", "GNSO-Council", "RySG", "RrSG", "CSG", "BC", "IPC",
+                "ISPCP", "NCSG", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC");
         List<String> recommendations = List.of("6.1.1", "6.1.2", "6.1.3");
         String staff = launcher.token("support-staff", List.of());
         String bulk = "{\"recommendationIds\":" + JSON.valueToTree(recommendations) + ",\"groupIds\":" + JSON.valueToTree(groups)
@@ -152,7 +152,7 @@ class EndToEndSystemIT {
             HttpResponse<String> triaged = post("/api/assignments/bulk", staff, bulk);
             assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
             JsonNode answer = JSON.readTree(triaged.body());
-            assertThat(answer.path("created").size() + answer.path("alreadyAssigned").size()).isEqualTo(42);
+            assertThat(answer.path("created").size() + answer.path("alreadyAssigned").size()).isEqualTo(48);
         });
         for (String group : groups) {
             assertOk(post("/api/groups/" + group + "/sign-off-request", staff, "{\"note\":\"Please review and sign off\"}"));
@@ -180,7 +180,7 @@ class EndToEndSystemIT {
         assertThat(JSON.readTree(get("/api/groups/ALAC/stage", null).body()).path("sentence").asString())
                 .endsWith("is reviewing and prioritizing.");
         assertThat(stage("GNSO-Council")).isEqualTo("PRIORITIZED");
-        for (String group : List.of("RySG", "RrSG", "BC", "IPC", "ISPCP", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC")) {
+        for (String group : List.of("RySG", "RrSG", "CSG", "BC", "IPC", "ISPCP", "NCSG", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC")) {
             assertThat(stage(group)).as(group).isEqualTo("AWAITING_SIGN_OFF");
         }
     }
@@ -214,7 +214,7 @@ class EndToEndSystemIT {
     }
 
     /**
-     * Issue 3's acceptance through the gateway: create 5.1, make it depend on 1.1, flag it, take it
+     * Issue 3's acceptance through the gateway: create 5.12, make it depend on 1.1, flag it, take it
      * to IMPLEMENTED with evidence, read its history and its state before the first move; the events
      * on the topic say the same as the answers.
      */
@@ -224,37 +224,37 @@ class EndToEndSystemIT {
         String admin = launcher.token("admin", List.of());
         String staff = launcher.token("support-staff", List.of());
         assertProblem(post("/api/recommendations", launcher.token("group-editor", List.of("ALAC")),
-                "{\"id\":\"5.1\",\"title\":\"x\",\"ownership\":\"ORG\"}"), 403);
+                "{\"id\":\"5.12\",\"title\":\"x\",\"ownership\":\"ORG\"}"), 403);
         assertThat(post("/api/recommendations", admin, """
-                {"id":"5.1","title":"Ombuds office charter review","ownership":"ORG","targetQuarter":"2021-Q4"}""")
+                {"id":"5.12","title":"Ombuds office charter review","ownership":"ORG","targetQuarter":"2021-Q4"}""")
                 .statusCode()).isEqualTo(201);
-        assertOk(put("/api/recommendations/5.1/dependencies/1.1", staff, "{\"note\":\"uses the baseline\"}", "\"0\""));
-        assertOk(put("/api/recommendations/5.1/coordination", staff,
+        assertOk(put("/api/recommendations/5.12/dependencies/1.1", staff, "{\"note\":\"uses the baseline\"}", "\"0\""));
+        assertOk(put("/api/recommendations/5.12/coordination", staff,
                 "{\"level\":\"REQUIRED\",\"rationale\":\"Every SO/AC appoints to the review\"}", "\"1\""));
         String beforeFirstMove = java.time.Instant.now().toString();
-        assertOk(post("/api/recommendations/5.1/transitions", staff, "{\"to\":\"PLANNING\",\"note\":\"planned\"}"));
-        assertProblem(post("/api/recommendations/5.1/transitions", staff, "{\"to\":\"IN_PROGRESS\",\"note\":\"go\"}"), 409);
-        assertOk(post("/api/recommendations/5.1/transitions", staff,
+        assertOk(post("/api/recommendations/5.12/transitions", staff, "{\"to\":\"PLANNING\",\"note\":\"planned\"}"));
+        assertProblem(post("/api/recommendations/5.12/transitions", staff, "{\"to\":\"IN_PROGRESS\",\"note\":\"go\"}"), 409);
+        assertOk(post("/api/recommendations/5.12/transitions", staff,
                 "{\"to\":\"IN_PROGRESS\",\"note\":\"go\",\"overrideNote\":\"1.1 does not block the charter\"}"));
-        assertOk(post("/api/recommendations/5.1/transitions", staff, "{\"to\":\"DOCUMENTING\",\"note\":\"report drafted\"}"));
-        assertProblem(post("/api/recommendations/5.1/transitions", staff, "{\"to\":\"IMPLEMENTED\",\"note\":\"done\"}"), 409);
-        assertThat(post("/api/recommendations/5.1/evidence", staff, """
+        assertOk(post("/api/recommendations/5.12/transitions", staff, "{\"to\":\"DOCUMENTING\",\"note\":\"report drafted\"}"));
+        assertProblem(post("/api/recommendations/5.12/transitions", staff, "{\"to\":\"IMPLEMENTED\",\"note\":\"done\"}"), 409);
+        assertThat(post("/api/recommendations/5.12/evidence", staff, """
                 {"title":"Charter review report","url":"https://www.icann.org/ombudsman","date":"2021-12-15"}""")
                 .statusCode()).isEqualTo(201);
-        HttpResponse<String> done = post("/api/recommendations/5.1/transitions", admin,
+        HttpResponse<String> done = post("/api/recommendations/5.12/transitions", admin,
                 "{\"to\":\"IMPLEMENTED\",\"note\":\"Board adopted the revised charter\"}");
         assertOk(done);
         assertThat(JSON.readTree(done.body()).path("publicStatusLabel").asString()).isEqualTo("Complete");
 
-        List<String> kinds = items(JSON.readTree(get("/api/recommendations/5.1/history", null).body())).stream()
+        List<String> kinds = items(JSON.readTree(get("/api/recommendations/5.12/history", null).body())).stream()
                 .map(change -> change.path("kind").asString()).toList();
         assertThat(kinds).containsExactly("registered", "dependencies-changed", "coordination-flag-set", "status-changed",
                 "status-changed", "status-changed", "evidence-added", "status-changed");
-        JsonNode past = JSON.readTree(get("/api/recommendations/5.1?asOf=" + beforeFirstMove, null).body());
+        JsonNode past = JSON.readTree(get("/api/recommendations/5.12?asOf=" + beforeFirstMove, null).body());
         assertThat(past.path("status").asString()).isEqualTo("NOT_STARTED");
         assertThat(past.path("coordination").path("level").asString()).isEqualTo("REQUIRED");
 
-        List<JsonNode> events = eventsFor(List.of("5.1"), 8).get("5.1");
+        List<JsonNode> events = eventsFor(List.of("5.12"), 8).get("5.12");
         assertThat(events).extracting(event -> event.path("aggregateversion").asLong())
                 .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(events).extracting(event -> event.path("type").asString().split("\\.")[3]).containsExactlyElementsOf(kinds);
@@ -340,6 +340,54 @@ class EndToEndSystemIT {
         HttpResponse<String> current = get("/api/recommendations/1.1", null);
         assertThat(current.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(current.body()).path("status").asString()).isEqualTo("PLANNING");
+    }
+
+    /**
+     * Issue 13's upgrade: a stack first started before the catalogue grew from 58 to 84
+     * recommendations. Its recommendations database is made to hold what the older list seeded
+     * (the records only the newer list has are taken out while the service is stopped), a person's
+     * correction is there, and after a restart the gateway lists all 84 with the correction kept.
+     */
+    @Test
+    @Order(10)
+    void aStackSeededFromTheOlderListListsAll84AfterARestartAndKeepsAnEarlierEdit() throws Exception {
+        List<String> current = ids(JSON.readTree(Files.readString(REPO.resolve("recommendations-service/src/main/resources/ws2/recommendations.json"))));
+        List<String> older = ids(JSON.readTree(Files.readString(REPO.resolve("recommendations-service/src/test/resources/catalogue-before-84/recommendations.json"))));
+        List<String> onlyInTheNewerList = current.stream().filter(id -> !older.contains(id)).toList();
+        assertThat(older).hasSize(58);
+        assertThat(onlyInTheNewerList).hasSize(26);
+
+        String path = "/api/recommendations/8.1.17";
+        assertOk(put(path, launcher.token("support-staff", List.of()), """
+                {"title":"Corrected before the upgrade","summary":"Kept across the restart","ownership":"ORG",
+                 "implementers":["ICANN org"],"note":"Support staff correction"}""", etag(path)));
+        String editedVersion = version(get(path, null));
+
+        launcher.stop("recommendations-service");
+        Settings settings = launcher.settings();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(settings.jdbcUrl("ws2_recommendations"),
+                settings.postgresUser(), settings.postgresPassword());
+                java.sql.PreparedStatement changes = db.prepareStatement("DELETE FROM recommendation_change WHERE recommendation_id = ANY (?)");
+                java.sql.PreparedStatement records = db.prepareStatement("DELETE FROM recommendation WHERE id = ANY (?)")) {
+            java.sql.Array ids = db.createArrayOf("text", onlyInTheNewerList.toArray());
+            changes.setArray(1, ids);
+            changes.executeUpdate();
+            records.setArray(1, ids);
+            assertThat(records.executeUpdate()).isEqualTo(26);
+        }
+
+        launcher.start();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> listed = get("/api/recommendations?size=200", null);
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(ids(JSON.readTree(listed.body()))).containsAll(current);
+        });
+        HttpResponse<String> edited = get(path, null);
+        assertThat(JSON.readTree(edited.body()).path("title").asString()).isEqualTo("Corrected before the upgrade");
+        assertThat(version(edited)).isEqualTo(editedVersion);
+        assertThat(JSON.readTree(get("/api/recommendations/8.4.8", null).body()).path("verification").asString())
+                .isEqualTo("id+topic only");
     }
 
     // ---------------------------------------------------------------- helpers

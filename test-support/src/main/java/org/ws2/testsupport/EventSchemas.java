@@ -25,11 +25,16 @@ public final class EventSchemas {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SCHEMA_URN = EventTypes.schemaUri("");
-    /** Schemas refer to each other by {@code urn:ws2:schema:<name>}, found at {@code ws2/schemas/<name>.json}. */
+    /**
+     * A schema's {@code $id} is {@code urn:ws2:schema:<name>}, its file {@code ws2/schemas/<name>.json}.
+     * Schemas refer to each other by file name ({@code "$ref": "<name>.json"}, which plain {@code $ref}
+     * resolvers such as the AsyncAPI tools follow as a relative file); against the referring schema's
+     * URN that resolves to {@code urn:ws2:schema:<name>.json}, mapped to the same file.
+     */
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(
                     id -> id.startsWith(SCHEMA_URN), id -> "classpath:" + EventTypes.SCHEMA_RESOURCE_DIR
-                            + id.substring(SCHEMA_URN.length()) + ".json")));
+                            + id.substring(SCHEMA_URN.length()).replaceFirst("(\\.json)?$", ".json"))));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     /** Throws an {@link AssertionError} listing every violation if {@code eventJson} breaks its contract. */

@@ -16,25 +16,26 @@ import org.ws2.groups.support.GroupsApiTest;
 class Q2PictureIT extends GroupsApiTest {
 
     private static final List<String> RECOMMENDATIONS = List.of("6.1.1", "6.1.2", "6.1.3");
-    private static final List<String> TRIAGED_ONLY = List.of("RySG", "RrSG", "BC", "IPC", "ISPCP", "NCUC", "NPOC",
-            "ASO", "RSSAC", "SSAC");
+    private static final List<String> TRIAGED_ONLY = List.of("RySG", "RrSG", "CSG", "BC", "IPC", "ISPCP", "NCSG",
+            "NCUC", "NPOC", "ASO", "RSSAC", "SSAC");
 
     @Test
     void eachSoAcReachesTheStageTheUpdateReports() throws Exception {
         knownRecommendations(RECOMMENDATIONS.toArray(String[]::new));
         mvc.perform(get("/api/groups/ASO/stage")).andExpect(jsonPath("$.stage").value("NOT_STARTED"));
 
-        // Support triages SO/AC accountability good practices 6.1.* to the SO/ACs and GNSO groups...
+        // Support triages SO/AC accountability good practices 6.1.* to the SO/ACs and the GNSO groups,
+        // which in the deck's "GNSO Groups" include the stakeholder groups CSG and NCSG...
         post("/api/assignments/bulk", staff(), """
-                {"idPrefix":"6.1","groupIds":["ccNSO","GAC","ALAC","GNSO-Council","RySG","RrSG","BC","IPC","ISPCP",
-                 "NCUC","NPOC","ASO","RSSAC","SSAC"],"applicabilityNote":"SO/AC accountability good practice"}""")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.created.length()").value(42));
+                {"idPrefix":"6.1","groupIds":["ccNSO","GAC","ALAC","GNSO-Council","RySG","RrSG","CSG","BC","IPC",
+                 "ISPCP","NCSG","NCUC","NPOC","ASO","RSSAC","SSAC"],"applicabilityNote":"SO/AC accountability good practice"}""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created.length()").value(48));
         mvc.perform(get("/api/groups/ASO/stage")).andExpect(jsonPath("$.stage").value("TRIAGED"))
                 .andExpect(jsonPath("$.sentence").value(
                         "Address Supporting Organization (ASO Address Council) – support team has conducted initial triage."));
         // ...and asks each to review and sign off.
-        for (String group : List.of("ccNSO", "GAC", "ALAC", "GNSO-Council", "RySG", "RrSG", "BC", "IPC", "ISPCP",
-                "NCUC", "NPOC", "ASO", "RSSAC", "SSAC")) {
+        for (String group : List.of("ccNSO", "GAC", "ALAC", "GNSO-Council", "RySG", "RrSG", "CSG", "BC", "IPC",
+                "ISPCP", "NCSG", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC")) {
             post("/api/groups/" + group + "/sign-off-request", staff(), "{\"note\":\"Please review and sign off\"}")
                     .andExpect(status().isOk()).andExpect(jsonPath("$.count").value(3));
         }
@@ -74,6 +75,8 @@ class Q2PictureIT extends GroupsApiTest {
                 .andExpect(jsonPath("$.counts.signedOff").value(3))
                 .andExpect(jsonPath("$.counts.prioritiesApproved").value(3))
                 .andExpect(jsonPath("$.counts.inProgress").value(1));
+        mvc.perform(get("/api/groups/CSG/stage")).andExpect(jsonPath("$.sentence").value(
+                "Commercial Stakeholder Group – support team has conducted initial triage; asked to review and sign off."));
         mvc.perform(get("/api/groups/NO-SUCH/stage")).andExpect(status().isNotFound());
     }
 

@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "Notifications")
+@Tag(name = "Notifications", description = "The in-app inbox of what happened to the recommendations")
 class InboxController {
 
     static final int MAX_PAGE_SIZE = 200;

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.recommendation.CoordinationLevel;
@@ -39,6 +41,10 @@ import org.ws2.contracts.recommendation.RecommendationEvents;
  * starts useful. It only adds what is missing: a restart, or a second replica starting at the same
  * moment, changes nothing, and corrections users have made are never overwritten. Each
  * recommendation it adds is registered like one a user creates: with a history entry and an event.
+ * <p>
+ * The list is {@code ws2/recommendations.json}, a copy of the shared WS2 reference data kept in the
+ * jar so that the service needs nothing outside it ({@code ws2.catalogue.recommendations} names
+ * another list, e.g. in a test simulating an install seeded from an older one).
  */
 @Component
 @Order(0) // before the engagement seed, whose items may name recommendations
@@ -60,27 +66,39 @@ class CatalogueSeed implements ApplicationRunner {
     private final TopicRepository topics;
     private final RecommendationChanges changes;
     private final JsonMapper json;
+    private final Resource recommendations;
 
-    CatalogueSeed(TopicRepository topics, RecommendationChanges changes, JsonMapper json) {
+    CatalogueSeed(TopicRepository topics, RecommendationChanges changes, JsonMapper json,
+            @Value("${ws2.catalogue.recommendations:classpath:ws2/recommendations.json}") Resource recommendations) {
         this.topics = topics;
         this.changes = changes;
         this.json = json;
+        this.recommendations = recommendations;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        seed(recommendations);
+    }
+
+    /**
+     * Adds the topics and the recommendations of {@code recommendationList} that are not there yet.
+     * An install seeded from an older, shorter list gets the new records on its next start.
+     */
+    @Transactional
+    public void seed(Resource recommendationList) {
         int addedTopics = 0;
         Map<String, String> topicNames = new HashMap<>();
-        for (SeedTopic topic : read("ws2/topics.json", new TypeReference<SeedTopics>() {
+        for (SeedTopic topic : read(new ClassPathResource("ws2/topics.json"), new TypeReference<SeedTopics>() {
         }).topics()) {
             addedTopics += topics.insertIfMissing(new Topic(topic.prefix(), topic.topic(), topic.notes())) ? 1 : 0;
             topicNames.put(topic.prefix(), topics.find(topic.prefix()).orElseThrow().name());
         }
-        Facts facts = read("ws2/catalogue-facts.json", new TypeReference<Facts>() {
+        Facts facts = read(new ClassPathResource("ws2/catalogue-facts.json"), new TypeReference<Facts>() {
         });
         int added = 0;
-        for (SeedRecommendation seed : read("ws2/recommendations.json",
+        for (SeedRecommendation seed : read(recommendationList,
                 new TypeReference<List<SeedRecommendation>>() {
                 })) {
             String prefix = topicPrefix(seed.id());
@@ -94,7 +112,8 @@ class CatalogueSeed implements ApplicationRunner {
                 facts.coordination(seed.id()).ifPresent(flag -> flag(recommendation.id(), flag));
             }
         }
-        log.info("WS2 catalogue seed: {} topics and {} recommendations added", addedTopics, added);
+        log.info("WS2 catalogue seed from {}: {} topics and {} recommendations added", recommendationList, addedTopics,
+                added);
     }
 
     /** Flags a newly registered recommendation as the Q2 2021 update did, as a change of its own. */
@@ -113,8 +132,8 @@ class CatalogueSeed implements ApplicationRunner {
         return dot < 0 ? recommendationId : recommendationId.substring(0, dot);
     }
 
-    private <T> T read(String resource, TypeReference<T> type) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+    private <T> T read(Resource resource, TypeReference<T> type) {
+        try (InputStream in = resource.getInputStream()) {
             return json.readValue(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the WS2 seed data " + resource, e);

@@ -15,7 +15,11 @@ import org.ws2.recommendations.recommendation.RecommendationView;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.security.Actor;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
+@Tag(name = "Recommendations")
 class CoordinationController {
 
     private final CoordinationFlags flags;
@@ -27,6 +31,8 @@ class CoordinationController {
     }
 
     @PutMapping("/api/recommendations/{id}/coordination")
+    @Operation(summary = "Flag, change or clear community coordination",
+            description = "Body {\"level\":\"REQUIRED\"|\"WOULD_BENEFIT\"|\"NONE\",\"rationale\"}; SO/AC leadership is notified of the change.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> set(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,

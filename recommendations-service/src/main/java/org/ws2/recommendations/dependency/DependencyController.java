@@ -18,8 +18,12 @@ import org.ws2.recommendations.recommendation.RecommendationView;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.security.Actor;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** {@code PUT} adds "id depends on dependsOnId"; {@code DELETE} removes it. Both are idempotent in effect. */
 @RestController
+@Tag(name = "Recommendations")
 @RequestMapping("/api/recommendations/{id}/dependencies/{dependsOnId}")
 class DependencyController {
 
@@ -32,6 +36,8 @@ class DependencyController {
     }
 
     @PutMapping
+    @Operation(summary = "Make a recommendation wait on another",
+            description = "Records that {id} depends on {dependsOnId}; refused with 409 when it would close a cycle. Idempotent in effect.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> add(@PathVariable String id, @PathVariable String dependsOnId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -41,6 +47,8 @@ class DependencyController {
     }
 
     @DeleteMapping
+    @Operation(summary = "Stop a recommendation waiting on another",
+            description = "Removes the dependency of {id} on {dependsOnId}. Idempotent in effect.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> remove(@PathVariable String id, @PathVariable String dependsOnId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {

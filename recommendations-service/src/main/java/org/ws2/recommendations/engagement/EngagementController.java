@@ -26,12 +26,16 @@ import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * The engagement log: meetings, webinars and other engagement items, with links to their
  * materials and the recommendations they concern. Anyone may read it; support staff and admins
  * write it. A removed item answers 410 Gone.
  */
 @RestController
+@Tag(name = "Engagements", description = "The engagement log: meetings, webinars and other engagement items, with the recommendations they concern")
 @RequestMapping("/api/engagements")
 class EngagementController {
 
@@ -49,6 +53,8 @@ class EngagementController {
      * @param to               only items held on or before this date
      */
     @GetMapping
+    @Operation(summary = "The engagement log, newest first",
+            description = "Filter by recommendation and by date range; paged.")
     EngagementPage list(@RequestParam(required = false) String recommendationId,
             @RequestParam(required = false) Kind kind,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -70,11 +76,15 @@ class EngagementController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One engagement item",
+            description = "The ETag is its version, for If-Match on changes.")
     ResponseEntity<EngagementView> get(@PathVariable UUID id) {
         return ok(engagements.get(id));
     }
 
     @PostMapping
+    @Operation(summary = "Record an engagement item",
+            description = "A meeting, webinar or other item, with links to its materials and the recommendations it concerns.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EngagementView> create(@Valid @RequestBody EngagementRequest request) {
         Engagement created = engagements.record(request.content(), Actor.current().name());
@@ -85,6 +95,8 @@ class EngagementController {
 
     /** Replaces every editable field; needs the ETag last read in {@code If-Match}. */
     @PutMapping("/{id}")
+    @Operation(summary = "Replace an engagement item's content",
+            description = "Replaces every editable field; If-Match with the version last read is required.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EngagementView> update(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -95,6 +107,8 @@ class EngagementController {
 
     /** Withdraws the item (it is kept, marked removed); {@code If-Match} is checked when sent. */
     @DeleteMapping("/{id}")
+    @Operation(summary = "Withdraw an engagement item",
+            description = "It is kept, marked removed, and no longer listed; If-Match is checked when sent.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<Void> remove(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {

@@ -39,12 +39,16 @@ import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Evidence is added as JSON (a link) or as {@code multipart/form-data} (an uploaded document with
  * its title, date and note as form fields). Upload size is capped by
  * {@code spring.servlet.multipart.max-file-size}.
  */
 @RestController
+@Tag(name = "Evidence", description = "Implementation evidence attached to a recommendation: links and uploaded documents")
 @Validated
 @RequestMapping("/api/recommendations/{id}/evidence")
 class EvidenceController {
@@ -58,12 +62,15 @@ class EvidenceController {
     }
 
     @GetMapping
+    @Operation(summary = "The evidence attached to a recommendation, now or as of a past instant")
     List<EvidenceItem> list(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return evidence.list(id, asOf);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Attach a link as evidence",
+            description = "Body {\"title\",\"url\",\"date\",\"note\"?}.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EvidenceItem> addLink(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -73,6 +80,8 @@ class EvidenceController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a document as evidence",
+            description = "multipart/form-data, at most 10 MB; PDF, Office/OpenDocument, PNG, JPEG, text or CSV. The content must match the declared type, else 415 (document-content-mismatch).")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EvidenceItem> addDocument(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -85,6 +94,7 @@ class EvidenceController {
     }
 
     @GetMapping("/{evidenceId}/document")
+    @Operation(summary = "Download an uploaded evidence document")
     ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable UUID evidenceId) {
         var document = evidence.document(id, evidenceId);
         return ResponseEntity.ok()
@@ -96,6 +106,8 @@ class EvidenceController {
     }
 
     @DeleteMapping("/{evidenceId}")
+    @Operation(summary = "Withdraw a piece of evidence",
+            description = "It is kept, marked removed, and no longer counted.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> remove(@PathVariable String id, @PathVariable UUID evidenceId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {

@@ -28,7 +28,11 @@ import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
 import org.ws2.service.security.Actor;
 import org.ws2.service.versioning.Versions;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
+@Tag(name = "Recommendations", description = "The WS2 recommendation catalogue: search, read as now or as of a past instant, history, editing and the lifecycle (docs/lifecycle.md)")
 @RequestMapping("/api/recommendations")
 class RecommendationController {
 
@@ -51,6 +55,8 @@ class RecommendationController {
      * @param order {@code asc} or {@code desc}
      */
     @GetMapping
+    @Operation(summary = "Search the catalogue",
+            description = "Filters by topic (prefix or name), status, ownership, coordination level, tag, target quarter and words in title or summary; sorts and pages (size up to 200). With asOf, answers as the catalogue stood at that instant. Each item shows its verification level and source, so a placeholder title is not mistaken for ICANN's wording.")
     RecommendationPage list(@RequestParam(required = false) String topic,
             @RequestParam(required = false) RecommendationStatus status,
             @RequestParam(required = false) Ownership ownership,
@@ -70,6 +76,8 @@ class RecommendationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One recommendation, now or as of a past instant",
+            description = "With its derived public status (ICANN's Not started / In progress / Complete), its waiting state, and how much of the record is confirmed (verification, source). The ETag is its version, for If-Match on changes.")
     ResponseEntity<RecommendationView> get(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         Recommendation recommendation = queries.get(id, asOf);
@@ -78,11 +86,15 @@ class RecommendationController {
     }
 
     @GetMapping("/{id}/history")
+    @Operation(summary = "Every change to a recommendation",
+            description = "Oldest first: kind of change, actor, time, note, and the state before and after.")
     List<RecommendationChange> history(@PathVariable String id) {
         return queries.history(id);
     }
 
     @PostMapping
+    @Operation(summary = "Add a recommendation to the catalogue",
+            description = "The id must start with an existing topic's prefix (e.g. 5.12 in Office of the Ombuds) and not exist yet; it starts NOT_STARTED, and a registered event is published.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> create(@Valid @RequestBody RecommendationRequests.Create request) {
         Recommendation created = editing.create(request, Actor.current().name());
@@ -92,6 +104,8 @@ class RecommendationController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Correct a recommendation's details",
+            description = "Replaces every editable field (what is left out is cleared); If-Match with the version last read is required.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> update(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -100,6 +114,8 @@ class RecommendationController {
     }
 
     @PostMapping("/{id}/retirement")
+    @Operation(summary = "Retire a recommendation",
+            description = "It leaves the catalogue and reports but keeps its history; it is never deleted. If-Match is checked when sent.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> retire(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -108,6 +124,8 @@ class RecommendationController {
     }
 
     @PostMapping("/{id}/transitions")
+    @Operation(summary = "Move a recommendation through its lifecycle",
+            description = "Body {\"to\",\"note\",\"overrideNote\"?}. Moves not in the lifecycle table, moves past planning while it waits on an unimplemented dependency (unless overrideNote explains why), and IMPLEMENTED without evidence are refused with 409. If-Match is checked when sent.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> transition(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -9,6 +9,8 @@ import org.ws2.contracts.recommendation.PublicStatus;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.contracts.recommendation.SharedOwner;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A recommendation as clients read it. Derived on every read rather than stored:
  * {@code publicStatus}, ICANN's three-word view; {@code waitingOn}, the dependencies not yet
@@ -26,7 +28,14 @@ public record RecommendationView(
         List<String> implementers,
         String targetQuarter,
         List<String> tags,
+        @Schema(description = "Where the record comes from: the public ICANN page it was taken from, or what a "
+                + "user gave when adding it",
+                example = "https://community.icann.org/display/WEIA/Org+WS2+Implementation+At+A+Glance")
         String source,
+        @Schema(description = "How much of the record is confirmed by its source: `id+content` (number and "
+                + "substance), `id+group only` (number and SO/AC good-practice sub-group), `id+topic only`, `id only`; "
+                + "`entered by <user>` for one a user added. Below `id+content` the title and summary are placeholders "
+                + "written from what is known, not ICANN's wording.", example = "id+topic only")
         String verification,
         RecommendationStatus status,
         PublicStatus publicStatus,

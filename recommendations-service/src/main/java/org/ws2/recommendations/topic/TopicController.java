@@ -9,7 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ws2.recommendations.topic.TopicRepository.TopicSummary;
 import org.ws2.service.problem.ApiProblem;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
+@Tag(name = "Topics", description = "The eight WS2 topics, each with its numeric prefix and how many recommendations it holds")
 @RequestMapping("/api/topics")
 class TopicController {
 
@@ -20,11 +24,15 @@ class TopicController {
     }
 
     @GetMapping
+    @Operation(summary = "The eight WS2 topics",
+            description = "Each with its prefix, notes and counts of its recommendations.")
     List<TopicSummary> list() {
         return topics.findAllWithCounts();
     }
 
     @GetMapping("/{prefix}")
+    @Operation(summary = "One WS2 topic by its prefix",
+            description = "E.g. 5 for Office of the Ombuds.")
     TopicSummary get(@PathVariable String prefix) {
         return topics.findAllWithCounts().stream().filter(topic -> topic.prefix().equals(prefix)).findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("Topic", prefix));

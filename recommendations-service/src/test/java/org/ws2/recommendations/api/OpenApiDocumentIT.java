@@ -31,4 +31,31 @@ class OpenApiDocumentIT extends RecommendationsApiTest {
         assertThat(read.has("404")).isTrue();
         assertThat(read.has("401")).as("reads are anonymous").isFalse();
     }
+
+    /** What Spectral's spectral:oas ruleset asks of a document people read (issue 13). */
+    @Test
+    void readsAsAReference() throws Exception {
+        JsonNode document = read("/v3/api-docs");
+
+        assertThat(document.at("/info/description").asString()).contains("Work Stream 2", "RFC 9457");
+        assertThat(document.at("/info/contact/name").asString()).isNotBlank();
+        List<String> declared = document.path("tags").valueStream().map(tag -> tag.path("name").asString()).toList();
+        assertThat(declared).contains("Recommendations", "Topics", "Evidence", "Engagements");
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            JsonNode operation = method.getValue();
+            String name = method.getKey().toUpperCase() + " " + path.getKey();
+            assertThat(operation.path("summary").asString()).as(name).isNotBlank();
+            assertThat(operation.path("description").asString()).as(name).contains("**Who may call:**", "**Problems**");
+            assertThat(operation.path("tags").valueStream().map(JsonNode::asString).toList()).as(name)
+                    .isNotEmpty().allSatisfy(tag -> assertThat(declared).contains(tag));
+            assertThat(operation.has("x-ws2-pre-authorize")).as(name).isFalse();
+        }));
+        assertThat(document.at("/paths/~1api~1recommendations~1{id}~1transitions/post/description").asString())
+                .contains("**Who may call:** a bearer token with the role `support-staff` or `admin`.", "- `409` ");
+        assertThat(document.at("/paths/~1api~1recommendations/get/description").asString())
+                .contains("**Who may call:** anyone; reads of published data need no token.");
+        JsonNode view = document.at("/components/schemas/RecommendationView/properties");
+        assertThat(view.path("verification").path("description").asString()).contains("id+topic only");
+        assertThat(view.path("source").path("description").asString()).isNotBlank();
+    }
 }

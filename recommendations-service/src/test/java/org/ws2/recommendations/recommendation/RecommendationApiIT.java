@@ -62,7 +62,7 @@ class RecommendationApiIT extends RecommendationsApiTest {
     private List<String> seededIds() throws Exception {
         try (var in = getClass().getClassLoader().getResourceAsStream("ws2/recommendations.json")) {
             List<String> ids = json.readTree(in).valueStream().map(r -> r.path("id").asString()).toList();
-            assertThat(ids).hasSize(58);
+            assertThat(ids).hasSize(84);
             return ids;
         }
     }
@@ -72,7 +72,7 @@ class RecommendationApiIT extends RecommendationsApiTest {
         mvc.perform(get("/api/recommendations").param("topic", "1"))
                 .andExpect(jsonPath("$.total").value(8));
         mvc.perform(get("/api/recommendations").param("topic", "Transparency"))
-                .andExpect(jsonPath("$.total").value(22));
+                .andExpect(jsonPath("$.total").value(30));
         mvc.perform(get("/api/recommendations").param("topic", "8").param("status", "NOT_STARTED").param("size", "5"))
                 .andExpect(jsonPath("$.items.length()").value(5))
                 .andExpect(jsonPath("$.items[0].status").value("NOT_STARTED"));

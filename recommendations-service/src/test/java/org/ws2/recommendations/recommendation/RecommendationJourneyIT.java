@@ -30,43 +30,43 @@ class RecommendationJourneyIT extends RecommendationsApiTest {
     void createDependFlagImplementWithEvidenceThenReadHistoryAndThePast() throws Exception {
         try (TopicProbe topic = new TopicProbe(kafka, Topics.RECOMMENDATIONS)) {
             step(postJson("/api/recommendations", """
-                    {"id":"5.1","title":"Ombuds office charter review","summary":"Review the Ombuds charter",
+                    {"id":"5.12","title":"Ombuds office charter review","summary":"Review the Ombuds charter",
                      "ownership":"ORG","implementers":["Ombudsman","ICANN Board"],"targetQuarter":"2021-Q4"}"""), 201);
-            step(putJson("/api/recommendations/5.1/dependencies/1.1", "{\"note\":\"uses the diversity baseline\"}",
+            step(putJson("/api/recommendations/5.12/dependencies/1.1", "{\"note\":\"uses the diversity baseline\"}",
                     null), 200);
-            step(putJson("/api/recommendations/5.1/coordination",
+            step(putJson("/api/recommendations/5.12/coordination",
                     "{\"level\":\"REQUIRED\",\"rationale\":\"Every SO/AC appoints to the review\"}", null), 200);
             Instant beforeFirstTransition = Instant.now();
-            step(transition("5.1", "PLANNING", "Charter review planned"), 200);
-            step(postJson("/api/recommendations/5.1/transitions", """
+            step(transition("5.12", "PLANNING", "Charter review planned"), 200);
+            step(postJson("/api/recommendations/5.12/transitions", """
                     {"to":"IN_PROGRESS","note":"Review started","overrideNote":"1.1 does not block the charter"}"""),
                     200);
-            step(transition("5.1", "DOCUMENTING", "Report drafted"), 200);
-            step(postJson("/api/recommendations/5.1/evidence", """
+            step(transition("5.12", "DOCUMENTING", "Report drafted"), 200);
+            step(postJson("/api/recommendations/5.12/evidence", """
                     {"title":"Charter review report","url":"https://www.icann.org/ombudsman","date":"2021-12-15"}"""),
                     201);
-            step(transition("5.1", "IMPLEMENTED", "Board adopted the revised charter"), 200);
+            step(transition("5.12", "IMPLEMENTED", "Board adopted the revised charter"), 200);
 
-            JsonNode current = read("/api/recommendations/5.1");
+            JsonNode current = read("/api/recommendations/5.12");
             assertThat(current.path("status").asString()).isEqualTo("IMPLEMENTED");
             assertThat(current.path("version").asLong()).isEqualTo(7);
             assertThat(current.path("coordination").path("level").asString()).isEqualTo("REQUIRED");
             assertThat(current.path("evidenceCount").asInt()).isEqualTo(1);
 
-            JsonNode history = read("/api/recommendations/5.1/history");
+            JsonNode history = read("/api/recommendations/5.12/history");
             assertThat(history.valueStream().map(change -> change.path("kind").asString()).toList())
                     .containsExactly("registered", "dependencies-changed", "coordination-flag-set", "status-changed",
                             "status-changed", "status-changed", "evidence-added", "status-changed");
             assertThat(history.valueStream().map(change -> change.path("actor").asString()).distinct().toList())
                     .containsExactly("sam.support");
 
-            mvc.perform(get("/api/recommendations/5.1").param("asOf", beforeFirstTransition.toString()))
+            mvc.perform(get("/api/recommendations/5.12").param("asOf", beforeFirstTransition.toString()))
                     .andExpect(jsonPath("$.status").value("NOT_STARTED"))
                     .andExpect(jsonPath("$.version").value(2))
                     .andExpect(jsonPath("$.coordination.level").value("REQUIRED"))
                     .andExpect(jsonPath("$.dependsOn[0]").value("1.1"));
 
-            List<ConsumerRecord<String, String>> events = topic.await("5.1", seen -> seen.size() >= 8,
+            List<ConsumerRecord<String, String>> events = topic.await("5.12", seen -> seen.size() >= 8,
                     Duration.ofSeconds(20));
             assertThat(events).hasSize(8);
             List<String> types = new ArrayList<>();

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "Counts and summaries of WS2 implementation, built from the recommendation events")
 class SummaryController {
 
     private final RecommendationReadModel recommendations;
