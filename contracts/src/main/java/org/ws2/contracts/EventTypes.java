@@ -14,6 +14,16 @@ public final class EventTypes {
         return "urn:ws2:schema:" + type;
     }
 
+    /**
+     * Where the schema with id {@code urn:ws2:schema:<name>} lives on the classpath. Schemas refer to
+     * each other by file ({@code "$ref": "<name>.json"}, so that standard tools resolve them from the
+     * folder), which resolves against a referring schema's URN to {@code urn:ws2:schema:<name>.json}.
+     */
+    public static String schemaResourceOfId(String schemaId) {
+        String name = schemaId.substring(schemaUri("").length());
+        return SCHEMA_RESOURCE_DIR + (name.endsWith(".json") ? name : name + ".json");
+    }
+
     public static String schemaResource(String type) {
         return SCHEMA_RESOURCE_DIR + type + ".json";
     }

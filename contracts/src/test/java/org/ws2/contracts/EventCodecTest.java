@@ -37,7 +37,7 @@ class EventCodecTest {
     private static final String URN = EventTypes.schemaUri("");
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(id -> id.startsWith(URN),
-                    id -> "classpath:" + EventTypes.SCHEMA_RESOURCE_DIR + id.substring(URN.length()) + ".json")));
+                    id -> "classpath:" + EventTypes.schemaResourceOfId(id))));
 
     static Stream<Ws2Event> samples() {
         return SampleEvents.all().stream();

@@ -37,9 +37,7 @@ class EventSchemaCatalogueTest {
             String urn = EventTypes.schemaUri("");
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                     registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(
-                            id -> id.startsWith(urn), id -> "classpath:" + EventTypes.SCHEMA_RESOURCE_DIR
-                                    // "$ref": "<name>.json" resolves against the URN to urn:ws2:schema:<name>.json
-                                    + id.substring(urn.length()).replaceFirst("(\\.json)?$", ".json"))))
+                            id -> id.startsWith(urn), id -> "classpath:" + EventTypes.schemaResourceOfId(id))))
                     .getSchema(schema.toString()).initializeValidators();
         }
     }

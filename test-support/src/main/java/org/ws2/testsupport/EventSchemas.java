@@ -33,8 +33,7 @@ public final class EventSchemas {
      */
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(
-                    id -> id.startsWith(SCHEMA_URN), id -> "classpath:" + EventTypes.SCHEMA_RESOURCE_DIR
-                            + id.substring(SCHEMA_URN.length()).replaceFirst("(\\.json)?$", ".json"))));
+                    id -> id.startsWith(SCHEMA_URN), id -> "classpath:" + EventTypes.schemaResourceOfId(id))));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     /** Throws an {@link AssertionError} listing every violation if {@code eventJson} breaks its contract. */
