@@ -76,12 +76,17 @@ public class Ws2SecurityConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtProperties properties, ResourceLoader resources) {
         if (StringUtils.hasText(properties.issuerUri())) {
-            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            String issuer = properties.issuerUri().trim();
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
+            decoder.setJwtValidator(TokenRules.validator(issuer, properties.audience()));
+            return decoder;
         }
         if (StringUtils.hasText(properties.publicKeyLocation())) {
             try (InputStream pem = resources.getResource(properties.publicKeyLocation()).getInputStream()) {
                 RSAPublicKey key = RsaKeyConverters.x509().convert(pem);
-                return NimbusJwtDecoder.withPublicKey(key).build();
+                NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
+                decoder.setJwtValidator(TokenRules.validator(properties.issuer(), properties.audience()));
+                return decoder;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the token signing key at ws2.jwt.public-key-location="
                         + properties.publicKeyLocation(), e);
