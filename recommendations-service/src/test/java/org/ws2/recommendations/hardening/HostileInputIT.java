@@ -2,6 +2,7 @@ package org.ws2.recommendations.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +57,34 @@ class HostileInputIT extends RecommendationsApiTest {
         HttpResponse<String> response = post("/api/recommendations/2.1/evidence", """
                 {"title":"Report","url":"https://www.icann.org/x","date":"+300000-01-01"}""");
         assertProblem(response, 400, "date");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413ProblemWhateverItsLengthClaims() throws Exception {
+        byte[] body = ("{\"id\":\"8.91\",\"title\":\"" + "x".repeat(2_000_000) + "\",\"ownership\":\"ORG\"}")
+                .getBytes();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/recommendations"))
+                .header("Authorization", TestTokens.bearer("sam.support", "support-staff"))
+                .header("Content-Type", "application/json")
+                // no length: sent chunked, so only counting the bytes can tell
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(json.readTree(response.body()).path("type").asString()).isEqualTo("urn:ws2:problem:body-too-large");
+        assertThat(get("/api/recommendations/8.91").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theRoleIsCheckedBeforeTheBodyIsRead() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/recommendations"))
+                .header("Authorization", TestTokens.bearer("gail.editor", "group-editor", "ALAC"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{ this is not JSON")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // a 400 would mean the body was parsed for a caller who may not make this change at all
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {

@@ -27,6 +27,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -49,6 +50,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimit.BodyTooLargeException tooLarge = causeOf(ex, RequestSizeLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = RequestSizeLimit.tooLarge(tooLarge.maxBytes(),
+                    request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
         problem.setType(ApiProblem.typeUri("malformed-body"));
         problem.setTitle("Malformed request body");
@@ -196,6 +203,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** The JSON path of the offending value as a client wrote it, e.g. {@code links[0].url}. */

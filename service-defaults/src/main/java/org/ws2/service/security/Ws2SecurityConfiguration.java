@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.ws2.contracts.identity.Ws2Roles;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +67,17 @@ public class Ws2SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Role rules decided before Spring MVC reads a request body (see {@link AuthorizeBeforeBody}). */
+    @Bean
+    WebMvcConfigurer authorizeBeforeBody() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AuthorizeBeforeBody());
+            }
+        };
     }
 
     @Bean
