@@ -118,6 +118,33 @@ class GatewayHardeningTest {
             .expectBody().jsonPath("$.detail").isEqualTo("from any");
     }
 
+    @Test
+    void aUriLongerThanTheGatewayAcceptsIs414Problem() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                uri("/api/recommendations?q=" + "a".repeat(20_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(response, 414, "urn:ws2:problem:uri-too-long");
+        assertThat(BACKEND.lastRequest()).isNull();
+    }
+
+    @Test
+    void aMalformedEscapeInThePathIs400Problem() throws Exception {
+        for (String target : List.of("/api/recommendations/%zz", "/api/recommendations?q=%zz", "/api/recommendations/%")) {
+            String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(response).as(target).startsWith("HTTP/1.1 400");
+            assertThat(response.toLowerCase()).as(target).contains("content-type: application/problem+json");
+        }
+    }
+
+    /** Sends bytes no well-behaved client would, and returns the whole answer. */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri("/api/subscriptions"))
                 .header("Authorization", "Bearer " + TOKENS.valid("alice", List.of("admin"), List.of()))
