@@ -1,6 +1,8 @@
 package org.ws2.gateway;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,6 +164,31 @@ class GatewayRoutingAndSecurityTest {
     @Test
     void tokenSignedByAnUnknownKeyIs401Problem() {
         assertRejected(TestTokens.signedByStranger("mallory", List.of("admin")));
+    }
+
+    @Test
+    void tokenWithoutOrWithAnotherAudienceIs401Problem() {
+        assertRejected(TOKENS.signed(claims().audience((String) null).build()));
+        assertRejected(TOKENS.signed(claims().audience("another-api").build()));
+    }
+
+    @Test
+    void tokenWithoutOrFromAnotherIssuerIs401Problem() {
+        assertRejected(TOKENS.signed(claims().issuer(null).build()));
+        assertRejected(TOKENS.signed(claims().issuer("https://elsewhere.example").build()));
+    }
+
+    @Test
+    void tokenWithoutExpiryIs401Problem() {
+        assertRejected(TOKENS.signed(claims().expirationTime(null).build()));
+    }
+
+    /** A token the gateway accepts; each test above takes one claim away or changes it. */
+    private static JWTClaimsSet.Builder claims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("alice")
+            .claim("roles", List.of("admin")).issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
     }
 
     private void assertRejected(String token) {

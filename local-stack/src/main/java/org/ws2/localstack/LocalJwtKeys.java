@@ -41,6 +41,8 @@ import java.util.UUID;
 public final class LocalJwtKeys {
 
     public static final String ISSUER = "ws2-local";
+    /** The audience the gateway and services require by default ({@code ws2.jwt.audience}). */
+    public static final String AUDIENCE = "ws2-tracker";
     public static final List<String> ROLES = List.of("admin", "support-staff", "group-editor");
     static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
@@ -120,6 +122,7 @@ public final class LocalJwtKeys {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject("local-" + role)
                 .claim("roles", List.of(role))
                 .claim("groups", List.copyOf(groups))

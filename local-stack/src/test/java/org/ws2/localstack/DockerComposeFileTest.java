@@ -42,7 +42,8 @@ class DockerComposeFileTest {
         for (Launcher.Service s : Launcher.SERVICES) {
             Map<String, Object> service = map(services.get(s.name()));
             assertThat(service).as(s.name()).isNotNull();
-            assertThat(list(service.get("ports"))).as(s.name()).contains(s.basePort() + ":" + s.basePort());
+            assertThat(list(service.get("ports"))).as(s.name())
+                    .contains("127.0.0.1:" + s.basePort() + ":" + s.basePort());
             assertThat(String.valueOf(map(service.get("environment")).get("SERVER_PORT"))).isEqualTo(String.valueOf(s.basePort()));
             assertThat(String.join(" ", strings(map(service.get("healthcheck")).get("test"))))
                     .as(s.name()).contains("127.0.0.1/" + s.basePort(), "/actuator/health/readiness");
@@ -84,6 +85,39 @@ class DockerComposeFileTest {
             }
             assertThat(env.get("WS2_JWT_PUBLIC_KEY_LOCATION")).isEqualTo("file:/ws2/jwt/public.pem");
         }
+    }
+
+    @Test
+    void publishesEveryPortOnLocalhostOnly() {
+        services.forEach((name, service) -> {
+            Object ports = map(service).get("ports");
+            if (ports != null) {
+                assertThat(strings(ports)).as(name).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+            }
+        });
+    }
+
+    @Test
+    void eachServiceConnectsAsItsOwnUserWithAPasswordFromTheUncommittedEnvFile() throws IOException {
+        String users = Files.readString(REPO.resolve("local-stack/src/main/docker/create-service-users.sh"));
+        for (Launcher.Service s : Launcher.SERVICES) {
+            if (s.database() == null) {
+                continue;
+            }
+            Map<String, Object> env = map(map(services.get(s.name())).get("environment"));
+            assertThat(env.get("SPRING_DATASOURCE_USERNAME")).as(s.name()).isEqualTo(s.database());
+            String passwordVariable = "WS2_" + s.database().substring("ws2_".length()).toUpperCase() + "_DB_PASSWORD";
+            assertThat((String) env.get("SPRING_DATASOURCE_PASSWORD")).as(s.name())
+                    .startsWith("${" + passwordVariable + ":?");
+            assertThat(map(map(services.get("postgres")).get("environment"))).containsKey(passwordVariable);
+            assertThat(Files.readString(REPO.resolve(".env.example"))).contains(passwordVariable + "=");
+        }
+        assertThat(users).contains("NOSUPERUSER", "OWNER TO", "REVOKE ALL ON DATABASE");
+        assertThat((String) map(map(services.get("postgres")).get("environment")).get("POSTGRES_PASSWORD"))
+                .startsWith("${POSTGRES_SUPERUSER_PASSWORD:?");
+        assertThat(Files.readAllLines(REPO.resolve(".gitignore"))).contains(".env");
+        assertThat(list(map(services.get("postgres")).get("volumes")).stream().map(String::valueOf))
+                .anyMatch(v -> v.contains("create-service-users.sh:/docker-entrypoint-initdb.d/"));
     }
 
     @Test

@@ -51,6 +51,7 @@ class LocalJwtKeysTest {
         assertThat(jwt.verify(new RSASSAVerifier(LocalJwtKeys.readPublicKey(dir.resolve("public.pem"))))).isTrue();
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo("ws2-local");
+        assertThat(claims.getAudience()).containsExactly("ws2-tracker");
         assertThat(claims.getSubject()).isNotBlank();
         assertThat(claims.getStringListClaim("roles")).containsExactly("group-editor");
         assertThat(claims.getStringListClaim("groups")).containsExactly("ALAC", "GAC");

@@ -37,7 +37,9 @@ public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerF
                     "spring.datasource.username", database.user(),
                     "spring.datasource.password", database.password(),
                     "ws2.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                    "ws2.jwt.issuer-uri", "")));
+                    "ws2.jwt.issuer-uri", "",
+                    "ws2.jwt.issuer", TestTokens.ISSUER,
+                    "ws2.jwt.audience", TestTokens.AUDIENCE)));
         }
 
         @Override

@@ -29,6 +29,10 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class TestTokens {
 
+    /** The {@code iss} and {@code aud} every test token carries; the services under test require them. */
+    public static final String ISSUER = "ws2-test";
+    public static final String AUDIENCE = "ws2-tracker";
+
     private static final KeyPair KEYS = generate();
     private static final Path PUBLIC_KEY_PEM = writePublicKey();
 
@@ -43,13 +47,19 @@ public final class TestTokens {
     public static String token(String subject, String role, String... groups) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("ws2-test")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .claim(Ws2Roles.ROLES_CLAIM, List.of(role))
                 .claim(Ws2Roles.GROUPS_CLAIM, List.of(groups))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(3600)))
                 .build();
+        return signed(claims);
+    }
+
+    /** Any claims, signed with the trusted test key: for tests of what a token must carry. */
+    public static String signed(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));

@@ -68,6 +68,8 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             case 401 -> ProblemTypes.UNAUTHORIZED;
             case 403 -> ProblemTypes.FORBIDDEN;
             case 404 -> ProblemTypes.NOT_FOUND;
+            case 413 -> ProblemTypes.BODY_TOO_LARGE;
+            case 414 -> ProblemTypes.URI_TOO_LONG;
             case 503 -> ProblemTypes.SERVICE_UNAVAILABLE;
             case 504 -> ProblemTypes.GATEWAY_TIMEOUT;
             // RFC 9457: "about:blank" means the status code says it all.

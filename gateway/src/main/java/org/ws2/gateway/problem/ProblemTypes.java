@@ -13,6 +13,9 @@ public final class ProblemTypes {
     public static final String FORBIDDEN = "urn:ws2:problem:forbidden";
     public static final String NOT_FOUND = "urn:ws2:problem:not-found";
     public static final String BAD_REQUEST = "urn:ws2:problem:bad-request";
+    /** Same kind as the services' own 413s. */
+    public static final String BODY_TOO_LARGE = "urn:ws2:problem:body-too-large";
+    public static final String URI_TOO_LONG = "urn:ws2:problem:uri-too-long";
     public static final String INTERNAL_ERROR = "urn:ws2:problem:internal-error";
 
     private ProblemTypes() {

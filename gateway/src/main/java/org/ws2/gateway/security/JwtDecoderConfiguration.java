@@ -1,5 +1,15 @@
 package org.ws2.gateway.security;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
@@ -40,19 +50,33 @@ public class JwtDecoderConfiguration {
             // withIssuerLocation discovers the JWK set on first use, so a slow identity provider
             // cannot stop the gateway from starting.
             NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+            decoder.setJwtValidator(tokenRules(issuer, properties.audience()));
             return decoder;
         }
         if (StringUtils.hasText(properties.publicKeyLocation())) {
             String location = properties.publicKeyLocation().trim();
             log.info("Validating bearer tokens with the RSA public key at {}", location);
-            return NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(resourceLoader.getResource(location), location))
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withPublicKey(readPublicKey(resourceLoader.getResource(location), location))
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+            decoder.setJwtValidator(tokenRules(properties.issuer(), properties.audience()));
+            return decoder;
         }
         throw new IllegalStateException("No key source for bearer tokens: set WS2_JWT_ISSUER_URI to the OIDC issuer "
                 + "(production) or WS2_JWT_PUBLIC_KEY_LOCATION to an RSA public key in PEM form, "
                 + "e.g. file:/path/to/public.pem (local stack)");
+    }
+
+    /**
+     * Besides a good signature a token must name the issuer ({@code iss}), include the audience in
+     * {@code aud} and carry {@code exp}; the services check the same (service-defaults' TokenRules).
+     */
+    static OAuth2TokenValidator<Jwt> tokenRules(String issuer, String audience) {
+        return new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(issuer),
+            new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+            new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
     }
 
     @Bean

@@ -13,7 +13,7 @@ class JwtDecoderConfigurationTest {
     @Test
     void refusesToStartWithoutAKeySource() {
         assertThatIllegalStateException()
-            .isThrownBy(() -> configuration.jwtDecoder(new Ws2JwtProperties("", " "), new DefaultResourceLoader()))
+            .isThrownBy(() -> configuration.jwtDecoder(new Ws2JwtProperties("", " ", "ws2-local", "ws2-tracker"), new DefaultResourceLoader()))
             .withMessageContaining("WS2_JWT_ISSUER_URI")
             .withMessageContaining("WS2_JWT_PUBLIC_KEY_LOCATION");
     }
@@ -21,7 +21,7 @@ class JwtDecoderConfigurationTest {
     @Test
     void refusesToStartWhenTheKeyFileIsMissing() {
         assertThatIllegalStateException()
-            .isThrownBy(() -> configuration.jwtDecoder(new Ws2JwtProperties(null, "file:/nonexistent/ws2/public.pem"),
+            .isThrownBy(() -> configuration.jwtDecoder(new Ws2JwtProperties(null, "file:/nonexistent/ws2/public.pem", "ws2-local", "ws2-tracker"),
                     new DefaultResourceLoader()))
             .withMessageContaining("/nonexistent/ws2/public.pem");
     }

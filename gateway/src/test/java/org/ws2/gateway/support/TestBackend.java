@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP server standing in for one WS2 service: it answers every request with JSON naming
  * itself and echoing what it received, and remembers the last request so a test can see exactly what
- * the gateway forwarded. {@code ?delayMs=} makes it a slow-but-healthy service.
+ * the gateway forwarded. {@code ?delayMs=} makes it a slow-but-healthy service; {@code ?status=503}
+ * makes it answer with that status as a problem.
  */
 public final class TestBackend implements AutoCloseable {
 
@@ -93,6 +94,19 @@ public final class TestBackend implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            int status = statusAsked(uri.getRawQuery());
+            if (status >= 400) {
+                // a service's own problem answer, e.g. its database being away (503 with Retry-After)
+                byte[] problem = ("{\"type\":\"urn:ws2:problem:service-unavailable\",\"status\":" + status
+                        + ",\"detail\":\"from " + name + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.getResponseHeaders().set("Retry-After", "5");
+                exchange.sendResponseHeaders(status, problem.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(problem);
+                }
+                return;
+            }
             byte[] response = ("{\"service\":\"" + name + "\",\"method\":\"" + received.method() + "\",\"path\":\""
                     + received.path() + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -106,6 +120,19 @@ public final class TestBackend implements AutoCloseable {
                 out.write(response);
             }
         }
+    }
+
+    /** {@code ?status=503} makes the backend answer that status as a problem with Retry-After. */
+    private static int statusAsked(String query) {
+        if (query == null) {
+            return 0;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith("status=")) {
+                return Integer.parseInt(part.substring("status=".length()));
+            }
+        }
+        return 0;
     }
 
     private static long delayMs(String query) {

@@ -29,6 +29,10 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class TestTokens {
 
+    /** What the gateway requires by default (the local stack's issuer, the product's audience). */
+    public static final String ISSUER = "ws2-local";
+    public static final String AUDIENCE = "ws2-tracker";
+
     private final KeyPair keyPair;
     private final Path publicKeyPem;
 
@@ -79,12 +83,20 @@ public final class TestTokens {
 
     private static String sign(RSAPrivateKey key, String subject, List<String> roles, List<String> groups,
             Instant issuedAt, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
+        return sign(key, new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)
             .claim("roles", roles)
             .claim("groups", groups)
             .issueTime(Date.from(issuedAt))
             .expirationTime(Date.from(expiresAt))
-            .build();
+            .build());
+    }
+
+    /** Any claims, signed by the trusted key: for tests of what a token must carry. */
+    public String signed(JWTClaimsSet claims) {
+        return sign((RSAPrivateKey) keyPair.getPrivate(), claims);
+    }
+
+    private static String sign(RSAPrivateKey key, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
                 claims);
         try {

@@ -28,8 +28,13 @@ public class OutboxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(OutboxConfiguration.class);
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, EventCodec codec) {
-        return new Outbox(jdbc, codec);
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, EventCodec codec, OutboxProperties properties, OutboxSignal signal) {
+        return new Outbox(jdbc, codec, properties.maxEventSize(), signal);
     }
 
     /** The one change path: history and event of every change, in the change's transaction. */
@@ -43,29 +48,35 @@ public class OutboxConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
             OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(jdbc, transaction, kafka, properties, meters);
+        OutboxRelay relay = new OutboxRelay(jdbc, transaction, kafka, properties, meters);
+        relay.registerGauges(meters);
+        return relay;
     }
 
-    /**
-     * Runs the relay on its own thread, so that a broker outage, which makes each try wait for
-     * Kafka's timeouts, never holds up request handling or any other scheduled work.
-     */
+    @Bean("outboxHealthIndicator")
+    OutboxHealthIndicator outboxHealthIndicator(OutboxRelay relay, OutboxProperties properties) {
+        return new OutboxHealthIndicator(relay, properties);
+    }
+
+    /** The relay on its own thread, woken by every commit that appended events. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty(name = "ws2.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelayLoop outboxRelayLoop(OutboxRelay relay, OutboxSignal signal, OutboxProperties properties) {
+        return new OutboxRelayLoop(relay, signal, properties);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "ws2.outbox.relay-enabled", matchIfMissing = true)
-    SimpleAsyncTaskScheduler outboxRelayScheduler(OutboxRelay relay, OutboxProperties properties) {
+    SimpleAsyncTaskScheduler outboxPurgeScheduler(OutboxRelay relay) {
         SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
-        scheduler.setThreadNamePrefix("outbox-relay-");
-        scheduler.scheduleWithFixedDelay(() -> runSafely(relay::relayBatch), properties.pollInterval());
-        scheduler.scheduleWithFixedDelay(() -> runSafely(relay::purgePublished), Duration.ofHours(1));
+        scheduler.setThreadNamePrefix("outbox-purge-");
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                relay.purgePublished();
+            } catch (RuntimeException e) {
+                log.warn("Outbox purge failed: {}", e.toString());
+            }
+        }, Duration.ofHours(1));
         return scheduler;
-    }
-
-    private static void runSafely(Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            // The database may be away for a while; the next tick tries again.
-            log.warn("Outbox relay pass failed: {}", e.toString());
-        }
     }
 }

@@ -1,15 +1,23 @@
 package org.ws2.service.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.InvalidRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.CloudEvent;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -28,6 +37,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * transaction), which keeps each aggregate's events in order however many replicas run. Delivery
  * is at least once: a crash between the send and the mark republishes a batch, and consumers
  * deduplicate by event id.
+ *
+ * <p>A row Kafka can never take (too large, invalid, unserialisable) is parked in
+ * {@code ws2_outbox_parked}, logged at ERROR and counted, and the relay goes on with the rows after
+ * it: one bad event must not hold back every later one. Any other failure (broker away, timeouts)
+ * stops the pass; the rest stays pending and goes out, in order, on a later pass.
  */
 public class OutboxRelay {
 
@@ -36,12 +50,18 @@ public class OutboxRelay {
     /** Arbitrary, but fixed: the advisory lock key that elects the relaying replica. */
     private static final long RELAY_LOCK = 0x5752_4f55_5442_4f58L;
 
+    /** Failures that sending the same record again can never cure. */
+    private static final Set<Class<? extends Throwable>> NEVER_SENDABLE = Set.of(RecordTooLargeException.class,
+            RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class,
+            SerializationException.class);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final Counter published;
     private final Counter failedSends;
+    private final Counter parked;
     private volatile boolean failing;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
@@ -52,9 +72,12 @@ public class OutboxRelay {
         this.properties = properties;
         this.published = meters.counter("ws2.outbox.published");
         this.failedSends = meters.counter("ws2.outbox.send.failures");
+        this.parked = Counter.builder("ws2.outbox.parked.events")
+                .description("Events moved to ws2_outbox_parked because Kafka can never take them")
+                .register(meters);
     }
 
-    /** Publishes one batch; returns how many events went out. */
+    /** Publishes one batch; returns how many events left the outbox (sent or parked). */
     public int relayBatch() {
         Integer sent = transaction.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)")
@@ -70,28 +93,86 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Long> delivered = send(batch);
-            if (!delivered.isEmpty()) {
+            Outcome outcome = send(batch);
+            if (!outcome.delivered().isEmpty()) {
                 jdbc.sql("UPDATE ws2_outbox SET published_at = now() WHERE id IN (:ids)")
-                        .param("ids", delivered).update();
+                        .param("ids", outcome.delivered()).update();
             }
-            return delivered.size();
+            outcome.parked().forEach(this::park);
+            return outcome.delivered().size() + outcome.parked().size();
         });
         return sent == null ? 0 : sent;
+    }
+
+    /** How the outbox stands: the age of its oldest unpublished event and how many are parked. */
+    public OutboxState state() {
+        return jdbc.sql("""
+                SELECT (SELECT created_at FROM ws2_outbox WHERE published_at IS NULL ORDER BY id LIMIT 1) AS oldest,
+                       (SELECT count(*) FROM ws2_outbox_parked) AS parked""")
+                .query((rs, row) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    Duration lag = oldest == null ? Duration.ZERO
+                            : Duration.between(oldest.toInstant(), Instant.now());
+                    return new OutboxState(lag.isNegative() ? Duration.ZERO : lag, rs.getLong("parked"));
+                })
+                .single();
+    }
+
+    /** Registers the lag and parked-row gauges; each scrape asks the database (two index look-ups). */
+    public void registerGauges(MeterRegistry meters) {
+        Gauge.builder("ws2.outbox.lag", this, relay -> {
+            OutboxState state = relay.stateOrNull();
+            return state == null ? Double.NaN : state.lag().toMillis() / 1000.0;
+        }).description("Age of the oldest event not yet published to Kafka").baseUnit("seconds").register(meters);
+        Gauge.builder("ws2.outbox.parked", this, relay -> {
+            OutboxState state = relay.stateOrNull();
+            return state == null ? Double.NaN : state.parked();
+        }).description("Events in ws2_outbox_parked, waiting for an operator").register(meters);
+    }
+
+    private volatile CachedState cached;
+
+    /** The state, read at most once a second, or null while the database cannot be asked. */
+    private OutboxState stateOrNull() {
+        CachedState current = cached;
+        if (current != null && current.readAt().plusSeconds(1).isAfter(Instant.now())) {
+            return current.state();
+        }
+        try {
+            OutboxState state = state();
+            cached = new CachedState(state, Instant.now());
+            return state;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Removes published events older than the retention period. */
     public int purgePublished() {
         return jdbc.sql("DELETE FROM ws2_outbox WHERE published_at < :before")
-                .param("before", java.sql.Timestamp.from(Instant.now().minus(properties.retention())))
+                .param("before", Timestamp.from(Instant.now().minus(properties.retention())))
                 .update();
     }
 
+    private void park(Parked row) {
+        jdbc.sql("""
+                INSERT INTO ws2_outbox_parked (id, event_id, topic, message_key, payload, created_at, reason)
+                SELECT id, event_id, topic, message_key, payload, created_at, :reason FROM ws2_outbox WHERE id = :id
+                ON CONFLICT (id) DO NOTHING""")
+                .param("id", row.event().id()).param("reason", row.reason()).update();
+        jdbc.sql("DELETE FROM ws2_outbox WHERE id = :id").param("id", row.event().id()).update();
+        parked.increment();
+        log.error("Outbox event {} for topic {} (key {}, {} bytes) can never be sent and is parked in "
+                + "ws2_outbox_parked; later events go on: {}", row.event().id(), row.event().topic(),
+                row.event().messageKey(), row.event().payload().length(), row.reason());
+    }
+
     /**
-     * Sends the whole batch at once, then waits for the acknowledgements in order and stops at the
-     * first failure: what follows it stays pending and goes out, in order, on a later try.
+     * Sends the whole batch at once, then waits for the acknowledgements in order. A record that can
+     * never be sent is set aside for parking; any other failure stops here, and what follows stays
+     * pending for a later try.
      */
-    private List<Long> send(List<PendingEvent> batch) {
+    private Outcome send(List<PendingEvent> batch) {
         List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(batch.size());
         for (PendingEvent event : batch) {
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.messageKey(),
@@ -104,13 +185,15 @@ public class OutboxRelay {
                 send = CompletableFuture.failedFuture(e);
             }
             sends.add(send);
-            // A send that failed at once (no broker to ask for metadata) means the rest would each
-            // wait out the same timeout: stop here and try again on the next pass.
-            if (send.isCompletedExceptionally()) {
+            // A send that failed at once for a reason other than the record itself (no broker to
+            // ask for metadata) means the rest would each wait out the same timeout: stop here and
+            // try again on the next pass.
+            if (send.isCompletedExceptionally() && neverSendable(failureOf(send)) == null) {
                 break;
             }
         }
         List<Long> delivered = new ArrayList<>(sends.size());
+        List<Parked> toPark = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(30, TimeUnit.SECONDS);
@@ -119,6 +202,12 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException | TimeoutException e) {
+                Throwable permanent = neverSendable(e);
+                if (permanent != null) {
+                    toPark.add(new Parked(batch.get(i), permanent.getClass().getSimpleName() + ": "
+                            + permanent.getMessage()));
+                    continue;
+                }
                 failedSends.increment();
                 if (!failing) {
                     log.warn("Kafka is not taking events; {} stay in the outbox and will be retried: {}",
@@ -128,12 +217,36 @@ public class OutboxRelay {
                 break;
             }
         }
-        if (delivered.size() == batch.size() && failing) {
+        if (delivered.size() + toPark.size() == batch.size() && failing) {
             log.info("Kafka takes events again; the outbox is draining");
             failing = false;
         }
         published.increment(delivered.size());
-        return delivered;
+        return new Outcome(delivered, toPark);
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> send) {
+        try {
+            send.getNow(null);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** The cause in {@code e}'s chain that makes the record unsendable for good, or null. */
+    private static Throwable neverSendable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            for (Class<? extends Throwable> type : NEVER_SENDABLE) {
+                if (type.isInstance(cause)) {
+                    return cause;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {
@@ -144,6 +257,19 @@ public class OutboxRelay {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
+    /** @param lag the age of the oldest unpublished event (zero when none waits) */
+    public record OutboxState(Duration lag, long parked) {
+    }
+
     record PendingEvent(long id, String topic, String messageKey, String payload) {
+    }
+
+    private record Parked(PendingEvent event, String reason) {
+    }
+
+    private record Outcome(List<Long> delivered, List<Parked> parked) {
+    }
+
+    private record CachedState(OutboxState state, Instant readAt) {
     }
 }

@@ -1,6 +1,8 @@
 package org.ws2.service.problem;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,17 +10,24 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -41,6 +50,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimit.BodyTooLargeException tooLarge = causeOf(ex, RequestSizeLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = RequestSizeLimit.tooLarge(tooLarge.maxBytes(),
+                    request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
         problem.setType(ApiProblem.typeUri("malformed-body"));
         problem.setTitle("Malformed request body");
@@ -122,6 +137,63 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return response.body(problem);
     }
 
+    /** A date computed from valid input that still falls outside what java.time or the database hold. */
+    @ExceptionHandler(DateTimeException.class)
+    ProblemDetail dateOutOfRange(DateTimeException ex, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A date in the request is out of range or invalid: " + ex.getMessage());
+        problem.setType(ApiProblem.typeUri("invalid-input"));
+        problem.setTitle("Invalid input");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    /**
+     * The database is out of reach, or too slow to answer (connection or statement timeout): the
+     * request changed nothing, and trying again shortly is the right thing for the client to do.
+     */
+    @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            QueryTimeoutException.class, CannotCreateTransactionException.class,
+            PessimisticLockingFailureException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, HttpServletRequest request) {
+        log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(unavailable(request));
+    }
+
+    static ProblemDetail unavailable(HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service's database is not reachable right now; nothing was changed. Try again shortly.");
+        problem.setType(ApiProblem.typeUri("service-unavailable"));
+        problem.setTitle("Service unavailable");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    /**
+     * PostgreSQL's "data exception" class (SQLSTATE 22xxx: a value out of range, a character it
+     * cannot store) means the input was bad, not the service: a 400, never a 500. The checks in
+     * {@link InputRules} catch the known cases earlier and name the field; this is the backstop.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException ex, HttpServletRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "A value in the request cannot be stored (out of range or an invalid character).");
+            problem.setType(ApiProblem.typeUri("invalid-input"));
+            problem.setTitle("Invalid input");
+            problem.setInstance(URI.create(request.getRequestURI()));
+            return ResponseEntity.badRequest().body(problem);
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            // connection exceptions the translator did not already make a resource failure
+            return databaseUnavailable(ex, request);
+        }
+        return ResponseEntity.internalServerError().body(unexpected(ex, request));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
@@ -131,6 +203,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** The JSON path of the offending value as a client wrote it, e.g. {@code links[0].url}. */
@@ -148,6 +229,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String unreadableDetail(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
+        if (cause instanceof InputRulesJsonModule.RejectedValue rejected && !rejected.getPath().isEmpty()) {
+            return "Field '" + fieldPath(rejected) + "': " + rejected.getOriginalMessage();
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }

@@ -30,14 +30,16 @@ public class ProblemsInOpenApi implements OpenApiCustomizer {
     private static final Map<String, String> ON_EVERY_OPERATION = ordered(
             "400", "Invalid input (unknown field, wrong type, failed validation); `field` names it",
             "404", "No such resource",
-            "500", "Unexpected failure; nothing is revealed and the request is logged");
+            "500", "Unexpected failure; nothing is revealed and the request is logged",
+            "503", "The service's database is away; nothing was changed; retry after `Retry-After` seconds");
 
     private static final Map<String, String> ON_WRITES = ordered(
             "401", "No valid bearer token",
             "403", "The token's roles (or groups) do not allow this change",
             "409", "Not allowed in the resource's current state (e.g. an invalid lifecycle move)",
             "412", "If-Match names a version that is no longer current",
-            "413", "Request body too large");
+            "413", "Request body too large (counted in bytes received)",
+            "422", "The change would publish an event over the size limit (`event-too-large`); nothing was changed");
 
     @Override
     public void customise(OpenAPI openApi) {

@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.ws2.contracts.identity.Ws2Roles;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +69,17 @@ public class Ws2SecurityConfiguration {
         return http.build();
     }
 
+    /** Role rules decided before Spring MVC reads a request body (see {@link AuthorizeBeforeBody}). */
+    @Bean
+    WebMvcConfigurer authorizeBeforeBody() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AuthorizeBeforeBody());
+            }
+        };
+    }
+
     @Bean
     ProblemAuthenticationHandlers problemAuthenticationHandlers(JsonMapper jsonMapper) {
         return new ProblemAuthenticationHandlers(jsonMapper);
@@ -76,12 +89,17 @@ public class Ws2SecurityConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtProperties properties, ResourceLoader resources) {
         if (StringUtils.hasText(properties.issuerUri())) {
-            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            String issuer = properties.issuerUri().trim();
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
+            decoder.setJwtValidator(TokenRules.validator(issuer, properties.audience()));
+            return decoder;
         }
         if (StringUtils.hasText(properties.publicKeyLocation())) {
             try (InputStream pem = resources.getResource(properties.publicKeyLocation()).getInputStream()) {
                 RSAPublicKey key = RsaKeyConverters.x509().convert(pem);
-                return NimbusJwtDecoder.withPublicKey(key).build();
+                NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
+                decoder.setJwtValidator(TokenRules.validator(properties.issuer(), properties.audience()));
+                return decoder;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the token signing key at ws2.jwt.public-key-location="
                         + properties.publicKeyLocation(), e);

@@ -1,6 +1,8 @@
 package org.ws2.service.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +31,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.EventCodec;
+import org.springframework.util.unit.DataSize;
+import org.ws2.service.problem.ApiProblem;
 import org.ws2.testsupport.TestPostgres;
 import org.ws2.testsupport.TopicProbe;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +57,7 @@ class OutboxRelayIT {
     private final JsonMapper json = JsonMapper.builder().build();
     private final EventCodec codec = new EventCodec(json);
     private final List<KafkaTemplate<String, String>> templates = new ArrayList<>();
+    private final OutboxSignal signal = new OutboxSignal();
 
     @BeforeAll
     static void startInfrastructure() {
@@ -71,8 +77,9 @@ class OutboxRelayIT {
     void emptyOutbox() {
         jdbc = JdbcClient.create(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        outbox = new Outbox(jdbc, codec);
+        outbox = new Outbox(jdbc, codec, DataSize.ofKilobytes(64), signal);
         jdbc.sql("DELETE FROM ws2_outbox").update();
+        jdbc.sql("DELETE FROM ws2_outbox_parked").update();
     }
 
     @Test
@@ -131,6 +138,90 @@ class OutboxRelayIT {
         assertThat(pending()).isZero();
     }
 
+    @Test
+    void anEventOverTheSizeLimitFailsTheChangeWithAProblemAndWritesNothing() {
+        String tooLong = "x".repeat(70 * 1024);
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            outbox.append(TOPIC, event("agg-d", 1));
+            outbox.append(TOPIC, event("agg-d", 2, Map.of("text", tooLong)));
+        })).isInstanceOfSatisfying(ApiProblem.class, problem -> {
+            assertThat(problem.getStatusCode().value()).isEqualTo(422);
+            assertThat(problem.getBody().getType()).hasToString("urn:ws2:problem:event-too-large");
+            assertThat(problem.getBody().getDetail()).contains("at most 65536");
+        });
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aRowKafkaCanNeverTakeIsParkedAndTheEventsAfterItGoOut() {
+        writeEvents("agg-e", 2);
+        // A row written before the size limit existed, larger than the producer's 1 MB max.request.size.
+        jdbc.sql("""
+                INSERT INTO ws2_outbox (event_id, topic, message_key, payload)
+                VALUES ('too-large', :topic, 'agg-e', :payload)""")
+                .param("topic", TOPIC).param("payload", "y".repeat(1_200_000)).update();
+        List<String> after = writeEvents("agg-e", 3);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay relay = relay(templateFor(broker.getBrokersAsString()), meters);
+        relay.registerGauges(meters);
+
+        while (pending() > 0) {
+            relay.relayBatch();
+        }
+
+        try (TopicProbe probe = new TopicProbe(broker.getBrokersAsString(), TOPIC)) {
+            List<ConsumerRecord<String, String>> records = probe.await("agg-e", seen -> seen.size() >= 5,
+                    Duration.ofSeconds(30));
+            assertThat(records.stream().map(r -> codec.read(r.value()).id()).toList()).containsAll(after);
+        }
+        assertThat(jdbc.sql("SELECT event_id || ' ' || reason FROM ws2_outbox_parked").query(String.class).list())
+                .singleElement().asString().startsWith("too-large RecordTooLargeException");
+        assertThat(jdbc.sql("SELECT count(*) FROM ws2_outbox WHERE event_id = 'too-large'").query(Long.class)
+                .single()).isZero();
+        assertThat(meters.counter("ws2.outbox.parked.events").count()).isEqualTo(1.0);
+        assertThat(meters.get("ws2.outbox.parked").gauge().value()).isEqualTo(1.0);
+        assertThat(relay.state().parked()).isEqualTo(1);
+    }
+
+    @Test
+    void lagIsTheAgeOfTheOldestUnpublishedEventAndHealthGoesDownPastTheLimit() {
+        writeEvents("agg-f", 1);
+        jdbc.sql("UPDATE ws2_outbox SET created_at = now() - interval '5 minutes'").update();
+        OutboxRelay relay = relay(templateFor("127.0.0.1:" + closedPort()));
+
+        assertThat(relay.state().lag()).isGreaterThanOrEqualTo(Duration.ofMinutes(5));
+        var health = new OutboxHealthIndicator(relay, properties(Duration.ofMillis(100))).health(true);
+        assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+        assertThat(health.getDetails()).containsEntry("parkedEvents", 0L);
+
+        jdbc.sql("UPDATE ws2_outbox SET published_at = now()").update();
+        assertThat(relay.state().lag()).isEqualTo(Duration.ZERO);
+        assertThat(new OutboxHealthIndicator(relay, properties(Duration.ofMillis(100))).health(true).getStatus()
+                .getCode()).isEqualTo("UP");
+    }
+
+    @Test
+    void aCommitWakesTheRelayLongBeforeItsPoll() throws Exception {
+        OutboxRelay relay = relay(templateFor(broker.getBrokersAsString()));
+        OutboxRelayLoop loop = new OutboxRelayLoop(relay, signal, properties(Duration.ofHours(1)));
+        loop.start();
+        try {
+            // the loop's first pass runs at start; wait until it is asleep on its hour-long poll
+            await().atMost(Duration.ofSeconds(10)).until(loop::waiting);
+            List<String> ids = writeEvents("agg-g", 3);
+            long written = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> pending() == 0);
+            assertThat(Duration.ofNanos(System.nanoTime() - written)).isLessThan(Duration.ofSeconds(5));
+            try (TopicProbe probe = new TopicProbe(broker.getBrokersAsString(), TOPIC)) {
+                assertThat(probe.await("agg-g", seen -> seen.size() >= 3, Duration.ofSeconds(30)).stream()
+                        .map(r -> codec.read(r.value()).id()).toList()).containsExactlyElementsOf(ids);
+            }
+        } finally {
+            loop.close();
+        }
+    }
+
     private List<String> writeEvents(String aggregate, int count) {
         return IntStream.rangeClosed(1, count).mapToObj(version -> transaction.execute(status -> {
             CloudEvent event = event(aggregate, version);
@@ -140,9 +231,13 @@ class OutboxRelayIT {
     }
 
     private CloudEvent event(String aggregate, long version) {
+        return event(aggregate, version, Map.of("n", version));
+    }
+
+    private CloudEvent event(String aggregate, long version, Map<String, Object> data) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, java.util.UUID.randomUUID().toString(), "/ws2/outbox-test",
                 "org.ws2.test.happened.v1", aggregate, Instant.now(), "application/json", "urn:ws2:schema:test",
-                version, Instant.now(), json.valueToTree(Map.of("n", version)));
+                version, Instant.now(), json.valueToTree(data));
     }
 
     private long pending() {
@@ -150,8 +245,16 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay relay(KafkaTemplate<String, String> kafka) {
-        return new OutboxRelay(jdbc, transaction, kafka, new OutboxProperties(Duration.ofMillis(100), 40,
-                Duration.ofDays(1)), new SimpleMeterRegistry());
+        return relay(kafka, new SimpleMeterRegistry());
+    }
+
+    private OutboxRelay relay(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, transaction, kafka, properties(Duration.ofMillis(100)), meters);
+    }
+
+    private static OutboxProperties properties(Duration pollInterval) {
+        return new OutboxProperties(pollInterval, 40, Duration.ofDays(1), DataSize.ofKilobytes(64),
+                Duration.ofSeconds(30));
     }
 
     private KafkaTemplate<String, String> templateFor(String bootstrapServers) {
