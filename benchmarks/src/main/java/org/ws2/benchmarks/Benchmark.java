@@ -60,28 +60,16 @@ public final class Benchmark {
         checkReachable();
 
         String readPath = "/api/recommendations/" + options.readId;
-        System.out.println("warming up (JIT, connection pools)...");
-        closedLoop("warm-up", i -> get(options.recommendations + readPath), options.concurrency, Duration.ofSeconds(5));
-        closedLoop("warm-up", i -> get(options.gateway + readPath), options.concurrency, Duration.ofSeconds(5));
-        closedLoop("warm-up", i -> post(options.recommendations), options.concurrency, Duration.ofSeconds(3));
-        closedLoop("warm-up", i -> post(options.gateway), options.concurrency, Duration.ofSeconds(3));
-
-        Result getDirect = new Result("GET " + readPath, "direct");
-        Result getGateway = new Result("GET " + readPath, "gateway");
-        Result postDirect = new Result("POST /api/recommendations", "direct");
-        Result postGateway = new Result("POST /api/recommendations", "gateway");
-        Duration slice = Duration.ofSeconds(options.sliceSeconds);
-        for (int round = 0; round < options.rounds; round++) {
-            getDirect.add(closedLoop("get direct", i -> get(options.recommendations + readPath), options.concurrency, slice));
-            getGateway.add(closedLoop("get gateway", i -> get(options.gateway + readPath), options.concurrency, slice));
-            postDirect.add(closedLoop("post direct", i -> post(options.recommendations), options.concurrency, slice));
-            postGateway.add(closedLoop("post gateway", i -> post(options.gateway), options.concurrency, slice));
+        if (options.phases.contains("reads") || options.phases.contains("writes")) {
+            throughput(readPath);
         }
-        results.addAll(List.of(getDirect, getGateway, postDirect, postGateway));
-
-        results.add(writeToReadModel());
-        fillCatalogue();
-        results.addAll(listLatency());
+        if (options.phases.contains("events")) {
+            results.add(writeToReadModel());
+        }
+        if (options.phases.contains("lists")) {
+            fillCatalogue();
+            results.addAll(listLatency());
+        }
 
         Report report = new Report(results, options, machine(), loadAverage());
         report.printTable(System.out);
@@ -90,6 +78,43 @@ public final class Benchmark {
         report.writeCsv(out.resolve("results.csv"));
         report.writeHtml(out.resolve("report.html"));
         System.out.println("CSV and HTML report: " + out.toAbsolutePath());
+    }
+
+    /** Reads and writes, direct and through the gateway, interleaved slice by slice. */
+    void throughput(String readPath) throws Exception {
+        boolean reads = options.phases.contains("reads");
+        boolean writes = options.phases.contains("writes");
+        System.out.println("warming up (JIT, connection pools)...");
+        if (reads) {
+            closedLoop("warm-up", i -> get(options.recommendations + readPath), options.concurrency, Duration.ofSeconds(5));
+            closedLoop("warm-up", i -> get(options.gateway + readPath), options.concurrency, Duration.ofSeconds(5));
+        }
+        if (writes) {
+            closedLoop("warm-up", i -> post(options.recommendations), options.concurrency, Duration.ofSeconds(3));
+            closedLoop("warm-up", i -> post(options.gateway), options.concurrency, Duration.ofSeconds(3));
+        }
+
+        Result getDirect = new Result("GET " + readPath, "direct");
+        Result getGateway = new Result("GET " + readPath, "gateway");
+        Result postDirect = new Result("POST /api/recommendations", "direct");
+        Result postGateway = new Result("POST /api/recommendations", "gateway");
+        Duration slice = Duration.ofSeconds(options.sliceSeconds);
+        for (int round = 0; round < options.rounds; round++) {
+            if (reads) {
+                getDirect.add(closedLoop("get direct", i -> get(options.recommendations + readPath), options.concurrency, slice));
+                getGateway.add(closedLoop("get gateway", i -> get(options.gateway + readPath), options.concurrency, slice));
+            }
+            if (writes) {
+                postDirect.add(closedLoop("post direct", i -> post(options.recommendations), options.concurrency, slice));
+                postGateway.add(closedLoop("post gateway", i -> post(options.gateway), options.concurrency, slice));
+            }
+        }
+        if (reads) {
+            results.addAll(List.of(getDirect, getGateway));
+        }
+        if (writes) {
+            results.addAll(List.of(postDirect, postGateway));
+        }
     }
 
     // ------------------------------------------------------------ phases
@@ -108,6 +133,7 @@ public final class Benchmark {
         long[] ackedAt = new long[writes];
         AtomicInteger acked = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> failures = new java.util.concurrent.ConcurrentHashMap<>();
         ConcurrentLinkedQueue<long[]> polls = new ConcurrentLinkedQueue<>();
         CountDownLatch done = new CountDownLatch(writes);
         Thread poller = new Thread(() -> {
@@ -138,6 +164,8 @@ public final class Benchmark {
                     }
                 } else {
                     failed.incrementAndGet();
+                    String kind = error != null ? error.getClass().getSimpleName() : String.valueOf(response.statusCode());
+                    failures.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                 }
                 done.countDown();
             });
@@ -170,8 +198,8 @@ public final class Benchmark {
         sample.seconds = offeredSeconds;
         sample.count = acked.get();
         result.add(sample);
-        result.note = String.format(Locale.ROOT, "%d writes/s offered, %d acknowledged, %d failed, %d not seen in 30 s, %d polls",
-                options.writeRate, acked.get(), failed.get(), missing, timeline.size());
+        result.note = String.format(Locale.ROOT, "%d writes/s offered, %d acknowledged, %d failed %s, %d not seen in 30 s, %d polls",
+                options.writeRate, acked.get(), failed.get(), failures, missing, timeline.size());
         return result;
     }
 
@@ -345,6 +373,7 @@ public final class Benchmark {
         int writeRate = 200;
         int writeSeconds = 20;
         int catalogueSize = 10_000;
+        List<String> phases = List.of("reads", "writes", "events", "lists");
         String outputDir = "benchmarks/target/benchmark";
 
         static Options parse(String[] args) {
@@ -366,11 +395,13 @@ public final class Benchmark {
                     case "--write-seconds" -> o.writeSeconds = Integer.parseInt(value);
                     case "--catalogue" -> o.catalogueSize = Integer.parseInt(value);
                     case "--out" -> o.outputDir = value;
+                    case "--phases" -> o.phases = List.of(value.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + """
 
                             options: --port-offset N (or WS2_PORT_OFFSET) --gateway URL --recommendations URL --reporting URL
                                      --token JWT (or WS2_TOKEN) --read-id 2.1 --connections 32 --seconds 10 --rounds 2
-                                     --write-rate 200 --write-seconds 20 --catalogue 10000 --out benchmarks/target/benchmark""");
+                                     --write-rate 200 --write-seconds 20 --catalogue 10000 --out benchmarks/target/benchmark
+                                     --phases reads,writes,events,lists""");
                 }
                 i++;
             }
