@@ -81,7 +81,7 @@ class GatewayReplicasTest {
     @Order(3)
     void writesGoOnlyToLiveInstancesOnceTheHealthCheckDroppedTheDeadOne() {
         String token = TOKENS.valid("sam", List.of("support-staff"), List.of());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             for (int i = 0; i < 6; i++) {
                 client.post().uri("/api/groups").header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").bodyValue("{}")

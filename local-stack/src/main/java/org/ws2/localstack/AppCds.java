@@ -1,8 +1,8 @@
 package org.ws2.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -78,13 +80,15 @@ final class AppCds {
         return mayRecord ? List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
     }
 
+    /**
+     * A hash of the jar's entries (name, CRC, size), not of its bytes: every {@code ./ws2 start}
+     * repackages the jars with new timestamps, and an unchanged build must keep its archive.
+     */
     private static String hash(Path jar) throws IOException {
-        try (InputStream in = Files.newInputStream(jar)) {
+        try (JarFile file = new JarFile(jar.toFile())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
+            file.stream().sorted(Comparator.comparing(JarEntry::getName)).forEach(e -> digest.update(
+                    (e.getName() + ":" + e.getCrc() + ":" + e.getSize() + "\n").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -88,7 +88,12 @@ public final class Launcher {
     static final int REPLICA_PORT_STEP = 10;
     static final int MAX_REPLICAS = 9;
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /**
+     * Long enough for Spring's graceful shutdown and, on the first run of a build, the JVM writing
+     * its class-data archive at exit: at 30 s a notifications-service on a machine at load average 60
+     * was killed before it had written one.
+     */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(90);
 
     private final Settings settings;
     private final PrintStream out;
