@@ -50,6 +50,18 @@ public final class Launcher {
     public record Service(String name, int basePort, String database, String uriVariable) {
     }
 
+    /** One running copy of a service: the first has the service's name and port, replica n is {@code <name>-n}. */
+    public record Instance(Service service, int number) {
+
+        public String name() {
+            return number == 1 ? service.name() : service.name() + "-" + number;
+        }
+
+        int basePort() {
+            return service.basePort() + REPLICA_PORT_STEP * (number - 1);
+        }
+    }
+
     public static final List<Service> SERVICES = List.of(
             new Service("recommendations-service", 8081, "ws2_recommendations", "WS2_RECOMMENDATIONS_URI"),
             new Service("groups-service", 8082, "ws2_groups", "WS2_GROUPS_URI"),
@@ -57,10 +69,31 @@ public final class Launcher {
             new Service("notifications-service", 8084, "ws2_notifications", "WS2_NOTIFICATIONS_URI"),
             new Service(GATEWAY, 8080, null, null));
 
-    /** Flags for fast start-up of many JVMs on few cores; the heap cap keeps ergonomics from sizing it to the machine. */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /**
+     * Full JIT (C2 served ~1.55x the requests of {@code -XX:TieredStopAtLevel=1}); start-up comes from
+     * class-data sharing instead (see {@link #serviceCommand}). Serial GC: a small heap on a shared
+     * machine needs no parallel collector threads. docs/performance.md has the measurements.
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** Heap per service, sized from what each holds (the catalogue service answers "as of" reads in memory); RSS stays under 300 MB. */
+    static final Map<String, String> SERVICE_HEAP = Map.of(
+            "recommendations-service", "-Xmx192m",
+            "groups-service", "-Xmx160m",
+            "reporting-service", "-Xmx128m",
+            "notifications-service", "-Xmx128m",
+            GATEWAY, "-Xmx128m");
+
+    /** Replica {@code n} (n >= 2) of a service listens {@code 10 * (n - 1)} above the service's port (8092 for groups-service's second). */
+    static final int REPLICA_PORT_STEP = 10;
+    static final int MAX_REPLICAS = 9;
+
+    /**
+     * Long enough for Spring's graceful shutdown and, on the first run of a build, the JVM writing
+     * its class-data archive at exit: at 30 s a notifications-service on a machine at load average 60
+     * was killed before it had written one.
+     */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(90);
 
     private final Settings settings;
     private final PrintStream out;
@@ -94,9 +127,19 @@ public final class Launcher {
 
     /** Starts the infrastructure and the named services (those already running are left alone), and waits until ready. */
     public void start(Collection<String> serviceNames) {
+        start(serviceNames, Map.of());
+    }
+
+    /**
+     * As {@link #start(Collection)}, running {@code replicas.get(name)} instances of the services named
+     * there. The counts are remembered in {@code $WS2_HOME/run/replicas.properties} for later starts; the
+     * gateway learns the instances when it starts, so start replicas before it (or restart it).
+     */
+    public void start(Collection<String> serviceNames, Map<String, Integer> replicas) {
         Set<String> wanted = new LinkedHashSet<>(serviceNames);
         wanted.forEach(Launcher::service);
         mkdirs(settings.home().resolve("logs"));
+        Replicas.update(settings.home(), replicas);
         LocalJwtKeys.loadOrCreate(settings.jwtDir());
 
         Instant t0 = Instant.now();
@@ -110,19 +153,25 @@ public final class Launcher {
         // the four back-end services first and the gateway right after: the gateway needs none of them to start
         for (Service s : SERVICES) {
             if (wanted.contains(s.name())) {
-                startProcess(s.name(), () -> serviceCommand(s), serviceEnvironment(s));
+                for (Instance i : instances(s)) {
+                    startProcess(i.name(), () -> serviceCommand(i), serviceEnvironment(i));
+                }
             }
         }
         for (Service s : SERVICES) {
             if (wanted.contains(s.name())) {
-                String url = readinessUrl(s);
-                await(s.name(), () -> isReady(url), "/actuator/health/readiness to answer 200");
+                for (Instance i : instances(s)) {
+                    String url = readinessUrl(i);
+                    await(i.name(), () -> isReady(url), "/actuator/health/readiness to answer 200");
+                }
             }
         }
         out.printf("WS2 is up (%d s). Gateway: %s%n", Duration.between(t0, Instant.now()).toSeconds(), url(GATEWAY));
         for (Service s : SERVICES) {
             if (!s.name().equals(GATEWAY)) {
-                out.printf("  %-24s %s%n", s.name(), url(s.name()));
+                for (Instance i : instances(s)) {
+                    out.printf("  %-24s %s%n", i.name(), url(i));
+                }
             }
         }
         out.printf("  logs in %s%n", settings.home().resolve("logs"));
@@ -137,10 +186,10 @@ public final class Launcher {
         if (settings.externalKafka() == null) {
             ports.put(KAFKA, List.of(settings.port(KAFKA_PORT), settings.port(KAFKA_CONTROLLER_PORT)));
         }
-        services.forEach(name -> ports.put(name, List.of(settings.port(service(name).basePort()))));
+        services.forEach(name -> instances(service(name)).forEach(i -> ports.put(i.name(), List.of(settings.port(i.basePort())))));
         for (String name : services) {
             Path jar = jar(service(name));
-            if (PidFile.live(settings.pidFile(name)).isEmpty() && !Files.isRegularFile(jar)) {
+            if (instances(service(name)).stream().anyMatch(i -> PidFile.live(settings.pidFile(i.name())).isEmpty()) && !Files.isRegularFile(jar)) {
                 throw new LauncherException(jar + " is missing: build first (./mvnw -B -q -DskipTests package, or ./ws2 start)");
             }
         }
@@ -241,22 +290,21 @@ public final class Launcher {
     }
 
     /**
-     * Runs a copy of the jar kept under {@code $WS2_HOME/jars}: a rebuild while the stack runs rewrites
-     * {@code target/*.jar}, and a JVM whose jar changes under it fails on its next class load.
+     * Runs the service from its jar extracted under {@code $WS2_HOME/apps/<service>/<content hash>/},
+     * never from {@code target/}: a rebuild while the stack runs rewrites {@code target/*.jar}, and a
+     * JVM whose jar changes under it fails on its next class load. The extracted layout (a thin jar and
+     * {@code lib/}) is what class-data sharing needs: the first run of a build records the classes it
+     * loaded into {@code app.jsa} when it stops ({@code -XX:ArchiveClassesAtExit}); later runs map them
+     * from there instead of loading and verifying them again ({@code -XX:SharedArchiveFile}).
      */
-    private List<String> serviceCommand(Service s) {
-        Path copy = settings.home().resolve("jars").resolve(s.name() + ".jar");
-        try {
-            mkdirs(copy.getParent());
-            Path partial = copy.resolveSibling(s.name() + ".jar.partial");
-            Files.copy(jar(s), partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new LauncherException("Cannot copy " + jar(s) + " to " + copy + ": " + e.getMessage(), e);
-        }
-        List<String> command = new ArrayList<>(List.of(settings.javaCommand()));
+    private List<String> serviceCommand(Instance instance) {
+        Service s = instance.service();
+        Path app = AppCds.extracted(settings.javaCommand(), jar(s), settings.home().resolve("apps").resolve(s.name()),
+                () -> instances(s).stream().allMatch(i -> PidFile.live(settings.pidFile(i.name())).isEmpty()));
+        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), SERVICE_HEAP.getOrDefault(s.name(), "-Xmx192m")));
         command.addAll(SERVICE_JVM_OPTIONS);
-        command.addAll(List.of("-jar", copy.toString()));
+        command.addAll(AppCds.options(app, instance.number() == 1));
+        command.addAll(List.of("-jar", app.resolve(s.name() + ".jar").toString()));
         return command;
     }
 
@@ -266,8 +314,14 @@ public final class Launcher {
 
     /** The variables of the runtime contract; docker-compose.yml sets the same ones. */
     public Map<String, String> serviceEnvironment(Service s) {
+        return serviceEnvironment(new Instance(s, 1));
+    }
+
+    /** The gateway is given every instance of each service, comma-separated, and balances across the healthy ones. */
+    Map<String, String> serviceEnvironment(Instance instance) {
+        Service s = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", String.valueOf(settings.port(s.basePort())));
+        env.put("SERVER_PORT", String.valueOf(settings.port(instance.basePort())));
         if (s.database() != null) {
             env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl(s.database()));
             env.put("SPRING_DATASOURCE_USERNAME", settings.postgresUser());
@@ -276,7 +330,8 @@ public final class Launcher {
         } else {
             for (Service backend : SERVICES) {
                 if (backend.uriVariable() != null) {
-                    env.put(backend.uriVariable(), "http://127.0.0.1:" + settings.port(backend.basePort()));
+                    env.put(backend.uriVariable(), String.join(",", instances(backend).stream()
+                            .map(i -> "http://127.0.0.1:" + settings.port(i.basePort())).toList()));
                 }
             }
         }
@@ -286,20 +341,25 @@ public final class Launcher {
 
     // ---------------------------------------------------------------- stop
 
-    /** Stops every service, then Kafka and PostgreSQL. */
+    /** Stops every service (every replica), then Kafka and PostgreSQL. */
     public void stop() {
-        int stopped = stopAll(SERVICES.stream().map(Service::name).toList()) + stopAll(List.of(KAFKA, POSTGRES));
+        int stopped = stopAll(SERVICES.stream().flatMap(s -> allInstanceNames(s).stream()).toList())
+                + stopAll(List.of(KAFKA, POSTGRES));
         if (stopped == 0) {
             out.println("Nothing was running.");
         }
     }
 
-    /** Stops one component, e.g. {@code recommendations-service} or {@code postgres}. */
+    /** Stops one component, e.g. {@code recommendations-service} (all its replicas), {@code groups-service-2} or {@code postgres}. */
     public void stop(String name) {
-        if (!componentNames().contains(name)) {
+        Optional<Service> service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst();
+        if (service.isPresent()) {
+            stopAll(allInstanceNames(service.get()));
+        } else if (componentNames().contains(name) || SERVICES.stream().anyMatch(s -> allInstanceNames(s).contains(name))) {
+            stopAll(List.of(name));
+        } else {
             throw new LauncherException("Unknown component '" + name + "'; one of " + componentNames());
         }
-        stopAll(List.of(name));
     }
 
     /** SIGTERM to all of them at once, so that shutdowns overlap; SIGKILL after a grace period. */
@@ -368,7 +428,9 @@ public final class Launcher {
     /** The processes of the stack now alive: each component's JVM, its children and the PostgreSQL server. */
     public Map<String, List<Long>> processes() {
         Map<String, List<Long>> pids = new LinkedHashMap<>();
-        for (String name : componentNames()) {
+        List<String> names = new ArrayList<>(List.of(POSTGRES, KAFKA));
+        SERVICES.forEach(s -> names.addAll(allInstanceNames(s)));
+        for (String name : names) {
             PidFile.live(settings.pidFile(name)).ifPresent(p -> {
                 List<Long> list = new ArrayList<>(List.of(p.pid()));
                 p.descendants().forEach(d -> list.add(d.pid()));
@@ -393,8 +455,13 @@ public final class Launcher {
             result.add(infraStatus(KAFKA, settings.port(KAFKA_PORT), settings.kafkaBootstrapServers()));
         }
         for (Service s : SERVICES) {
-            Long pid = PidFile.live(settings.pidFile(s.name())).map(ProcessHandle::pid).orElse(null);
-            result.add(new Status(s.name(), pid, url(s.name()).toString(), pid != null && isReady(readinessUrl(s)), settings.logFile(s.name())));
+            for (String name : allInstanceNames(s)) {
+                Instance i = new Instance(s, name.equals(s.name()) ? 1 : Integer.parseInt(name.substring(s.name().length() + 1)));
+                Long pid = PidFile.live(settings.pidFile(name)).map(ProcessHandle::pid).orElse(null);
+                if (pid != null || i.number() == 1) {
+                    result.add(new Status(name, pid, url(i).toString(), pid != null && isReady(readinessUrl(i)), settings.logFile(name)));
+                }
+            }
         }
         return result;
     }
@@ -412,8 +479,23 @@ public final class Launcher {
         return URI.create("http://localhost:" + settings.port(service(serviceName).basePort()));
     }
 
-    private String readinessUrl(Service s) {
-        return "http://127.0.0.1:" + settings.port(s.basePort()) + "/actuator/health/readiness";
+    public URI url(Instance instance) {
+        return URI.create("http://localhost:" + settings.port(instance.basePort()));
+    }
+
+    private String readinessUrl(Instance i) {
+        return "http://127.0.0.1:" + settings.port(i.basePort()) + "/actuator/health/readiness";
+    }
+
+    /** The instances to run of a service: as many as {@code --replicas} asked for, now or at an earlier start. */
+    public List<Instance> instances(Service s) {
+        int count = Replicas.read(settings.home()).getOrDefault(s.name(), 1);
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(n -> new Instance(s, n)).toList();
+    }
+
+    /** Every instance name a service may have run under, so that stop finds replicas started with a larger count. */
+    private static List<String> allInstanceNames(Service s) {
+        return java.util.stream.IntStream.rangeClosed(1, MAX_REPLICAS).mapToObj(n -> new Instance(s, n).name()).toList();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -499,11 +581,19 @@ public final class Launcher {
             Launcher launcher = new Launcher(settings.get(), out);
             switch (command) {
                 case "start" -> {
-                    if (rest.isEmpty()) {
-                        launcher.start();
-                    } else {
-                        launcher.start(rest);
+                    Map<String, Integer> replicas = new LinkedHashMap<>();
+                    List<String> names = new ArrayList<>();
+                    for (int i = 0; i < rest.size(); i++) {
+                        if (rest.get(i).equals("--replicas") && i + 1 < rest.size()) {
+                            replicas.putAll(Replicas.parse(rest.get(++i)));
+                        } else if (rest.get(i).startsWith("--replicas=")) {
+                            replicas.putAll(Replicas.parse(rest.get(i).substring("--replicas=".length())));
+                        } else {
+                            names.add(rest.get(i));
+                        }
                     }
+                    replicas.keySet().forEach(Launcher::service);
+                    launcher.start(names.isEmpty() ? SERVICES.stream().map(Service::name).toList() : names, replicas);
                 }
                 case "stop" -> {
                     if (rest.isEmpty()) {
@@ -528,7 +618,8 @@ public final class Launcher {
                 }
                 default -> {
                     err.println("""
-                            usage: ws2 start [service...]   start everything not yet running, wait until ready
+                            usage: ws2 start [service...] [--replicas groups-service=2,reporting-service=2]
+                                                            start everything not yet running, wait until ready
                                    ws2 stop [component...]  stop everything (or one: postgres, kafka, gateway, recommendations-service, ...)
                                    ws2 status
                                    ws2 token <admin|support-staff|group-editor> [groupId...]

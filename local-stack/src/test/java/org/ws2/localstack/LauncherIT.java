@@ -112,9 +112,9 @@ class LauncherIT {
                 "env WS2_REPORTING_URI=http://127.0.0.1:13083",
                 "env WS2_NOTIFICATIONS_URI=http://127.0.0.1:13084"));
         assertThat(Files.exists(home.resolve("jwt/private-key.pem"))).isTrue();
-        // services run copies, so that a rebuild of target/*.jar cannot break a running JVM
+        // services run extracted copies, so that a rebuild of target/*.jar cannot break a running JVM
         assertThat(ProcessHandle.of(launcher.processes().get("gateway").get(0)).orElseThrow().info().commandLine().orElseThrow())
-                .contains(home.resolve("jars/gateway.jar").toString());
+                .contains(home.resolve("apps/gateway").toString()).doesNotContain("TieredStopAtLevel");
     }
 
     @Test

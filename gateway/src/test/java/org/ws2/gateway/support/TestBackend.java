@@ -84,7 +84,10 @@ public final class TestBackend implements AutoCloseable {
             Received received = new Received(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("traceparent"), body);
-            last.set(received);
+            // the gateway's load balancer checks readiness every second; tests look at what was routed
+            if (!received.path().startsWith("/actuator/health")) {
+                last.set(received);
+            }
             long delay = delayMs(uri.getRawQuery());
             if (delay > 0) {
                 try {

@@ -90,9 +90,8 @@ public class Dependencies {
 
     /** A chain of dependencies leading from {@code from} to {@code to}, or an empty list if none does. */
     private List<String> pathBetween(String from, String to) {
-        Map<String, List<String>> graph = recommendations.findAll().stream()
-                .collect(Collectors.toMap(Recommendation::id, Recommendation::dependsOn));
-        return DependencyGraph.path(graph::get, from, to);
+        Map<String, List<String>> graph = recommendations.dependencyEdges();
+        return DependencyGraph.path(id -> graph.getOrDefault(id, List.of()), from, to);
     }
 
     private static ApiProblem cycle(List<String> loop) {

@@ -42,7 +42,18 @@ public class RecommendationQueries {
     }
 
     public RecommendationPage search(RecommendationSearch search, int page, int size, Instant asOf) {
-        List<Recommendation> catalogue = asOf == null ? recommendations.findAll() : findAllAsOf(asOf);
+        if (asOf == null) {
+            RecommendationRepository.Slice slice = recommendations.search(search, (long) page * size, size);
+            Map<String, RecommendationStatus> dependencies = recommendations.statuses(slice.items().stream()
+                    .flatMap(r -> r.dependsOn().stream()).collect(Collectors.toSet()));
+            List<RecommendationView> items = slice.items().stream()
+                    .map(r -> RecommendationView.of(r, r.dependsOn().stream()
+                            .filter(id -> dependencies.get(id) != RecommendationStatus.IMPLEMENTED).toList()))
+                    .toList();
+            return new RecommendationPage(items, page, size, slice.total(), null);
+        }
+        // The past catalogue lives only in the history's JSON states, so it is filtered here.
+        List<Recommendation> catalogue = findAllAsOf(asOf);
         Map<String, Recommendation> byId = catalogue.stream()
                 .collect(Collectors.toMap(Recommendation::id, Function.identity()));
         List<Recommendation> matching = catalogue.stream().filter(search.matcher()).sorted(search.order()).toList();

@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,9 +55,44 @@ public class RecommendationRepository {
         return jdbc.sql(SELECT + " WHERE r.id = :id FOR UPDATE OF r").param("id", id).query(this::map).optional();
     }
 
-    /** The whole catalogue; WS2 has about a hundred recommendations, so lists are filtered in memory. */
+    /** The whole catalogue (the seed and tests use it; requests read pages with {@link #search}). */
     public List<Recommendation> findAll() {
         return jdbc.sql(SELECT).query(this::map).list();
+    }
+
+    /** One page of a list request, and how many match in all: filtered, sorted and paged by PostgreSQL. */
+    public record Slice(List<Recommendation> items, long total) {
+    }
+
+    public Slice search(RecommendationSearch search, long offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = search.where(params);
+        List<Recommendation> items = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY " + search.orderBy()
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset)
+                .query(this::map).list();
+        // a short first page is the whole result; otherwise count (an index-only scan when unfiltered)
+        long total = offset == 0 && items.size() < limit ? items.size()
+                : jdbc.sql("SELECT count(*) FROM recommendation r JOIN topic t ON t.prefix = r.topic_prefix WHERE " + where)
+                        .params(params).query(Long.class).single();
+        return new Slice(items, total);
+    }
+
+    /** Every "depends on" edge: the ids and dependencies of only the recommendations that have some. */
+    public Map<String, List<String>> dependencyEdges() {
+        return jdbc.sql("SELECT id, depends_on::text AS depends_on_json FROM recommendation WHERE depends_on <> '[]'::jsonb")
+                .query((rs, row) -> Map.entry(rs.getString("id"), json.readValue(rs.getString("depends_on_json"), STRINGS)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The current status of each recommendation named, in one query (a page's dependencies). */
+    public Map<String, RecommendationStatus> statuses(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT id, status FROM recommendation WHERE id IN (:ids)").param("ids", List.copyOf(ids))
+                .query((rs, row) -> Map.entry(rs.getString("id"), RecommendationStatus.valueOf(rs.getString("status"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public boolean exists(String id) {

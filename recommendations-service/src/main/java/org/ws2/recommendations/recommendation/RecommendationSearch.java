@@ -1,7 +1,10 @@
 package org.ws2.recommendations.recommendation;
 
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -29,19 +32,76 @@ public record RecommendationSearch(
         SortField sort,
         boolean descending) {
 
+    /**
+     * Each sort in Java (for "as of" reads, answered from the history) and in SQL (for current
+     * reads); the two must order alike. {@code COLLATE "C"} compares code points, as Java does.
+     */
     public enum SortField {
-        id(Comparator.comparing(Recommendation::id, RecommendationSearch::compareIds)),
-        title(Comparator.comparing((Recommendation r) -> r.details().title(), String.CASE_INSENSITIVE_ORDER)),
-        status(Comparator.comparing(Recommendation::status)),
+        id(Comparator.comparing(Recommendation::id, RecommendationSearch::compareIds), ID_ORDER),
+        title(Comparator.comparing((Recommendation r) -> r.details().title(), String.CASE_INSENSITIVE_ORDER),
+                "lower(r.title) COLLATE \"C\""),
+        status(Comparator.comparing(Recommendation::status), "array_position(ARRAY["
+                + String.join(",", Arrays.stream(RecommendationStatus.values()).map(s -> "'" + s.name() + "'").toList())
+                + "]::text[], r.status)"),
+        // PostgreSQL puts nulls last ascending and first descending, as nullsLast(...).reversed() does
         targetQuarter(Comparator.comparing((Recommendation r) -> r.details().targetQuarter(),
-                Comparator.nullsLast(Comparator.naturalOrder()))),
-        updatedAt(Comparator.comparing(Recommendation::updatedAt));
+                Comparator.nullsLast(Comparator.naturalOrder())), "r.target_quarter COLLATE \"C\""),
+        updatedAt(Comparator.comparing(Recommendation::updatedAt), "r.updated_at");
 
         private final Comparator<Recommendation> order;
+        private final String column;
 
-        SortField(Comparator<Recommendation> order) {
+        SortField(Comparator<Recommendation> order, String column) {
             this.order = order;
+            this.column = column;
         }
+    }
+
+    /** Numeric segment order (1.9 before 1.10); int arrays compare element by element, a prefix first. */
+    static final String ID_ORDER = "(string_to_array(r.id, '.')::int[])";
+
+    /** The search as a SQL condition on {@code recommendation r JOIN topic t}, adding its parameters to {@code params}. */
+    String where(Map<String, Object> params) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (!includeRetired) {
+            conditions.add("r.retired_at IS NULL");
+        }
+        if (topic != null) {
+            conditions.add("(r.topic_prefix = :topic OR lower(t.name) = lower(:topic))");
+            params.put("topic", topic);
+        }
+        if (status != null) {
+            conditions.add("r.status = :status");
+            params.put("status", status.name());
+        }
+        if (ownership != null) {
+            conditions.add("r.ownership = :ownership");
+            params.put("ownership", ownership.name());
+        }
+        if (coordination != null) {
+            conditions.add("r.coordination = :coordination");
+            params.put("coordination", coordination.name());
+        }
+        if (targetQuarter != null) {
+            conditions.add("r.target_quarter = :targetQuarter");
+            params.put("targetQuarter", targetQuarter);
+        }
+        if (tag != null) {
+            conditions.add("EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.tags) AS tag WHERE lower(tag) = lower(:tag))");
+            params.put("tag", tag);
+        }
+        if (text != null && !text.isBlank()) {
+            // strpos, not LIKE: the words are matched literally, '%' and '_' included
+            conditions.add("(strpos(lower(r.title), :needle) > 0 OR strpos(lower(r.summary), :needle) > 0)");
+            params.put("needle", text.toLowerCase(Locale.ROOT));
+        }
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    /** The SQL order asked for, ties broken by id as {@link #order()} does. */
+    String orderBy() {
+        String direction = descending ? " DESC" : " ASC";
+        return sort == SortField.id ? ID_ORDER + direction : sort.column + direction + ", " + ID_ORDER + " ASC";
     }
 
     Predicate<Recommendation> matcher() {

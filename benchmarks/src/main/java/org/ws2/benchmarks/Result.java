@@ -1,0 +1,50 @@
+package org.ws2.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One line of the table: the same request measured in one or more interleaved slices. */
+final class Result {
+
+    final String what;
+    final String via;
+    final List<Sample> samples = new ArrayList<>();
+    String note = "";
+    private long[] sorted;
+
+    Result(String what, String via) {
+        this.what = what;
+        this.via = via;
+    }
+
+    Result add(Sample sample) {
+        samples.add(sample);
+        sorted = null;
+        return this;
+    }
+
+    double throughput() {
+        double seconds = samples.stream().mapToDouble(s -> s.seconds).sum();
+        return seconds == 0 ? 0 : samples.stream().mapToLong(s -> s.count).sum() / seconds;
+    }
+
+    long errors() {
+        return samples.stream().mapToLong(s -> s.errors).sum();
+    }
+
+    long count() {
+        return samples.stream().mapToLong(s -> s.count).sum();
+    }
+
+    /** Nearest-rank percentile in milliseconds. */
+    double percentile(double p) {
+        if (sorted == null) {
+            sorted = samples.stream().flatMap(s -> s.latencies.stream()).mapToLong(Long::longValue).sorted().toArray();
+        }
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+}

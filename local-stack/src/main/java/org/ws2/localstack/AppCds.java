@@ -1,0 +1,108 @@
+package org.ws2.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Class-data sharing for the service JVMs (JDK 17's dynamic AppCDS archive, as Spring Boot documents
+ * it): the Boot jar is extracted once per build into a thin jar plus {@code lib/} (a fat jar's nested
+ * jars cannot be archived), the first run of that build writes {@code app.jsa} at exit, and every
+ * later run maps the archived classes instead of parsing and verifying them again.
+ */
+final class AppCds {
+
+    static final String ARCHIVE = "app.jsa";
+
+    private AppCds() {
+    }
+
+    /**
+     * The folder holding {@code jar} extracted, named by its content hash so that an unchanged rebuild
+     * keeps its archive. Older builds' folders are removed when no instance of the service runs.
+     */
+    static Path extracted(String java, Path jar, Path appsDir, BooleanSupplier noneRunning) {
+        try {
+            Path target = appsDir.resolve(hash(jar));
+            if (Files.isRegularFile(target.resolve(".complete"))) {
+                return target;
+            }
+            Files.createDirectories(appsDir);
+            if (noneRunning.getAsBoolean()) {
+                try (Stream<Path> old = Files.list(appsDir)) {
+                    for (Path dir : old.filter(d -> !d.equals(target)).toList()) {
+                        deleteTree(dir);
+                    }
+                }
+            }
+            Path partial = appsDir.resolve(target.getFileName() + ".partial");
+            deleteTree(partial);
+            Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                    "--destination", partial.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+                extract.destroyForcibly();
+                throw new Launcher.LauncherException("Cannot extract " + jar + " (java -Djarmode=tools ... extract) for class-data sharing");
+            }
+            Files.writeString(partial.resolve(".complete"), jar.toString());
+            Files.move(partial, target);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Launcher.LauncherException("Interrupted while extracting " + jar, e);
+        }
+    }
+
+    /**
+     * Use the archive when it is there; otherwise the first instance records one when it stops
+     * (a replica does not, so that two JVMs never write the same file).
+     */
+    static List<String> options(Path app, boolean mayRecord) {
+        Path archive = app.resolve(ARCHIVE);
+        if (Files.isRegularFile(archive)) {
+            // -Xshare:auto (the default): a stale or unusable archive is ignored, never fatal
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        }
+        return mayRecord ? List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
+    }
+
+    /**
+     * A hash of the jar's entries (name, CRC, size), not of its bytes: every {@code ./ws2 start}
+     * repackages the jars with new timestamps, and an unchanged build must keep its archive.
+     */
+    private static String hash(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            file.stream().sorted(Comparator.comparing(JarEntry::getName)).forEach(e -> digest.update(
+                    (e.getName() + ":" + e.getCrc() + ":" + e.getSize() + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.ws2.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ws2.localstack.DockerComposeFileTest.list;
+import static org.ws2.localstack.DockerComposeFileTest.map;
+
+/**
+ * No cluster here to apply {@code deploy/k8s} to, so this reads the manifests and checks what a
+ * reviewer would: every component is deployed with probes, requests and limits, a pinned image,
+ * graceful shutdown, an autoscaler and a disruption budget, and secrets come from a Secret.
+ */
+class KubernetesManifestsTest {
+
+    static final Path BASE = DockerComposeFileTest.REPO.resolve("deploy/k8s/base");
+
+    final List<Map<String, Object>> documents = loadBase();
+    final Launcher launcher = new Launcher(Settings.from(Map.of("WS2_REPO_DIR", DockerComposeFileTest.REPO.toString(),
+            "WS2_PORT_OFFSET", "0", "WS2_POSTGRES_HOST", "", "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
+
+    @Test
+    void deploysEveryComponentWithProbesLimitsAndAPinnedImage() {
+        for (Launcher.Service s : Launcher.SERVICES) {
+            Map<String, Object> container = container(s.name());
+            String image = (String) container.get("image");
+            assertThat(image).as(s.name() + " image").matches("[^:]+:[^:]+").doesNotEndWith(":latest");
+
+            Map<String, Object> liveness = map(container.get("livenessProbe"));
+            Map<String, Object> readiness = map(container.get("readinessProbe"));
+            assertThat(map(liveness.get("httpGet")).get("path")).as(s.name()).isEqualTo("/actuator/health/liveness");
+            assertThat(map(readiness.get("httpGet")).get("path")).as(s.name()).isEqualTo("/actuator/health/readiness");
+            assertThat(container.get("startupProbe")).as(s.name() + " startupProbe").isNotNull();
+
+            Map<String, Object> resources = map(container.get("resources"));
+            assertThat(map(resources.get("requests"))).as(s.name() + " requests").containsKeys("cpu", "memory");
+            assertThat(map(resources.get("limits"))).as(s.name() + " limits").containsKeys("cpu", "memory");
+        }
+    }
+
+    @Test
+    void shutsDownGracefully() {
+        for (Launcher.Service s : Launcher.SERVICES) {
+            Map<String, Object> container = container(s.name());
+            assertThat(map(map(container.get("lifecycle")).get("preStop"))).as(s.name() + " preStop").isNotEmpty();
+            assertThat(env(container)).as(s.name()).containsEntry("SERVER_SHUTDOWN", Map.of("value", "graceful"));
+            int grace = (Integer) map(map(map(deployment(s.name()).get("spec")).get("template")).get("spec"))
+                    .get("terminationGracePeriodSeconds");
+            assertThat(grace).as(s.name() + " grace period covers preStop and Spring's shutdown phase").isGreaterThanOrEqualTo(30);
+        }
+    }
+
+    @Test
+    void scalesEachServiceAndKeepsOneRunningThroughDisruptions() {
+        for (Launcher.Service s : Launcher.SERVICES) {
+            Map<String, Object> hpa = find("HorizontalPodAutoscaler", s.name()).orElseThrow(() -> new AssertionError("no HPA for " + s.name()));
+            Map<String, Object> target = map(map(hpa.get("spec")).get("scaleTargetRef"));
+            assertThat(target).containsEntry("kind", "Deployment").containsEntry("name", s.name());
+            assertThat((Integer) map(hpa.get("spec")).get("minReplicas")).isGreaterThanOrEqualTo(2);
+
+            Map<String, Object> pdb = find("PodDisruptionBudget", s.name()).orElseThrow(() -> new AssertionError("no PDB for " + s.name()));
+            assertThat(map(map(pdb.get("spec")).get("selector")))
+                    .isEqualTo(map(map(deployment(s.name()).get("spec")).get("selector")));
+            assertThat(find("Service", s.name())).as(s.name() + " Service").isPresent();
+        }
+    }
+
+    @Test
+    void setsTheRuntimeContractWithSecretsFromASecret() {
+        assertThat(documents).as("no Secret with values is committed in the base")
+                .noneMatch(d -> "Secret".equals(d.get("kind")));
+        Set<String> configKeys = map(find("ConfigMap", "ws2-config").orElseThrow().get("data")).keySet();
+        for (Launcher.Service s : Launcher.SERVICES) {
+            Map<String, Object> env = env(container(s.name()));
+            Set<String> expected = new TreeSet<>(launcher.serviceEnvironment(s).keySet());
+            expected.remove("WS2_JWT_PUBLIC_KEY_LOCATION"); // the local stack's key; a cluster uses the OIDC issuer
+            expected.add("WS2_JWT_ISSUER_URI");
+            assertThat(env.keySet()).as(s.name() + " environment").containsAll(expected);
+            if (s.database() != null) {
+                assertThat(map(env.get("SPRING_DATASOURCE_PASSWORD"))).as(s.name()).containsKey("valueFrom");
+                assertThat(map(map(env.get("SPRING_DATASOURCE_PASSWORD")).get("valueFrom"))).containsKey("secretKeyRef");
+            }
+            env.values().stream().map(v -> map(v).get("valueFrom")).filter(v -> v != null)
+                    .map(v -> map(map(v).get("configMapKeyRef"))).filter(ref -> ref != null)
+                    .forEach(ref -> assertThat(configKeys).as(s.name() + " reads a key ws2-config has").contains((String) ref.get("key")));
+        }
+    }
+
+    @Test
+    void kustomizationListsEveryManifest() throws IOException {
+        Map<String, Object> kustomization;
+        try (Reader r = Files.newBufferedReader(BASE.resolve("kustomization.yaml"))) {
+            kustomization = new Yaml().load(r);
+        }
+        List<String> resources = list(kustomization.get("resources")).stream().map(String::valueOf).toList();
+        try (var files = Files.list(BASE)) {
+            assertThat(resources).containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.equals("kustomization.yaml")).toList());
+        }
+    }
+
+    private Map<String, Object> container(String name) {
+        List<Object> containers = list(map(map(map(deployment(name).get("spec")).get("template")).get("spec")).get("containers"));
+        assertThat(containers).as(name + " containers").hasSize(1);
+        return map(containers.get(0));
+    }
+
+    /** The container's env as name to the rest of its entry ({@code value} or {@code valueFrom}). */
+    private static Map<String, Object> env(Map<String, Object> container) {
+        Map<String, Object> env = new java.util.LinkedHashMap<>();
+        for (Object o : list(container.get("env"))) {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>(map(o));
+            env.put((String) entry.remove("name"), entry);
+        }
+        return env;
+    }
+
+    private Map<String, Object> deployment(String name) {
+        return find("Deployment", name).orElseThrow(() -> new AssertionError("no Deployment " + name));
+    }
+
+    private Optional<Map<String, Object>> find(String kind, String name) {
+        return documents.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(map(d.get("metadata")).get("name")))
+                .findFirst();
+    }
+
+    static List<Map<String, Object>> loadBase() {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (var files = Files.list(BASE)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
+                try (Reader r = Files.newBufferedReader(f)) {
+                    new Yaml().loadAll(r).forEach(d -> documents.add(map(d)));
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return documents;
+    }
+}
