@@ -1,0 +1,83 @@
+package org.ws2.reporting.stream;
+
+import java.time.Instant;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.Topics;
+import org.ws2.contracts.recommendation.RecommendationEvents;
+import org.ws2.reporting.evidence.EvidenceLog;
+import org.ws2.service.events.EventJson;
+import org.ws2.service.events.UnreadableEventException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stores every public event, of every family, for the public stream, with what is not published
+ * data removed ({@link PublicEventFilter}); and keeps the evidence log, which needs the evidence
+ * events themselves rather than the snapshot the recommendation read model keeps. A consumer group
+ * of its own: it reads the recommendations topic besides the read model's group, and a group's
+ * partitions must not be split between two listeners of one topic.
+ */
+@Component
+class PublicEventsListener {
+
+    static final String GROUP = "reporting-service.public-events";
+
+    private final EventJson eventJson;
+    private final JsonMapper json;
+    private final PublicEventStore store;
+    private final EvidenceLog evidence;
+
+    PublicEventsListener(EventJson eventJson, JsonMapper json, PublicEventStore store, EvidenceLog evidence) {
+        this.eventJson = eventJson;
+        this.json = json;
+        this.store = store;
+        this.evidence = evidence;
+    }
+
+    record EvidenceAdded(String recommendationId, RecommendationEvents.Evidence evidence) {
+    }
+
+    record EvidenceRemoved(String recommendationId, String evidenceId) {
+    }
+
+    @KafkaListener(topics = { Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS },
+            groupId = GROUP)
+    @Transactional
+    public void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
+        CloudEvent event = eventJson.read(value);
+        ObjectNode tree;
+        try {
+            tree = (ObjectNode) json.readTree(value);
+        } catch (JacksonException | ClassCastException e) {
+            throw new UnreadableEventException("Not a WS2 CloudEvent", e);
+        }
+        JsonNode recordedAt = tree.get("recordedat");
+        Instant recorded = recordedAt != null && recordedAt.isString() ? Instant.parse(recordedAt.asString())
+                : event.time();
+        String publicJson = json.writeValueAsString(PublicEventFilter.publicCopy(tree));
+        if (!store.append(event.id(), topic, event.type(), event.subject(), event.time(), recorded, publicJson)) {
+            return; // delivered before
+        }
+        switch (event.type()) {
+            case RecommendationEvents.EVIDENCE_ADDED -> {
+                EvidenceAdded added = eventJson.data(event, EvidenceAdded.class);
+                if (added.evidence() != null) {
+                    evidence.added(event.subject(), added.evidence(), event.time());
+                }
+            }
+            case RecommendationEvents.EVIDENCE_REMOVED -> evidence.removed(event.subject(),
+                    eventJson.data(event, EvidenceRemoved.class).evidenceId(), event.time());
+            default -> {
+            }
+        }
+    }
+}
