@@ -25,8 +25,22 @@ class EngagementHistory {
         this.json = json;
     }
 
+    /**
+     * An engagement is a dated fact: recorded after it was held (the seed records the Q2 2021 meeting
+     * and webinar years later), its first version counts from the day it was held, so that a report as
+     * of that quarter lists it. Later versions (edits, removal) count from when they took effect.
+     */
+    static Instant effectiveAt(EngagementSnapshot e, long version, Instant eventTime) {
+        if (version == 0 && e.heldOn() != null) {
+            Instant held = e.heldOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+            return held.isBefore(eventTime) ? held : eventTime;
+        }
+        return eventTime;
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean record(EngagementSnapshot e, long version, Instant effectiveAt) {
+    boolean record(EngagementSnapshot e, long version, Instant eventTime) {
+        Instant effectiveAt = effectiveAt(e, version, eventTime);
         return jdbc.sql("""
                 INSERT INTO engagement_version (id, version, effective_at, kind, title, held_on, description, links,
                     recommendation_ids, removed)
