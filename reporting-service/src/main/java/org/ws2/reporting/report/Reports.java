@@ -244,19 +244,27 @@ public class Reports {
                 default -> null;
             };
             if (family == null) {
-                result.add(new SoacLine(g.name(), List.of(g.groupId()), g.stage(), g.sentence()));
+                result.add(new SoacLine(shortName(g), List.of(g.groupId()), g.stage(), shortName(g) + " – " + what(g.sentence())));
             } else {
                 together.computeIfAbsent(family + "|" + g.stage() + "|" + what(g.sentence()), k -> new ArrayList<>()).add(g);
             }
         }
         together.forEach((key, members) -> {
             String family = key.substring(0, key.indexOf('|'));
-            String who = family + " (" + members.stream().map(GroupLine::name).collect(Collectors.joining(", ")) + ")";
+            String who = family + " (" + members.stream().map(Reports::shortName).collect(Collectors.joining(", ")) + ")";
             String what = what(members.get(0).sentence());
             result.add(new SoacLine(who, members.stream().map(GroupLine::groupId).toList(), members.get(0).stage(),
                     who + " – " + what));
         });
         return result;
+    }
+
+    /**
+     * The name the deck uses: "ccNSO", "GNSO Council", "RySG". The community groups' ids are their
+     * acronyms; their names are spelt out ("Country Code Names Supporting Organization").
+     */
+    private static String shortName(GroupLine g) {
+        return g.groupId().replace('-', ' ');
     }
 
     private static String what(String sentence) {
