@@ -55,7 +55,7 @@ class QuarterlyReportIT {
             "GAC – has reviewed recs, established priorities and begun implementing.",
             "ALAC – is reviewing and prioritizing.",
             "GNSO Council – has reviewed recs and assigned priorities.",
-            "GNSO SG/Cs (BC, RySG) – support team has conducted initial triage; asked to review and sign off.",
+            "GNSO SG/Cs (RySG, BC) – support team has conducted initial triage; asked to review and sign off.",
             "ASO – support team has conducted initial triage; asked to review and sign off.",
             "RSSAC – support team has conducted initial triage; asked to review and sign off.",
             "SSAC – support team has conducted initial triage; asked to review and sign off.");
@@ -113,7 +113,7 @@ class QuarterlyReportIT {
             feed.flag(r, CoordinationLevel.REQUIRED, at("2021-05-10"));
         }
         feed.flag("3.1", CoordinationLevel.WOULD_BENEFIT, at("2021-05-10"));
-        feed.move("8.2", RecommendationStatus.PLANNING, "Q3 2021", at("2021-04-10"));
+        feed.move("8.2", RecommendationStatus.PLANNING, "2021-Q3", at("2021-04-10"));
         feed.move("8.1", RecommendationStatus.IN_PROGRESS, null, at("2021-03-01"));
         feed.move("8.1", RecommendationStatus.IMPLEMENTED, null, at("2021-06-15"));
         feed.evidence("8.1", "Transparency implementation report", "https://example.org/8.1-report",
@@ -162,7 +162,7 @@ class QuarterlyReportIT {
         assertThat(texts(q.path("evidence"), "url")).containsExactly("https://example.org/8.1-report");
         assertThat(q.path("orgFocus").path("planning").asLong()).isEqualTo(1);
         assertThat(q.path("orgFocus").path("complete").asLong()).isEqualTo(1);
-        assertThat(q.path("orgFocus").path("planningTargets").path("Q3 2021").asLong()).isEqualTo(1);
+        assertThat(q.path("orgFocus").path("planningTargets").path("2021-Q3").asLong()).isEqualTo(1);
         assertThat(q.path("orgFocus").path("functions").toString()).contains("Implementation Operations");
         assertThat(texts(q.path("coordinationSuggestions"), "id")).containsExactly("6.1.2");
         assertThat(q.path("matrix")).hasSize(27);

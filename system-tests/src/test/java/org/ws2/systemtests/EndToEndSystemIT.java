@@ -108,7 +108,7 @@ class EndToEndSystemIT {
                 "GAC – has reviewed recs, established priorities and begun implementing.",
                 "ALAC – is reviewing and prioritizing.",
                 "GNSO Council – has reviewed recs and assigned priorities.",
-                "GNSO SG/Cs (RySG, RrSG, CSG, NCSG, BC, IPC, ISPCP, NCUC, NPOC) – support team has conducted initial "
+                "GNSO SG/Cs (CSG, NCSG, RrSG, RySG, BC, IPC, ISPCP, NCUC, NPOC) – support team has conducted initial "
                         + "triage; asked to review and sign off.",
                 "ASO – support team has conducted initial triage; asked to review and sign off.",
                 "RSSAC – support team has conducted initial triage; asked to review and sign off.",

@@ -54,8 +54,10 @@ class EventStreamController {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "stream-full", "Too many subscribers",
                     "The event stream has as many subscribers as it serves; try again shortly.");
         }
-        long cursor = cursor(lastEventIdHeader != null ? lastEventIdHeader : lastEventId, since);
-        SseEmitter emitter = hub.subscribe(new EventStreamHub.Filter(set(types), set(subject)), cursor);
+        String resumeAfter = lastEventIdHeader != null ? lastEventIdHeader : lastEventId;
+        Instant from = resumeAfter == null || resumeAfter.isBlank() ? since(since) : null;
+        long cursor = cursor(resumeAfter, from);
+        SseEmitter emitter = hub.subscribe(new EventStreamHub.Filter(set(types), set(subject), from), cursor);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 // Tells nginx-like proxies not to buffer the stream.
@@ -64,7 +66,7 @@ class EventStreamController {
                 .body(emitter);
     }
 
-    private long cursor(String lastEventId, String since) {
+    private long cursor(String lastEventId, Instant since) {
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
                 long seq = Long.parseLong(lastEventId.trim());
@@ -76,14 +78,18 @@ class EventStreamController {
                 throw ApiProblem.invalidInput("Last-Event-ID", "must be the id of an event this stream sent");
             }
         }
-        if (since != null && !since.isBlank()) {
-            try {
-                return store.cursorBefore(Instant.parse(since.trim()));
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.invalidInput("since", "must be an ISO-8601 instant, e.g. 2021-06-28T00:00:00Z");
-            }
+        return since != null ? store.cursorBefore(since) : store.head();
+    }
+
+    private static Instant since(String since) {
+        if (since == null || since.isBlank()) {
+            return null;
         }
-        return store.head();
+        try {
+            return Instant.parse(since.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidInput("since", "must be an ISO-8601 instant, e.g. 2021-06-28T00:00:00Z");
+        }
     }
 
     private static Set<String> set(List<String> values) {

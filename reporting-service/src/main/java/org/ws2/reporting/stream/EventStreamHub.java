@@ -54,11 +54,16 @@ class EventStreamHub implements DisposableBean {
         pump.scheduleWithFixedDelay(this::tick, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** What one subscriber asked for: types (exact, or a prefix ending in '*') and subjects; empty = all. */
-    record Filter(Set<String> types, Set<String> subjects) {
+    /**
+     * What one subscriber asked for: types (exact, or a prefix ending in '*') and subjects, empty = all;
+     * and, for a replay, only events recorded at or after {@code since} (null = no such bound), so that an
+     * event about the past stored later than the replay's start is not mistaken for a recent one.
+     */
+    record Filter(Set<String> types, Set<String> subjects, java.time.Instant since) {
 
         boolean accepts(StoredEvent event) {
-            return (subjects.isEmpty() || subjects.contains(event.subject()))
+            return (since == null || !event.recordedAt().isBefore(since))
+                    && (subjects.isEmpty() || subjects.contains(event.subject()))
                     && (types.isEmpty() || types.stream().anyMatch(t -> t.endsWith("*")
                             ? event.type().startsWith(t.substring(0, t.length() - 1))
                             : event.type().equals(t)));
