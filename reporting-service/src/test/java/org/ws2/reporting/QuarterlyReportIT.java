@@ -126,12 +126,14 @@ class QuarterlyReportIT {
                 "https://community.icann.org/display/IO/Webinars", at("2021-05-25"));
 
         // Everything is in when the last of each family is visible.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode q = quarterlyJson("");
-            return q.path("soacWork").size() == SO_AC_LINES.size() && q.path("engagements").size() == 2
-                    && q.path("evidence").size() == 1 && q.path("coordinationWouldBenefit").size() == 1
-                    && q.path("coordinationRequired").size() == 3
-                    && countOf(q, "GAC", "6.1.1", "IN_PROGRESS");
+            assertThat(texts(q.path("soacWork"), "sentence")).as(q.toString()).hasSize(SO_AC_LINES.size());
+            assertThat(q.path("engagements")).as(q.toString()).hasSize(2);
+            assertThat(q.path("evidence")).as(q.toString()).hasSize(1);
+            assertThat(q.path("coordinationWouldBenefit")).as(q.toString()).hasSize(1);
+            assertThat(q.path("coordinationRequired")).as(q.toString()).hasSize(3);
+            assertThat(countOf(q, "GAC", "6.1.1", "IN_PROGRESS")).as(q.toString()).isTrue();
         });
     }
 

@@ -15,7 +15,7 @@ import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
  * not kept: they are the group's and support's, not published data.
  */
 @Repository
-class AssignmentHistory {
+public class AssignmentHistory {
 
     private final JdbcClient jdbc;
 
@@ -25,8 +25,14 @@ class AssignmentHistory {
 
     @Transactional(propagation = Propagation.MANDATORY)
     boolean record(AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
-        return jdbc.sql("""
-                INSERT INTO assignment_version (id, version, effective_at, event_type, group_id, recommendation_id,
+        return record("assignment_version", a, eventType, version, effectiveAt);
+    }
+
+    /** @param table assignment_version, or its replacement while a rebuild fills it */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean record(String table, AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
+        return jdbc.sql("INSERT INTO " + table + """
+                 (id, version, effective_at, event_type, group_id, recommendation_id,
                     recommendation_title, topic, triage, priority, effort, urgency, priority_draft,
                     not_applicable_reason, progress)
                 VALUES (:id, :version, :effectiveAt, :type, :groupId, :recommendationId, :title, :topic, :triage,

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Every version of every engagement item (meetings, webinars) with its links. */
 @Repository
-class EngagementHistory {
+public class EngagementHistory {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -40,9 +40,15 @@ class EngagementHistory {
 
     @Transactional(propagation = Propagation.MANDATORY)
     boolean record(EngagementSnapshot e, long version, Instant eventTime) {
+        return record("engagement_version", e, version, eventTime);
+    }
+
+    /** @param table engagement_version, or its replacement while a rebuild fills it */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean record(String table, EngagementSnapshot e, long version, Instant eventTime) {
         Instant effectiveAt = effectiveAt(e, version, eventTime);
-        return jdbc.sql("""
-                INSERT INTO engagement_version (id, version, effective_at, kind, title, held_on, description, links,
+        return jdbc.sql("INSERT INTO " + table + """
+                 (id, version, effective_at, kind, title, held_on, description, links,
                     recommendation_ids, removed)
                 VALUES (:id, :version, :effectiveAt, :kind, :title, :heldOn, :description, CAST(:links AS jsonb),
                     :recommendationIds, :removed)

@@ -27,8 +27,14 @@ public class EvidenceLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void added(String recommendationId, RecommendationEvents.Evidence evidence, Instant effectiveAt) {
-        jdbc.sql("""
-                INSERT INTO evidence (recommendation_id, evidence_id, title, url, evidence_date, added_at)
+        added("evidence", recommendationId, evidence, effectiveAt);
+    }
+
+    /** @param table evidence, or its replacement while a rebuild fills it */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void added(String table, String recommendationId, RecommendationEvents.Evidence evidence, Instant effectiveAt) {
+        jdbc.sql("INSERT INTO " + table + """
+                 (recommendation_id, evidence_id, title, url, evidence_date, added_at)
                 VALUES (:rec, :id, :title, :url, :date, :at) ON CONFLICT DO NOTHING""")
                 .param("rec", recommendationId).param("id", evidence.id()).param("title", evidence.title())
                 .param("url", evidence.url()).param("date", evidence.date())
@@ -37,7 +43,12 @@ public class EvidenceLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void removed(String recommendationId, String evidenceId, Instant effectiveAt) {
-        jdbc.sql("UPDATE evidence SET removed_at = :at WHERE recommendation_id = :rec AND evidence_id = :id")
+        removed("evidence", recommendationId, evidenceId, effectiveAt);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void removed(String table, String recommendationId, String evidenceId, Instant effectiveAt) {
+        jdbc.sql("UPDATE " + table + " SET removed_at = :at WHERE recommendation_id = :rec AND evidence_id = :id")
                 .param("rec", recommendationId).param("id", evidenceId)
                 .param("at", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC)).update();
     }

@@ -12,7 +12,7 @@ import org.ws2.contracts.group.GroupEvents.GroupSnapshot;
 
 /** Every version of every group the reports have heard of, without contacts or members (personal data). */
 @Repository
-class GroupHistory {
+public class GroupHistory {
 
     private final JdbcClient jdbc;
 
@@ -23,8 +23,14 @@ class GroupHistory {
     /** True if the version was new; versions arriving out of order are all kept (as-of picks the latest). */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean record(GroupSnapshot group, long version, Instant effectiveAt) {
-        return jdbc.sql("""
-                INSERT INTO group_version (id, version, effective_at, name, kind, parent, retired)
+        return record("group_version", group, version, effectiveAt);
+    }
+
+    /** @param table group_version, or its replacement while a rebuild fills it */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean record(String table, GroupSnapshot group, long version, Instant effectiveAt) {
+        return jdbc.sql("INSERT INTO " + table + """
+                 (id, version, effective_at, name, kind, parent, retired)
                 VALUES (:id, :version, :effectiveAt, :name, :kind, :parent, :retired)
                 ON CONFLICT (id, version) DO NOTHING""")
                 .param("id", group.id())

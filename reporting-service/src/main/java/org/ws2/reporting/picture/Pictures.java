@@ -67,14 +67,14 @@ public class Pictures {
                 .param("at", at)
                 .query((rs, n) -> new Group(rs.getString("id"), rs.getString("name"),
                         GroupKind.valueOf(rs.getString("kind")), rs.getString("parent")))
-                .list().stream().sorted(Comparator.comparing(Group::kind).thenComparing(Group::name)).toList();
+                .list().stream().sorted(Comparator.comparing(Group::kind).thenComparing(Group::name, String.CASE_INSENSITIVE_ORDER)).toList();
         List<Assignment> assignments = jdbc.sql("""
                 SELECT DISTINCT ON (id) * FROM assignment_version WHERE effective_at <= :at
                 ORDER BY id, effective_at DESC, version DESC""")
                 .param("at", at).query(Pictures::assignment).list().stream()
                 .filter(a -> !retired.contains(a.recommendationId()))
                 .sorted(Comparator.comparing(Assignment::recommendationId, Picture.BY_NUMBER)
-                        .thenComparing(Assignment::groupId))
+                        .thenComparing(Assignment::groupId, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         List<Engagement> engagements = jdbc.sql("""
                 SELECT * FROM (SELECT DISTINCT ON (id) * FROM engagement_version WHERE effective_at <= :at

@@ -32,7 +32,7 @@ public class RecommendationReadModel {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean applyIfNewer(RecommendationSnapshot state, long version, Instant happenedAt) {
-        recordVersion(state, version, happenedAt);
+        recordVersion("recommendation_version", state, version, happenedAt);
         return jdbc.sql("""
                 INSERT INTO recommendation (id, topic, title, status, retired, version, updated_at)
                 VALUES (:id, :topic, :title, :status, :retired, :version, :updatedAt)
@@ -54,9 +54,10 @@ public class RecommendationReadModel {
      * Keeps the version in the history "as of" reports read, whatever order versions arrive in: a
      * late older version still belongs to the history, it just never becomes the latest.
      */
-    private void recordVersion(RecommendationSnapshot state, long version, Instant effectiveAt) {
-        jdbc.sql("""
-                INSERT INTO recommendation_version (id, version, effective_at, topic_prefix, topic, title, ownership,
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordVersion(String table, RecommendationSnapshot state, long version, Instant effectiveAt) {
+        jdbc.sql("INSERT INTO " + table + """
+                 (id, version, effective_at, topic_prefix, topic, title, ownership,
                     target_quarter, status, coordination, coordination_rationale, depends_on, retired)
                 VALUES (:id, :version, :effectiveAt, :topicPrefix, :topic, :title, :ownership, :targetQuarter, :status,
                     :coordination, :rationale, :dependsOn, :retired)

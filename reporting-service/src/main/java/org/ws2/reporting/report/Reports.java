@@ -359,7 +359,7 @@ public class Reports {
 
     private static List<String> names(List<Assignment> assignments, Map<String, Group> groups, Priority priority) {
         return assignments.stream().filter(a -> a.approvedPriority() == priority)
-                .map(a -> groupName(groups, a.groupId())).sorted().toList();
+                .map(a -> groupName(groups, a.groupId())).sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
     private static String groupName(Map<String, Group> groups, String id) {
