@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.ws2.contracts.assignment.TriageState;
@@ -81,7 +82,8 @@ class RebuildIT {
     }
 
     private static RequestPostProcessor role(String role) {
-        return jwt().jwt(token -> token.subject("operator").claim("roles", List.of(role)));
+        return jwt().jwt(token -> token.subject("operator").claim("roles", List.of(role)))
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
     }
 
     private JsonNode read(String uri) throws Exception {

@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 class PublicEventsListener {
 
     static final String GROUP = "reporting-service.public-events";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicEventsListener.class);
 
     private final EventJson eventJson;
     private final JsonMapper json;
@@ -53,12 +54,15 @@ class PublicEventsListener {
             groupId = GROUP)
     @Transactional
     public void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
-        CloudEvent event = eventJson.read(value);
+        CloudEvent event;
         ObjectNode tree;
         try {
+            event = eventJson.read(value);
             tree = (ObjectNode) json.readTree(value);
-        } catch (JacksonException | ClassCastException e) {
-            throw new UnreadableEventException("Not a WS2 CloudEvent", e);
+        } catch (UnreadableEventException | JacksonException | ClassCastException e) {
+            // The read-model consumers park it on the dead-letter topic; parking it twice would only confuse.
+            log.warn("Not publishing an unreadable record of {}: {}", topic, e.getMessage());
+            return;
         }
         JsonNode recordedAt = tree.get("recordedat");
         Instant recorded = recordedAt != null && recordedAt.isString() ? Instant.parse(recordedAt.asString())
