@@ -32,7 +32,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
-import org.ws2.service.events.EventJson;
+import org.ws2.contracts.EventCodec;
 import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 import org.ws2.testsupport.TopicProbe;
@@ -59,7 +59,7 @@ class NotificationsIT {
     KafkaTemplate<String, String> kafka;
 
     @Autowired
-    EventJson eventJson;
+    EventCodec codec;
 
     @Autowired
     JdbcClient jdbc;
