@@ -24,6 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.EventCodec;
+import org.ws2.contracts.UnreadableEventException;
+import org.ws2.contracts.Ws2Event;
+import org.ws2.contracts.assignment.AssignmentEvent;
+import org.ws2.contracts.engagement.EngagementEvent;
+import org.ws2.contracts.group.GroupEvent;
+import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
 import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
@@ -35,7 +42,6 @@ import org.ws2.reporting.engagement.EngagementHistory;
 import org.ws2.reporting.evidence.EvidenceLog;
 import org.ws2.reporting.group.GroupHistory;
 import org.ws2.reporting.recommendation.RecommendationReadModel;
-import org.ws2.service.events.EventJson;
 import org.ws2.service.problem.ApiProblem;
 
 /**
@@ -62,24 +68,9 @@ public class ProjectionRebuild implements DisposableBean {
             String error) {
     }
 
-    record AnyRecommendationChange(RecommendationSnapshot recommendation) {
-    }
-
-    record AnyGroupChange(GroupSnapshot group) {
-    }
-
-    record AnyAssignmentChange(AssignmentSnapshot assignment) {
-    }
-
-    record AnyEngagementChange(EngagementSnapshot engagement) {
-    }
-
-    record EvidenceChange(String recommendationId, RecommendationEvents.Evidence evidence, String evidenceId) {
-    }
-
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final EventJson eventJson;
+    private final EventCodec codec;
     private final String bootstrapServers;
     private final RecommendationReadModel recommendations;
     private final GroupHistory groups;
@@ -93,12 +84,12 @@ public class ProjectionRebuild implements DisposableBean {
         return t;
     });
 
-    ProjectionRebuild(JdbcClient jdbc, TransactionTemplate transactions, EventJson eventJson,
+    ProjectionRebuild(JdbcClient jdbc, TransactionTemplate transactions, EventCodec codec,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, RecommendationReadModel recommendations,
             GroupHistory groups, AssignmentHistory assignments, EngagementHistory engagements, EvidenceLog evidence) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.eventJson = eventJson;
+        this.codec = codec;
         this.bootstrapServers = bootstrapServers;
         this.recommendations = recommendations;
         this.groups = groups;
@@ -181,55 +172,31 @@ public class ProjectionRebuild implements DisposableBean {
         return count;
     }
 
+    /** As the live consumers apply it: the snapshot at the event's effective time, and the evidence log. */
     private void apply(ConsumerRecord<String, String> record, String suffix) {
-        CloudEvent event;
+        CloudEvent envelope;
+        Ws2Event event;
         try {
-            event = eventJson.read(record.value());
-        } catch (RuntimeException poison) {
+            envelope = codec.read(record.value());
+            event = codec.decode(envelope).orElse(null);
+        } catch (UnreadableEventException poison) {
             return; // parked on the dead-letter topic by the live consumer; nothing to rebuild from
         }
-        try {
-            switch (record.topic()) {
-                case Topics.RECOMMENDATIONS -> {
-                    RecommendationSnapshot r = eventJson.data(event, AnyRecommendationChange.class).recommendation();
-                    if (r != null) {
-                        recommendations.recordVersion("recommendation_version" + suffix, r, event.aggregateversion(),
-                                event.time());
-                    }
-                    if (event.type().equals(RecommendationEvents.EVIDENCE_ADDED)) {
-                        EvidenceChange e = eventJson.data(event, EvidenceChange.class);
-                        if (e.evidence() != null) {
-                            evidence.added("evidence" + suffix, event.subject(), e.evidence(), event.time());
-                        }
-                    } else if (event.type().equals(RecommendationEvents.EVIDENCE_REMOVED)) {
-                        evidence.removed("evidence" + suffix, event.subject(),
-                                eventJson.data(event, EvidenceChange.class).evidenceId(), event.time());
-                    }
-                }
-                case Topics.GROUPS -> {
-                    GroupSnapshot g = eventJson.data(event, AnyGroupChange.class).group();
-                    if (g != null) {
-                        groups.record("group_version" + suffix, g, event.aggregateversion(), event.time());
-                    }
-                }
-                case Topics.ASSIGNMENTS -> {
-                    AssignmentSnapshot a = eventJson.data(event, AnyAssignmentChange.class).assignment();
-                    if (a != null) {
-                        assignments.record("assignment_version" + suffix, a, event.type(), event.aggregateversion(),
-                                event.time());
-                    }
-                }
-                case Topics.ENGAGEMENTS -> {
-                    EngagementSnapshot e = eventJson.data(event, AnyEngagementChange.class).engagement();
-                    if (e != null) {
-                        engagements.record("engagement_version" + suffix, e, event.aggregateversion(), event.time());
-                    }
-                }
-                default -> {
-                }
+        Instant at = envelope.time();
+        long version = envelope.aggregateversion();
+        if (event instanceof RecommendationEvent r) {
+            recommendations.recordVersion("recommendation_version" + suffix, r.recommendation(), version, at);
+            if (r instanceof RecommendationEvents.EvidenceAdded added && added.evidence() != null) {
+                evidence.added("evidence" + suffix, envelope.subject(), added.evidence(), at);
+            } else if (r instanceof RecommendationEvents.EvidenceRemoved removed) {
+                evidence.removed("evidence" + suffix, envelope.subject(), removed.evidenceId(), at);
             }
-        } catch (org.ws2.service.events.UnreadableEventException unreadable) {
-            log.debug("Rebuild skips unreadable event {}", event.id());
+        } else if (event instanceof GroupEvent g) {
+            groups.record("group_version" + suffix, g.group(), version, at);
+        } else if (event instanceof AssignmentEvent a) {
+            assignments.record("assignment_version" + suffix, a.assignment(), envelope.type(), version, at);
+        } else if (event instanceof EngagementEvent e) {
+            engagements.record("engagement_version" + suffix, e.engagement(), version, at);
         }
     }
 

@@ -8,14 +8,14 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.EventCodec;
+import org.ws2.contracts.UnreadableEventException;
+import org.ws2.contracts.Ws2Event;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.reporting.evidence.EvidenceLog;
-import org.ws2.service.events.EventJson;
-import org.ws2.service.events.UnreadableEventException;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,22 +32,16 @@ class PublicEventsListener {
     static final String GROUP = "reporting-service.public-events";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicEventsListener.class);
 
-    private final EventJson eventJson;
+    private final EventCodec codec;
     private final JsonMapper json;
     private final PublicEventStore store;
     private final EvidenceLog evidence;
 
-    PublicEventsListener(EventJson eventJson, JsonMapper json, PublicEventStore store, EvidenceLog evidence) {
-        this.eventJson = eventJson;
+    PublicEventsListener(EventCodec codec, JsonMapper json, PublicEventStore store, EvidenceLog evidence) {
+        this.codec = codec;
         this.json = json;
         this.store = store;
         this.evidence = evidence;
-    }
-
-    record EvidenceAdded(String recommendationId, RecommendationEvents.Evidence evidence) {
-    }
-
-    record EvidenceRemoved(String recommendationId, String evidenceId) {
     }
 
     @KafkaListener(topics = { Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS },
@@ -56,32 +50,26 @@ class PublicEventsListener {
     public void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
         CloudEvent event;
         ObjectNode tree;
+        Ws2Event decoded;
         try {
-            event = eventJson.read(value);
+            event = codec.read(value);
             tree = (ObjectNode) json.readTree(value);
+            // Empty for a type this version does not know: still a public event, still streamed.
+            decoded = codec.decode(event).orElse(null);
         } catch (UnreadableEventException | JacksonException | ClassCastException e) {
             // The read-model consumers park it on the dead-letter topic; parking it twice would only confuse.
             log.warn("Not publishing an unreadable record of {}: {}", topic, e.getMessage());
             return;
         }
-        JsonNode recordedAt = tree.get("recordedat");
-        Instant recorded = recordedAt != null && recordedAt.isString() ? Instant.parse(recordedAt.asString())
-                : event.time();
+        Instant recorded = event.recordedat() != null ? event.recordedat() : event.time();
         String publicJson = json.writeValueAsString(PublicEventFilter.publicCopy(tree));
         if (!store.append(event.id(), topic, event.type(), event.subject(), event.time(), recorded, publicJson)) {
             return; // delivered before
         }
-        switch (event.type()) {
-            case RecommendationEvents.EVIDENCE_ADDED -> {
-                EvidenceAdded added = eventJson.data(event, EvidenceAdded.class);
-                if (added.evidence() != null) {
-                    evidence.added(event.subject(), added.evidence(), event.time());
-                }
-            }
-            case RecommendationEvents.EVIDENCE_REMOVED -> evidence.removed(event.subject(),
-                    eventJson.data(event, EvidenceRemoved.class).evidenceId(), event.time());
-            default -> {
-            }
+        if (decoded instanceof RecommendationEvents.EvidenceAdded added && added.evidence() != null) {
+            evidence.added(event.subject(), added.evidence(), event.time());
+        } else if (decoded instanceof RecommendationEvents.EvidenceRemoved removed) {
+            evidence.removed(event.subject(), removed.evidenceId(), event.time());
         }
     }
 }

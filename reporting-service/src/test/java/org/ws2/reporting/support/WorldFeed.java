@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.EventCodec;
+import org.ws2.contracts.Ws2Event;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.assignment.AssignmentEvents;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
@@ -43,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WorldFeed {
 
     private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
     private final Map<String, RecommendationSnapshot> recommendations = new HashMap<>();
     private final Map<String, AssignmentSnapshot> assignments = new HashMap<>();
     private final Map<String, EngagementSnapshot> engagements = new HashMap<>();
@@ -60,8 +62,9 @@ public final class WorldFeed {
     public CloudEvent registerRecommendation(String id, String topic, Ownership ownership, List<String> dependsOn,
             Instant at) {
         RecommendationSnapshot s = new RecommendationSnapshot(id, id.split("\\.")[0], topic, "Recommendation " + id,
-                "What " + id + " asks.", ownership, List.of(), List.of("ICANN org"), null, List.of(),
-                RecommendationStatus.NOT_STARTED, CoordinationLevel.NONE, null, dependsOn, 0, false, 0, at);
+                "What " + id + " asks.", ownership, List.of(), List.of("ICANN org"), null, List.of(), "test",
+                "test data", RecommendationStatus.NOT_STARTED, CoordinationLevel.NONE, null, dependsOn, 0, false, null,
+                0, at, at);
         recommendations.put(id, s);
         return send(Topics.RECOMMENDATIONS, RecommendationEvents.SOURCE, RecommendationEvents.REGISTERED, id, 0, at,
                 new RecommendationEvents.Registered(id, topic, s.title(), s.status(), 0, "seed", s));
@@ -72,7 +75,8 @@ public final class WorldFeed {
         long v = old.version() + 1;
         RecommendationSnapshot s = new RecommendationSnapshot(id, old.topicPrefix(), old.topic(), old.title(),
                 old.summary(), old.ownership(), old.sharedWith(), old.implementers(), old.targetQuarter(), old.tags(),
-                old.status(), level, "Flagged to SO/AC leadership", old.dependsOn(), old.evidenceCount(), false, v, at);
+                old.source(), old.verification(), old.status(), level, "Flagged to SO/AC leadership", old.dependsOn(),
+                old.evidenceCount(), false, null, v, old.createdAt(), at);
         recommendations.put(id, s);
         return send(Topics.RECOMMENDATIONS, RecommendationEvents.SOURCE, RecommendationEvents.COORDINATION_FLAG_SET, id,
                 v, at, new RecommendationEvents.CoordinationFlagSet(id, v, "alice", at, old.coordination(), level,
@@ -83,8 +87,9 @@ public final class WorldFeed {
         RecommendationSnapshot old = recommendations.get(id);
         long v = old.version() + 1;
         RecommendationSnapshot s = new RecommendationSnapshot(id, old.topicPrefix(), old.topic(), old.title(),
-                old.summary(), old.ownership(), old.sharedWith(), old.implementers(), targetQuarter, old.tags(), to,
-                old.coordination(), old.coordinationRationale(), old.dependsOn(), old.evidenceCount(), false, v, at);
+                old.summary(), old.ownership(), old.sharedWith(), old.implementers(), targetQuarter, old.tags(),
+                old.source(), old.verification(), to, old.coordination(), old.coordinationRationale(), old.dependsOn(),
+                old.evidenceCount(), false, null, v, old.createdAt(), at);
         recommendations.put(id, s);
         return send(Topics.RECOMMENDATIONS, RecommendationEvents.SOURCE, RecommendationEvents.STATUS_CHANGED, id, v, at,
                 new RecommendationEvents.StatusChanged(id, old.topic(), old.title(), old.status(), to, "moved", "alice",
@@ -96,8 +101,8 @@ public final class WorldFeed {
         long v = old.version() + 1;
         RecommendationSnapshot s = new RecommendationSnapshot(id, old.topicPrefix(), old.topic(), old.title(),
                 old.summary(), old.ownership(), old.sharedWith(), old.implementers(), old.targetQuarter(), old.tags(),
-                old.status(), old.coordination(), old.coordinationRationale(), old.dependsOn(), old.evidenceCount() + 1,
-                false, v, at);
+                old.source(), old.verification(), old.status(), old.coordination(), old.coordinationRationale(),
+                old.dependsOn(), old.evidenceCount() + 1, false, null, v, old.createdAt(), at);
         recommendations.put(id, s);
         var evidence = new RecommendationEvents.Evidence("ev-" + id, title, url, null, LocalDate.ofInstant(at,
                 java.time.ZoneOffset.UTC), "How it was done");
@@ -116,7 +121,7 @@ public final class WorldFeed {
     public CloudEvent triage(String groupId, String recommendationId, Instant at) {
         AssignmentSnapshot a = new AssignmentSnapshot(groupId + ":" + recommendationId, groupId, recommendationId,
                 "Recommendation " + recommendationId, "SO/AC Accountability", "applies", TriageState.TRIAGED, null, null,
-                null, false, null, Progress.NOT_STARTED, null, null, List.of(), 0, "staff", at, "staff", at);
+                null, false, null, Progress.NOT_STARTED, null, null, 0, 0, "staff", at, "staff", at);
         assignments.put(a.id(), a);
         return send(Topics.ASSIGNMENTS, AssignmentEvents.SOURCE, AssignmentEvents.TRIAGED, recommendationId, 0, at,
                 new AssignmentEvents.Triaged(groupId, recommendationId, 0, "staff", at, "triaged", a));
@@ -172,16 +177,24 @@ public final class WorldFeed {
             Urgency urgency, boolean draft, Progress progress, Instant at) {
         AssignmentSnapshot a = new AssignmentSnapshot(o.id(), o.groupId(), o.recommendationId(),
                 o.recommendationTitle(), o.topic(), o.applicabilityNote(), triage, priority, effort, urgency, draft,
-                o.notApplicableReason(), progress, o.progressNote(), o.evidenceUrl(), o.comments(), o.version() + 1,
+                o.notApplicableReason(), progress, o.progressNote(), o.evidenceUrl(), o.commentCount(), o.version() + 1,
                 o.createdBy(), o.createdAt(), "someone", at);
         assignments.put(a.id(), a);
         return a;
     }
 
+    /**
+     * Writes the event as its producer would (the one codec), recorded when it took effect: this feed
+     * writes history as it happened, not entered later.
+     */
     private CloudEvent send(String topic, String source, String type, String subject, long version, Instant at,
-            Object payload) {
-        CloudEvent event = CloudEvent.of(source, type, subject, version, at, json.valueToTree(payload));
-        String value = json.writeValueAsString(event);
+            Ws2Event payload) {
+        CloudEvent event = codec.toCloudEvent(payload, at);
+        if (!event.type().equals(type) || !event.subject().equals(subject) || event.aggregateversion() != version
+                || !event.time().equals(at)) {
+            throw new IllegalStateException("The feed built an inconsistent event: " + event);
+        }
+        String value = codec.write(event);
         EventSchemas.assertConforms(value);
         try {
             kafka.send(topic, subject, value).get(10, TimeUnit.SECONDS);
