@@ -30,7 +30,9 @@ while IFS='|' read -r at role method path body; do
       continue
     fi
   fi
-  if [[ "$body" == "{}" ]]; then body="{\"effectiveAt\":\"$at\"}"; else body="{\"effectiveAt\":\"$at\",${body#\{}"; fi
+  # An engagement is dated by its heldOn (the engagement API takes no effectiveAt).
+  if [[ "$path" == /api/engagements ]]; then :
+  elif [[ "$body" == "{}" ]]; then body="{\"effectiveAt\":\"$at\"}"; else body="{\"effectiveAt\":\"$at\",${body#\{}"; fi
   args=(-s -o "$answer" -w '%{http_code}' -X "$method" "$gateway$path" -H "Authorization: Bearer $tok"
         -H 'Content-Type: application/json' -d "$body")
   [[ "$method" == PUT ]] && args+=(-H "If-Match: $(etag "${path%/*}")")

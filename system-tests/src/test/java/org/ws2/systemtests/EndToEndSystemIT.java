@@ -90,7 +90,8 @@ class EndToEndSystemIT {
                     .contains("\"title\":\"" + JSON.readTree(body).path("title").asString() + "\"")) {
                 continue; // recorded by the engagement seed already
             }
-            String dated = body.equals("{}") ? "{\"effectiveAt\":\"" + at + "\"}"
+            String dated = path.equals("/api/engagements") ? body // dated by its heldOn
+                    : body.equals("{}") ? "{\"effectiveAt\":\"" + at + "\"}"
                     : "{\"effectiveAt\":\"" + at + "\"," + body.substring(1);
             String token = launcher.token(role, List.of());
             if (path.equals("/api/assignments/bulk")) {
