@@ -86,20 +86,20 @@ class EventStreamIT {
     void sinceReplaysWhatWasRecordedFromThatInstantOn() throws Exception {
         WorldFeed feed = new WorldFeed(kafka);
         feed.registerRecommendation("8.901", "Stream test", org.ws2.contracts.recommendation.Ownership.ORG, List.of(),
-                Instant.parse("2021-03-01T00:00:00Z"));
-        feed.registerGroup("STREAM-G", "Stream G", GroupKind.SO, Instant.parse("2021-03-01T00:00:00Z"));
-        feed.triage("STREAM-G", "8.901", Instant.parse("2021-04-20T00:00:00Z"));
+                Instant.parse("2022-03-01T00:00:00Z"));
+        feed.registerGroup("STREAM-G", "Stream G", GroupKind.SO, Instant.parse("2022-03-01T00:00:00Z"));
+        feed.triage("STREAM-G", "8.901", Instant.parse("2022-04-20T00:00:00Z"));
         CloudEvent signOff = feed.triageTo("STREAM-G", "8.901", TriageState.SIGN_OFF_REQUESTED,
-                Instant.parse("2021-04-22T00:00:00Z"));
+                Instant.parse("2022-04-22T00:00:00Z"));
 
         // These events carry no recordedat: they were recorded at their time.
-        try (SseClient replay = SseClient.open(uri("/api/events/stream?since=2021-04-21T00:00:00Z&subject=8.901"),
+        try (SseClient replay = SseClient.open(uri("/api/events/stream?since=2022-04-21T00:00:00Z&subject=8.901"),
                 Map.of())) {
             List<Event> events = replay.take(1, PATIENCE);
             assertThat(events).extracting(Event::type).containsExactly("org.ws2.assignment.triage-changed.v1");
             JsonNode last = json.readTree(events.get(0).data());
             assertThat(last.path("id").asString()).isEqualTo(signOff.id());
-            assertThat(last.path("time").asString()).isEqualTo("2021-04-22T00:00:00Z");
+            assertThat(last.path("time").asString()).isEqualTo("2022-04-22T00:00:00Z");
             assertThat(last.path("data").has("actor")).isFalse();
             assertThat(last.path("data").path("assignment").has("comments")).isFalse();
             assertThat(last.path("data").path("assignment").has("createdBy")).isFalse();

@@ -42,6 +42,9 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
+ * (Other tests of this context write their history after 2021, so that the Q2 2021 picture is this
+ * class's alone.)
+ *
  * The Q2 2021 update's picture written as events with their real dates (on the real topics, consumed
  * into the real database), then every report read over HTTP in every format: as of the quarter's
  * end it says what the deck says; as of 1 April 2021 none of it.

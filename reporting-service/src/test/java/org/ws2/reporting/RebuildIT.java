@@ -47,12 +47,12 @@ class RebuildIT {
     @Test
     void aRebuildReplaysTheTopicsIntoFreshTablesAndSwapsThemIn() throws Exception {
         WorldFeed feed = new WorldFeed(kafka);
-        Instant at = Instant.parse("2020-02-03T10:00:00Z");
+        Instant at = Instant.parse("2022-02-03T10:00:00Z");
         feed.registerRecommendation("4.901", "Jurisdiction", Ownership.ORG, List.of(), at);
         feed.registerGroup("REBUILD-1", "Rebuild group", GroupKind.AC, at);
         feed.triage("REBUILD-1", "4.901", at.plusSeconds(60));
         feed.triageTo("REBUILD-1", "4.901", TriageState.SIGN_OFF_REQUESTED, at.plusSeconds(120));
-        String asOf = "/api/reports/groups?asOf=2020-02-04";
+        String asOf = "/api/reports/groups?asOf=2022-02-04";
         await().atMost(Duration.ofSeconds(60)).until(() -> stageOf(read(asOf), "REBUILD-1").equals("AWAITING_SIGN_OFF"));
         JsonNode before = read(asOf);
 
@@ -77,7 +77,7 @@ class RebuildIT {
                 .query(Long.class).single()).isZero();
 
         // The live consumers write into the swapped-in tables.
-        feed.registerGroup("REBUILD-2", "After the rebuild", GroupKind.AC, Instant.parse("2020-02-03T11:00:00Z"));
+        feed.registerGroup("REBUILD-2", "After the rebuild", GroupKind.AC, Instant.parse("2022-02-03T11:00:00Z"));
         await().atMost(Duration.ofSeconds(60)).until(() -> read(asOf).toString().contains("REBUILD-2"));
     }
 
