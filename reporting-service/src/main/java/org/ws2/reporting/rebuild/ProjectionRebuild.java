@@ -63,6 +63,14 @@ public class ProjectionRebuild implements DisposableBean {
 
     public enum State { RUNNING, COMPLETED, FAILED }
 
+    /** Aggregate ids are unique per family only (a group and an assignment may not share a namespace). */
+    private static final class EventFamilyKey {
+        static String of(Ws2Event event) {
+            return event instanceof RecommendationEvent ? "r" : event instanceof GroupEvent ? "g"
+                    : event instanceof AssignmentEvent ? "a" : "e";
+        }
+    }
+
     /** What the last rebuild did; eventsPerSecond over the replay from offset 0. */
     public record Status(State state, Instant startedAt, Instant finishedAt, long events, long eventsPerSecond,
             String error) {
@@ -78,6 +86,8 @@ public class ProjectionRebuild implements DisposableBean {
     private final EngagementHistory engagements;
     private final EvidenceLog evidence;
     private final AtomicReference<Status> status = new AtomicReference<>();
+    /** Per family and aggregate, the version the running rebuild has applied (one rebuild at a time). */
+    private final Map<String, Long> applied = new java.util.HashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "projection-rebuild");
         t.setDaemon(true);
@@ -130,6 +140,7 @@ public class ProjectionRebuild implements DisposableBean {
 
     /** The whole rebuild; the number of records replayed from offset 0. */
     long rebuild() {
+        applied.clear();
         transactions.executeWithoutResult(tx -> TABLES.forEach(t -> {
             jdbc.sql("DROP TABLE IF EXISTS " + t + "_next").update();
             jdbc.sql("CREATE TABLE " + t + "_next (LIKE " + t + " INCLUDING ALL)").update();
@@ -182,6 +193,9 @@ public class ProjectionRebuild implements DisposableBean {
         } catch (UnreadableEventException poison) {
             return; // parked on the dead-letter topic by the live consumer; nothing to rebuild from
         }
+        if (event == null || !newer(event)) {
+            return;
+        }
         Instant at = envelope.time();
         long version = envelope.aggregateversion();
         if (event instanceof RecommendationEvent r) {
@@ -198,6 +212,20 @@ public class ProjectionRebuild implements DisposableBean {
         } else if (event instanceof EngagementEvent e) {
             engagements.record("engagement_version" + suffix, e.engagement(), version, at);
         }
+    }
+
+    /**
+     * As the live consumers do (EventConsumer): an event whose version is not newer than the one applied
+     * for its aggregate is a straggler or a repeat, and is left out. Topic order is replay order.
+     */
+    private boolean newer(Ws2Event event) {
+        String key = EventFamilyKey.of(event) + ":" + event.aggregateId();
+        Long held = applied.get(key);
+        if (held != null && held >= event.aggregateVersion()) {
+            return false;
+        }
+        applied.put(key, event.aggregateVersion());
+        return true;
     }
 
     @Override
