@@ -12,6 +12,6 @@ class ReportingTopics {
 
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(TopicDeclarations topics) {
-        return topics.deadLettersOf(Topics.RECOMMENDATIONS);
+        return topics.deadLettersOf(Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS);
     }
 }

@@ -69,6 +69,81 @@ class EndToEndSystemIT {
         launcher.stop();
     }
 
+    /**
+     * Issue 8's acceptance: the Q2 2021 data loaded through the gateway with the dates it happened
+     * ({@code scripts/q2-2021.calls}, the same calls {@code scripts/load-q2-2021.sh} makes); then the
+     * quarterly report shows the deck's SO/AC lines, flags and engagements, and as of 1 April 2021 none
+     * of them. First, because the flags must be dated before any later change of those recommendations.
+     */
+    @Test
+    @Order(0)
+    void theQ2UpdateLoadedWithItsDatesIsWhatTheQuarterlyReportSays() throws IOException {
+        List<String> lines = Files.readAllLines(REPO.resolve("scripts/q2-2021.calls"));
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] call = line.split("\\|", 5);
+            String at = call[0].trim(), role = call[1].trim(), method = call[2].trim(), path = call[3].trim();
+            String body = call[4].trim();
+            if (path.equals("/api/engagements") && get("/api/engagements?size=200", null).body()
+                    .contains("\"title\":\"" + JSON.readTree(body).path("title").asString() + "\"")) {
+                continue; // recorded by the engagement seed already
+            }
+            String dated = path.equals("/api/engagements") ? body // dated by its heldOn
+                    : body.equals("{}") ? "{\"effectiveAt\":\"" + at + "\"}"
+                    : "{\"effectiveAt\":\"" + at + "\"," + body.substring(1);
+            String token = launcher.token(role, List.of());
+            if (path.equals("/api/assignments/bulk")) {
+                // The groups service learns recommendations from their events: wait until it knows them.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertOk(post(path, token, dated)));
+            } else if (method.equals("PUT")) {
+                assertOk(put(path, token, dated, etag(path.substring(0, path.lastIndexOf('/')))));
+            } else {
+                assertOk(post(path, token, dated));
+            }
+        }
+
+        List<String> deck = List.of(
+                "ccNSO – has reviewed recs, established priorities and begun implementing.",
+                "GAC – has reviewed recs, established priorities and begun implementing.",
+                "ALAC – is reviewing and prioritizing.",
+                "GNSO Council – has reviewed recs and assigned priorities.",
+                "GNSO SG/Cs (CSG, NCSG, RrSG, RySG, BC, IPC, ISPCP, NCUC, NPOC) – support team has conducted initial "
+                        + "triage; asked to review and sign off.",
+                "ASO – support team has conducted initial triage; asked to review and sign off.",
+                "RSSAC – support team has conducted initial triage; asked to review and sign off.",
+                "SSAC – support team has conducted initial triage; asked to review and sign off.");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode q = JSON.readTree(get("/api/reports/quarterly/2021-Q2", null).body());
+            assertThat(texts(q.path("soacWork"), "sentence")).containsExactlyInAnyOrderElementsOf(deck);
+            assertThat(texts(q.path("coordinationRequired"), "id")).containsExactly("1.1", "1.7", "2.3");
+            assertThat(texts(q.path("coordinationWouldBenefit"), "id")).containsExactly("3.1");
+            assertThat(texts(q.path("engagements"), "title")).containsExactly("WS2-IT Meeting - 7 May 2021",
+                    "ICANN Webinar on Work Stream 2 Implementation - 25 May 2021");
+            assertThat(texts(q.path("links"), "url")).contains(
+                    "https://community.icann.org/pages/viewpage.action?pageId=164627115",
+                    "https://community.icann.org/display/IO/Webinars");
+        });
+        HttpResponse<String> html = send(request("/api/reports/quarterly/2021-Q2?format=html", null).GET());
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        deck.forEach(sentence -> assertThat(html.body()).contains(sentence));
+
+        JsonNode before = JSON.readTree(get("/api/reports/quarterly/2021-Q2?asOf=2021-04-01", null).body());
+        assertThat(before.path("soacWork")).isEmpty();
+        assertThat(before.path("coordinationRequired")).isEmpty();
+        assertThat(before.path("coordinationWouldBenefit")).isEmpty();
+        assertThat(before.path("engagements")).isEmpty();
+        assertProblem(get("/api/reports/quarterly/2021-Q2?format=docx", null), 400);
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(item -> values.add(item.path(field).asString()));
+        return values;
+    }
+
     @Test
     @Order(1)
     void listsEveryRecommendationOfTheCatalogue() throws IOException {
@@ -367,7 +442,8 @@ class EndToEndSystemIT {
         Settings settings = launcher.settings();
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(settings.jdbcUrl("ws2_recommendations"),
                 settings.postgresUser(), settings.postgresPassword());
-                java.sql.PreparedStatement changes = db.prepareStatement("DELETE FROM recommendation_change WHERE recommendation_id = ANY (?)");
+                java.sql.PreparedStatement changes = db.prepareStatement(
+                        "DELETE FROM ws2_change WHERE aggregate_type = 'recommendation' AND aggregate_id = ANY (?)");
                 java.sql.PreparedStatement records = db.prepareStatement("DELETE FROM recommendation WHERE id = ANY (?)")) {
             java.sql.Array ids = db.createArrayOf("text", onlyInTheNewerList.toArray());
             changes.setArray(1, ids);
@@ -388,6 +464,98 @@ class EndToEndSystemIT {
         assertThat(version(edited)).isEqualTo(editedVersion);
         assertThat(JSON.readTree(get("/api/recommendations/8.4.8", null).body()).path("verification").asString())
                 .isEqualTo("id+topic only");
+    }
+
+    /**
+     * Issue 8: a reporting consumer follows /api/events/stream through the gateway, goes away, and
+     * on reconnecting with Last-Event-ID receives exactly the events it missed, then the live ones.
+     */
+    @Test
+    @Order(11)
+    void theEventStreamResumesThroughTheGatewayWithExactlyTheMissedEvents() throws Exception {
+        String id = "8.1.17";
+        String staff = launcher.token("support-staff", List.of());
+        URI stream = gateway.resolve("/api/events/stream?types=org.ws2.recommendation.*&subject=" + id);
+        String lastSeen;
+        long lastVersion;
+        try (Sse first = Sse.open(stream, null)) {
+            assertOk(post("/api/recommendations/" + id + "/transitions", staff, "{\"to\":\"ON_HOLD\",\"note\":\"paused\"}"));
+            assertOk(post("/api/recommendations/" + id + "/transitions", staff, "{\"to\":\"NOT_STARTED\",\"note\":\"back\"}"));
+            List<String[]> events = first.take(2);
+            lastSeen = events.get(1)[0];
+            lastVersion = JSON.readTree(events.get(1)[1]).path("aggregateversion").asLong();
+            assertThat(JSON.readTree(events.get(0)[1]).path("aggregateversion").asLong()).isEqualTo(lastVersion - 1);
+        }
+        assertOk(post("/api/recommendations/" + id + "/transitions", staff, "{\"to\":\"ON_HOLD\",\"note\":\"missed 1\"}"));
+        assertOk(post("/api/recommendations/" + id + "/transitions", staff, "{\"to\":\"NOT_STARTED\",\"note\":\"missed 2\"}"));
+
+        try (Sse again = Sse.open(stream, lastSeen)) {
+            List<String[]> missed = again.take(2);
+            assertThat(missed).extracting(e -> JSON.readTree(e[1]).path("aggregateversion").asLong())
+                    .containsExactly(lastVersion + 1, lastVersion + 2);
+            assertOk(post("/api/recommendations/" + id + "/transitions", staff, "{\"to\":\"ON_HOLD\",\"note\":\"live\"}"));
+            assertThat(JSON.readTree(again.take(1).get(0)[1]).path("aggregateversion").asLong()).isEqualTo(lastVersion + 3);
+        }
+    }
+
+    /** A minimal Server-Sent Events reader: each event as {id, data}. */
+    static final class Sse implements AutoCloseable {
+        final java.util.concurrent.BlockingQueue<String[]> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        final HttpResponse<java.util.stream.Stream<String>> response;
+
+        private Sse(HttpResponse<java.util.stream.Stream<String>> response) {
+            this.response = response;
+            Thread reader = new Thread(() -> {
+                String eventId = null;
+                StringBuilder data = new StringBuilder();
+                try {
+                    for (String line : (Iterable<String>) response.body()::iterator) {
+                        if (line.isEmpty()) {
+                            if (!data.isEmpty()) {
+                                events.add(new String[] { eventId, data.toString() });
+                            }
+                            eventId = null;
+                            data.setLength(0);
+                        } else if (line.startsWith("id:")) {
+                            eventId = line.substring(3).trim();
+                        } else if (line.startsWith("data:")) {
+                            data.append(line.substring(5).trim());
+                        }
+                    }
+                } catch (RuntimeException closed) {
+                    // the test closed the connection
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Sse open(URI uri, String lastEventId) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request.GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+            return new Sse(response);
+        }
+
+        List<String[]> take(int n) throws InterruptedException {
+            List<String[]> taken = new ArrayList<>();
+            while (taken.size() < n) {
+                String[] event = events.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(event).as("event %d of %d", taken.size() + 1, n).isNotNull();
+                taken.add(event);
+            }
+            return taken;
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
+        }
     }
 
     // ---------------------------------------------------------------- helpers

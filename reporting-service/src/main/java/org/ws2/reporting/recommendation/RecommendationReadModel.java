@@ -32,6 +32,7 @@ public class RecommendationReadModel {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean applyIfNewer(RecommendationSnapshot state, long version, Instant happenedAt) {
+        recordVersion("recommendation_version", state, version, happenedAt);
         return jdbc.sql("""
                 INSERT INTO recommendation (id, topic, title, status, retired, version, updated_at)
                 VALUES (:id, :topic, :title, :status, :retired, :version, :updatedAt)
@@ -47,6 +48,34 @@ public class RecommendationReadModel {
                 .param("version", version)
                 .param("updatedAt", OffsetDateTime.ofInstant(happenedAt, ZoneOffset.UTC))
                 .update() == 1;
+    }
+
+    /**
+     * Keeps the version in the history "as of" reports read, whatever order versions arrive in: a
+     * late older version still belongs to the history, it just never becomes the latest.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordVersion(String table, RecommendationSnapshot state, long version, Instant effectiveAt) {
+        jdbc.sql("INSERT INTO " + table + """
+                 (id, version, effective_at, topic_prefix, topic, title, ownership,
+                    target_quarter, status, coordination, coordination_rationale, depends_on, retired)
+                VALUES (:id, :version, :effectiveAt, :topicPrefix, :topic, :title, :ownership, :targetQuarter, :status,
+                    :coordination, :rationale, :dependsOn, :retired)
+                ON CONFLICT (id, version) DO NOTHING""")
+                .param("id", state.id())
+                .param("version", version)
+                .param("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+                .param("topicPrefix", state.topicPrefix())
+                .param("topic", state.topic())
+                .param("title", state.title())
+                .param("ownership", state.ownership() == null ? null : state.ownership().name())
+                .param("targetQuarter", state.targetQuarter())
+                .param("status", state.status().name())
+                .param("coordination", state.coordination() == null ? "NONE" : state.coordination().name())
+                .param("rationale", state.coordinationRationale())
+                .param("dependsOn", state.dependsOn() == null ? new String[0] : state.dependsOn().toArray(String[]::new))
+                .param("retired", state.retired())
+                .update();
     }
 
     /**

@@ -1,0 +1,58 @@
+package org.ws2.reporting.assignment;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
+
+/**
+ * Every version of every assignment (one group's share of one recommendation). Comment threads are
+ * not kept: they are the group's and support's, not published data.
+ */
+@Repository
+public class AssignmentHistory {
+
+    private final JdbcClient jdbc;
+
+    AssignmentHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean record(AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
+        return record("assignment_version", a, eventType, version, effectiveAt);
+    }
+
+    /** @param table assignment_version, or its replacement while a rebuild fills it */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean record(String table, AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
+        return jdbc.sql("INSERT INTO " + table + """
+                 (id, version, effective_at, event_type, group_id, recommendation_id,
+                    recommendation_title, topic, triage, priority, effort, urgency, priority_draft,
+                    not_applicable_reason, progress)
+                VALUES (:id, :version, :effectiveAt, :type, :groupId, :recommendationId, :title, :topic, :triage,
+                    :priority, :effort, :urgency, :draft, :notApplicableReason, :progress)
+                ON CONFLICT (id, version) DO NOTHING""")
+                .param("id", a.groupId() + ":" + a.recommendationId())
+                .param("version", version)
+                .param("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+                .param("type", eventType)
+                .param("groupId", a.groupId())
+                .param("recommendationId", a.recommendationId())
+                .param("title", a.recommendationTitle())
+                .param("topic", a.topic())
+                .param("triage", a.triage().name())
+                .param("priority", a.priority() == null ? null : a.priority().name())
+                .param("effort", a.effort() == null ? null : a.effort().name())
+                .param("urgency", a.urgency() == null ? null : a.urgency().name())
+                .param("draft", a.priorityDraft())
+                .param("notApplicableReason", a.notApplicableReason())
+                .param("progress", a.progress() == null ? "NOT_STARTED" : a.progress().name())
+                .update() == 1;
+    }
+}

@@ -1,0 +1,91 @@
+package org.ws2.reporting.picture;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.ws2.contracts.assignment.Effort;
+import org.ws2.contracts.assignment.GroupStageRule;
+import org.ws2.contracts.assignment.Priority;
+import org.ws2.contracts.assignment.Progress;
+import org.ws2.contracts.assignment.TriageState;
+import org.ws2.contracts.assignment.Urgency;
+import org.ws2.contracts.group.GroupKind;
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Ownership;
+import org.ws2.contracts.recommendation.RecommendationStatus;
+
+/**
+ * Everything the reports know as it stood at one instant (effective time): per aggregate, the
+ * latest version that had taken effect by then. Retired recommendations, retired groups and removed
+ * engagements are left out, and so are the assignments of a retired recommendation.
+ */
+public record Picture(Instant asOf, List<Recommendation> recommendations, List<Group> groups,
+        List<Assignment> assignments, List<Engagement> engagements) {
+
+    public record Recommendation(String id, String topicPrefix, String topic, String title, Ownership ownership,
+            String targetQuarter, RecommendationStatus status, CoordinationLevel coordination,
+            String coordinationRationale, List<String> dependsOn) {
+    }
+
+    public record Group(String id, String name, GroupKind kind, String parent) {
+    }
+
+    public record Assignment(String groupId, String recommendationId, String recommendationTitle, String topic,
+            TriageState triage, Priority priority, Effort effort, Urgency urgency, boolean priorityDraft,
+            String notApplicableReason, Progress progress) implements GroupStageRule.AssignmentState {
+
+        /** The priority once the group approved it; a draft is the group's own business. */
+        public Priority approvedPriority() {
+            return priorityDraft ? null : priority;
+        }
+    }
+
+    public record Link(String title, String url) {
+    }
+
+    public record Engagement(String id, String kind, String title, LocalDate heldOn, String description,
+            List<Link> links, List<String> recommendationIds) {
+    }
+
+    public Map<String, Recommendation> recommendationsById() {
+        return recommendations.stream().collect(Collectors.toMap(Recommendation::id, Function.identity()));
+    }
+
+    public Map<String, Group> groupsById() {
+        return groups.stream().collect(Collectors.toMap(Group::id, Function.identity()));
+    }
+
+    public Map<String, List<Assignment>> assignmentsByGroup() {
+        return assignments.stream().collect(Collectors.groupingBy(Assignment::groupId));
+    }
+
+    public Map<String, List<Assignment>> assignmentsByRecommendation() {
+        return assignments.stream().collect(Collectors.groupingBy(Assignment::recommendationId));
+    }
+
+    /** WS2 numbering order: 1.2 before 1.10, 6.1.2 before 6.1.10. */
+    public static final Comparator<String> BY_NUMBER = (a, b) -> {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = compareSegment(x[i], y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    };
+
+    private static int compareSegment(String a, String b) {
+        try {
+            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+}

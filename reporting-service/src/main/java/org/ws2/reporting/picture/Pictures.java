@@ -1,0 +1,133 @@
+package org.ws2.reporting.picture;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.assignment.Effort;
+import org.ws2.contracts.assignment.Priority;
+import org.ws2.contracts.assignment.Progress;
+import org.ws2.contracts.assignment.TriageState;
+import org.ws2.contracts.assignment.Urgency;
+import org.ws2.contracts.group.GroupKind;
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Ownership;
+import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.reporting.picture.Picture.Assignment;
+import org.ws2.reporting.picture.Picture.Engagement;
+import org.ws2.reporting.picture.Picture.Group;
+import org.ws2.reporting.picture.Picture.Link;
+import org.ws2.reporting.picture.Picture.Recommendation;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads a {@link Picture} from the version tables: per aggregate, the latest version effective by then. */
+@Repository
+public class Pictures {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Pictures(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** One consistent read (a repeatable-read transaction), so the four families agree with each other. */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public Picture at(Instant asOf) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC);
+        List<Recommendation> recommendations = jdbc.sql("""
+                SELECT DISTINCT ON (id) * FROM recommendation_version WHERE effective_at <= :at
+                ORDER BY id, effective_at DESC, version DESC""")
+                .param("at", at).query((rs, n) -> rs.getBoolean("retired") ? null : recommendation(rs)).list()
+                .stream().filter(r -> r != null).sorted(Comparator.comparing(Recommendation::id, Picture.BY_NUMBER))
+                .toList();
+        Set<String> retired = jdbc.sql("""
+                SELECT id FROM (SELECT DISTINCT ON (id) id, retired FROM recommendation_version WHERE effective_at <= :at
+                ORDER BY id, effective_at DESC, version DESC) latest WHERE retired""")
+                .param("at", at).query(String.class).set();
+        List<Group> groups = jdbc.sql("""
+                SELECT * FROM (SELECT DISTINCT ON (id) * FROM group_version WHERE effective_at <= :at
+                ORDER BY id, effective_at DESC, version DESC) latest WHERE NOT retired""")
+                .param("at", at)
+                .query((rs, n) -> new Group(rs.getString("id"), rs.getString("name"),
+                        GroupKind.valueOf(rs.getString("kind")), rs.getString("parent")))
+                .list().stream().sorted(Comparator.comparing(Group::kind).thenComparing(Group::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        List<Assignment> assignments = jdbc.sql("""
+                SELECT DISTINCT ON (id) * FROM assignment_version WHERE effective_at <= :at
+                ORDER BY id, effective_at DESC, version DESC""")
+                .param("at", at).query(Pictures::assignment).list().stream()
+                .filter(a -> !retired.contains(a.recommendationId()))
+                .sorted(Comparator.comparing(Assignment::recommendationId, Picture.BY_NUMBER)
+                        .thenComparing(Assignment::groupId, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        List<Engagement> engagements = jdbc.sql("""
+                SELECT * FROM (SELECT DISTINCT ON (id) * FROM engagement_version WHERE effective_at <= :at
+                ORDER BY id, effective_at DESC, version DESC) latest WHERE NOT removed ORDER BY held_on, title""")
+                .param("at", at).query((rs, n) -> engagement(rs)).list();
+        return new Picture(asOf, recommendations, groups, assignments, engagements);
+    }
+
+    /** When the earliest change the reports know of took effect; empty before any event arrived. */
+    public Optional<Instant> firstChange() {
+        return Optional.ofNullable(jdbc.sql("""
+                SELECT least((SELECT min(effective_at) FROM recommendation_version),
+                             (SELECT min(effective_at) FROM group_version),
+                             (SELECT min(effective_at) FROM assignment_version),
+                             (SELECT min(effective_at) FROM engagement_version))""")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().orElse(null))
+                .map(OffsetDateTime::toInstant);
+    }
+
+    private static Recommendation recommendation(ResultSet rs) throws SQLException {
+        String ownership = rs.getString("ownership");
+        return new Recommendation(rs.getString("id"), rs.getString("topic_prefix"), rs.getString("topic"),
+                rs.getString("title"), ownership == null ? Ownership.ORG : Ownership.valueOf(ownership),
+                rs.getString("target_quarter"), RecommendationStatus.valueOf(rs.getString("status")),
+                CoordinationLevel.valueOf(rs.getString("coordination")), rs.getString("coordination_rationale"),
+                strings(rs.getArray("depends_on")));
+    }
+
+    private static Assignment assignment(ResultSet rs, int n) throws SQLException {
+        return new Assignment(rs.getString("group_id"), rs.getString("recommendation_id"),
+                rs.getString("recommendation_title"), rs.getString("topic"),
+                TriageState.valueOf(rs.getString("triage")), value(Priority.class, rs.getString("priority")),
+                value(Effort.class, rs.getString("effort")), value(Urgency.class, rs.getString("urgency")),
+                rs.getBoolean("priority_draft"), rs.getString("not_applicable_reason"),
+                Progress.valueOf(rs.getString("progress")));
+    }
+
+    private Engagement engagement(ResultSet rs) throws SQLException {
+        List<Link> links = json.readValue(rs.getString("links"), new TypeReference<List<Link>>() {
+        });
+        return new Engagement(rs.getString("id"), rs.getString("kind"), rs.getString("title"),
+                rs.getObject("held_on", LocalDate.class), rs.getString("description"), links,
+                strings(rs.getArray("recommendation_ids")));
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((String[]) array.getArray()).collect(Collectors.toUnmodifiableList());
+    }
+}

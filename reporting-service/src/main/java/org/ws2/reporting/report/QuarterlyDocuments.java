@@ -1,0 +1,99 @@
+package org.ws2.reporting.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.ws2.reporting.report.ReportModels.MatrixRow;
+import org.ws2.reporting.report.ReportModels.Quarterly;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+/**
+ * The quarterly report as a document: a printable, self-contained web page and Markdown (Thymeleaf
+ * templates in {@code templates/}), a PDF rendered from that same page (openhtmltopdf), and CSV
+ * with one row per recommendation × group. See docs/adr/0017-report-formats.md.
+ */
+@Component
+class QuarterlyDocuments {
+
+    private final SpringTemplateEngine html = engine(TemplateMode.HTML, ".html");
+    private final SpringTemplateEngine text = engine(TemplateMode.TEXT, ".md");
+
+    private static SpringTemplateEngine engine(TemplateMode mode, String suffix) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    String html(Quarterly report) {
+        return html.process("quarterly", context(report));
+    }
+
+    String markdown(Quarterly report) {
+        return text.process("quarterly", context(report));
+    }
+
+    byte[] pdf(Quarterly report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html(report), null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not render the quarterly report as PDF", e);
+        }
+        return out.toByteArray();
+    }
+
+    static final List<String> CSV_HEADER = List.of("Recommendation", "Title", "Topic", "Group", "Group kind", "Triage",
+            "Priority", "Effort", "Urgency", "Priority draft", "Progress");
+
+    byte[] csv(Quarterly report) {
+        StringBuilder out = new StringBuilder();
+        row(out, CSV_HEADER);
+        for (MatrixRow r : report.matrix()) {
+            row(out, Stream.of(r.recommendationId(), r.title(), r.topic(), r.groupName(), r.groupKind(), r.triage(),
+                    r.priority(), r.effort(), r.urgency(), r.priorityDraft(), r.progress())
+                    .map(v -> v == null ? "" : v.toString()).toList());
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** RFC 4180: quote when needed; a cell a spreadsheet would run as a formula gets a leading '. */
+    private static void row(StringBuilder out, List<String> cells) {
+        out.append(cells.stream().map(QuarterlyDocuments::cell).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    private static String cell(String value) {
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    private static Context context(Quarterly report) {
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("r", report);
+        return context;
+    }
+}

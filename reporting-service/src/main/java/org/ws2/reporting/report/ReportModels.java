@@ -1,0 +1,116 @@
+package org.ws2.reporting.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.ws2.contracts.assignment.Effort;
+import org.ws2.contracts.assignment.GroupStageRule.Stage;
+import org.ws2.contracts.assignment.Priority;
+import org.ws2.contracts.assignment.Progress;
+import org.ws2.contracts.assignment.TriageState;
+import org.ws2.contracts.assignment.Urgency;
+import org.ws2.contracts.group.GroupKind;
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.PublicStatus;
+import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.reporting.evidence.EvidenceLog.EvidenceLink;
+import org.ws2.reporting.picture.Picture.Engagement;
+
+/** The reports' answers. Only published data: approved priorities, no contacts, no comment threads. */
+public final class ReportModels {
+
+    private ReportModels() {
+    }
+
+    public record RecommendationRef(String id, String title, String topic) {
+    }
+
+    public record Counts(long total, Map<PublicStatus, Long> byPublicStatus) {
+    }
+
+    public record TopicCounts(String prefix, String topic, long total, Map<PublicStatus, Long> byPublicStatus) {
+    }
+
+    /** @param sentence how ICANN says it: "will start after the completion of another recommendation" */
+    public record Waiting(String id, String title, List<String> waitsOn, String sentence) {
+    }
+
+    public record Flag(String id, String title, String topic, CoordinationLevel level, String rationale) {
+    }
+
+    /**
+     * @param byPortfolio ORG and COMMUNITY count co-owned recommendations on both sides, as ICANN does;
+     *                    CO_OWNED counts those alone
+     */
+    public record ProgressReport(Instant asOf, long total, Map<RecommendationStatus, Long> byStatus,
+            Map<PublicStatus, Long> byPublicStatus, List<TopicCounts> byTopic, Map<String, Counts> byPortfolio,
+            List<Waiting> waiting, List<Flag> coordination) {
+    }
+
+    public record StageCounts(int assignments, int triaged, int signOffRequested, int changesRequested, int signedOff,
+            int prioritiesApproved, int prioritiesDraft, int notStarted, int inProgress, int implemented,
+            int notApplicable) {
+    }
+
+    public record GroupLine(String groupId, String name, GroupKind kind, String parent, Stage stage, String sentence,
+            StageCounts counts) {
+    }
+
+    public record Groups(Instant asOf, List<GroupLine> groups) {
+    }
+
+    /** One group's share of one recommendation; priority, effort and urgency only once approved. */
+    public record MatrixRow(String recommendationId, String title, String topic, String groupId, String groupName,
+            GroupKind groupKind, TriageState triage, Priority priority, Effort effort, Urgency urgency,
+            boolean priorityDraft, Progress progress) {
+    }
+
+    public record Matrix(Instant asOf, String topic, GroupKind groupKind, List<MatrixRow> rows) {
+    }
+
+    public record SignOff(String groupId, String groupName, String recommendationId, String title) {
+    }
+
+    public record Changes(Instant from, Instant to, List<RecommendationRef> newlyComplete,
+            List<RecommendationRef> newlyStarted, List<SignOff> signOffs, List<Flag> flagsRaised,
+            List<Engagement> engagementsHeld) {
+    }
+
+    public record Position(String groupId, String groupName, TriageState triage, Priority priority, Progress progress) {
+    }
+
+    public record Flagged(String id, String title, String topic, CoordinationLevel level, String rationale,
+            List<Position> positions) {
+    }
+
+    /** A recommendation not flagged whose groups' approved priorities diverge. */
+    public record Suggestion(String id, String title, String topic, CoordinationLevel suggestedLevel, String reason,
+            List<Position> positions) {
+    }
+
+    public record Coordination(Instant asOf, List<Flagged> flagged, List<Suggestion> suggestions) {
+    }
+
+    /** One line of the deck's "SO/AC work": one group, or several of a kind at the same stage. */
+    public record SoacLine(String who, List<String> groupIds, Stage stage, String sentence) {
+    }
+
+    /**
+     * @param planningTargets target quarter of the recommendations in planning ("no target" when none)
+     */
+    public record OrgFocus(List<String> functions, long notStarted, long planning, long underway, long documenting,
+            long complete, Map<String, Long> planningTargets) {
+    }
+
+    public record EngagementLink(String engagement, LocalDate heldOn, String title, String url) {
+    }
+
+    public record Quarterly(String quarter, String label, LocalDate firstDay, LocalDate lastDay, Instant asOf,
+            List<SoacLine> soacWork, List<Flag> coordinationRequired, List<Flag> coordinationWouldBenefit,
+            List<Suggestion> coordinationSuggestions, OrgFocus orgFocus, List<Engagement> engagements,
+            List<EngagementLink> links, List<RecommendationRef> newlyComplete, List<EvidenceLink> evidence,
+            List<MatrixRow> matrix) {
+    }
+}

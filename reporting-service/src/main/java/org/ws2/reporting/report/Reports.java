@@ -1,0 +1,390 @@
+package org.ws2.reporting.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.ws2.contracts.assignment.GroupStageRule;
+import org.ws2.contracts.assignment.GroupStageRule.Stage;
+import org.ws2.contracts.assignment.Priority;
+import org.ws2.contracts.assignment.TriageState;
+import org.ws2.contracts.group.GroupKind;
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Ownership;
+import org.ws2.contracts.recommendation.PublicStatus;
+import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.reporting.evidence.EvidenceLog;
+import org.ws2.reporting.picture.Picture;
+import org.ws2.reporting.picture.Picture.Assignment;
+import org.ws2.reporting.picture.Picture.Engagement;
+import org.ws2.reporting.picture.Picture.Group;
+import org.ws2.reporting.picture.Picture.Recommendation;
+import org.ws2.reporting.picture.Pictures;
+import org.ws2.reporting.report.ReportModels.Changes;
+import org.ws2.reporting.report.ReportModels.Coordination;
+import org.ws2.reporting.report.ReportModels.Counts;
+import org.ws2.reporting.report.ReportModels.EngagementLink;
+import org.ws2.reporting.report.ReportModels.Flag;
+import org.ws2.reporting.report.ReportModels.Flagged;
+import org.ws2.reporting.report.ReportModels.GroupLine;
+import org.ws2.reporting.report.ReportModels.Groups;
+import org.ws2.reporting.report.ReportModels.Matrix;
+import org.ws2.reporting.report.ReportModels.MatrixRow;
+import org.ws2.reporting.report.ReportModels.OrgFocus;
+import org.ws2.reporting.report.ReportModels.Position;
+import org.ws2.reporting.report.ReportModels.ProgressReport;
+import org.ws2.reporting.report.ReportModels.Quarterly;
+import org.ws2.reporting.report.ReportModels.RecommendationRef;
+import org.ws2.reporting.report.ReportModels.SignOff;
+import org.ws2.reporting.report.ReportModels.SoacLine;
+import org.ws2.reporting.report.ReportModels.StageCounts;
+import org.ws2.reporting.report.ReportModels.Suggestion;
+import org.ws2.reporting.report.ReportModels.TopicCounts;
+import org.ws2.reporting.report.ReportModels.Waiting;
+
+/** Computes every report from {@link Picture}s: what was known, by effective time, at an instant. */
+@Component
+public class Reports {
+
+    static final String WAITING_SENTENCE = "will start after the completion of another recommendation";
+
+    private final Pictures pictures;
+    private final EvidenceLog evidence;
+
+    Reports(Pictures pictures, EvidenceLog evidence) {
+        this.pictures = pictures;
+        this.evidence = evidence;
+    }
+
+    public ProgressReport progress(Instant asOf) {
+        Picture p = pictures.at(asOf);
+        Map<RecommendationStatus, Long> byStatus = new EnumMap<>(RecommendationStatus.class);
+        for (RecommendationStatus s : RecommendationStatus.values()) {
+            byStatus.put(s, 0L);
+        }
+        p.recommendations().forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+        Map<String, List<Recommendation>> byTopic = new TreeMap<>(Picture.BY_NUMBER);
+        p.recommendations().forEach(r -> byTopic.computeIfAbsent(prefix(r), k -> new ArrayList<>()).add(r));
+        List<TopicCounts> topics = byTopic.entrySet().stream()
+                .map(e -> new TopicCounts(e.getKey(), e.getValue().get(0).topic(), e.getValue().size(),
+                        publicCounts(e.getValue())))
+                .toList();
+        Map<String, Counts> portfolios = new LinkedHashMap<>();
+        portfolios.put("ORG", counts(p.recommendations().stream().filter(r -> r.ownership().inOrgPortfolio()).toList()));
+        portfolios.put("COMMUNITY",
+                counts(p.recommendations().stream().filter(r -> r.ownership().inCommunityPortfolio()).toList()));
+        portfolios.put("CO_OWNED",
+                counts(p.recommendations().stream().filter(r -> r.ownership() == Ownership.CO_OWNED).toList()));
+        return new ProgressReport(asOf, p.recommendations().size(), byStatus, publicCounts(p.recommendations()), topics,
+                portfolios, waiting(p), flags(p, null));
+    }
+
+    public Groups groups(Instant asOf) {
+        return new Groups(asOf, groupLines(pictures.at(asOf)));
+    }
+
+    public Matrix matrix(Instant asOf, String topic, GroupKind groupKind) {
+        Picture p = pictures.at(asOf);
+        List<MatrixRow> rows = matrixRows(p).stream()
+                .filter(row -> groupKind == null || row.groupKind() == groupKind)
+                .filter(row -> topic == null || topic.equalsIgnoreCase(row.topic())
+                        || row.recommendationId().startsWith(topic + ".") || row.recommendationId().equals(topic))
+                .toList();
+        return new Matrix(asOf, topic, groupKind, rows);
+    }
+
+    public Changes changes(Instant from, Instant to) {
+        Picture before = pictures.at(from);
+        Picture after = pictures.at(to);
+        Map<String, Recommendation> was = before.recommendationsById();
+        List<RecommendationRef> complete = new ArrayList<>();
+        List<RecommendationRef> started = new ArrayList<>();
+        List<Flag> flagsRaised = new ArrayList<>();
+        for (Recommendation r : after.recommendations()) {
+            Recommendation old = was.get(r.id());
+            if (r.status() == RecommendationStatus.IMPLEMENTED
+                    && (old == null || old.status() != RecommendationStatus.IMPLEMENTED)) {
+                complete.add(ref(r));
+            }
+            if (r.status().publicStatus() != PublicStatus.NOT_STARTED
+                    && (old == null || old.status().publicStatus() == PublicStatus.NOT_STARTED)) {
+                started.add(ref(r));
+            }
+            if (r.coordination() != CoordinationLevel.NONE && (old == null || old.coordination() != r.coordination())) {
+                flagsRaised.add(flag(r));
+            }
+        }
+        Set<String> signedBefore = before.assignments().stream().filter(a -> a.triage() == TriageState.SIGNED_OFF)
+                .map(a -> a.groupId() + ":" + a.recommendationId()).collect(Collectors.toSet());
+        Map<String, Group> groups = after.groupsById();
+        List<SignOff> signOffs = after.assignments().stream().filter(a -> a.triage() == TriageState.SIGNED_OFF)
+                .filter(a -> !signedBefore.contains(a.groupId() + ":" + a.recommendationId()))
+                .map(a -> new SignOff(a.groupId(), groupName(groups, a.groupId()), a.recommendationId(),
+                        a.recommendationTitle()))
+                .toList();
+        LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        LocalDate lastDay = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        List<Engagement> held = after.engagements().stream()
+                .filter(e -> e.heldOn() != null && !e.heldOn().isBefore(firstDay) && !e.heldOn().isAfter(lastDay))
+                .toList();
+        return new Changes(from, to, complete, started, signOffs, flagsRaised, held);
+    }
+
+    public Coordination coordination(Instant asOf) {
+        Picture p = pictures.at(asOf);
+        Map<String, List<Assignment>> byRecommendation = p.assignmentsByRecommendation();
+        Map<String, Group> groups = p.groupsById();
+        List<Flagged> flagged = p.recommendations().stream().filter(r -> r.coordination() != CoordinationLevel.NONE)
+                .map(r -> new Flagged(r.id(), r.title(), r.topic(), r.coordination(), r.coordinationRationale(),
+                        positions(byRecommendation.getOrDefault(r.id(), List.of()), groups)))
+                .toList();
+        return new Coordination(asOf, flagged, suggestions(p));
+    }
+
+    /**
+     * What the deck's team spotted by hand: a recommendation nobody flagged, whose groups' approved
+     * priorities pull apart (HIGH for some, LOW or not applicable for others), would benefit from
+     * SO/AC leadership coordinating it.
+     */
+    List<Suggestion> suggestions(Picture p) {
+        Map<String, Group> groups = p.groupsById();
+        Map<String, List<Assignment>> byRecommendation = p.assignmentsByRecommendation();
+        Map<String, Recommendation> recommendations = p.recommendationsById();
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (Map.Entry<String, List<Assignment>> entry : byRecommendation.entrySet()) {
+            Recommendation r = recommendations.get(entry.getKey());
+            if (r != null && r.coordination() != CoordinationLevel.NONE) {
+                continue;
+            }
+            List<String> high = names(entry.getValue(), groups, Priority.HIGH);
+            List<String> low = names(entry.getValue(), groups, Priority.LOW);
+            List<String> notApplicable = names(entry.getValue(), groups, Priority.NOT_APPLICABLE);
+            if (high.isEmpty() || (low.isEmpty() && notApplicable.isEmpty())) {
+                continue;
+            }
+            StringBuilder reason = new StringBuilder(String.join(", ", high)).append(" rank it HIGH");
+            if (!low.isEmpty()) {
+                reason.append("; ").append(String.join(", ", low)).append(" rank it LOW");
+            }
+            if (!notApplicable.isEmpty()) {
+                reason.append("; ").append(String.join(", ", notApplicable)).append(" judge it not applicable");
+            }
+            reason.append(": priorities diverge across groups, so it would benefit from community coordination and "
+                    + "prioritization.");
+            Assignment any = entry.getValue().get(0);
+            suggestions.add(new Suggestion(entry.getKey(), r != null ? r.title() : any.recommendationTitle(),
+                    r != null ? r.topic() : any.topic(), CoordinationLevel.WOULD_BENEFIT, reason.toString(),
+                    positions(entry.getValue(), groups)));
+        }
+        suggestions.sort((a, b) -> Picture.BY_NUMBER.compare(a.id(), b.id()));
+        return suggestions;
+    }
+
+    public Quarterly quarterly(Quarter quarter, Instant asOf) {
+        Picture p = pictures.at(asOf);
+        Instant start = quarter.start();
+        Picture atStart = pictures.at(start.isBefore(asOf) ? start : asOf);
+        List<Flag> flags = flags(p, null);
+        List<Recommendation> org = p.recommendations().stream().filter(r -> r.ownership().inOrgPortfolio()).toList();
+        Map<String, Long> targets = new TreeMap<>();
+        org.stream().filter(r -> r.status() == RecommendationStatus.PLANNING)
+                .forEach(r -> targets.merge(r.targetQuarter() == null ? "no target" : r.targetQuarter(), 1L, Long::sum));
+        OrgFocus focus = new OrgFocus(
+                p.groups().stream().filter(g -> g.kind() == GroupKind.ORG_FUNCTION).map(Group::name).toList(),
+                count(org, RecommendationStatus.NOT_STARTED), count(org, RecommendationStatus.PLANNING),
+                count(org, RecommendationStatus.IN_PROGRESS) + count(org, RecommendationStatus.ON_HOLD),
+                count(org, RecommendationStatus.DOCUMENTING), count(org, RecommendationStatus.IMPLEMENTED), targets);
+        LocalDate asOfDay = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        List<Engagement> engagements = p.engagements().stream()
+                .filter(e -> e.heldOn() != null && !e.heldOn().isBefore(quarter.firstDay())
+                        && !e.heldOn().isAfter(quarter.lastDay()) && !e.heldOn().isAfter(asOfDay))
+                .toList();
+        List<EngagementLink> links = engagements.stream()
+                .flatMap(e -> e.links().stream().map(l -> new EngagementLink(e.title(), e.heldOn(), l.title(), l.url())))
+                .toList();
+        Map<String, Recommendation> was = atStart.recommendationsById();
+        List<RecommendationRef> newlyComplete = p.recommendations().stream()
+                .filter(r -> r.status() == RecommendationStatus.IMPLEMENTED)
+                .filter(r -> was.get(r.id()) == null || was.get(r.id()).status() != RecommendationStatus.IMPLEMENTED)
+                .map(Reports::ref).toList();
+        return new Quarterly(quarter.toString(), quarter.label(), quarter.firstDay(), quarter.lastDay(), asOf,
+                soacWork(p), flags.stream().filter(f -> f.level() == CoordinationLevel.REQUIRED).toList(),
+                flags.stream().filter(f -> f.level() == CoordinationLevel.WOULD_BENEFIT).toList(), suggestions(p), focus,
+                engagements, links, newlyComplete,
+                evidence.asOf(newlyComplete.stream().map(RecommendationRef::id).toList(), asOf), matrixRows(p));
+    }
+
+    /**
+     * The deck's "SO/AC work": every SO, AC and cross-community group with work triaged to it on a line
+     * of its own; GNSO stakeholder groups and constituencies (and RALOs) together, one line per stage,
+     * as the deck speaks of "GNSO Groups".
+     */
+    List<SoacLine> soacWork(Picture p) {
+        List<GroupLine> lines = groupLines(p).stream()
+                .filter(g -> g.stage() != Stage.NOT_STARTED)
+                .filter(g -> g.kind() != GroupKind.ORG_FUNCTION && g.kind() != GroupKind.BOARD)
+                .toList();
+        List<SoacLine> result = new ArrayList<>();
+        Map<String, List<GroupLine>> together = new LinkedHashMap<>();
+        for (GroupLine g : lines) {
+            String family = switch (g.kind()) {
+                case GNSO_SG, GNSO_C -> "GNSO SG/Cs";
+                case RALO -> "RALOs";
+                default -> null;
+            };
+            if (family == null) {
+                result.add(new SoacLine(shortName(g), List.of(g.groupId()), g.stage(), shortName(g) + " – " + what(g.sentence())));
+            } else {
+                together.computeIfAbsent(family + "|" + g.stage() + "|" + what(g.sentence()), k -> new ArrayList<>()).add(g);
+            }
+        }
+        together.forEach((key, members) -> {
+            String family = key.substring(0, key.indexOf('|'));
+            String who = family + " (" + members.stream().map(Reports::shortName).collect(Collectors.joining(", ")) + ")";
+            String what = what(members.get(0).sentence());
+            result.add(new SoacLine(who, members.stream().map(GroupLine::groupId).toList(), members.get(0).stage(),
+                    who + " – " + what));
+        });
+        return result;
+    }
+
+    /**
+     * The name the deck uses: "ccNSO", "GNSO Council", "RySG". The community groups' ids are their
+     * acronyms; their names are spelt out ("Country Code Names Supporting Organization").
+     */
+    private static String shortName(GroupLine g) {
+        return g.groupId().replace('-', ' ');
+    }
+
+    private static String what(String sentence) {
+        int dash = sentence.indexOf(" – ");
+        return dash < 0 ? sentence : sentence.substring(dash + 3);
+    }
+
+    List<GroupLine> groupLines(Picture p) {
+        Map<String, List<Assignment>> byGroup = p.assignmentsByGroup();
+        return p.groups().stream().map(g -> {
+            List<Assignment> assignments = byGroup.getOrDefault(g.id(), List.of());
+            Stage stage = GroupStageRule.derive(assignments);
+            StageCounts counts = stageCounts(assignments);
+            String sentence = g.name() + " – " + GroupStageRule.sentence(stage,
+                    counts.prioritiesApproved() + counts.prioritiesDraft() > 0, counts.prioritiesDraft() > 0) + ".";
+            return new GroupLine(g.id(), g.name(), g.kind(), g.parent(), stage, sentence, counts);
+        }).toList();
+    }
+
+    List<MatrixRow> matrixRows(Picture p) {
+        Map<String, Group> groups = p.groupsById();
+        Map<String, Recommendation> recommendations = p.recommendationsById();
+        return p.assignments().stream().map(a -> {
+            Recommendation r = recommendations.get(a.recommendationId());
+            Group g = groups.get(a.groupId());
+            boolean approved = !a.priorityDraft();
+            return new MatrixRow(a.recommendationId(), r != null ? r.title() : a.recommendationTitle(),
+                    r != null ? r.topic() : a.topic(), a.groupId(), g != null ? g.name() : a.groupId(),
+                    g != null ? g.kind() : null, a.triage(), approved ? a.priority() : null,
+                    approved ? a.effort() : null, approved ? a.urgency() : null, a.priorityDraft() && a.priority() != null,
+                    a.progress());
+        }).toList();
+    }
+
+    private static StageCounts stageCounts(List<Assignment> assignments) {
+        int[] c = new int[11];
+        for (Assignment a : assignments) {
+            c[0]++;
+            switch (a.triage()) {
+                case TRIAGED -> c[1]++;
+                case SIGN_OFF_REQUESTED -> c[2]++;
+                case CHANGES_REQUESTED -> c[3]++;
+                case SIGNED_OFF -> c[4]++;
+            }
+            if (a.priority() != null) {
+                c[a.priorityDraft() ? 6 : 5]++;
+            }
+            switch (a.progress()) {
+                case NOT_STARTED -> c[7]++;
+                case IN_PROGRESS -> c[8]++;
+                case IMPLEMENTED -> c[9]++;
+                case NOT_APPLICABLE -> c[10]++;
+            }
+        }
+        return new StageCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]);
+    }
+
+    private static List<Waiting> waiting(Picture p) {
+        Map<String, Recommendation> byId = p.recommendationsById();
+        List<Waiting> waiting = new ArrayList<>();
+        for (Recommendation r : p.recommendations()) {
+            if (r.status() != RecommendationStatus.NOT_STARTED) {
+                continue;
+            }
+            List<String> open = r.dependsOn().stream()
+                    .filter(d -> byId.get(d) == null || byId.get(d).status() != RecommendationStatus.IMPLEMENTED)
+                    .toList();
+            if (!open.isEmpty()) {
+                waiting.add(new Waiting(r.id(), r.title(), open, WAITING_SENTENCE));
+            }
+        }
+        return waiting;
+    }
+
+    private static List<Flag> flags(Picture p, CoordinationLevel only) {
+        return p.recommendations().stream().filter(r -> r.coordination() != CoordinationLevel.NONE)
+                .filter(r -> only == null || r.coordination() == only).map(Reports::flag).toList();
+    }
+
+    private static Flag flag(Recommendation r) {
+        return new Flag(r.id(), r.title(), r.topic(), r.coordination(), r.coordinationRationale());
+    }
+
+    private static RecommendationRef ref(Recommendation r) {
+        return new RecommendationRef(r.id(), r.title(), r.topic());
+    }
+
+    private static List<Position> positions(List<Assignment> assignments, Map<String, Group> groups) {
+        return assignments.stream().map(a -> new Position(a.groupId(), groupName(groups, a.groupId()), a.triage(),
+                a.approvedPriority(), a.progress())).toList();
+    }
+
+    private static List<String> names(List<Assignment> assignments, Map<String, Group> groups, Priority priority) {
+        return assignments.stream().filter(a -> a.approvedPriority() == priority)
+                .map(a -> groupName(groups, a.groupId())).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    private static String groupName(Map<String, Group> groups, String id) {
+        Group g = groups.get(id);
+        return g == null ? id : g.name();
+    }
+
+    private static long count(List<Recommendation> recommendations, RecommendationStatus status) {
+        return recommendations.stream().filter(r -> r.status() == status).count();
+    }
+
+    private static String prefix(Recommendation r) {
+        return Objects.requireNonNullElseGet(r.topicPrefix(), () -> r.id().split("\\.")[0]);
+    }
+
+    private static Counts counts(List<Recommendation> recommendations) {
+        return new Counts(recommendations.size(), publicCounts(recommendations));
+    }
+
+    private static Map<PublicStatus, Long> publicCounts(List<Recommendation> recommendations) {
+        Map<PublicStatus, Long> counts = new EnumMap<>(PublicStatus.class);
+        for (PublicStatus s : PublicStatus.values()) {
+            counts.put(s, 0L);
+        }
+        recommendations.forEach(r -> counts.merge(r.status().publicStatus(), 1L, Long::sum));
+        return Collections.unmodifiableMap(counts);
+    }
+}

@@ -1,0 +1,75 @@
+package org.ws2.reporting.stream;
+
+import java.time.Instant;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.EventCodec;
+import org.ws2.contracts.UnreadableEventException;
+import org.ws2.contracts.Ws2Event;
+import org.ws2.contracts.Topics;
+import org.ws2.contracts.recommendation.RecommendationEvents;
+import org.ws2.reporting.evidence.EvidenceLog;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stores every public event, of every family, for the public stream, with what is not published
+ * data removed ({@link PublicEventFilter}); and keeps the evidence log, which needs the evidence
+ * events themselves rather than the snapshot the recommendation read model keeps. A consumer group
+ * of its own: it reads the recommendations topic besides the read model's group, and a group's
+ * partitions must not be split between two listeners of one topic.
+ */
+@Component
+class PublicEventsListener {
+
+    static final String GROUP = "reporting-service.public-events";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicEventsListener.class);
+
+    private final EventCodec codec;
+    private final JsonMapper json;
+    private final PublicEventStore store;
+    private final EvidenceLog evidence;
+
+    PublicEventsListener(EventCodec codec, JsonMapper json, PublicEventStore store, EvidenceLog evidence) {
+        this.codec = codec;
+        this.json = json;
+        this.store = store;
+        this.evidence = evidence;
+    }
+
+    @KafkaListener(topics = { Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS },
+            groupId = GROUP)
+    @Transactional
+    public void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
+        CloudEvent event;
+        ObjectNode tree;
+        Ws2Event decoded;
+        try {
+            event = codec.read(value);
+            tree = (ObjectNode) json.readTree(value);
+            // Empty for a type this version does not know: still a public event, still streamed.
+            decoded = codec.decode(event).orElse(null);
+        } catch (UnreadableEventException | JacksonException | ClassCastException e) {
+            // The read-model consumers park it on the dead-letter topic; parking it twice would only confuse.
+            log.warn("Not publishing an unreadable record of {}: {}", topic, e.getMessage());
+            return;
+        }
+        Instant recorded = event.recordedat() != null ? event.recordedat() : event.time();
+        String publicJson = json.writeValueAsString(PublicEventFilter.publicCopy(tree));
+        if (!store.append(event.id(), topic, event.type(), event.subject(), event.time(), recorded, publicJson)) {
+            return; // delivered before
+        }
+        if (decoded instanceof RecommendationEvents.EvidenceAdded added && added.evidence() != null) {
+            evidence.added(event.subject(), added.evidence(), event.time());
+        } else if (decoded instanceof RecommendationEvents.EvidenceRemoved removed) {
+            evidence.removed(event.subject(), removed.evidenceId(), event.time());
+        }
+    }
+}
