@@ -42,8 +42,12 @@ public final class Launcher {
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
+    /** The SMTP catcher: SMTP for the services, and a web page and REST API to read what it caught. */
+    static final int SMTP_PORT = 13025;
+    static final int SMTP_API_PORT = 18025;
     public static final String POSTGRES = "postgres";
     public static final String KAFKA = "kafka";
+    public static final String SMTP = "smtp";
     public static final String GATEWAY = "gateway";
 
     /** A service jar: {@code <name>/target/<name>.jar}, its base port and its own database (none for the gateway). */
@@ -80,7 +84,7 @@ public final class Launcher {
     }
 
     public static List<String> componentNames() {
-        List<String> names = new ArrayList<>(List.of(POSTGRES, KAFKA));
+        List<String> names = new ArrayList<>(List.of(POSTGRES, KAFKA, SMTP));
         SERVICES.forEach(s -> names.add(s.name()));
         return names;
     }
@@ -137,6 +141,7 @@ public final class Launcher {
         if (settings.externalKafka() == null) {
             ports.put(KAFKA, List.of(settings.port(KAFKA_PORT), settings.port(KAFKA_CONTROLLER_PORT)));
         }
+        ports.put(SMTP, List.of(settings.port(SMTP_PORT), settings.port(SMTP_API_PORT)));
         services.forEach(name -> ports.put(name, List.of(settings.port(service(name).basePort()))));
         for (String name : services) {
             Path jar = jar(service(name));
@@ -166,6 +171,7 @@ public final class Launcher {
                     String.valueOf(settings.port(KAFKA_PORT)), String.valueOf(settings.port(KAFKA_CONTROLLER_PORT))),
                     Map.of());
         }
+        startProcess(SMTP, this::smtpCatcherCommand, Map.of());
         if (localPostgres) {
             await(POSTGRES, () -> missingDatabases().isEmpty(), "PostgreSQL to accept connections with the four databases");
         } else {
@@ -183,6 +189,30 @@ public final class Launcher {
         } else {
             out.printf("%-24s external %s%n", KAFKA, settings.externalKafka());
         }
+        await(SMTP, () -> portOpen(settings.port(SMTP_PORT)) && portOpen(settings.port(SMTP_API_PORT)),
+                "the SMTP catcher to accept connections on ports " + settings.port(SMTP_PORT) + " and "
+                        + settings.port(SMTP_API_PORT));
+        out.printf("%-24s mail caught at %s (REST: /api/user/<address>/messages/INBOX/)%n", SMTP, smtpCatcherUrl());
+    }
+
+    /**
+     * GreenMail standalone (a self-contained jar copied to {@code local-stack/target/smtp-catcher}): an SMTP
+     * server that accepts mail for any address and keeps it in memory, with a web page and REST API to read it.
+     */
+    private List<String> smtpCatcherCommand() {
+        Path jar = settings.repoDir().resolve("local-stack/target/smtp-catcher/greenmail-standalone.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new LauncherException(jar + " is missing: build first (./mvnw -B -q -DskipTests package, or ./ws2 start)");
+        }
+        return List.of(settings.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC",
+                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.port(SMTP_PORT),
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.port(SMTP_API_PORT),
+                "-Dgreenmail.auth.disabled", "-jar", jar.toString());
+    }
+
+    /** Where a person opens the mail the local stack sent. */
+    public URI smtpCatcherUrl() {
+        return URI.create("http://localhost:" + settings.port(SMTP_API_PORT) + "/");
     }
 
     /** The command is only computed when the component is not running: computing it may copy its jar. */
@@ -280,6 +310,14 @@ public final class Launcher {
                 }
             }
         }
+        if (s.name().equals("notifications-service")) {
+            env.put("SPRING_MAIL_HOST", "127.0.0.1");
+            env.put("SPRING_MAIL_PORT", String.valueOf(settings.port(SMTP_PORT)));
+            env.put("WS2_PUBLIC_BASE_URL", "http://localhost:" + settings.port(service(GATEWAY).basePort()));
+            // Local receivers (a script, a test server) listen on plain http on this machine.
+            env.put("WS2_WEBHOOKS_ALLOW_HTTP", "true");
+            env.put("WS2_WEBHOOKS_ALLOW_LOOPBACK", "true");
+        }
         env.put("WS2_JWT_PUBLIC_KEY_LOCATION", "file:" + settings.jwtDir().resolve("public.pem"));
         return env;
     }
@@ -288,7 +326,7 @@ public final class Launcher {
 
     /** Stops every service, then Kafka and PostgreSQL. */
     public void stop() {
-        int stopped = stopAll(SERVICES.stream().map(Service::name).toList()) + stopAll(List.of(KAFKA, POSTGRES));
+        int stopped = stopAll(SERVICES.stream().map(Service::name).toList()) + stopAll(List.of(SMTP, KAFKA, POSTGRES));
         if (stopped == 0) {
             out.println("Nothing was running.");
         }
@@ -392,6 +430,7 @@ public final class Launcher {
         if (settings.externalKafka() == null) {
             result.add(infraStatus(KAFKA, settings.port(KAFKA_PORT), settings.kafkaBootstrapServers()));
         }
+        result.add(infraStatus(SMTP, settings.port(SMTP_PORT), smtpCatcherUrl().toString()));
         for (Service s : SERVICES) {
             Long pid = PidFile.live(settings.pidFile(s.name())).map(ProcessHandle::pid).orElse(null);
             result.add(new Status(s.name(), pid, url(s.name()).toString(), pid != null && isReady(readinessUrl(s)), settings.logFile(s.name())));
