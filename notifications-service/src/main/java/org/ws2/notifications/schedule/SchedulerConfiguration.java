@@ -36,6 +36,8 @@ class SchedulerConfiguration {
                 .startTasks(remind, daily, weekly)
                 .pollingInterval(properties.pollingInterval())
                 .threads(2)
+                // Reminders and digests take seconds; a stop should not wait db-scheduler's default 30 minutes.
+                .shutdownMaxWait(java.time.Duration.ofSeconds(20))
                 .build();
         return new ScheduledWork(scheduler);
     }
