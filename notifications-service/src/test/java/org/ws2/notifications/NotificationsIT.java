@@ -159,6 +159,13 @@ class NotificationsIT {
         awaitNotice(support("sue"), "CHANGES_REQUESTED", "6.1.2");
         awaitNotice(admin("ada"), "SIGNED_OFF", "6.1.1");
         assertThat(notices(editor("ed-3", "GNSO-3"), "6.1.1")).isEmpty();
+
+        events.prioritized("GNSO-3", "6.1.1", 4);
+        events.progressReported("GNSO-3", "6.1.1", 5);
+        awaitNotice(support("sue"), "PRIORITIES_SET", "6.1.1");
+        JsonNode progress = awaitNotice(support("sue"), "PROGRESS_REPORTED", "6.1.1");
+        assertThat(progress.path("message").asString()).isEqualTo("GNSO-3 reported in progress on recommendation "
+                + "6.1.1 (Test recommendation 6.1.1) by gina: Begun");
     }
 
     @Test

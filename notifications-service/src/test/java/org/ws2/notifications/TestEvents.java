@@ -11,6 +11,7 @@ import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.assignment.AssignmentEvents;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
+import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.engagement.EngagementEvents;
 import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
@@ -75,6 +76,21 @@ final class TestEvents {
                 "Please review", assignment(groupId, recommendationId, to, version));
         return publish(Topics.ASSIGNMENTS, CloudEvent.of(AssignmentEvents.SOURCE, AssignmentEvents.TRIAGE_CHANGED,
                 recommendationId, version, at, json.valueToTree(payload)));
+    }
+
+    CloudEvent prioritized(String groupId, String recommendationId, long version) {
+        var payload = new AssignmentEvents.Prioritized(groupId, recommendationId, version, "gina", now(), "High for us",
+                assignment(groupId, recommendationId, TriageState.SIGNED_OFF, version));
+        return publish(Topics.ASSIGNMENTS, CloudEvent.of(AssignmentEvents.SOURCE, AssignmentEvents.PRIORITIZED,
+                recommendationId, version, now(), json.valueToTree(payload)));
+    }
+
+    CloudEvent progressReported(String groupId, String recommendationId, long version) {
+        var payload = new AssignmentEvents.ProgressReported(groupId, recommendationId, version, "gina", now(),
+                Progress.NOT_STARTED, Progress.IN_PROGRESS, "Begun",
+                assignment(groupId, recommendationId, TriageState.SIGNED_OFF, version));
+        return publish(Topics.ASSIGNMENTS, CloudEvent.of(AssignmentEvents.SOURCE, AssignmentEvents.PROGRESS_REPORTED,
+                recommendationId, version, now(), json.valueToTree(payload)));
     }
 
     CloudEvent statusChanged(String recommendationId, long version) {

@@ -99,15 +99,6 @@ public class Subscriptions {
         return jdbc.sql("DELETE FROM subscription WHERE id = :id").param("id", id).update() == 1;
     }
 
-    /** Stops a webhook that could not be delivered to; its owner re-enables it with a PUT. */
-    public boolean disable(UUID id, String reason) {
-        return jdbc.sql("""
-                UPDATE subscription SET enabled = false, disabled_reason = :reason, version = version + 1,
-                       updated_at = now()
-                WHERE id = :id AND enabled""")
-                .param("id", id).param("reason", reason).update() == 1;
-    }
-
     private Subscription subscription(ResultSet rs, int row) throws SQLException {
         return new Subscription(rs.getObject("id", UUID.class), rs.getString("owner"),
                 SubscriptionKind.valueOf(rs.getString("kind")),

@@ -82,6 +82,19 @@ public class WebhookDeliveryLog {
                 .update();
     }
 
+    /**
+     * Stops a webhook that could not be delivered to; its owner re-enables it with a PUT. Written here
+     * rather than through the subscription feature, which itself reads this log: no cycle between the two.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean disableSubscription(UUID id, String reason) {
+        return jdbc.sql("""
+                UPDATE subscription SET enabled = false, disabled_reason = :reason, version = version + 1,
+                       updated_at = now()
+                WHERE id = :id AND enabled""")
+                .param("id", id).param("reason", reason).update() == 1;
+    }
+
     public List<Delivery> of(UUID subscriptionId) {
         List<Delivery> deliveries = jdbc.sql("""
                 SELECT id, event_id, event_type, attempts, next_attempt_at, delivered_at, abandoned_at, last_status,

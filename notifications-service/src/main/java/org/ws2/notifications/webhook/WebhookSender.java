@@ -20,7 +20,6 @@ import org.ws2.notifications.notice.Audiences;
 import org.ws2.notifications.notice.NewNotice;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Notices;
-import org.ws2.notifications.subscription.Subscriptions;
 
 /**
  * Posts queued webhook messages: the CloudEvent as body, signed per Standard Webhooks. A 2xx
@@ -37,18 +36,16 @@ class WebhookSender implements DisposableBean {
     private final WebhookDeliveryLog deliveries;
     private final WebhookTargets targets;
     private final WebhookProperties properties;
-    private final Subscriptions subscriptions;
     private final Notices notices;
     private final TransactionTemplate transaction;
     private final HttpClient http;
     private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
 
     WebhookSender(WebhookDeliveryLog deliveries, WebhookTargets targets, WebhookProperties properties,
-            Subscriptions subscriptions, Notices notices, TransactionTemplate transaction) {
+            Notices notices, TransactionTemplate transaction) {
         this.deliveries = deliveries;
         this.targets = targets;
         this.properties = properties;
-        this.subscriptions = subscriptions;
         this.notices = notices;
         this.transaction = transaction;
         // Redirects are not followed: a receiver could otherwise bounce us to an address the target check refused.
@@ -132,7 +129,7 @@ class WebhookSender implements DisposableBean {
     private void disable(WebhookDeliveryLog.Due due, String error) {
         String reason = "Message " + due.id() + " could not be delivered after " + (properties.retryDelays().size() + 1)
                 + " attempts; last: " + error;
-        if (subscriptions.disable(due.subscriptionId(), reason)) {
+        if (deliveries.disableSubscription(due.subscriptionId(), reason)) {
             log.warn("Disabled webhook subscription {}: {}", due.subscriptionId(), reason);
             notices.add(new NewNotice("webhook-disabled:" + due.id(), NoticeKind.WEBHOOK_DISABLED,
                     "Webhook disabled", "Your webhook to " + due.url() + " was disabled. " + reason
