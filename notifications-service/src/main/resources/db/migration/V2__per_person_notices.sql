@@ -1,13 +1,7 @@
--- Notices are addressed: the global anonymous list of V1 goes away (issue 10).
+-- Notices are addressed: the global anonymous list of V1 goes away (issue 10). Versions applied per
+-- aggregate are kept by service-defaults' EventConsumer (ws2_consumed_version).
 DROP TABLE notification;
 DROP TABLE recommendation_version;
-
--- The newest version applied per aggregate ("recommendation:1.1", "assignment:ALAC:1.1", ...), so
--- that a stale event arriving late is not announced as if it had just happened.
-CREATE TABLE applied_version (
-    aggregate_id TEXT   PRIMARY KEY,
-    version      BIGINT NOT NULL
-);
 
 -- One notice per (event, audience). An audience is a person ("person:<sub>"), a group's editors
 -- ("group-editors:<groupId>") or a role ("role:support-staff"); a token places its bearer in some.

@@ -2,7 +2,6 @@ package org.ws2.contracts;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
@@ -11,7 +10,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>{@code aggregateversion} is a CloudEvents extension attribute: the version of the aggregate
  * after the change, so that a consumer can drop an event it has already applied or one older
- * than what it holds.
+ * than what it holds. {@code recordedat}, another extension, is when the system learnt of the change;
+ * {@code time} is when it took effect, which is earlier when past facts are entered later. "As of"
+ * views use {@code time}. Events written before {@code recordedat} existed lack it.
  *
  * @param subject the aggregate id, the same as the Kafka record key
  */
@@ -25,6 +26,7 @@ public record CloudEvent(
         String datacontenttype,
         String dataschema,
         long aggregateversion,
+        Instant recordedat,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
@@ -39,9 +41,4 @@ public record CloudEvent(
         Objects.requireNonNull(data, "data");
     }
 
-    public static CloudEvent of(String source, String type, String subject, long aggregateVersion, Instant time,
-            JsonNode data) {
-        return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject, time,
-                "application/json", EventTypes.schemaUri(type), aggregateVersion, data);
-    }
 }

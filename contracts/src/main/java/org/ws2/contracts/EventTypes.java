@@ -18,6 +18,12 @@ public final class EventTypes {
         return SCHEMA_RESOURCE_DIR + type + ".json";
     }
 
+    /** {@code org.ws2.recommendation.status-changed.v1} → {@code status-changed}; types follow that pattern. */
+    public static String name(String type) {
+        String withoutVersion = type.substring(0, type.lastIndexOf('.'));
+        return withoutVersion.substring(withoutVersion.lastIndexOf('.') + 1);
+    }
+
     private EventTypes() {
     }
 }

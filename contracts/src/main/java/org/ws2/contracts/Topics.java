@@ -9,8 +9,6 @@ public final class Topics {
     public static final String RECOMMENDATIONS = "ws2.recommendations.v1";
     public static final String GROUPS = "ws2.groups.v1";
     public static final String ASSIGNMENTS = "ws2.assignments.v1";
-    public static final String REPORTS = "ws2.reports.v1";
-    public static final String NOTIFICATIONS = "ws2.notifications.v1";
     public static final String ENGAGEMENTS = "ws2.engagements.v1";
 
     /** Where a consumer parks a record it cannot process, so that the partition keeps moving. */

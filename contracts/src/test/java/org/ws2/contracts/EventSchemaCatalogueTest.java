@@ -3,15 +3,11 @@ package org.ws2.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ws2.contracts.recommendation.RecommendationEvents;
 
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -22,19 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every event type the contracts name has a checked-in JSON Schema that is itself valid. */
 class EventSchemaCatalogueTest {
 
-    /** Each family's event class; a new family is added here. */
-    private static final List<Class<?>> EVENT_FAMILIES = List.of(RecommendationEvents.class,
-            org.ws2.contracts.engagement.EngagementEvents.class,
-            org.ws2.contracts.group.GroupEvents.class,
-            org.ws2.contracts.assignment.AssignmentEvents.class);
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Every type of every family, and every schema file named after a type: the two lists must agree. */
     static Stream<String> eventTypes() {
-        return EVENT_FAMILIES.stream().flatMap(family -> Arrays.stream(family.getFields()))
-                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-                .map(EventSchemaCatalogueTest::value)
-                .filter(value -> value.startsWith("org.ws2."));
+        return Arrays.stream(EventFamily.values()).flatMap(family -> family.types().keySet().stream());
     }
 
     @ParameterizedTest
@@ -55,11 +43,15 @@ class EventSchemaCatalogueTest {
         }
     }
 
-    private static String value(Field field) {
-        try {
-            return (String) field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
+
+    @org.junit.jupiter.api.Test
+    void everyEventSchemaFileBelongsToATypeThatExists() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getClassLoader()
+                .getResource(EventTypes.SCHEMA_RESOURCE_DIR).toURI());
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("org.ws2."))
+                    .map(n -> n.substring(0, n.length() - ".json".length())))
+                    .containsExactlyInAnyOrderElementsOf(eventTypes().toList());
         }
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.EventCodec;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.Ownership;
@@ -39,7 +40,7 @@ public final class RecommendationEventFeed implements AutoCloseable {
             "Office of the Ombuds", "SO/AC Accountability", "Staff Accountability", "Transparency" };
 
     private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
     private final String consumerGroup;
     private final Admin admin;
 
@@ -59,8 +60,7 @@ public final class RecommendationEventFeed implements AutoCloseable {
     public CloudEvent registered(String id, RecommendationStatus status, long version, Instant at) {
         var payload = new RecommendationEvents.Registered(id, topic(id), title(id), status, version, "seed",
                 snapshot(id, status, version, at));
-        return CloudEvent.of(RecommendationEvents.SOURCE, RecommendationEvents.REGISTERED, id, version, at,
-                json.valueToTree(payload));
+        return codec.toCloudEvent(payload, now());
     }
 
     public CloudEvent statusChanged(String id, RecommendationStatus from, RecommendationStatus to, long version,
@@ -72,15 +72,13 @@ public final class RecommendationEventFeed implements AutoCloseable {
             Instant at, String note, String actor) {
         var payload = new RecommendationEvents.StatusChanged(id, topic(id), title(id), from, to, note, actor, at,
                 version, null, snapshot(id, to, version, at));
-        return CloudEvent.of(RecommendationEvents.SOURCE, RecommendationEvents.STATUS_CHANGED, id, version, at,
-                json.valueToTree(payload));
+        return codec.toCloudEvent(payload, now());
     }
 
     public CloudEvent retired(String id, RecommendationStatus status, long version, Instant at) {
         var payload = new RecommendationEvents.Retired(id, version, "alice", at, "Merged into another",
                 snapshot(id, status, version, at, true));
-        return CloudEvent.of(RecommendationEvents.SOURCE, RecommendationEvents.RETIRED, id, version, at,
-                json.valueToTree(payload));
+        return codec.toCloudEvent(payload, now());
     }
 
     private static RecommendationSnapshot snapshot(String id, RecommendationStatus status, long version,
@@ -91,8 +89,9 @@ public final class RecommendationEventFeed implements AutoCloseable {
     private static RecommendationSnapshot snapshot(String id, RecommendationStatus status, long version,
             Instant at, boolean retired) {
         return new RecommendationSnapshot(id, prefix(id), topic(id), title(id), "What " + id + " asks for.",
-                Ownership.ORG, List.of(), List.of("ICANN org"), null, List.of(), status, CoordinationLevel.NONE, null,
-                List.of(), 0, retired, version, at);
+                Ownership.ORG, List.of(), List.of("ICANN org"), null, List.of(), "test", "test data", status,
+                CoordinationLevel.NONE, null, List.of(), 0, retired, retired ? "Merged into another" : null, version, at,
+                at);
     }
 
     private static String prefix(String id) {
@@ -109,7 +108,7 @@ public final class RecommendationEventFeed implements AutoCloseable {
 
     /** Publishes a contract-conforming event, keyed by its subject as the outbox relay does. */
     public RecordMetadata publish(CloudEvent event) {
-        String value = json.writeValueAsString(event);
+        String value = codec.write(event);
         EventSchemas.assertConforms(value);
         return send(event.subject(), value);
     }

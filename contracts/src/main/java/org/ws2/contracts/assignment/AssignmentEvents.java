@@ -1,7 +1,7 @@
 package org.ws2.contracts.assignment;
 
 import java.time.Instant;
-import java.util.List;
+import org.ws2.contracts.EventType;
 
 /**
  * The events on {@code ws2.assignments.v1}. An assignment is one group's share of one
@@ -37,6 +37,8 @@ public final class AssignmentEvents {
      * @param applicabilityNote   support's note on how the recommendation applies to the group
      * @param priorityDraft       true until the group approves its priorities
      * @param notApplicableReason why the group judged the recommendation not applicable, or null
+     * @param commentCount        the length of the comment thread; the thread is not in the snapshot, so that
+     *                            an event stays small however long the thread grows
      */
     public record AssignmentSnapshot(
             String id,
@@ -54,7 +56,7 @@ public final class AssignmentEvents {
             Progress progress,
             String progressNote,
             String evidenceUrl,
-            List<Comment> comments,
+            int commentCount,
             long version,
             String createdBy,
             Instant createdAt,
@@ -63,33 +65,39 @@ public final class AssignmentEvents {
     }
 
     /** Support triaged the recommendation to the group (one by one or in bulk). */
+    @EventType(TRIAGED)
     public record Triaged(String groupId, String recommendationId, long version, String actor, Instant changedAt,
-            String note, AssignmentSnapshot assignment) {
+            String note, AssignmentSnapshot assignment) implements AssignmentEvent {
     }
 
     /** Sign-off was requested, given or refused (changes requested), or support revised the triage. */
+    @EventType(TRIAGE_CHANGED)
     public record TriageChanged(String groupId, String recommendationId, long version, String actor,
-            Instant changedAt, TriageState from, TriageState to, String note, AssignmentSnapshot assignment) {
+            Instant changedAt, TriageState from, TriageState to, String note, AssignmentSnapshot assignment) implements AssignmentEvent {
     }
 
     /** The group set (or changed) its priority, effort and urgency; a draft until approved. */
+    @EventType(PRIORITIZED)
     public record Prioritized(String groupId, String recommendationId, long version, String actor,
-            Instant changedAt, String note, AssignmentSnapshot assignment) {
+            Instant changedAt, String note, AssignmentSnapshot assignment) implements AssignmentEvent {
     }
 
     /** The group approved its draft priorities; the assignment's priority is no longer a draft. */
+    @EventType(PRIORITIES_APPROVED)
     public record PrioritiesApproved(String groupId, String recommendationId, long version, String actor,
-            Instant changedAt, String note, AssignmentSnapshot assignment) {
+            Instant changedAt, String note, AssignmentSnapshot assignment) implements AssignmentEvent {
     }
 
-    /** Someone commented on the assignment; the new comment is also the last of {@code assignment.comments}. */
+    /** Someone commented on the assignment: the event carries the new comment only, never the thread. */
+    @EventType(COMMENTED)
     public record Commented(String groupId, String recommendationId, long version, String actor,
-            Instant changedAt, Comment comment, AssignmentSnapshot assignment) {
+            Instant changedAt, Comment comment, AssignmentSnapshot assignment) implements AssignmentEvent {
     }
 
     /** The group reported how far it has got with implementing its share. */
+    @EventType(PROGRESS_REPORTED)
     public record ProgressReported(String groupId, String recommendationId, long version, String actor,
-            Instant changedAt, Progress from, Progress to, String note, AssignmentSnapshot assignment) {
+            Instant changedAt, Progress from, Progress to, String note, AssignmentSnapshot assignment) implements AssignmentEvent {
     }
 
     private AssignmentEvents() {

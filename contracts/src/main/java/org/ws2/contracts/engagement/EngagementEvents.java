@@ -3,6 +3,7 @@ package org.ws2.contracts.engagement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.ws2.contracts.EventType;
 
 /**
  * The events on {@code ws2.engagements.v1}, keyed by engagement id (a UUID): the meetings,
@@ -58,12 +59,13 @@ public final class EngagementEvents {
     }
 
     /** An engagement item was recorded (seeded from the Q2 2021 update or created by a user). */
+    @EventType(RECORDED)
     public record Recorded(
             String engagementId,
             long version,
             String actor,
             Instant changedAt,
-            EngagementSnapshot engagement) {
+            EngagementSnapshot engagement) implements EngagementEvent {
     }
 
     /**
@@ -71,22 +73,24 @@ public final class EngagementEvents {
      *
      * @param changedFields the names of the fields whose value differs from the previous version
      */
+    @EventType(UPDATED)
     public record Updated(
             String engagementId,
             long version,
             String actor,
             Instant changedAt,
             List<String> changedFields,
-            EngagementSnapshot engagement) {
+            EngagementSnapshot engagement) implements EngagementEvent {
     }
 
     /** An engagement item was withdrawn; it is kept, but no longer listed. */
+    @EventType(REMOVED)
     public record Removed(
             String engagementId,
             long version,
             String actor,
             Instant changedAt,
-            EngagementSnapshot engagement) {
+            EngagementSnapshot engagement) implements EngagementEvent {
     }
 
     private EngagementEvents() {

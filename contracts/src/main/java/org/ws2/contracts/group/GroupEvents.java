@@ -2,6 +2,7 @@ package org.ws2.contracts.group;
 
 import java.time.Instant;
 import java.util.List;
+import org.ws2.contracts.EventType;
 
 /**
  * The events on {@code ws2.groups.v1}, keyed by group id. Each carries the group's whole state
@@ -64,17 +65,20 @@ public final class GroupEvents {
     }
 
     /** A group entered the system: loaded from the reference data or created by a user. */
-    public record Registered(String groupId, long version, String actor, Instant changedAt, GroupSnapshot group) {
+    @EventType(REGISTERED)
+    public record Registered(String groupId, long version, String actor, Instant changedAt, GroupSnapshot group) implements GroupEvent {
     }
 
     /** A group's editable fields were replaced; {@code changedFields} names those whose value differs. */
+    @EventType(UPDATED)
     public record Updated(String groupId, long version, String actor, Instant changedAt, List<String> changedFields,
-            String note, GroupSnapshot group) {
+            String note, GroupSnapshot group) implements GroupEvent {
     }
 
     /** The group no longer takes new work; it is kept, with its assignments and history. */
+    @EventType(RETIRED)
     public record Retired(String groupId, long version, String actor, Instant changedAt, String reason,
-            GroupSnapshot group) {
+            GroupSnapshot group) implements GroupEvent {
     }
 
     private GroupEvents() {

@@ -3,6 +3,7 @@ package org.ws2.contracts.recommendation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.ws2.contracts.EventType;
 
 /**
  * The events on {@code ws2.recommendations.v1}, keyed by recommendation id. Each carries the
@@ -21,15 +22,8 @@ public final class RecommendationEvents {
     public static final String EVIDENCE_ADDED = "org.ws2.recommendation.evidence-added.v1";
     public static final String EVIDENCE_REMOVED = "org.ws2.recommendation.evidence-removed.v1";
 
-    /**
-     * What every recommendation event carries, whatever its type: the recommendation's whole state
-     * after the change. A consumer that keeps its own copy reads only this, so new event types reach
-     * it without a change on its side.
-     */
-    public record AnyChange(RecommendationSnapshot recommendation) {
-    }
-
     /** A recommendation entered the catalogue (seeded from the WS2 data or created by a user). */
+    @EventType(REGISTERED)
     public record Registered(
             String recommendationId,
             String topic,
@@ -37,7 +31,7 @@ public final class RecommendationEvents {
             RecommendationStatus status,
             long version,
             String actor,
-            RecommendationSnapshot recommendation) {
+            RecommendationSnapshot recommendation) implements RecommendationEvent {
     }
 
     /**
@@ -46,6 +40,7 @@ public final class RecommendationEvents {
      * @param overrideNote why it moved past planning while a recommendation it depends on is not
      *                     implemented; null otherwise
      */
+    @EventType(STATUS_CHANGED)
     public record StatusChanged(
             String recommendationId,
             String topic,
@@ -57,10 +52,11 @@ public final class RecommendationEvents {
             Instant changedAt,
             long version,
             String overrideNote,
-            RecommendationSnapshot recommendation) {
+            RecommendationSnapshot recommendation) implements RecommendationEvent {
     }
 
     /** Title, summary, ownership, implementers, target quarter or tags were edited. */
+    @EventType(DETAILS_UPDATED)
     public record DetailsUpdated(
             String recommendationId,
             long version,
@@ -68,20 +64,22 @@ public final class RecommendationEvents {
             Instant changedAt,
             String note,
             List<String> changedFields,
-            RecommendationSnapshot recommendation) {
+            RecommendationSnapshot recommendation) implements RecommendationEvent {
     }
 
     /** The recommendation left the catalogue; it is kept, with its history, but no longer worked on. */
+    @EventType(RETIRED)
     public record Retired(
             String recommendationId,
             long version,
             String actor,
             Instant changedAt,
             String reason,
-            RecommendationSnapshot recommendation) {
+            RecommendationSnapshot recommendation) implements RecommendationEvent {
     }
 
     /** Recommendations this one waits on were added or removed. */
+    @EventType(DEPENDENCIES_CHANGED)
     public record DependenciesChanged(
             String recommendationId,
             long version,
@@ -90,10 +88,11 @@ public final class RecommendationEvents {
             String note,
             List<String> added,
             List<String> removed,
-            RecommendationSnapshot recommendation) {
+            RecommendationSnapshot recommendation) implements RecommendationEvent {
     }
 
     /** SO/AC leadership's coordination of the recommendation was flagged, changed or cleared. */
+    @EventType(COORDINATION_FLAG_SET)
     public record CoordinationFlagSet(
             String recommendationId,
             long version,
@@ -102,27 +101,29 @@ public final class RecommendationEvents {
             CoordinationLevel from,
             CoordinationLevel to,
             String rationale,
-            RecommendationSnapshot recommendation) {
+            RecommendationSnapshot recommendation) implements RecommendationEvent {
     }
 
     /** Evidence of how the recommendation was implemented was attached. */
+    @EventType(EVIDENCE_ADDED)
     public record EvidenceAdded(
             String recommendationId,
             long version,
             String actor,
             Instant changedAt,
             Evidence evidence,
-            RecommendationSnapshot recommendation) {
+            RecommendationSnapshot recommendation) implements RecommendationEvent {
     }
 
     /** A piece of evidence was withdrawn. */
+    @EventType(EVIDENCE_REMOVED)
     public record EvidenceRemoved(
             String recommendationId,
             long version,
             String actor,
             Instant changedAt,
             String evidenceId,
-            RecommendationSnapshot recommendation) {
+            RecommendationSnapshot recommendation) implements RecommendationEvent {
     }
 
     /**

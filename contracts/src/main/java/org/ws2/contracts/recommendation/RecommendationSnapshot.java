@@ -10,6 +10,10 @@ import java.util.List;
  * @param dependsOn    ids of the recommendations this one waits on; whether they are complete is
  *                     known from their own events
  * @param evidenceCount how many pieces of implementation evidence are attached
+ * @param source       where the text comes from
+ * @param verification how much of the record is confirmed against ICANN's wording
+ * @param createdAt    when it entered the catalogue (effective time)
+ * @param updatedAt    when its last change took effect
  */
 public record RecommendationSnapshot(
         String id,
@@ -22,12 +26,16 @@ public record RecommendationSnapshot(
         List<String> implementers,
         String targetQuarter,
         List<String> tags,
+        String source,
+        String verification,
         RecommendationStatus status,
         CoordinationLevel coordination,
         String coordinationRationale,
         List<String> dependsOn,
         int evidenceCount,
         boolean retired,
+        String retiredReason,
         long version,
+        Instant createdAt,
         Instant updatedAt) {
 }

@@ -12,6 +12,7 @@ import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.assignment.Urgency;
+import org.ws2.service.changes.Versioned;
 
 /**
  * One group's share of one recommendation, as stored and as the API shows it. The recommendation's
@@ -41,7 +42,7 @@ public record Assignment(
         String createdBy,
         Instant createdAt,
         String updatedBy,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     public Assignment {
         comments = comments == null ? List.of() : List.copyOf(comments);
@@ -88,6 +89,6 @@ public record Assignment(
     AssignmentSnapshot snapshot() {
         return new AssignmentSnapshot(id(), groupId, recommendationId, recommendationTitle, topic, applicabilityNote,
                 triage, priority, effort, urgency, priorityDraft, notApplicableReason, progress, progressNote,
-                evidenceUrl, comments, version, createdBy, createdAt, updatedBy, updatedAt);
+                evidenceUrl, comments.size(), version, createdBy, createdAt, updatedBy, updatedAt);
     }
 }

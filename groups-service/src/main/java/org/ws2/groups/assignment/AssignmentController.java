@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
-import org.ws2.groups.support.Authority;
+import org.ws2.service.security.RoleRules;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.security.Actor;
 
@@ -30,11 +30,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AssignmentController {
 
     private final AssignmentRepository repository;
-    private final Assignments assignments;
+    private final Triage triage;
 
-    AssignmentController(AssignmentRepository repository, Assignments assignments) {
+    AssignmentController(AssignmentRepository repository, Triage triage) {
         this.repository = repository;
-        this.assignments = assignments;
+        this.triage = triage;
     }
 
     @GetMapping
@@ -50,20 +50,20 @@ class AssignmentController {
     }
 
     @PostMapping
-    @PreAuthorize(Authority.SUPPORT)
+    @PreAuthorize(RoleRules.SUPPORT)
     @Operation(summary = "Triage one recommendation to one group (support staff, admin)")
     ResponseEntity<Assignment> create(@Valid @RequestBody AssignmentRequests.Create request) {
-        Assignment created = assignments.triage(request, Actor.current());
+        Assignment created = triage.triage(request, Actor.current());
         return ResponseEntity
                 .created(URI.create("/api/groups/" + created.groupId() + "/assignments/" + created.recommendationId()))
                 .eTag(Versions.toETag(created.version())).body(created);
     }
 
     @PostMapping("/bulk")
-    @PreAuthorize(Authority.SUPPORT)
+    @PreAuthorize(RoleRules.SUPPORT)
     @Operation(summary = "Triage every selected recommendation (ids, id prefix such as 6, or topic) to every selected group "
             + "(ids or kinds such as SO and AC); existing assignments are left alone (support staff, admin)")
-    Assignments.BulkTriageResult bulk(@Valid @RequestBody AssignmentRequests.Bulk request) {
-        return assignments.triageInBulk(request, Actor.current());
+    Triage.BulkTriageResult bulk(@Valid @RequestBody AssignmentRequests.Bulk request) {
+        return triage.triageInBulk(request, Actor.current());
     }
 }

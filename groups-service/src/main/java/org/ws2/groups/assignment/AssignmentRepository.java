@@ -155,35 +155,6 @@ public class AssignmentRepository {
                 .update();
     }
 
-    void recordChange(Assignment after, String kind, TriageState from, String actor, String note) {
-        jdbc.sql("""
-                INSERT INTO assignment_change (group_id, recommendation_id, version, kind, triage_from, triage_to,
-                    actor, note, changed_at)
-                VALUES (:groupId, :recommendationId, :version, :kind, :from, :to, :actor, :note, :at)""")
-                .param("groupId", after.groupId())
-                .param("recommendationId", after.recommendationId())
-                .param("version", after.version())
-                .param("kind", kind)
-                .param("from", name(from))
-                .param("to", after.triage().name())
-                .param("actor", actor)
-                .param("note", note)
-                .param("at", Timestamp.from(after.updatedAt()))
-                .update();
-    }
-
-    List<AssignmentChange> history(String groupId, String recommendationId) {
-        return jdbc.sql("""
-                SELECT version, kind, triage_from, triage_to, actor, note, changed_at FROM assignment_change
-                WHERE group_id = :groupId AND recommendation_id = :recommendationId ORDER BY id""")
-                .param("groupId", groupId)
-                .param("recommendationId", recommendationId)
-                .query((rs, row) -> new AssignmentChange(rs.getLong("version"), rs.getString("kind"),
-                        rs.getString("triage_from"), rs.getString("triage_to"), rs.getString("actor"),
-                        rs.getString("note"), rs.getTimestamp("changed_at").toInstant()))
-                .list();
-    }
-
     private Assignment withComments(Assignment a) {
         return new Assignment(a.groupId(), a.recommendationId(), a.recommendationTitle(), a.topic(),
                 a.recommendationStatus(), a.applicabilityNote(), a.triage(), a.priority(), a.effort(), a.urgency(),

@@ -1,5 +1,6 @@
 package org.ws2.groups.assignment;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +26,8 @@ final class AssignmentRequests {
     record Create(
             @NotBlank @Size(max = 50) String groupId,
             @NotBlank @Pattern(regexp = RECOMMENDATION_ID, message = "must be a WS2 id such as 6.1.1") String recommendationId,
-            @Size(max = 4000) String applicabilityNote) {
+            @Size(max = 4000) String applicabilityNote,
+            Instant effectiveAt) {
     }
 
     /**
@@ -39,19 +41,22 @@ final class AssignmentRequests {
             @Size(max = 100) String topic,
             @Size(max = 100) List<@NotBlank @Size(max = 50) String> groupIds,
             @Size(max = 10) List<@NotNull GroupKind> groupKinds,
-            @Size(max = 4000) String applicabilityNote) {
+            @Size(max = 4000) String applicabilityNote,
+            Instant effectiveAt) {
     }
 
     /**
      * A step of the sign-off workflow.
      *
      * @param applicabilityNote support may revise its note as it moves the assignment; the group may not
+     * @param effectiveAt       when the step happened, for a past step entered now (each request here takes it)
      */
-    record Triage(@NotNull TriageState to, @Size(max = 4000) String note, @Size(max = 4000) String applicabilityNote) {
+    record Triage(@NotNull TriageState to, @Size(max = 4000) String note, @Size(max = 4000) String applicabilityNote,
+            Instant effectiveAt) {
     }
 
     /** Sign-off asked of a group for all its triaged assignments at once. */
-    record GroupSignOffRequest(@Size(max = 4000) String note) {
+    record GroupSignOffRequest(@Size(max = 4000) String note, Instant effectiveAt) {
     }
 
     /**
@@ -65,10 +70,11 @@ final class AssignmentRequests {
             Effort effort,
             Urgency urgency,
             @Size(max = 4000) String notApplicableReason,
-            @Size(max = 4000) String note) {
+            @Size(max = 4000) String note,
+            Instant effectiveAt) {
     }
 
-    record Approve(@Size(max = 4000) String note) {
+    record Approve(@Size(max = 4000) String note, Instant effectiveAt) {
     }
 
     record Comment(@NotBlank @Size(max = 4000) String text,
@@ -78,7 +84,8 @@ final class AssignmentRequests {
     record ReportProgress(
             @NotNull Progress progress,
             @Size(max = 4000) String note,
-            @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) link") String evidenceUrl) {
+            @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) link") String evidenceUrl,
+            Instant effectiveAt) {
     }
 
     private AssignmentRequests() {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.assignment.AssignmentEvents.Comment;
 import org.ws2.groups.group.Group;
 import org.ws2.groups.group.GroupRepository;
-import org.ws2.groups.support.Authority;
+import org.ws2.service.security.RoleRules;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
@@ -35,12 +35,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class GroupAssignmentController {
 
     private final AssignmentRepository repository;
-    private final Assignments assignments;
+    private final SignOff signOff;
+    private final Priorities priorities;
+    private final ProgressReports progressReports;
+    private final AssignmentComments comments;
+    private final AssignmentChanges changes;
     private final GroupRepository groups;
 
-    GroupAssignmentController(AssignmentRepository repository, Assignments assignments, GroupRepository groups) {
+    GroupAssignmentController(AssignmentRepository repository, SignOff signOff, Priorities priorities,
+            ProgressReports progressReports, AssignmentComments comments, AssignmentChanges changes,
+            GroupRepository groups) {
         this.repository = repository;
-        this.assignments = assignments;
+        this.signOff = signOff;
+        this.priorities = priorities;
+        this.progressReports = progressReports;
+        this.comments = comments;
+        this.changes = changes;
         this.groups = groups;
     }
 
@@ -57,75 +67,75 @@ class GroupAssignmentController {
             @PathVariable String recommendationId) {
         repository.find(groupId, recommendationId)
                 .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId));
-        return repository.history(groupId, recommendationId);
+        return changes.history(groupId, recommendationId);
     }
 
     @PostMapping("/assignments/{recommendationId}/triage")
-    @PreAuthorize(Authority.ANY_WRITER)
+    @PreAuthorize(RoleRules.ANY_WRITER)
     @Operation(summary = "A sign-off step: support requests sign-off (SIGN_OFF_REQUESTED) or revises (TRIAGED); "
             + "the group's editors sign off (SIGNED_OFF) or request changes (CHANGES_REQUESTED, with a note)")
     ResponseEntity<Assignment> triage(@PathVariable String groupId, @PathVariable String recommendationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AssignmentRequests.Triage request) {
-        return ok(assignments.move(groupId, recommendationId, request, Versions.fromIfMatch(ifMatch),
+        return ok(signOff.move(groupId, recommendationId, request, Versions.fromIfMatch(ifMatch),
                 Actor.current()));
     }
 
     @PutMapping("/assignments/{recommendationId}/priority")
-    @PreAuthorize(Authority.GROUP_EDITORS)
+    @PreAuthorize(RoleRules.GROUP_EDITORS)
     @Operation(summary = "The group's priority, effort and urgency (a draft until approved); needs If-Match (group editors)")
     ResponseEntity<Assignment> prioritize(@PathVariable String groupId, @PathVariable String recommendationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AssignmentRequests.Prioritize request) {
-        return ok(assignments.prioritize(groupId, recommendationId, request, Versions.requireIfMatch(ifMatch),
+        return ok(priorities.prioritize(groupId, recommendationId, request, Versions.requireIfMatch(ifMatch),
                 Actor.current()));
     }
 
     @PutMapping("/assignments/{recommendationId}/progress")
-    @PreAuthorize(Authority.GROUP_EDITORS)
+    @PreAuthorize(RoleRules.GROUP_EDITORS)
     @Operation(summary = "The group's implementation progress, with a note and an evidence link; needs If-Match (group editors)")
     ResponseEntity<Assignment> progress(@PathVariable String groupId, @PathVariable String recommendationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AssignmentRequests.ReportProgress request) {
-        return ok(assignments.reportProgress(groupId, recommendationId, request, Versions.requireIfMatch(ifMatch),
+        return ok(progressReports.report(groupId, recommendationId, request, Versions.requireIfMatch(ifMatch),
                 Actor.current()));
     }
 
     @GetMapping("/assignments/{recommendationId}/comments")
     @Operation(summary = "The assignment's comments, oldest first; replies name the comment they answer")
-    List<Comment> comments(@PathVariable String groupId, @PathVariable String recommendationId) {
+    List<Comment> thread(@PathVariable String groupId, @PathVariable String recommendationId) {
         return repository.find(groupId, recommendationId)
                 .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId)).comments();
     }
 
     @PostMapping("/assignments/{recommendationId}/comments")
-    @PreAuthorize(Authority.ANY_WRITER)
+    @PreAuthorize(RoleRules.ANY_WRITER)
     @Operation(summary = "Comment on an assignment, or reply to a comment (support staff, the group's editors)")
     ResponseEntity<Comment> comment(@PathVariable String groupId, @PathVariable String recommendationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AssignmentRequests.Comment request) {
-        Comment comment = assignments.comment(groupId, recommendationId, request, Versions.fromIfMatch(ifMatch),
+        Comment comment = comments.comment(groupId, recommendationId, request, Versions.fromIfMatch(ifMatch),
                 Actor.current());
         return ResponseEntity.created(URI.create("/api/groups/" + groupId + "/assignments/" + recommendationId
                 + "/comments")).body(comment);
     }
 
     @PostMapping("/sign-off-request")
-    @PreAuthorize(Authority.SUPPORT)
+    @PreAuthorize(RoleRules.SUPPORT)
     @Operation(summary = "Ask the group to review and sign off every assignment support has triaged to it (support staff)")
     GroupBatch requestSignOff(@PathVariable String groupId,
             @Valid @RequestBody(required = false) AssignmentRequests.GroupSignOffRequest request) {
-        return batch(groupId, assignments.requestSignOff(groupId, request == null ? null : request.note(),
-                Actor.current()));
+        return batch(groupId, signOff.requestSignOff(groupId, request == null ? null : request.note(),
+                request == null ? null : request.effectiveAt(), Actor.current()));
     }
 
     @PostMapping("/priorities/approval")
-    @PreAuthorize(Authority.GROUP_EDITORS)
+    @PreAuthorize(RoleRules.GROUP_EDITORS)
     @Operation(summary = "The group approves all its draft priorities (group editors)")
     GroupBatch approvePriorities(@PathVariable String groupId,
             @Valid @RequestBody(required = false) AssignmentRequests.Approve request) {
-        return batch(groupId, assignments.approvePriorities(groupId, request == null ? null : request.note(),
-                Actor.current()));
+        return batch(groupId, priorities.approve(groupId, request == null ? null : request.note(),
+                request == null ? null : request.effectiveAt(), Actor.current()));
     }
 
     @GetMapping("/assignments.csv")

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.ws2.contracts.group.GroupEvents.Contact;
+import org.ws2.service.changes.Versioned;
 import org.ws2.contracts.group.GroupEvents.GroupSnapshot;
 import org.ws2.contracts.group.GroupEvents.Member;
 import org.ws2.contracts.group.GroupKind;
@@ -34,7 +35,7 @@ public record Group(
         boolean retired,
         @JsonInclude(JsonInclude.Include.NON_NULL) String retiredReason,
         long version,
-        @JsonIgnore Instant updatedAt) {
+        @JsonIgnore Instant updatedAt) implements Versioned {
 
     public Group {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.group.GroupKind;
-import org.ws2.groups.support.Authority;
+import org.ws2.service.security.RoleRules;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
@@ -58,13 +58,18 @@ class GroupController {
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every change to the group: who, when, what and why")
-    List<GroupRepository.GroupChange> history(@PathVariable String id) {
+    List<GroupChange> history(@PathVariable String id) {
         groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
-        return groups.history(id);
+        return editing.history(id).stream().map(entry -> new GroupChange(entry.version(), entry.kind(),
+                entry.actor(), entry.note(), entry.effectiveAt())).toList();
+    }
+
+    /** One entry of a group's history. */
+    record GroupChange(long version, String kind, String actor, String note, java.time.Instant at) {
     }
 
     @PostMapping
-    @PreAuthorize(Authority.SUPPORT)
+    @PreAuthorize(RoleRules.SUPPORT)
     @Operation(summary = "Create a group, e.g. a CROSS_COMMUNITY structure whose members represent other groups (support staff, admin)")
     ResponseEntity<Group> create(@Valid @RequestBody GroupRequests.Create request) {
         Group created = editing.create(request, Actor.current().name());
@@ -73,7 +78,7 @@ class GroupController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize(Authority.SUPPORT)
+    @PreAuthorize(RoleRules.SUPPORT)
     @Operation(summary = "Replace a group's name, kind, parent, source, note, contacts and members; needs If-Match (support staff, admin)")
     ResponseEntity<Group> update(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -82,7 +87,7 @@ class GroupController {
     }
 
     @PostMapping("/{id}/retirement")
-    @PreAuthorize(Authority.SUPPORT)
+    @PreAuthorize(RoleRules.SUPPORT)
     @Operation(summary = "Retire a group: it keeps its history and assignments but takes no new work (support staff, admin)")
     ResponseEntity<Group> retire(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -8,15 +8,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.ws2.contracts.CloudEvent;
-import org.ws2.contracts.Topics;
+import org.ws2.contracts.EventFamily;
 import org.ws2.contracts.group.GroupEvents;
+import org.ws2.service.changes.ChangeEntry;
+import org.ws2.service.changes.ChangeLog;
 import org.ws2.contracts.group.GroupEvents.Contact;
 import org.ws2.contracts.group.GroupEvents.Member;
 import org.ws2.contracts.group.GroupKind;
-import org.ws2.service.versioning.Versions;
-import org.ws2.service.events.EventJson;
-import org.ws2.service.outbox.Outbox;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.versioning.ChangeTime;
 
@@ -28,13 +26,11 @@ import org.ws2.service.versioning.ChangeTime;
 public class GroupEditing {
 
     private final GroupRepository groups;
-    private final Outbox outbox;
-    private final EventJson eventJson;
+    private final ChangeLog changeLog;
 
-    GroupEditing(GroupRepository groups, Outbox outbox, EventJson eventJson) {
+    GroupEditing(GroupRepository groups, ChangeLog changeLog) {
         this.groups = groups;
-        this.outbox = outbox;
-        this.eventJson = eventJson;
+        this.changeLog = changeLog;
     }
 
     @Transactional
@@ -58,9 +54,8 @@ public class GroupEditing {
         if (!groups.insertIfAbsent(group)) {
             return false;
         }
-        groups.recordChange(group, "registered", actor, note);
-        announce(group, GroupEvents.REGISTERED,
-                new GroupEvents.Registered(group.id(), group.version(), actor, group.updatedAt(), group.snapshot()));
+        changeLog.record(new GroupEvents.Registered(group.id(), group.version(), actor, group.updatedAt(),
+                group.snapshot()), actor, note);
         return true;
     }
 
@@ -81,9 +76,8 @@ public class GroupEditing {
         }
         String note = blankToNull(request.changeNote());
         groups.update(updated);
-        groups.recordChange(updated, "updated", actor, note == null ? "changed " + String.join(", ", changed) : note);
-        announce(updated, GroupEvents.UPDATED, new GroupEvents.Updated(id, updated.version(), actor,
-                updated.updatedAt(), changed, note, updated.snapshot()));
+        changeLog.record(new GroupEvents.Updated(id, updated.version(), actor, updated.updatedAt(), changed, note,
+                updated.snapshot()), actor, note == null ? "changed " + String.join(", ", changed) : note);
         return updated;
     }
 
@@ -94,29 +88,27 @@ public class GroupEditing {
                 current.note(), current.contacts(), current.members(), true, reason.strip(), current.version() + 1,
                 ChangeTime.now());
         groups.update(retired);
-        groups.recordChange(retired, "retired", actor, reason);
-        announce(retired, GroupEvents.RETIRED, new GroupEvents.Retired(id, retired.version(), actor,
-                retired.updatedAt(), reason.strip(), retired.snapshot()));
+        changeLog.record(new GroupEvents.Retired(id, retired.version(), actor, retired.updatedAt(), reason.strip(),
+                retired.snapshot()), actor, reason);
         return retired;
     }
 
     private Group lock(String id, Long expectedVersion) {
-        Group current = groups.findForUpdate(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
-        Versions.check(expectedVersion, current.version());
+        Group current = changeLog.lock(groups.findForUpdate(id), expectedVersion, () -> ApiProblem.notFound("Group", id));
         if (current.retired()) {
             throw retired(id);
         }
         return current;
     }
 
+    /** Every change of one group, oldest first. */
+    public List<ChangeEntry> history(String id) {
+        return changeLog.history(EventFamily.GROUPS, id);
+    }
+
     public static ApiProblem retired(String id) {
         return new ApiProblem(HttpStatus.CONFLICT, "group-retired", "Group retired",
                 "Group " + id + " was retired and takes no changes or new work.").with("groupId", id);
-    }
-
-    private void announce(Group group, String type, Object payload) {
-        outbox.append(Topics.GROUPS, CloudEvent.of(GroupEvents.SOURCE, type, group.id(), group.version(),
-                group.updatedAt(), eventJson.toData(payload)));
     }
 
     /**

@@ -124,28 +124,6 @@ public class GroupRepository {
         return columns;
     }
 
-    void recordChange(Group after, String kind, String actor, String note) {
-        jdbc.sql("""
-                INSERT INTO group_change (group_id, version, kind, actor, note, changed_at)
-                VALUES (:groupId, :version, :kind, :actor, :note, :at)""")
-                .param("groupId", after.id())
-                .param("version", after.version())
-                .param("kind", kind)
-                .param("actor", actor)
-                .param("note", note)
-                .param("at", Timestamp.from(after.updatedAt()))
-                .update();
-    }
-
-    List<GroupChange> history(String id) {
-        return jdbc.sql("""
-                SELECT version, kind, actor, note, changed_at FROM group_change WHERE group_id = :id ORDER BY id""")
-                .param("id", id)
-                .query((rs, row) -> new GroupChange(rs.getLong("version"), rs.getString("kind"),
-                        rs.getString("actor"), rs.getString("note"), rs.getTimestamp("changed_at").toInstant()))
-                .list();
-    }
-
     private Group group(ResultSet rs, int row) throws SQLException {
         return new Group(rs.getString("id"), rs.getString("name"), GroupKind.valueOf(rs.getString("kind")),
                 rs.getString("parent"), rs.getString("source"), rs.getString("note"),
@@ -157,7 +135,4 @@ public class GroupRepository {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    /** One entry of a group's history. */
-    record GroupChange(long version, String kind, String actor, String note, java.time.Instant at) {
-    }
 }

@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.group.GroupKind;
 import org.ws2.service.versioning.Versions;
 import tools.jackson.databind.json.JsonMapper;
-import org.ws2.service.versioning.ChangeTime;
 
 /**
  * Loads the real WS2 groups ({@code ws2/groups.json}) at start, so that a fresh system is useful
@@ -78,12 +77,18 @@ public class ReferenceGroupsLoader implements ApplicationRunner {
         }
     }
 
+    /**
+     * The reference groups take effect when the ICANN Board adopted the WS2 final report, so that
+     * past facts about them (a 2021 sign-off, say) can be entered after them in order.
+     */
+    static final java.time.Instant WS2_ADOPTED = java.time.Instant.parse("2019-11-07T00:00:00Z");
+
     /** One entry of {@code groups.json}; unknown fields or kinds fail the start rather than load half a group. */
     record ReferenceGroup(String id, String name, GroupKind kind, String parent, String source, String note) {
 
         Group toGroup() {
             return new Group(id, name, kind, parent, source, note, List.of(), List.of(), false, null, 0,
-                    ChangeTime.now());
+                    WS2_ADOPTED);
         }
     }
 }

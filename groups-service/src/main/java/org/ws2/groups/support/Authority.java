@@ -8,14 +8,10 @@ import org.ws2.service.security.Actor;
 /**
  * Who may do what to a group's assignments. Support staff triage and ask for sign-off; a group's
  * own editors (role group-editor, the group id in the token's groups claim) answer for it; admins
- * may do anything. The role part is also guarded by {@code @PreAuthorize}; the group part needs
- * the path, so it is checked here.
+ * may do anything. The role alone is decided before the request is read ({@code RoleRules} in
+ * {@code @PreAuthorize}); what depends on the group in the path, or on the step asked for, is decided here.
  */
 public final class Authority {
-
-    public static final String SUPPORT = "hasAnyRole('support-staff', 'admin')";
-    public static final String ANY_WRITER = "hasAnyRole('support-staff', 'admin', 'group-editor')";
-    public static final String GROUP_EDITORS = "hasAnyRole('admin', 'group-editor')";
 
     public static void requireSupport(Actor actor) {
         if (!actor.hasRole(Ws2Roles.SUPPORT_STAFF) && !actor.hasRole(Ws2Roles.ADMIN)) {

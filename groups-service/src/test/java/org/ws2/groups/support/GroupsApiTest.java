@@ -17,7 +17,7 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.ws2.service.events.EventJson;
+import org.ws2.contracts.EventCodec;
 import org.ws2.testsupport.ServiceIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -44,7 +44,7 @@ public abstract class GroupsApiTest {
     @Autowired
     protected KafkaTemplate<String, String> kafkaTemplate;
     @Autowired
-    protected EventJson eventJson;
+    protected EventCodec codec;
     @Value("${spring.kafka.bootstrap-servers}")
     protected String kafka;
 

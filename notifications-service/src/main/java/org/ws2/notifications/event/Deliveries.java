@@ -1,8 +1,10 @@
 package org.ws2.notifications.event;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
+import org.ws2.contracts.EventCodec;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.notifications.email.Emails;
@@ -14,7 +16,6 @@ import org.ws2.notifications.subscription.Subscription.Cadence;
 import org.ws2.notifications.subscription.Subscription.Channel;
 import org.ws2.notifications.subscription.Subscription.SubscriptionKind;
 import org.ws2.notifications.subscription.Subscriptions;
-import org.ws2.service.events.EventJson;
 
 /**
  * Tells a happening to everyone it concerns, in the listener's transaction: the audiences the
@@ -29,16 +30,16 @@ class Deliveries {
     private final Subscriptions subscriptions;
     private final Digests digests;
     private final org.ws2.notifications.webhook.WebhookDeliveryLog webhooks;
-    private final EventJson eventJson;
+    private final EventCodec codec;
 
     Deliveries(Notices notices, Emails emails, Subscriptions subscriptions, Digests digests,
-            org.ws2.notifications.webhook.WebhookDeliveryLog webhooks, EventJson eventJson) {
+            org.ws2.notifications.webhook.WebhookDeliveryLog webhooks, EventCodec codec) {
         this.notices = notices;
         this.emails = emails;
         this.subscriptions = subscriptions;
         this.digests = digests;
         this.webhooks = webhooks;
-        this.eventJson = eventJson;
+        this.codec = codec;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -51,7 +52,7 @@ class Deliveries {
             }
             if (subscription.kind() == SubscriptionKind.WEBHOOK) {
                 webhooks.enqueue(subscription.id(), happening.event().id(), happening.event().type(),
-                        eventJson.write(happening.event()));
+                        codec.write(happening.event()));
                 continue;
             }
             if (subscription.wants(Channel.INBOX)) {
@@ -68,7 +69,7 @@ class Deliveries {
     }
 
     private void email(Happening happening, String address) {
-        emails.enqueue(happening.event().id() + "|" + address.toLowerCase(java.util.Locale.ROOT), address,
+        emails.enqueue(happening.event().id() + "|" + address.toLowerCase(Locale.ROOT), address,
                 "[WS2] " + happening.subject(), List.of(happening.message()), happening.link());
     }
 }

@@ -3,10 +3,9 @@ package org.ws2.notifications.event;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
-import org.ws2.contracts.group.GroupEvents.GroupSnapshot;
-import org.ws2.service.events.EventJson;
+import org.ws2.contracts.group.GroupEvent;
+import org.ws2.service.events.EventConsumer;
 
 /**
  * Keeps each group's contacts, who get email about their group's work. Group events are not told
@@ -15,31 +14,18 @@ import org.ws2.service.events.EventJson;
 @Component
 class GroupListener {
 
-    /** Every group event carries the whole group. */
-    record AnyGroupChange(GroupSnapshot group) {
-    }
-
-    private final EventJson eventJson;
-    private final Intake intake;
+    private final EventConsumer consumer;
     private final GroupDirectory groups;
 
-    GroupListener(EventJson eventJson, Intake intake, GroupDirectory groups) {
-        this.eventJson = eventJson;
-        this.intake = intake;
+    GroupListener(EventConsumer consumer, GroupDirectory groups) {
+        this.consumer = consumer;
         this.groups = groups;
     }
 
     @KafkaListener(topics = Topics.GROUPS, groupId = "notifications-service")
     @Transactional
     public void on(String value) {
-        CloudEvent event = eventJson.read(value);
-        if (!event.type().startsWith("org.ws2.group.")) {
-            return;
-        }
-        GroupSnapshot group = eventJson.data(event, AnyGroupChange.class).group();
-        if (group == null || !intake.admit(event, "group:" + event.subject())) {
-            return;
-        }
-        groups.save(group);
+        consumer.consume(RecommendationListener.CONSUMER, value, GroupEvent.class,
+                (event, envelope) -> groups.save(event.group()));
     }
 }

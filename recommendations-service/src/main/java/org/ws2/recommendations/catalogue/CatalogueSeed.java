@@ -31,7 +31,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import org.ws2.service.versioning.ChangeTime;
+import org.ws2.contracts.recommendation.RecommendationEvents;
 
 /**
  * Loads the real WS2 topics and recommendations shipped with the service, with the facts the Q2
@@ -45,6 +45,15 @@ import org.ws2.service.versioning.ChangeTime;
 class CatalogueSeed implements ApplicationRunner {
 
     static final String ACTOR = "ws2-seed";
+
+    /**
+     * The catalogue's recommendations take effect when the ICANN Board adopted the WS2 final report,
+     * so that past facts (a 2021 transition, say) can be entered after them in order.
+     */
+    static final Instant WS2_ADOPTED = Instant.parse("2019-11-07T00:00:00Z");
+
+    /** The coordination flags are the Q2 2021 update's: they take effect on its date. */
+    static final Instant Q2_2021_UPDATE = Instant.parse("2021-06-28T00:00:00Z");
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueSeed.class);
 
@@ -71,7 +80,6 @@ class CatalogueSeed implements ApplicationRunner {
         Facts facts = read("ws2/catalogue-facts.json", new TypeReference<Facts>() {
         });
         int added = 0;
-        Instant now = ChangeTime.now();
         for (SeedRecommendation seed : read("ws2/recommendations.json",
                 new TypeReference<List<SeedRecommendation>>() {
                 })) {
@@ -79,13 +87,24 @@ class CatalogueSeed implements ApplicationRunner {
             Recommendation recommendation = new Recommendation(seed.id(), prefix, topicNames.get(prefix),
                     new RecommendationDetails(seed.title(), seed.summary(), facts.ownership(seed.id()), List.of(),
                             seed.implementers(), null, List.of()),
-                    seed.source(), seed.verification(), RecommendationStatus.NOT_STARTED,
-                    facts.coordination(seed.id(), now), facts.dependsOn(seed.id()), 0, null, 0, now, now);
+                    seed.source(), seed.verification(), RecommendationStatus.NOT_STARTED, CoordinationFlag.NONE,
+                    facts.dependsOn(seed.id()), 0, null, 0, WS2_ADOPTED, WS2_ADOPTED);
             if (changes.register(recommendation, ACTOR, "Loaded from the WS2 reference data")) {
                 added++;
+                facts.coordination(seed.id()).ifPresent(flag -> flag(recommendation.id(), flag));
             }
         }
         log.info("WS2 catalogue seed: {} topics and {} recommendations added", addedTopics, added);
+    }
+
+    /** Flags a newly registered recommendation as the Q2 2021 update did, as a change of its own. */
+    private void flag(String id, SeedFlag seedFlag) {
+        Recommendation current = changes.lock(id, null);
+        Recommendation flagged = current.withCoordination(
+                new CoordinationFlag(seedFlag.level(), seedFlag.rationale(), ACTOR, Q2_2021_UPDATE), Q2_2021_UPDATE);
+        changes.commit(flagged, ACTOR, seedFlag.rationale(), new RecommendationEvents.CoordinationFlagSet(id,
+                flagged.version(), ACTOR, Q2_2021_UPDATE, CoordinationLevel.NONE, seedFlag.level(),
+                seedFlag.rationale(), flagged.snapshot()));
     }
 
     /** The topic is the id's first segment: 6.4.2 belongs to topic 6. */
@@ -123,10 +142,8 @@ class CatalogueSeed implements ApplicationRunner {
             return ownershipById.getOrDefault(id, ownershipByTopic.getOrDefault(topicPrefix(id), defaultOwnership));
         }
 
-        CoordinationFlag coordination(String id, Instant now) {
-            return coordination.stream().filter(flag -> flag.id().equals(id)).findFirst()
-                    .map(flag -> new CoordinationFlag(flag.level(), flag.rationale(), ACTOR, now))
-                    .orElse(CoordinationFlag.NONE);
+        java.util.Optional<SeedFlag> coordination(String id) {
+            return coordination.stream().filter(flag -> flag.id().equals(id)).findFirst();
         }
 
         List<String> dependsOn(String id) {

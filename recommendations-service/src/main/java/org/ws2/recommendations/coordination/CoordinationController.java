@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
+import org.ws2.service.security.RoleRules;
 import org.ws2.recommendations.recommendation.RecommendationView;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.security.Actor;
@@ -26,7 +27,7 @@ class CoordinationController {
     }
 
     @PutMapping("/api/recommendations/{id}/coordination")
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> set(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CoordinationFlags.FlagRequest request) {

@@ -1,5 +1,7 @@
 package org.ws2.recommendations.coordination;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,7 +13,6 @@ import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.recommendations.recommendation.Recommendation;
 import org.ws2.recommendations.recommendation.Recommendation.CoordinationFlag;
 import org.ws2.recommendations.recommendation.RecommendationChanges;
-import org.ws2.service.versioning.ChangeTime;
 
 /**
  * Flags a recommendation to SO/AC leadership as requiring, or benefiting from, community
@@ -29,13 +30,15 @@ public class CoordinationFlags {
     @Transactional
     public Recommendation set(String id, FlagRequest request, Long expectedVersion, String actor) {
         Recommendation current = changes.lock(id, expectedVersion);
-        var flag = new CoordinationFlag(request.level(), request.rationale(), actor, ChangeTime.now());
+        var flag = new CoordinationFlag(request.level(), request.rationale(), actor,
+                RecommendationChanges.effectiveTime(current, request.effectiveAt()));
         Recommendation flagged = current.withCoordination(flag, flag.setAt());
-        return changes.commit(current, flagged, actor, request.rationale(), RecommendationEvents.COORDINATION_FLAG_SET,
-                new RecommendationEvents.CoordinationFlagSet(id, flagged.version(), actor, flagged.updatedAt(),
+        return changes.commit(flagged, actor, request.rationale(), new RecommendationEvents.CoordinationFlagSet(id, flagged.version(), actor, flagged.updatedAt(),
                         current.coordination().level(), request.level(), request.rationale(), flagged.snapshot()));
     }
 
-    public record FlagRequest(@NotNull CoordinationLevel level, @NotBlank @Size(max = 4000) String rationale) {
+    /** @param effectiveAt when the flag was raised, for a past flag entered now; null for now */
+    public record FlagRequest(@NotNull CoordinationLevel level, @NotBlank @Size(max = 4000) String rationale,
+            Instant effectiveAt) {
     }
 }

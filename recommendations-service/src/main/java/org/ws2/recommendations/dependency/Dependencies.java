@@ -84,8 +84,7 @@ public class Dependencies {
     private Recommendation commit(Recommendation current, List<String> dependsOn, List<String> added,
             List<String> removed, String note, String actor) {
         Recommendation changed = current.withDependsOn(dependsOn, ChangeTime.now());
-        return changes.commit(current, changed, actor, note, RecommendationEvents.DEPENDENCIES_CHANGED,
-                new RecommendationEvents.DependenciesChanged(changed.id(), changed.version(), actor,
+        return changes.commit(changed, actor, note, new RecommendationEvents.DependenciesChanged(changed.id(), changed.version(), actor,
                         changed.updatedAt(), note, added, removed, changed.snapshot()));
     }
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
+import org.ws2.service.security.RoleRules;
 import org.ws2.recommendations.recommendation.RecommendationView;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.security.Actor;
@@ -31,7 +32,7 @@ class DependencyController {
     }
 
     @PutMapping
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> add(@PathVariable String id, @PathVariable String dependsOnId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) DependencyNote body) {
@@ -40,7 +41,7 @@ class DependencyController {
     }
 
     @DeleteMapping
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> remove(@PathVariable String id, @PathVariable String dependsOnId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return responses.ok(dependencies.remove(id, dependsOnId, null, Versions.fromIfMatch(ifMatch),

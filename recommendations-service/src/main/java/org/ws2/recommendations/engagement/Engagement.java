@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
+import org.ws2.service.changes.Versioned;
 
 /**
  * An engagement item as stored: its content, its version (0 when recorded, one more per change)
@@ -18,7 +19,7 @@ record Engagement(
         String updatedBy,
         Instant updatedAt,
         String removedBy,
-        Instant removedAt) {
+        Instant removedAt) implements Versioned {
 
     static Engagement recorded(UUID id, EngagementContent content, String actor, Instant at) {
         return new Engagement(id, content, 0, actor, at, actor, at, null, null);

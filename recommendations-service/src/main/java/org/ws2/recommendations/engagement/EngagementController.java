@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.engagement.EngagementEvents.Kind;
+import org.ws2.service.security.RoleRules;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
@@ -74,7 +75,7 @@ class EngagementController {
     }
 
     @PostMapping
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EngagementView> create(@Valid @RequestBody EngagementRequest request) {
         Engagement created = engagements.record(request.content(), Actor.current().name());
         return ResponseEntity.created(URI.create("/api/engagements/" + created.id()))
@@ -84,7 +85,7 @@ class EngagementController {
 
     /** Replaces every editable field; needs the ETag last read in {@code If-Match}. */
     @PutMapping("/{id}")
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EngagementView> update(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody EngagementRequest request) {
@@ -94,7 +95,7 @@ class EngagementController {
 
     /** Withdraws the item (it is kept, marked removed); {@code If-Match} is checked when sent. */
     @DeleteMapping("/{id}")
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<Void> remove(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         engagements.remove(id, Versions.fromIfMatch(ifMatch), Actor.current().name());

@@ -4,16 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.ws2.contracts.CloudEvent;
-import org.ws2.contracts.Topics;
 import org.ws2.contracts.engagement.EngagementEvents;
-import org.ws2.service.events.EventJson;
-import org.ws2.service.outbox.Outbox;
+import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.versioning.ChangeTime;
 import org.ws2.service.problem.ApiProblem;
 
@@ -25,16 +20,12 @@ import org.ws2.service.problem.ApiProblem;
 @Service
 class Engagements {
 
-    private static final Logger log = LoggerFactory.getLogger(Engagements.class);
-
     private final EngagementRepository engagements;
-    private final Outbox outbox;
-    private final EventJson eventJson;
+    private final ChangeLog changeLog;
 
-    Engagements(EngagementRepository engagements, Outbox outbox, EventJson eventJson) {
+    Engagements(EngagementRepository engagements, ChangeLog changeLog) {
         this.engagements = engagements;
-        this.outbox = outbox;
-        this.eventJson = eventJson;
+        this.changeLog = changeLog;
     }
 
     @Transactional(readOnly = true)
@@ -66,9 +57,8 @@ class Engagements {
         if (!engagements.insert(created)) {
             return Optional.empty();
         }
-        announce(created, EngagementEvents.RECORDED, new EngagementEvents.Recorded(id.toString(),
-                created.version(), actor, created.updatedAt(), created.snapshot()));
-        log.info("Engagement {} recorded by {} (version {})", id, actor, created.version());
+        changeLog.record(new EngagementEvents.Recorded(id.toString(), created.version(), actor, created.updatedAt(),
+                created.snapshot()), actor, null);
         return Optional.of(created);
     }
 
@@ -85,9 +75,8 @@ class Engagements {
         }
         Engagement updated = current.edited(content, actor, ChangeTime.now());
         engagements.update(updated, changed.contains("recommendationIds"));
-        announce(updated, EngagementEvents.UPDATED, new EngagementEvents.Updated(id.toString(), updated.version(),
-                actor, updated.updatedAt(), changed, updated.snapshot()));
-        log.info("Engagement {} updated by {} (version {}): {}", id, actor, updated.version(), changed);
+        changeLog.record(new EngagementEvents.Updated(id.toString(), updated.version(), actor, updated.updatedAt(),
+                changed, updated.snapshot()), actor, "changed " + String.join(", ", changed));
         return updated;
     }
 
@@ -97,9 +86,8 @@ class Engagements {
         Engagement current = lock(id, expectedVersion);
         Engagement removed = current.removed(actor, ChangeTime.now());
         engagements.update(removed, false);
-        announce(removed, EngagementEvents.REMOVED, new EngagementEvents.Removed(id.toString(), removed.version(),
-                actor, removed.updatedAt(), removed.snapshot()));
-        log.info("Engagement {} removed by {} (version {})", id, actor, removed.version());
+        changeLog.record(new EngagementEvents.Removed(id.toString(), removed.version(), actor, removed.updatedAt(),
+                removed.snapshot()), actor, null);
         return removed;
     }
 
@@ -110,11 +98,7 @@ class Engagements {
      * @param expectedVersion the version the caller last read ({@code If-Match}), or null
      */
     private Engagement lock(UUID id, Long expectedVersion) {
-        Engagement current = present(engagements.findForUpdate(id).orElseThrow(() -> notFound(id)));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw ApiProblem.staleVersion(expectedVersion, current.version());
-        }
-        return current;
+        return present(changeLog.lock(engagements.findForUpdate(id), expectedVersion, () -> notFound(id)));
     }
 
     private void requireKnownRecommendations(EngagementContent content) {
@@ -125,11 +109,6 @@ class Engagements {
                     .with("field", "recommendationIds")
                     .with("unknown", unknown);
         }
-    }
-
-    private void announce(Engagement after, String eventType, Object payload) {
-        outbox.append(Topics.ENGAGEMENTS, CloudEvent.of(EngagementEvents.SOURCE, eventType, after.id().toString(),
-                after.version(), after.updatedAt(), eventJson.toData(payload)));
     }
 
     private static Engagement present(Engagement engagement) {

@@ -67,8 +67,7 @@ public class Evidence {
         Instant now = ChangeTime.now();
         evidence.markRemoved(evidenceId, actor, now);
         Recommendation changed = current.withEvidenceCount(current.evidenceCount() - 1, now);
-        return changes.commit(current, changed, actor, "evidence " + evidenceId + " withdrawn",
-                RecommendationEvents.EVIDENCE_REMOVED, new RecommendationEvents.EvidenceRemoved(recommendationId,
+        return changes.commit(changed, actor, "evidence " + evidenceId + " withdrawn", new RecommendationEvents.EvidenceRemoved(recommendationId,
                         changed.version(), actor, now, evidenceId.toString(), changed.snapshot()));
     }
 
@@ -92,8 +91,7 @@ public class Evidence {
         Recommendation changed = current.withEvidenceCount(current.evidenceCount() + 1, now);
         var published = new RecommendationEvents.Evidence(id.toString(), title, item.location(),
                 document == null ? null : document.fileName(), date, note);
-        Recommendation committed = changes.commit(current, changed, actor, "evidence added: " + title,
-                RecommendationEvents.EVIDENCE_ADDED, new RecommendationEvents.EvidenceAdded(recommendationId,
+        Recommendation committed = changes.commit(changed, actor, "evidence added: " + title, new RecommendationEvents.EvidenceAdded(recommendationId,
                         changed.version(), actor, now, published, changed.snapshot()));
         return new Added(item, committed);
     }

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
+import org.ws2.service.security.RoleRules;
 import org.ws2.recommendations.recommendation.RecommendationView;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
@@ -63,7 +64,7 @@ class EvidenceController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EvidenceItem> addLink(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody LinkEvidence body) {
@@ -72,7 +73,7 @@ class EvidenceController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EvidenceItem> addDocument(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestPart("file") MultipartFile file,
@@ -95,7 +96,7 @@ class EvidenceController {
     }
 
     @DeleteMapping("/{evidenceId}")
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> remove(@PathVariable String id, @PathVariable UUID evidenceId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return responses.ok(evidence.remove(id, evidenceId, Versions.fromIfMatch(ifMatch), Actor.current().name()));

@@ -63,8 +63,7 @@ public class CatalogueEditing {
             return current;
         }
         Recommendation updated = current.withDetails(after, ChangeTime.now());
-        return changes.commit(current, updated, actor, request.note(), RecommendationEvents.DETAILS_UPDATED,
-                new RecommendationEvents.DetailsUpdated(id, updated.version(), actor, updated.updatedAt(),
+        return changes.commit(updated, actor, request.note(), new RecommendationEvents.DetailsUpdated(id, updated.version(), actor, updated.updatedAt(),
                         request.note(), changed, updated.snapshot()));
     }
 
@@ -73,8 +72,7 @@ public class CatalogueEditing {
             String actor) {
         Recommendation current = changes.lock(id, expectedVersion);
         Recommendation retired = current.retire(new Retirement(request.reason(), actor, ChangeTime.now()));
-        return changes.commit(current, retired, actor, request.reason(), RecommendationEvents.RETIRED,
-                new RecommendationEvents.Retired(id, retired.version(), actor, retired.updatedAt(), request.reason(),
+        return changes.commit(retired, actor, request.reason(), new RecommendationEvents.Retired(id, retired.version(), actor, retired.updatedAt(), request.reason(),
                         retired.snapshot()));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.service.changes.Versioned;
 
 /**
  * One WS2 recommendation: the aggregate every change in this service goes through. Each change
@@ -31,7 +32,7 @@ public record Recommendation(
         Retirement retirement,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     public record CoordinationFlag(CoordinationLevel level, String rationale, String setBy, Instant setAt) {
 
@@ -79,7 +80,29 @@ public record Recommendation(
     public RecommendationSnapshot snapshot() {
         return new RecommendationSnapshot(id, topicPrefix, topic, details.title(), details.summary(),
                 details.ownership(), details.sharedWith(), details.implementers(), details.targetQuarter(),
-                details.tags(), status, coordination.level(), coordination.rationale(), dependsOn, evidenceCount,
-                retired(), version, updatedAt);
+                details.tags(), source, verification, status, coordination.level(), coordination.rationale(),
+                dependsOn, evidenceCount, retired(), retired() ? retirement.reason() : null, version, createdAt,
+                updatedAt);
+    }
+
+    /**
+     * A recommendation as its history keeps it (the public snapshot). Who set a coordination flag or
+     * retired it is not public, so a past state read back from history does not say.
+     */
+    static Recommendation fromSnapshot(RecommendationSnapshot s) {
+        Instant createdAt = s.createdAt() != null ? s.createdAt() : s.updatedAt();
+        return new Recommendation(s.id(), s.topicPrefix(), s.topic(),
+                new RecommendationDetails(s.title(), s.summary(), s.ownership(), nullToEmpty(s.sharedWith()),
+                        nullToEmpty(s.implementers()), s.targetQuarter(), nullToEmpty(s.tags())),
+                s.source(), s.verification(), s.status(),
+                new CoordinationFlag(s.coordination() == null ? CoordinationLevel.NONE : s.coordination(),
+                        s.coordinationRationale(), null, null),
+                nullToEmpty(s.dependsOn()), s.evidenceCount(),
+                s.retired() ? new Retirement(s.retiredReason(), null, s.updatedAt()) : null, s.version(), createdAt,
+                s.updatedAt());
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -1,39 +1,30 @@
 package org.ws2.recommendations.recommendation;
 
+import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.ws2.contracts.CloudEvent;
-import org.ws2.contracts.Topics;
-import org.ws2.contracts.recommendation.RecommendationEvents;
-import org.ws2.service.events.EventJson;
-import org.ws2.service.outbox.Outbox;
+import org.ws2.contracts.recommendation.RecommendationEvent;
+import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.problem.ApiProblem;
 
 /**
  * The one way a recommendation changes: lock it, check the caller's version, then store the new
- * state, its history entry and its event in the caller's transaction, so that all three or none
- * exist.
+ * state and record the change (history and event) through the {@link ChangeLog}, in the caller's
+ * transaction, so that all three or none exist.
  */
 @Component
 public class RecommendationChanges {
 
-    private static final Logger log = LoggerFactory.getLogger(RecommendationChanges.class);
-
     private final RecommendationRepository recommendations;
-    private final Outbox outbox;
-    private final EventJson eventJson;
+    private final ChangeLog changeLog;
 
-    RecommendationChanges(RecommendationRepository recommendations, Outbox outbox, EventJson eventJson) {
+    RecommendationChanges(RecommendationRepository recommendations, ChangeLog changeLog) {
         this.recommendations = recommendations;
-        this.outbox = outbox;
-        this.eventJson = eventJson;
+        this.changeLog = changeLog;
     }
-
 
     /**
      * Reads a recommendation to change it, locked until the transaction ends.
@@ -42,11 +33,8 @@ public class RecommendationChanges {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Recommendation lock(String id, Long expectedVersion) {
-        Recommendation current = recommendations.findForUpdate(id)
-                .orElseThrow(() -> ApiProblem.notFound("Recommendation", id));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw ApiProblem.staleVersion(expectedVersion, current.version());
-        }
+        Recommendation current = changeLog.lock(recommendations.findForUpdate(id), expectedVersion,
+                () -> ApiProblem.notFound("Recommendation", id));
         if (current.retired()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "retired", "Recommendation retired",
                     "Recommendation " + id + " was retired (" + current.retirement().reason()
@@ -55,13 +43,16 @@ public class RecommendationChanges {
         return current;
     }
 
+    /** When a change to {@code current} takes effect: now, or the past instant support staff give. */
+    public static Instant effectiveTime(Recommendation current, Instant requested) {
+        return ChangeLog.effectiveTime(requested, current.updatedAt());
+    }
+
+    /** Stores {@code after} and records {@code event}, which describes the change from {@code before}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Recommendation commit(Recommendation before, Recommendation after, String actor, String note,
-            String eventType, Object payload) {
+    public Recommendation commit(Recommendation after, String actor, String note, RecommendationEvent event) {
         recommendations.update(after);
-        recommendations.recordChange(before, after, kind(eventType), actor, note);
-        announce(after, eventType, payload);
-        log.info("Recommendation {} {} by {} (version {})", after.id(), kind(eventType), actor, after.version());
+        changeLog.record(event, actor, note);
         return after;
     }
 
@@ -71,21 +62,9 @@ public class RecommendationChanges {
         if (!recommendations.insert(created)) {
             return false;
         }
-        recommendations.recordChange(null, created, kind(RecommendationEvents.REGISTERED), actor, note);
-        announce(created, RecommendationEvents.REGISTERED, new RecommendationEvents.Registered(created.id(),
+        changeLog.record(new org.ws2.contracts.recommendation.RecommendationEvents.Registered(created.id(),
                 created.topic(), created.details().title(), created.status(), created.version(), actor,
-                created.snapshot()));
+                created.snapshot()), actor, note);
         return true;
-    }
-
-    private void announce(Recommendation after, String eventType, Object payload) {
-        outbox.append(Topics.RECOMMENDATIONS, CloudEvent.of(RecommendationEvents.SOURCE, eventType, after.id(),
-                after.version(), after.updatedAt(), eventJson.toData(payload)));
-    }
-
-    /** {@code org.ws2.recommendation.status-changed.v1} is kept in the history as {@code status-changed}. */
-    private static String kind(String eventType) {
-        String withoutVersion = eventType.substring(0, eventType.lastIndexOf('.'));
-        return withoutVersion.substring(withoutVersion.lastIndexOf('.') + 1);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.service.security.RoleRules;
 import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
@@ -82,7 +83,7 @@ class RecommendationController {
     }
 
     @PostMapping
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> create(@Valid @RequestBody RecommendationRequests.Create request) {
         Recommendation created = editing.create(request, Actor.current().name());
         return ResponseEntity.created(URI.create("/api/recommendations/" + created.id()))
@@ -91,7 +92,7 @@ class RecommendationController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> update(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RecommendationRequests.Update request) {
@@ -99,7 +100,7 @@ class RecommendationController {
     }
 
     @PostMapping("/{id}/retirement")
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> retire(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RecommendationRequests.Retire request) {
@@ -107,7 +108,7 @@ class RecommendationController {
     }
 
     @PostMapping("/{id}/transitions")
-    @PreAuthorize(RecommendationResponses.WRITERS)
+    @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> transition(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TransitionRequest request) {

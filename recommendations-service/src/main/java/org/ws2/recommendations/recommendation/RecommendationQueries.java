@@ -7,7 +7,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.ws2.contracts.EventFamily;
+import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.service.changes.ChangeEntry;
+import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.problem.ApiProblem;
 
 /**
@@ -19,13 +23,26 @@ import org.ws2.service.problem.ApiProblem;
 public class RecommendationQueries {
 
     private final RecommendationRepository recommendations;
+    private final ChangeLog changeLog;
 
-    RecommendationQueries(RecommendationRepository recommendations) {
+    RecommendationQueries(RecommendationRepository recommendations, ChangeLog changeLog) {
         this.recommendations = recommendations;
+        this.changeLog = changeLog;
+    }
+
+    /** The catalogue as it stood at {@code instant}: each recommendation's last version by then. */
+    private List<Recommendation> findAllAsOf(Instant instant) {
+        return changeLog.allAsOf(EventFamily.RECOMMENDATIONS, instant, RecommendationSnapshot.class).stream()
+                .map(Recommendation::fromSnapshot).toList();
+    }
+
+    private java.util.Optional<Recommendation> findAsOf(String id, Instant instant) {
+        return changeLog.asOf(EventFamily.RECOMMENDATIONS, id, instant, RecommendationSnapshot.class)
+                .map(Recommendation::fromSnapshot);
     }
 
     public RecommendationPage search(RecommendationSearch search, int page, int size, Instant asOf) {
-        List<Recommendation> catalogue = asOf == null ? recommendations.findAll() : recommendations.findAllAsOf(asOf);
+        List<Recommendation> catalogue = asOf == null ? recommendations.findAll() : findAllAsOf(asOf);
         Map<String, Recommendation> byId = catalogue.stream()
                 .collect(Collectors.toMap(Recommendation::id, Function.identity()));
         List<Recommendation> matching = catalogue.stream().filter(search.matcher()).sorted(search.order()).toList();
@@ -36,7 +53,7 @@ public class RecommendationQueries {
     }
 
     public Recommendation get(String id, Instant asOf) {
-        var found = asOf == null ? recommendations.find(id) : recommendations.findAsOf(id, asOf);
+        var found = asOf == null ? recommendations.find(id) : findAsOf(id, asOf);
         return found.orElseThrow(() -> asOf == null ? ApiProblem.notFound("Recommendation", id)
                 : ApiProblem.notFound("Recommendation", id).with("asOf", asOf));
     }
@@ -46,7 +63,7 @@ public class RecommendationQueries {
             return RecommendationView.of(recommendation, waitingOn(recommendation));
         }
         Map<String, Recommendation> dependencies = recommendation.dependsOn().stream()
-                .flatMap(id -> recommendations.findAsOf(id, asOf).stream())
+                .flatMap(id -> findAsOf(id, asOf).stream())
                 .collect(Collectors.toMap(Recommendation::id, Function.identity()));
         return RecommendationView.of(recommendation, waitingOn(recommendation, dependencies));
     }
@@ -63,7 +80,15 @@ public class RecommendationQueries {
         if (!recommendations.exists(id)) {
             throw ApiProblem.notFound("Recommendation", id);
         }
-        return recommendations.history(id);
+        List<RecommendationChange> history = new java.util.ArrayList<>();
+        RecommendationSnapshot before = null;
+        for (ChangeEntry entry : changeLog.history(EventFamily.RECOMMENDATIONS, id)) {
+            RecommendationSnapshot after = changeLog.read(entry.snapshot(), RecommendationSnapshot.class);
+            history.add(new RecommendationChange(entry.version(), entry.kind(), entry.actor(), entry.effectiveAt(),
+                    entry.recordedAt(), entry.note(), before, after));
+            before = after;
+        }
+        return history;
     }
 
     private static List<String> waitingOn(Recommendation recommendation, Map<String, Recommendation> known) {

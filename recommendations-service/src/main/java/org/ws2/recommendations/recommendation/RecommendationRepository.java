@@ -19,7 +19,6 @@ import org.ws2.recommendations.recommendation.Recommendation.CoordinationFlag;
 import org.ws2.recommendations.recommendation.Recommendation.Retirement;
 
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Recommendations as stored now, and as they were at any earlier version. */
@@ -39,13 +38,10 @@ public class RecommendationRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    /** History rows written by an older version of this service may lack fields added since. */
-    private final JsonMapper historyReader;
 
     RecommendationRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.historyReader = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public Optional<Recommendation> find(String id) {
@@ -65,37 +61,6 @@ public class RecommendationRepository {
     public boolean exists(String id) {
         return jdbc.sql("SELECT count(*) FROM recommendation WHERE id = :id").param("id", id).query(Long.class)
                 .single() > 0;
-    }
-
-    /** The catalogue as it stood at {@code instant}: each recommendation's last version before it. */
-    public List<Recommendation> findAllAsOf(Instant instant) {
-        return jdbc.sql("""
-                SELECT DISTINCT ON (recommendation_id) after_state::text FROM recommendation_change
-                WHERE changed_at <= :at ORDER BY recommendation_id, version DESC""")
-                .param("at", Timestamp.from(instant))
-                .query(String.class).list().stream().map(this::readState).toList();
-    }
-
-    public Optional<Recommendation> findAsOf(String id, Instant instant) {
-        return jdbc.sql("""
-                SELECT after_state::text FROM recommendation_change
-                WHERE recommendation_id = :id AND changed_at <= :at ORDER BY version DESC LIMIT 1""")
-                .param("id", id)
-                .param("at", Timestamp.from(instant))
-                .query(String.class).optional().map(this::readState);
-    }
-
-    public List<RecommendationChange> history(String id) {
-        return jdbc.sql("""
-                SELECT version, kind, actor, changed_at, note, before_state::text AS before_state,
-                       after_state::text AS after_state
-                FROM recommendation_change WHERE recommendation_id = :id ORDER BY version""")
-                .param("id", id)
-                .query((rs, row) -> new RecommendationChange(rs.getLong("version"), rs.getString("kind"),
-                        rs.getString("actor"), rs.getTimestamp("changed_at").toInstant(), rs.getString("note"),
-                        rs.getString("before_state") == null ? null : readState(rs.getString("before_state")),
-                        readState(rs.getString("after_state"))))
-                .list();
     }
 
     /** Adds a new recommendation; false if one with its id exists already. */
@@ -137,22 +102,6 @@ public class RecommendationRepository {
                 .update();
     }
 
-    public void recordChange(Recommendation before, Recommendation after, String kind, String actor, String note) {
-        jdbc.sql("""
-                INSERT INTO recommendation_change
-                    (recommendation_id, version, kind, actor, changed_at, note, before_state, after_state)
-                VALUES (:id, :version, :kind, :actor, :at, :note, CAST(:before AS jsonb), CAST(:after AS jsonb))""")
-                .param("id", after.id())
-                .param("version", after.version())
-                .param("kind", kind)
-                .param("actor", actor)
-                .param("at", Timestamp.from(after.updatedAt()))
-                .param("note", note)
-                .param("before", before == null ? null : json.writeValueAsString(before))
-                .param("after", json.writeValueAsString(after))
-                .update();
-    }
-
     private Map<String, Object> columns(Recommendation r) {
         RecommendationDetails d = r.details();
         CoordinationFlag flag = r.coordination();
@@ -175,10 +124,6 @@ public class RecommendationRepository {
         params.put("version", r.version());
         params.put("updatedAt", Timestamp.from(r.updatedAt()));
         return params;
-    }
-
-    private Recommendation readState(String state) {
-        return historyReader.readValue(state, Recommendation.class);
     }
 
     private Recommendation map(ResultSet rs, int row) throws SQLException {

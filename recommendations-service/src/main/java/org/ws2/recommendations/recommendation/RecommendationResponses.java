@@ -8,9 +8,6 @@ import org.ws2.service.versioning.Versions;
 @Component
 public class RecommendationResponses {
 
-    /** Who may change the catalogue, for {@code @PreAuthorize}. */
-    public static final String WRITERS = "hasAnyRole('support-staff', 'admin')";
-
     private final RecommendationQueries queries;
 
     RecommendationResponses(RecommendationQueries queries) {

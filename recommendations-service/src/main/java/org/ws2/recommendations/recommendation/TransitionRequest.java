@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.Instant;
+
 import org.ws2.contracts.recommendation.RecommendationStatus;
 
 /**
@@ -11,9 +13,11 @@ import org.ws2.contracts.recommendation.RecommendationStatus;
  *
  * @param overrideNote why the recommendation may go past planning although a recommendation it
  *                     depends on is not implemented yet; needed only then
+ * @param effectiveAt  when the move happened, for a past move entered now; null for now
  */
 public record TransitionRequest(
         @NotNull RecommendationStatus to,
         @NotBlank @Size(max = 4000) String note,
-        @Size(max = 4000) String overrideNote) {
+        @Size(max = 4000) String overrideNote,
+        Instant effectiveAt) {
 }

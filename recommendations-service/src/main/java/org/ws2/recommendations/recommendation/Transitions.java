@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.service.problem.ApiProblem;
-import org.ws2.service.versioning.ChangeTime;
 
 /** Moves recommendations through the lifecycle ({@link Lifecycle}), with the rules that guard it. */
 @Service
@@ -55,12 +54,13 @@ public class Transitions {
                     "Recommendation " + id + " needs at least one piece of implementation evidence before it is "
                             + "implemented: POST /api/recommendations/" + id + "/evidence.");
         }
-        Recommendation moved = current.withStatus(request.to(), ChangeTime.now());
+        Recommendation moved = current.withStatus(request.to(),
+                RecommendationChanges.effectiveTime(current, request.effectiveAt()));
         String overrideNote = goesPastPlanning && !waitingOn.isEmpty() ? request.overrideNote() : null;
         var event = new RecommendationEvents.StatusChanged(moved.id(), moved.topic(), moved.details().title(),
                 current.status(), moved.status(), request.note(), actor, moved.updatedAt(), moved.version(),
                 overrideNote, moved.snapshot());
         String note = overrideNote == null ? request.note() : request.note() + " [override: " + overrideNote + "]";
-        return changes.commit(current, moved, actor, note, RecommendationEvents.STATUS_CHANGED, event);
+        return changes.commit(moved, actor, note, event);
     }
 }

@@ -37,7 +37,7 @@ class CatalogueEditingIT extends RecommendationsApiTest {
 
         mvc.perform(get("/api/recommendations").param("topic", "5"))
                 .andExpect(jsonPath("$.items[?(@.id == '5.3')]").exists());
-        assertThat(jdbc.sql("SELECT actor FROM recommendation_change WHERE recommendation_id = '5.3'")
+        assertThat(jdbc.sql("SELECT actor FROM ws2_change WHERE aggregate_type = 'recommendation' AND aggregate_id = '5.3'")
                 .query(String.class).single()).isEqualTo("sam.support");
     }
 

@@ -20,7 +20,9 @@ import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
+import org.ws2.contracts.EventCodec;
 import org.ws2.contracts.Topics;
+import org.ws2.contracts.UnreadableEventException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,8 +35,14 @@ public class EventConsumptionConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventJson eventJson(JsonMapper jsonMapper) {
-        return new EventJson(jsonMapper);
+    EventCodec eventCodec(JsonMapper jsonMapper) {
+        return new EventCodec(jsonMapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventConsumer eventConsumer(EventCodec codec, ProcessedEvents processedEvents, JdbcClient jdbc) {
+        return new EventConsumer(codec, processedEvents, jdbc);
     }
 
     @Bean

@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
-import org.ws2.service.events.EventJson;
+import org.ws2.contracts.EventCodec;
 
 /**
  * Where a service writes the events of a change. It must be called inside the transaction that
@@ -14,11 +14,11 @@ import org.ws2.service.events.EventJson;
 public class Outbox {
 
     private final JdbcClient jdbc;
-    private final EventJson eventJson;
+    private final EventCodec codec;
 
-    public Outbox(JdbcClient jdbc, EventJson eventJson) {
+    public Outbox(JdbcClient jdbc, EventCodec codec) {
         this.jdbc = jdbc;
-        this.eventJson = eventJson;
+        this.codec = codec;
     }
 
     /** Queues {@code event} for {@code topic}, keyed by its subject (the aggregate id). */
@@ -30,7 +30,7 @@ public class Outbox {
                 .param("eventId", event.id())
                 .param("topic", topic)
                 .param("key", event.subject())
-                .param("payload", eventJson.write(event))
+                .param("payload", codec.write(event))
                 .update();
     }
 }

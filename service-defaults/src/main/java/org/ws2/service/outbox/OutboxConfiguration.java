@@ -13,7 +13,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.service.events.EventConsumptionConfiguration;
-import org.ws2.service.events.EventJson;
+import org.ws2.contracts.EventCodec;
+import org.ws2.service.changes.ChangeLog;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -25,8 +28,16 @@ public class OutboxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(OutboxConfiguration.class);
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, EventJson eventJson) {
-        return new Outbox(jdbc, eventJson);
+    Outbox outbox(JdbcClient jdbc, EventCodec codec) {
+        return new Outbox(jdbc, codec);
+    }
+
+    /** The one change path: history and event of every change, in the change's transaction. */
+    @Bean
+    ChangeLog changeLog(JdbcClient jdbc, Outbox outbox, EventCodec codec, JsonMapper jsonMapper) {
+        // History written by an older version may hold fields a newer snapshot no longer has.
+        return new ChangeLog(jdbc, outbox, codec,
+                jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
     }
 
     @Bean

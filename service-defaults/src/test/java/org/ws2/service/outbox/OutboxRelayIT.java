@@ -28,7 +28,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.CloudEvent;
-import org.ws2.service.events.EventJson;
+import org.ws2.contracts.EventCodec;
 import org.ws2.testsupport.TestPostgres;
 import org.ws2.testsupport.TopicProbe;
 
@@ -49,7 +49,8 @@ class OutboxRelayIT {
     private JdbcClient jdbc;
     private TransactionTemplate transaction;
     private Outbox outbox;
-    private final EventJson eventJson = new EventJson(JsonMapper.builder().build());
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final EventCodec codec = new EventCodec(json);
     private final List<KafkaTemplate<String, String>> templates = new ArrayList<>();
 
     @BeforeAll
@@ -70,7 +71,7 @@ class OutboxRelayIT {
     void emptyOutbox() {
         jdbc = JdbcClient.create(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        outbox = new Outbox(jdbc, eventJson);
+        outbox = new Outbox(jdbc, codec);
         jdbc.sql("DELETE FROM ws2_outbox").update();
     }
 
@@ -91,7 +92,7 @@ class OutboxRelayIT {
         try (TopicProbe probe = new TopicProbe(broker.getBrokersAsString(), TOPIC)) {
             List<ConsumerRecord<String, String>> records = probe.await("agg-a", seen -> seen.size() >= 100,
                     Duration.ofSeconds(30));
-            List<String> delivered = records.stream().map(r -> eventJson.read(r.value()).id()).toList();
+            List<String> delivered = records.stream().map(r -> codec.read(r.value()).id()).toList();
             assertThat(delivered).containsExactlyElementsOf(ids);
             assertThat(records).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("content-type").value()))
                     .startsWith("application/cloudevents+json"));
@@ -112,7 +113,7 @@ class OutboxRelayIT {
         try (TopicProbe probe = new TopicProbe(broker.getBrokersAsString(), TOPIC)) {
             List<ConsumerRecord<String, String>> records = probe.await("agg-b", seen -> seen.size() >= 60,
                     Duration.ofSeconds(30));
-            assertThat(records.stream().map(r -> eventJson.read(r.value()).id()).toList())
+            assertThat(records.stream().map(r -> codec.read(r.value()).id()).toList())
                     .containsExactlyElementsOf(ids);
         }
     }
@@ -139,8 +140,9 @@ class OutboxRelayIT {
     }
 
     private CloudEvent event(String aggregate, long version) {
-        return CloudEvent.of("/ws2/outbox-test", "org.ws2.test.happened.v1", aggregate, version, Instant.now(),
-                eventJson.toData(Map.of("n", version)));
+        return new CloudEvent(CloudEvent.SPEC_VERSION, java.util.UUID.randomUUID().toString(), "/ws2/outbox-test",
+                "org.ws2.test.happened.v1", aggregate, Instant.now(), "application/json", "urn:ws2:schema:test",
+                version, Instant.now(), json.valueToTree(Map.of("n", version)));
     }
 
     private long pending() {

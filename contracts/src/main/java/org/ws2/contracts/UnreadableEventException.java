@@ -1,6 +1,6 @@
-package org.ws2.service.events;
+package org.ws2.contracts;
 
-/** A record that no retry can make readable. */
+/** A record that no retry can make readable: a consumer parks it on the dead-letter topic. */
 public class UnreadableEventException extends RuntimeException {
 
     public UnreadableEventException(String message, Throwable cause) {

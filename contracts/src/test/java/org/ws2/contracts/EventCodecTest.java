@@ -1,0 +1,127 @@
+package org.ws2.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ws2.contracts.assignment.AssignmentEvent;
+import org.ws2.contracts.recommendation.RecommendationEvent;
+import org.ws2.contracts.recommendation.RecommendationEvents;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every event record of every family goes through the codec and back unchanged, and what the codec
+ * writes is what the checked-in JSON Schemas allow.
+ */
+class EventCodecTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final EventCodec CODEC = new EventCodec(JSON);
+    private static final String URN = EventTypes.schemaUri("");
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(id -> id.startsWith(URN),
+                    id -> "classpath:" + EventTypes.SCHEMA_RESOURCE_DIR + id.substring(URN.length()) + ".json")));
+
+    static Stream<Ws2Event> samples() {
+        return SampleEvents.all().stream();
+    }
+
+    @Test
+    void thereIsASampleOfEveryRecordOfEveryFamily() {
+        Set<Class<?>> sampled = SampleEvents.all().stream().map(Object::getClass).collect(Collectors.toSet());
+        Set<Class<?>> declared = Arrays.stream(EventFamily.values()).flatMap(f -> f.types().values().stream())
+                .collect(Collectors.toSet());
+        assertThat(sampled).isEqualTo(declared);
+        assertThat(declared).hasSize(20);
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void roundTripsThroughTheCodec(Ws2Event event) {
+        Instant recordedAt = Instant.parse("2026-11-30T10:00:00Z");
+        String written = CODEC.write(event, recordedAt);
+
+        CloudEvent envelope = CODEC.read(written);
+        assertThat(envelope.type()).isEqualTo(event.type());
+        assertThat(envelope.subject()).isEqualTo(event.subject());
+        assertThat(envelope.aggregateversion()).isEqualTo(event.aggregateVersion());
+        assertThat(envelope.time()).isEqualTo(event.effectiveAt());
+        assertThat(envelope.recordedat()).isEqualTo(recordedAt);
+        assertThat(envelope.source()).isEqualTo(EventFamily.of(event).source());
+        assertThat(CODEC.decode(envelope)).contains(event);
+        assertThat(CODEC.decode(envelope, EventFamily.of(event).eventInterface()).map(Ws2Event.class::cast))
+                .contains(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void writesWhatTheSchemasAllow(Ws2Event event) throws IOException {
+        JsonNode written = JSON.readTree(CODEC.write(event, Instant.now()));
+
+        assertThat(schema(EventTypes.ENVELOPE_SCHEMA_RESOURCE).validate(written)).isEmpty();
+        assertThat(schema(EventTypes.schemaResource(event.type())).validate(written.path("data"))).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckCatchesADataFieldTheSchemaDoesNotKnow() throws IOException {
+        JsonNode written = JSON.readTree(CODEC.write(SampleEvents.all().get(0), Instant.now()));
+        var data = (tools.jackson.databind.node.ObjectNode) written.path("data");
+        data.put("smuggled", "x");
+        assertThat(schema(EventTypes.schemaResource(RecommendationEvents.REGISTERED)).validate(data)).isNotEmpty();
+    }
+
+    @Test
+    void anUnknownTypeIsAnEmptyDecodeNotAFailure() {
+        String written = CODEC.write(SampleEvents.all().get(1), Instant.now())
+                .replace(RecommendationEvents.STATUS_CHANGED, "org.ws2.recommendation.split.v1");
+        CloudEvent envelope = CODEC.read(written);
+        assertThat(CODEC.decode(envelope)).isEmpty();
+        assertThat(CODEC.decode(envelope, RecommendationEvent.class)).isEmpty();
+    }
+
+    @Test
+    void malformedRecordsArePoison() {
+        assertThatThrownBy(() -> CODEC.read("not json")).isInstanceOf(UnreadableEventException.class);
+        String wrongData = CODEC.write(SampleEvents.all().get(1), Instant.now())
+                .replaceFirst("\"to\":\"PLANNING\"", "\"to\":\"SOMEWHERE\"");
+        assertThatThrownBy(() -> CODEC.decode(CODEC.read(wrongData))).isInstanceOf(UnreadableEventException.class);
+        String otherFamily = CODEC.write(SampleEvents.all().get(1), Instant.now());
+        assertThatThrownBy(() -> CODEC.decode(CODEC.read(otherFamily), AssignmentEvent.class))
+                .isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
+    void eachFamilyNamesItsTopicAndItsTypesFollowTheFamilysAggregate() {
+        for (EventFamily family : EventFamily.values()) {
+            assertThat(family.topic()).isEqualTo("ws2." + family.aggregate() + "s.v1");
+            assertThat(family.types().keySet()).allSatisfy(type ->
+                    assertThat(type).startsWith("org.ws2." + family.aggregate() + "."));
+        }
+        assertThat(List.of(EventFamily.values()).stream().map(EventFamily::topic))
+                .containsExactlyInAnyOrder(Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS);
+    }
+
+    private static Schema schema(String resource) throws IOException {
+        try (InputStream in = EventCodecTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return SCHEMAS.getSchema(in);
+        }
+    }
+}

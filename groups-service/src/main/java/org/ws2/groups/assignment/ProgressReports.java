@@ -1,0 +1,38 @@
+package org.ws2.groups.assignment;
+
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.assignment.AssignmentEvents;
+import org.ws2.groups.support.Authority;
+import org.ws2.service.security.Actor;
+
+/** How far a group has got with implementing its share of a recommendation. */
+@Service
+public class ProgressReports {
+
+    private final AssignmentChanges changes;
+
+    ProgressReports(AssignmentChanges changes) {
+        this.changes = changes;
+    }
+
+    @Transactional
+    public Assignment report(String groupId, String recommendationId, AssignmentRequests.ReportProgress request,
+            long expectedVersion, Actor actor) {
+        Authority.requireEditorOf(actor, groupId);
+        Assignment current = changes.lock(groupId, recommendationId, expectedVersion);
+        String note = AssignmentChanges.blankToNull(request.note());
+        String evidence = AssignmentChanges.blankToNull(request.evidenceUrl());
+        if (current.progress() == request.progress() && Objects.equals(current.progressNote(), note)
+                && Objects.equals(current.evidenceUrl(), evidence)) {
+            return current;
+        }
+        Assignment reported = current.withProgress(request.progress(), note, evidence, actor.name(),
+                AssignmentChanges.effectiveTime(current, request.effectiveAt()));
+        return changes.commit(reported, new AssignmentEvents.ProgressReported(groupId, recommendationId,
+                reported.version(), actor.name(), reported.updatedAt(), current.progress(), reported.progress(), note,
+                reported.snapshot()), "progress-reported", actor.name(), note);
+    }
+}

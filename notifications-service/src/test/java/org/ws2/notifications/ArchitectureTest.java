@@ -1,0 +1,11 @@
+package org.ws2.notifications;
+
+import org.ws2.testsupport.architecture.ServiceArchitectureTest;
+
+/** This service keeps the architecture every WS2 service keeps. */
+class ArchitectureTest extends ServiceArchitectureTest {
+
+    ArchitectureTest() {
+        super("org.ws2.notifications");
+    }
+}
