@@ -42,8 +42,12 @@ public final class Launcher {
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
+    /** The SMTP catcher: SMTP for the services, and a web page and REST API to read what it caught. */
+    static final int SMTP_PORT = 13025;
+    static final int SMTP_API_PORT = 18025;
     public static final String POSTGRES = "postgres";
     public static final String KAFKA = "kafka";
+    public static final String SMTP = "smtp";
     public static final String GATEWAY = "gateway";
 
     /** A service jar: {@code <name>/target/<name>.jar}, its base port and its own database (none for the gateway). */
@@ -113,7 +117,7 @@ public final class Launcher {
     }
 
     public static List<String> componentNames() {
-        List<String> names = new ArrayList<>(List.of(POSTGRES, KAFKA));
+        List<String> names = new ArrayList<>(List.of(POSTGRES, KAFKA, SMTP));
         SERVICES.forEach(s -> names.add(s.name()));
         return names;
     }
@@ -186,6 +190,7 @@ public final class Launcher {
         if (settings.externalKafka() == null) {
             ports.put(KAFKA, List.of(settings.port(KAFKA_PORT), settings.port(KAFKA_CONTROLLER_PORT)));
         }
+        ports.put(SMTP, List.of(settings.port(SMTP_PORT), settings.port(SMTP_API_PORT)));
         services.forEach(name -> instances(service(name)).forEach(i -> ports.put(i.name(), List.of(settings.port(i.basePort())))));
         for (String name : services) {
             Path jar = jar(service(name));
@@ -215,6 +220,7 @@ public final class Launcher {
                     String.valueOf(settings.port(KAFKA_PORT)), String.valueOf(settings.port(KAFKA_CONTROLLER_PORT))),
                     Map.of());
         }
+        startProcess(SMTP, this::smtpCatcherCommand, Map.of());
         if (localPostgres) {
             await(POSTGRES, () -> missingDatabases().isEmpty(), "PostgreSQL to accept connections with the four databases");
         } else {
@@ -232,6 +238,30 @@ public final class Launcher {
         } else {
             out.printf("%-24s external %s%n", KAFKA, settings.externalKafka());
         }
+        await(SMTP, () -> portOpen(settings.port(SMTP_PORT)) && portOpen(settings.port(SMTP_API_PORT)),
+                "the SMTP catcher to accept connections on ports " + settings.port(SMTP_PORT) + " and "
+                        + settings.port(SMTP_API_PORT));
+        out.printf("%-24s mail caught at %s (REST: /api/user/<address>/messages/INBOX/)%n", SMTP, smtpCatcherUrl());
+    }
+
+    /**
+     * GreenMail standalone (a self-contained jar copied to {@code local-stack/target/smtp-catcher}): an SMTP
+     * server that accepts mail for any address and keeps it in memory, with a web page and REST API to read it.
+     */
+    private List<String> smtpCatcherCommand() {
+        Path jar = settings.repoDir().resolve("local-stack/target/smtp-catcher/greenmail-standalone.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new LauncherException(jar + " is missing: build first (./mvnw -B -q -DskipTests package, or ./ws2 start)");
+        }
+        return List.of(settings.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC",
+                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.port(SMTP_PORT),
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.port(SMTP_API_PORT),
+                "-Dgreenmail.auth.disabled", "-jar", jar.toString());
+    }
+
+    /** Where a person opens the mail the local stack sent. */
+    public URI smtpCatcherUrl() {
+        return URI.create("http://localhost:" + settings.port(SMTP_API_PORT) + "/");
     }
 
     /** The command is only computed when the component is not running: computing it may copy its jar. */
@@ -335,6 +365,14 @@ public final class Launcher {
                 }
             }
         }
+        if (s.name().equals("notifications-service")) {
+            env.put("SPRING_MAIL_HOST", "127.0.0.1");
+            env.put("SPRING_MAIL_PORT", String.valueOf(settings.port(SMTP_PORT)));
+            env.put("WS2_PUBLIC_BASE_URL", "http://localhost:" + settings.port(service(GATEWAY).basePort()));
+            // Local receivers (a script, a test server) listen on plain http on this machine.
+            env.put("WS2_WEBHOOKS_ALLOW_HTTP", "true");
+            env.put("WS2_WEBHOOKS_ALLOW_LOOPBACK", "true");
+        }
         env.put("WS2_JWT_PUBLIC_KEY_LOCATION", "file:" + settings.jwtDir().resolve("public.pem"));
         return env;
     }
@@ -344,7 +382,7 @@ public final class Launcher {
     /** Stops every service (every replica), then Kafka and PostgreSQL. */
     public void stop() {
         int stopped = stopAll(SERVICES.stream().flatMap(s -> allInstanceNames(s).stream()).toList())
-                + stopAll(List.of(KAFKA, POSTGRES));
+                + stopAll(List.of(SMTP, KAFKA, POSTGRES));
         if (stopped == 0) {
             out.println("Nothing was running.");
         }
@@ -454,6 +492,7 @@ public final class Launcher {
         if (settings.externalKafka() == null) {
             result.add(infraStatus(KAFKA, settings.port(KAFKA_PORT), settings.kafkaBootstrapServers()));
         }
+        result.add(infraStatus(SMTP, settings.port(SMTP_PORT), smtpCatcherUrl().toString()));
         for (Service s : SERVICES) {
             for (String name : allInstanceNames(s)) {
                 Instance i = new Instance(s, name.equals(s.name()) ? 1 : Integer.parseInt(name.substring(s.name().length() + 1)));

@@ -6,12 +6,23 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.ws2.contracts.Topics;
 import org.ws2.service.events.TopicDeclarations;
 
-/** Where records this service cannot process are parked. */
+/**
+ * The topics this service reads, declared so that its listeners find them even when it starts
+ * before their producers, and where it parks records it cannot process.
+ */
 @Configuration(proxyBeanMethods = false)
 class NotificationsTopics {
 
+    private static final String[] CONSUMED = { Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS,
+            Topics.ENGAGEMENTS };
+
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(TopicDeclarations topics) {
-        return topics.deadLettersOf(Topics.RECOMMENDATIONS);
+        return topics.deadLettersOf(CONSUMED);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics consumedTopics(TopicDeclarations topics) {
+        return topics.produced(CONSUMED);
     }
 }

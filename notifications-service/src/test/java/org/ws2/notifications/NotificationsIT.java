@@ -2,64 +2,104 @@ package org.ws2.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.ws2.contracts.recommendation.RecommendationStatus.DOCUMENTING;
-import static org.ws2.contracts.recommendation.RecommendationStatus.IN_PROGRESS;
-import static org.ws2.contracts.recommendation.RecommendationStatus.NOT_STARTED;
-import static org.ws2.contracts.recommendation.RecommendationStatus.PLANNING;
-import static org.ws2.testsupport.RecommendationEventFeed.now;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.assignment.TriageState;
+import org.ws2.contracts.group.GroupEvents.Contact;
+import org.ws2.contracts.group.GroupEvents.ContactRole;
+import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.Topics;
-import org.ws2.contracts.EventCodec;
-import org.ws2.testsupport.RecommendationEventFeed;
+import org.ws2.contracts.recommendation.RecommendationEvents;
+import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.notifications.webhook.WebhookSignature;
 import org.ws2.testsupport.ServiceIntegrationTest;
+import org.ws2.testsupport.TestTokens;
 import org.ws2.testsupport.TopicProbe;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Events published to the real topic, the inbox read over HTTP. The context and database are
- * shared by the tests, so each uses recommendation ids of its own and reads the inbox filtered
- * by them.
+ * The service whole: events on the real topics of an embedded broker, a real PostgreSQL, a real SMTP
+ * server (GreenMail) and, for webhooks, a real HTTP receiver. Tests share the context, so each uses
+ * group ids, recommendation ids and people of its own.
  */
 @ServiceIntegrationTest
+@TestPropertySource(properties = {
+        "ws2.notifications.webhooks.targets.allow-http=true",
+        "ws2.notifications.webhooks.targets.allow-loopback=true",
+        "ws2.notifications.webhooks.retry-delays=200ms,200ms,200ms",
+        "ws2.notifications.webhooks.poll-interval=100ms",
+        "ws2.notifications.mail.poll-interval=100ms",
+        "ws2.notifications.schedule.remind-after=3s",
+        "ws2.notifications.schedule.reminder-check=FIXED_DELAY|1s",
+        "ws2.notifications.schedule.polling-interval=500ms" })
 class NotificationsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
-    JsonMapper jsonMapper;
+    JsonMapper json;
 
     @Autowired
     KafkaTemplate<String, String> kafka;
-
-    @Autowired
-    EventCodec codec;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,161 +107,422 @@ class NotificationsIT {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    RecommendationEventFeed feed;
+    TestEvents events;
 
     @BeforeEach
-    void openFeed() {
-        feed = new RecommendationEventFeed(kafka, bootstrapServers, "notifications-service");
-    }
-
-    @AfterEach
-    void closeFeed() {
-        feed.close();
+    void events() {
+        events = new TestEvents(kafka);
     }
 
     @Test
-    void aStatusChangeBecomesANotification() throws Exception {
-        String id = "2.901";
-        Instant published = Instant.now();
+    void aSignOffRequestReachesTheGroupsEditorsAndEmailsItsContacts() throws Exception {
+        events.group("ALAC-1", GroupKind.AC, 1, new Contact("Maureen", "chair@alac-1.example", ContactRole.CHAIR));
+        awaitGroupKnown("ALAC-1");
+        events.triageChanged("ALAC-1", "1.1", TriageState.TRIAGED, TriageState.SIGN_OFF_REQUESTED, 2, "sam");
 
-        feed.publish(feed.statusChanged(id, NOT_STARTED, PLANNING, 1, now(), "Kick-off with SO/AC chairs", "alice"));
+        JsonNode notice = awaitNotice(editor("ed-1", "ALAC-1"), "SIGN_OFF_REQUESTED", "1.1");
+        assertThat(notice.path("message").asString())
+                .isEqualTo("Support asks ALAC-1 (test) to review and sign off recommendation 1.1 "
+                        + "(Test recommendation 1.1) by sam: Please review");
+        assertThat(notice.path("link").asString()).isEqualTo("/groups/ALAC-1/assignments/1.1");
+        assertThat(notice.path("read").asBoolean()).isFalse();
 
-        JsonNode inbox = awaitInbox(id, page -> page.path("total").asLong() == 1);
-        JsonNode item = inbox.path("items").get(0);
-        assertThat(UUID.fromString(item.path("id").asString())).isNotNull();
-        assertThat(item.path("recommendationId").asString()).isEqualTo(id);
-        assertThat(item.path("kind").asString()).isEqualTo("RECOMMENDATION_STATUS_CHANGED");
-        assertThat(item.path("actor").asString()).isEqualTo("alice");
-        assertThat(item.path("message").asString()).isEqualTo("Recommendation 2.901 (Test recommendation 2.901) "
+        MimeMessage email = awaitEmail("chair@alac-1.example", "Sign-off requested: recommendation 1.1");
+        assertThat(email.getFrom()[0].toString()).contains("ws2-tracker@localhost");
+        String body = GreenMailUtil.getBody(email);
+        assertThat(body).contains("text/plain").contains("text/html")
+                .contains("Support asks ALAC-1 (test) to review and sign off recommendation 1.1")
+                .contains("http://localhost:8080/groups/ALAC-1/assignments/1.1");
+
+        assertThat(kinds(editor("ed-other", "GAC-1"))).doesNotContain("SIGN_OFF_REQUESTED");
+        assertThat(notices(support("sam"), "1.1")).isEmpty();
+    }
+
+    @Test
+    void aTriageReachesTheGroupsEditorsAndContacts() throws Exception {
+        events.group("SSAC-2", GroupKind.AC, 1, new Contact("Rod", "rod@ssac-2.example", ContactRole.VICE_CHAIR));
+        awaitGroupKnown("SSAC-2");
+        events.triaged("SSAC-2", "2.3", 1);
+
+        awaitNotice(editor("ed-2", "SSAC-2"), "ASSIGNMENT_TRIAGED", "2.3");
+        awaitEmail("rod@ssac-2.example", "Triaged to SSAC-2 (test): recommendation 2.3");
+    }
+
+    @Test
+    void answersPrioritiesAndProgressReachSupportStaff() throws Exception {
+        events.triageChanged("GNSO-3", "6.1.1", TriageState.SIGN_OFF_REQUESTED, TriageState.SIGNED_OFF, 3, "gina");
+        events.triageChanged("GNSO-3", "6.1.2", TriageState.SIGN_OFF_REQUESTED, TriageState.CHANGES_REQUESTED, 3,
+                "gina");
+
+        JsonNode signedOff = awaitNotice(support("sue"), "SIGNED_OFF", "6.1.1");
+        assertThat(signedOff.path("actor").asString()).isEqualTo("gina");
+        awaitNotice(support("sue"), "CHANGES_REQUESTED", "6.1.2");
+        awaitNotice(admin("ada"), "SIGNED_OFF", "6.1.1");
+        assertThat(notices(editor("ed-3", "GNSO-3"), "6.1.1")).isEmpty();
+
+        events.prioritized("GNSO-3", "6.1.1", 4);
+        events.progressReported("GNSO-3", "6.1.1", 5);
+        awaitNotice(support("sue"), "PRIORITIES_SET", "6.1.1");
+        JsonNode progress = awaitNotice(support("sue"), "PROGRESS_REPORTED", "6.1.1");
+        assertThat(progress.path("message").asString()).isEqualTo("GNSO-3 reported in progress on recommendation "
+                + "6.1.1 (Test recommendation 6.1.1) by gina: Begun");
+    }
+
+    @Test
+    void aCoordinationFlagEmailsSoAcLeadershipOnly() throws Exception {
+        events.group("CCNSO-4", GroupKind.SO, 1, new Contact("Alejandra", "chair@ccnso-4.example", ContactRole.CHAIR),
+                new Contact("Member", "member@ccnso-4.example", ContactRole.MEMBER));
+        awaitGroupKnown("CCNSO-4");
+        events.group("FIN-4", GroupKind.ORG_FUNCTION, 1, new Contact("Xavier", "chair@fin-4.example", ContactRole.CHAIR));
+        awaitGroupKnown("FIN-4");
+
+        CloudEvent flag = events.coordinationFlagged("1.7", 5);
+
+        MimeMessage email = awaitEmail("chair@ccnso-4.example", "Community coordination: recommendation 1.7");
+        assertThat(GreenMailUtil.getBody(email)).contains("requires SO/AC community coordination and prioritization");
+        assertThat(emailsTo("member@ccnso-4.example")).isEmpty();
+        assertThat(emailsTo("chair@fin-4.example")).extracting(MimeMessage::getSubject)
+                .doesNotContain("[WS2] Community coordination: recommendation 1.7");
+        assertThat(flag.type()).isEqualTo(RecommendationEvents.COORDINATION_FLAG_SET);
+    }
+
+    @Test
+    void followersOfARecommendationHearOfItsStatusChanges() throws Exception {
+        subscribe(person("fay"), Map.of("channels", List.of("INBOX"), "recommendationIds", List.of("3.5")));
+
+        events.statusChanged("3.5", 1);
+
+        JsonNode notice = awaitNotice(person("fay"), "RECOMMENDATION_STATUS_CHANGED", "3.5");
+        assertThat(notice.path("message").asString()).isEqualTo("Recommendation 3.5 (Test recommendation 3.5) "
                 + "moved from Not started to Planning by alice: Kick-off with SO/AC chairs");
-        assertThat(Instant.parse(item.path("createdAt").asString())).isAfter(published.minusSeconds(60));
+        assertThat(notices(person("gus"), "3.5")).isEmpty();
     }
 
     @Test
-    void aRegistrationNotifiesNobodyButIsHandled() throws Exception {
-        String id = "2.902";
-        CloudEvent registered = feed.registered(id, NOT_STARTED, 0, now());
+    void subscribersToAnEngagementKindHearOfOneRecordedInTheInboxAndByEmail() throws Exception {
+        subscribe(person("wes"), Map.of("channels", List.of("INBOX", "EMAIL"), "email", "wes@example.org",
+                "engagementKinds", List.of("WEBINAR")));
 
-        feed.awaitConsumed(feed.publish(registered));
+        events.webinarRecorded("WS2 Q2 2021 community webinar", "8.1.7");
 
-        assertThat(inbox(id).path("total").asLong()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM ws2_processed_event WHERE event_id = :id")
-                .param("id", registered.id()).query(Long.class).single()).isEqualTo(1);
+        awaitNotice(person("wes"), "ENGAGEMENT_RECORDED", "8.1.7");
+        awaitEmail("wes@example.org", "Webinar: WS2 Q2 2021 community webinar");
     }
 
     @Test
-    void anEventDeliveredTwiceNotifiesOnce() throws Exception {
-        String id = "2.903";
-        CloudEvent changed = feed.statusChanged(id, NOT_STARTED, PLANNING, 1, now());
+    void anEventDeliveredTwiceTellsEveryoneOnce() throws Exception {
+        events.group("RSSAC-5", GroupKind.AC, 1, new Contact("Fred", "fred@rssac-5.example", ContactRole.CHAIR));
+        awaitGroupKnown("RSSAC-5");
+        CloudEvent triaged = events.triaged("RSSAC-5", "5.5", 1);
+        events.publish(Topics.ASSIGNMENTS, triaged);
+        // A later event on the same partition: once it is told, the repeat before it was handled.
+        events.triageChanged("RSSAC-5", "5.5", TriageState.TRIAGED, TriageState.SIGN_OFF_REQUESTED, 2, "sam");
+        awaitNotice(editor("ed-5", "RSSAC-5"), "SIGN_OFF_REQUESTED", "5.5");
+        awaitEmail("fred@rssac-5.example", "Sign-off requested: recommendation 5.5");
 
-        feed.publish(changed);
-        feed.awaitConsumed(feed.publish(changed));
-
-        assertThat(inbox(id).path("total").asLong()).isEqualTo(1);
+        // Kinds and subjects named: a reminder of the sign-off request may come on top meanwhile.
+        assertThat(notices(editor("ed-5", "RSSAC-5"), "5.5")).extracting(n -> n.path("kind").asString())
+                .containsOnlyOnce("ASSIGNMENT_TRIAGED", "SIGN_OFF_REQUESTED");
+        assertThat(emailsTo("fred@rssac-5.example")).extracting(NotificationsIT::subjectOf)
+                .containsOnlyOnce("[WS2] Triaged to RSSAC-5 (test): recommendation 5.5",
+                        "[WS2] Sign-off requested: recommendation 5.5");
     }
 
     @Test
-    void anOlderVersionAfterANewerOneNotifiesNothing() throws Exception {
-        String id = "2.904";
-        feed.publish(feed.registered(id, NOT_STARTED, 0, now()));
-        feed.awaitConsumed(feed.publish(feed.statusChanged(id, PLANNING, IN_PROGRESS, 2, now())));
+    void readStateIsPerPerson() throws Exception {
+        events.triaged("GAC-6", "6.6", 1);
+        JsonNode notice = awaitNotice(editor("ann", "GAC-6"), "ASSIGNMENT_TRIAGED", "6.6");
+        awaitNotice(editor("bob", "GAC-6"), "ASSIGNMENT_TRIAGED", "6.6");
+        String id = notice.path("id").asString();
 
+        mvc.perform(post("/api/notifications/{id}/read", id).header(HttpHeaders.AUTHORIZATION, editor("ann", "GAC-6")))
+                .andExpect(status().isNoContent());
+
+        assertThat(notices(editor("ann", "GAC-6"), "6.6").get(0).path("read").asBoolean()).isTrue();
+        assertThat(notices(editor("bob", "GAC-6"), "6.6").get(0).path("read").asBoolean()).isFalse();
+        // Not addressed to him: as if it did not exist.
+        mvc.perform(post("/api/notifications/{id}/read", id).header(HttpHeaders.AUTHORIZATION, editor("cy", "ASO-6")))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/notifications/read-all").header(HttpHeaders.AUTHORIZATION, editor("bob", "GAC-6")))
+                .andExpect(status().isOk());
+        JsonNode bobs = inbox(editor("bob", "GAC-6"));
+        assertThat(bobs.path("unread").asLong()).isZero();
+        assertThat(bobs.path("items").get(0).path("read").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOlderVersionAfterANewerOneTellsNothing() throws Exception {
+        subscribe(person("olga"), Map.of("channels", List.of("INBOX"), "recommendationIds", List.of("2.904")));
+        events.statusChanged("2.904", RecommendationStatus.PLANNING, RecommendationStatus.IN_PROGRESS, 2);
         // A newer id and time, an older version: what a producer bug or a stray replay could send.
-        feed.awaitConsumed(feed.publish(feed.statusChanged(id, NOT_STARTED, PLANNING, 1, now())));
+        events.statusChanged("2.904", RecommendationStatus.NOT_STARTED, RecommendationStatus.PLANNING, 1);
+        // A marker after both on the same partition: once it is told, the stale one was handled.
+        events.statusChanged("2.904", RecommendationStatus.IN_PROGRESS, RecommendationStatus.DOCUMENTING, 3);
 
-        JsonNode inbox = inbox(id);
-        assertThat(inbox.path("total").asLong()).isEqualTo(1);
-        assertThat(inbox.path("items").get(0).path("message").asString()).contains("moved from Planning to In progress");
+        await().atMost(PATIENCE).until(() -> notices(person("olga"), "2.904").size() == 2);
+        assertThat(notices(person("olga"), "2.904")).extracting(n -> n.path("message").asString())
+                .noneMatch(message -> message.contains("to Planning"));
     }
 
     @Test
-    void aPoisonRecordDoesNotStopConsumption() throws Exception {
-        String id = "2.905";
+    void aPoisonRecordIsParkedOnTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.ASSIGNMENTS))) {
+            kafka.send(Topics.ASSIGNMENTS, "poison-1", "not JSON at all").get();
+            events.triaged("IPC-8", "poison-1", 1);
 
-        feed.send(id, "this is not JSON");
-        feed.publish(feed.statusChanged(id, NOT_STARTED, PLANNING, 1, now()));
-
-        awaitInbox(id, page -> page.path("total").asLong() == 1);
-    }
-
-    @Test
-    void aPoisonRecordIsParkedOnTheDeadLetterTopic() {
-        String id = "2.906";
-        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.RECOMMENDATIONS))) {
-            feed.send(id, "parked: not JSON");
-
-            assertThat(deadLetters.await(id, records -> !records.isEmpty(), PATIENCE))
-                    .extracting(ConsumerRecord::value).containsExactly("parked: not JSON");
+            assertThat(deadLetters.await("poison-1", records -> !records.isEmpty(), PATIENCE))
+                    .extracting(ConsumerRecord::value).containsExactly("not JSON at all");
+            awaitNotice(editor("ed-8", "IPC-8"), "ASSIGNMENT_TRIAGED", "poison-1");
         }
     }
 
     @Test
-    void pagesNewestFirst() throws Exception {
-        String id = "2.907";
-        feed.publish(feed.statusChanged(id, NOT_STARTED, PLANNING, 1, now()));
-        feed.publish(feed.statusChanged(id, PLANNING, IN_PROGRESS, 2, now()));
-        feed.publish(feed.statusChanged(id, IN_PROGRESS, DOCUMENTING, 3, now()));
-        awaitInbox(id, page -> page.path("total").asLong() == 3);
-
-        JsonNode first = inbox("?recommendationId=" + id + "&size=2");
-        JsonNode second = inbox("?recommendationId=" + id + "&size=2&page=1");
-
-        assertThat(first.path("page").asInt()).isZero();
-        assertThat(first.path("size").asInt()).isEqualTo(2);
-        assertThat(first.path("total").asLong()).isEqualTo(3);
-        assertThat(second.path("page").asInt()).isEqualTo(1);
-        List<String> messages = new ArrayList<>();
-        first.path("items").forEach(item -> messages.add(item.path("message").asString()));
-        second.path("items").forEach(item -> messages.add(item.path("message").asString()));
-        assertThat(messages).hasSize(3);
-        assertThat(messages.get(0)).contains("to Documenting");
-        assertThat(messages.get(1)).contains("to In progress");
-        assertThat(messages.get(2)).contains("to Planning");
+    void theInboxNeedsAToken() throws Exception {
+        mvc.perform(get("/api/notifications")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/subscriptions")).andExpect(status().isUnauthorized());
     }
 
     @Test
-    void pagesOfFiftyByDefault() throws Exception {
-        JsonNode inbox = inbox("");
+    void oneCannotReadOrChangeAnothersSubscription() throws Exception {
+        JsonNode mine = subscribe(person("iris"), Map.of("channels", List.of("INBOX"), "groupIds", List.of("ALAC")));
+        String id = mine.path("id").asString();
 
-        assertThat(inbox.path("page").asInt()).isZero();
-        assertThat(inbox.path("size").asInt()).isEqualTo(50);
-        assertThat(inbox.path("items").size()).isLessThanOrEqualTo(50);
-    }
-
-    @Test
-    void aPageSizeOutOfRangeIsA400ProblemNamingIt() throws Exception {
-        for (String size : List.of("0", "201")) {
-            mvc.perform(get("/api/notifications").param("size", size))
-                    .andExpect(status().isBadRequest())
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                    .andExpect(jsonPath("$.type").value("urn:ws2:problem:invalid-input"))
-                    .andExpect(jsonPath("$.field").value("size"));
+        for (var request : List.of(get("/api/subscriptions/{id}", id), delete("/api/subscriptions/{id}", id),
+                get("/api/subscriptions/{id}/deliveries", id),
+                put("/api/subscriptions/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"INBOX\"]}"))) {
+            mvc.perform(request.header(HttpHeaders.AUTHORIZATION, person("jack"))).andExpect(status().isNotFound());
         }
-        mvc.perform(get("/api/notifications").param("page", "-1"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("page"));
+        mvc.perform(get("/api/subscriptions").header(HttpHeaders.AUTHORIZATION, person("jack")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+
+        mvc.perform(put("/api/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, person("iris"))
+                .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channels\":[\"INBOX\"],\"groupIds\":[\"GAC\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.groupIds[0]").value("GAC"))
+                .andExpect(jsonPath("$.version").value(2));
+        mvc.perform(put("/api/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, person("iris"))
+                .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channels\":[\"INBOX\"]}"))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(delete("/api/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, person("iris")))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, person("iris")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
-    void theOpenApiDocumentDescribesTheInbox() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/notifications'].get.parameters[*].name")
-                        .value(Matchers.containsInAnyOrder("page", "size", "recommendationId")));
+    void badSubscriptionsAreProblemsNamingTheField() throws Exception {
+        expectProblem(person("kim"), "{\"channels\":[]}", 400, "channels");
+        expectProblem(person("kim"), "{\"channels\":[\"EMAIL\"],\"email\":\"not an address\"}", 400, "email");
+        expectProblem(person("kim"), "{\"channels\":[\"EMAIL\"]}", 400, "email");
+        mvc.perform(post("/api/subscriptions").header(HttpHeaders.AUTHORIZATION, person("kim"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:1/\"}"))
+                .andExpect(status().isForbidden());
+        expectProblem(admin("ada"), "{\"kind\":\"WEBHOOK\",\"url\":\"ftp://example.org/\"}", 400, "url");
+        mvc.perform(get("/api/subscriptions").header(HttpHeaders.AUTHORIZATION, person("kim")))
+                .andExpect(jsonPath("$.length()").value(0));
     }
 
-    private JsonNode inbox(String recommendationIdOrQuery) throws Exception {
-        String query = recommendationIdOrQuery.isEmpty() || recommendationIdOrQuery.startsWith("?")
-                ? recommendationIdOrQuery
-                : "?recommendationId=" + recommendationIdOrQuery;
-        String body = mvc.perform(get("/api/notifications" + query))
-                .andExpect(status().isOk())
+    @Test
+    void aWebhookIsSignedRetriedAndAcknowledgedOnceWithOneWebhookId() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            received.add(Map.of("id", headers.getFirst("webhook-id"), "timestamp", headers.getFirst("webhook-timestamp"),
+                    "signature", headers.getFirst("webhook-signature"), "body", body));
+            exchange.sendResponseHeaders(calls.incrementAndGet() <= 2 ? 500 : 200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            JsonNode webhook = subscribe(admin("ada"), Map.of("kind", "WEBHOOK",
+                    "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                    "recommendationIds", List.of("7.7"), "eventTypes", List.of(RecommendationEvents.STATUS_CHANGED)));
+            String secret = webhook.path("secret").asString();
+            assertThat(secret).startsWith("whsec_");
+
+            CloudEvent event = events.statusChanged("7.7", 1);
+
+            String subscription = webhook.path("id").asString();
+            JsonNode delivery = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> deliveries(admin("ada"), subscription), list -> list.size() == 1
+                            && list.get(0).path("state").asString().equals("DELIVERED")).get(0);
+            assertThat(received).hasSize(3);
+            assertThat(received).extracting(r -> r.get("id")).containsOnly(delivery.path("id").asString());
+            for (Map<String, String> request : received) {
+                // The receiver's check, per the spec: HMAC-SHA256 over "id.timestamp.body" with the decoded secret.
+                assertThat(request.get("signature")).isEqualTo(WebhookSignature.sign(secret, request.get("id"),
+                        Long.parseLong(request.get("timestamp")), request.get("body")));
+                assertThat(json.readTree(request.get("body")).path("id").asString()).isEqualTo(event.id());
+            }
+            assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
+            assertThat(delivery.path("attemptLog")).extracting(a -> a.path("status").asInt())
+                    .containsExactly(500, 500, 200);
+            assertThat(delivery.path("eventId").asString()).isEqualTo(event.id());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aWebhookThatKeepsFailingIsDisabledAndItsOwnerTold() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/down", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            JsonNode webhook = subscribe(admin("ops"), Map.of("kind", "WEBHOOK",
+                    "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/down",
+                    "recommendationIds", List.of("7.8")));
+
+            events.statusChanged("7.8", 1);
+
+            awaitNotice(admin("ops"), "WEBHOOK_DISABLED", null);
+            String id = webhook.path("id").asString();
+            JsonNode stored = json.readTree(mvc.perform(get("/api/subscriptions/{id}", id)
+                    .header(HttpHeaders.AUTHORIZATION, admin("ops"))).andReturn().getResponse().getContentAsString());
+            assertThat(stored.path("enabled").asBoolean()).isFalse();
+            assertThat(stored.path("disabledReason").asString()).contains("after 4 attempts");
+            assertThat(deliveries(admin("ops"), id).get(0).path("state").asString()).isEqualTo("ABANDONED");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void anUnansweredSignOffRequestRemindsTheGroupAndShowsAsOverdue() throws Exception {
+        events.group("ASO-9", GroupKind.SO, 1, new Contact("Aiko", "aiko@aso-9.example", ContactRole.CHAIR));
+        awaitGroupKnown("ASO-9");
+        events.triageChanged("ASO-9", "9.9", TriageState.TRIAGED, TriageState.SIGN_OFF_REQUESTED, 2, "sam");
+        awaitNotice(editor("ed-9", "ASO-9"), "SIGN_OFF_REQUESTED", "9.9");
+
+        JsonNode reminder = awaitNotice(editor("ed-9", "ASO-9"), "SIGN_OFF_REMINDER", "9.9");
+        assertThat(reminder.path("message").asString()).contains("still unanswered");
+        awaitEmail("aiko@aso-9.example", "Reminder: sign-off requested for recommendation 9.9");
+        JsonNode overdue = json.readTree(mvc.perform(get("/api/notifications/overdue-sign-offs")
+                .header(HttpHeaders.AUTHORIZATION, support("sue"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(overdue.findValuesAsString("assignmentId")).contains("ASO-9:9.9");
+        mvc.perform(get("/api/notifications/overdue-sign-offs").header(HttpHeaders.AUTHORIZATION, editor("ed-9", "ASO-9")))
+                .andExpect(status().isForbidden());
+
+        events.triageChanged("ASO-9", "9.9", TriageState.SIGN_OFF_REQUESTED, TriageState.SIGNED_OFF, 3, "aiko");
+        awaitNotice(support("sue"), "SIGNED_OFF", "9.9");
+        overdue = json.readTree(mvc.perform(get("/api/notifications/overdue-sign-offs")
+                .header(HttpHeaders.AUTHORIZATION, support("sue"))).andReturn().getResponse().getContentAsString());
+        assertThat(overdue.findValuesAsString("assignmentId")).doesNotContain("ASO-9:9.9");
+        assertThat(notices(editor("ed-9", "ASO-9"), "9.9")).extracting(n -> n.path("kind").asString())
+                .containsOnlyOnce("SIGN_OFF_REMINDER");
+    }
+
+    // --- helpers ---
+
+    static String person(String name) {
+        return TestTokens.bearer(name, "reader");
+    }
+
+    static String editor(String name, String group) {
+        return TestTokens.bearer(name, "group-editor", group);
+    }
+
+    static String support(String name) {
+        return TestTokens.bearer(name, "support-staff");
+    }
+
+    static String admin(String name) {
+        return TestTokens.bearer(name, "admin");
+    }
+
+    /**
+     * Group and assignment events travel on different topics, so nothing orders them: a test that
+     * needs a group's contacts waits until the service has them.
+     */
+    private void awaitGroupKnown(String groupId) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
+                .sql("SELECT count(*) FROM known_group WHERE group_id = :id").param("id", groupId)
+                .query(Long.class).single() == 1);
+    }
+
+    private JsonNode subscribe(String token, Map<String, Object> body) throws Exception {
+        String answer = mvc.perform(post("/api/subscriptions").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
-        return jsonMapper.readTree(body);
+        return json.readTree(answer);
     }
 
-    private JsonNode awaitInbox(String recommendationId, Predicate<JsonNode> condition) {
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> inbox(recommendationId), condition::test);
+    private void expectProblem(String token, String body, int status, String field) throws Exception {
+        mvc.perform(post("/api/subscriptions").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().is(status))
+                .andExpect(jsonPath("$.field").value(field));
+    }
+
+    private List<JsonNode> deliveries(String token, String subscription) throws Exception {
+        JsonNode list = json.readTree(mvc.perform(get("/api/subscriptions/{id}/deliveries", subscription)
+                .header(HttpHeaders.AUTHORIZATION, token)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        List<JsonNode> items = new ArrayList<>();
+        list.forEach(items::add);
+        return items;
+    }
+
+    private JsonNode inbox(String token) throws Exception {
+        return json.readTree(mvc.perform(get("/api/notifications").param("size", "200")
+                .header(HttpHeaders.AUTHORIZATION, token)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    private List<JsonNode> notices(String token, String recommendationId) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        inbox(token).path("items").forEach(item -> {
+            if (recommendationId == null || recommendationId.equals(item.path("recommendationId").asString(null))) {
+                items.add(item);
+            }
+        });
+        return items;
+    }
+
+    private List<String> kinds(String token) throws Exception {
+        return notices(token, null).stream().map(n -> n.path("kind").asString()).toList();
+    }
+
+    private JsonNode awaitNotice(String token, String kind, String recommendationId) {
+        Predicate<JsonNode> wanted = n -> n.path("kind").asString().equals(kind);
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> notices(token, recommendationId).stream().filter(wanted).findFirst().orElse(null),
+                        n -> n != null);
+    }
+
+    private MimeMessage awaitEmail(String to, String subject) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> emailsTo(to).stream().filter(m -> subjectOf(m).equals("[WS2] " + subject)).findFirst()
+                        .orElse(null), m -> m != null);
+    }
+
+    private static List<MimeMessage> emailsTo(String to) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
     }
 }

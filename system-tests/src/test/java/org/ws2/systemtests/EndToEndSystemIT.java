@@ -160,6 +160,10 @@ class EndToEndSystemIT {
     @Order(2)
     void onlySupportStaffMayMoveARecommendationAndTheChangeReachesReportsAndNotifications() {
         String body = "{\"to\":\"PLANNING\",\"note\":\"x\"}";
+        // The inbox is per person: support staff follow 1.1 to hear of its changes.
+        HttpResponse<String> followed = post("/api/subscriptions", launcher.token("support-staff", List.of()),
+                "{\"channels\":[\"INBOX\"],\"recommendationIds\":[\"1.1\"]}");
+        assertThat(followed.statusCode()).as(followed.body()).isEqualTo(201);
 
         assertProblem(post(TRANSITIONS, null, body), 401);
         assertProblem(post(TRANSITIONS, launcher.token("group-editor", List.of("ALAC")), body), 403);
@@ -176,7 +180,7 @@ class EndToEndSystemIT {
             assertThat(summary.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(summary.body()).path("byStatus").path("PLANNING").asInt()).isGreaterThanOrEqualTo(1);
         });
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             HttpResponse<String> notifications = get("/api/notifications", staff);
             assertThat(notifications.statusCode()).isEqualTo(200);
             assertThat(items(JSON.readTree(notifications.body())))
@@ -220,6 +224,10 @@ class EndToEndSystemIT {
                 "ISPCP", "NCSG", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC");
         List<String> recommendations = List.of("6.1.1", "6.1.2", "6.1.3");
         String staff = launcher.token("support-staff", List.of());
+        // ALAC gets a chair with an address: the sign-off request below emails the group's contacts (issue 10).
+        assertOk(put("/api/groups/ALAC", staff, """
+                {"name":"At-Large Advisory Committee","kind":"AC",
+                 "contacts":[{"name":"ALAC Chair","email":"chair@alac.example","role":"CHAIR"}]}""", etag("/api/groups/ALAC")));
         String bulk = "{\"recommendationIds\":" + JSON.valueToTree(recommendations) + ",\"groupIds\":" + JSON.valueToTree(groups)
                 + ",\"applicabilityNote\":\"SO/AC accountability good practice\"}";
         // The groups service learns recommendations from their events; a repeated bulk triage changes nothing.
@@ -232,6 +240,7 @@ class EndToEndSystemIT {
         for (String group : groups) {
             assertOk(post("/api/groups/" + group + "/sign-off-request", staff, "{\"note\":\"Please review and sign off\"}"));
         }
+        theAlacEditorsInboxAndTheSmtpCatcherHaveTheSignOffRequest(recommendations);
         assertProblem(post("/api/groups/ccNSO/assignments/6.1.1/triage", launcher.token("group-editor", List.of("ALAC")),
                 "{\"to\":\"SIGNED_OFF\"}"), 403);
         for (String group : List.of("ccNSO", "GAC", "GNSO-Council")) {
@@ -258,6 +267,31 @@ class EndToEndSystemIT {
         for (String group : List.of("RySG", "RrSG", "CSG", "BC", "IPC", "ISPCP", "NCSG", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC")) {
             assertThat(stage(group)).as(group).isEqualTo("AWAITING_SIGN_OFF");
         }
+    }
+
+    /** Issue 10's acceptance: the request reaches ALAC's editors in their inbox and ALAC's chair by email. */
+    private void theAlacEditorsInboxAndTheSmtpCatcherHaveTheSignOffRequest(List<String> recommendations) {
+        String alacEditor = launcher.token("group-editor", List.of("ALAC"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> inbox = get("/api/notifications?size=200", alacEditor);
+            assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+            assertThat(items(JSON.readTree(inbox.body())).stream()
+                    .filter(item -> item.path("kind").asString().equals("SIGN_OFF_REQUESTED"))
+                    .map(item -> item.path("recommendationId").asString()))
+                    .containsAll(recommendations);
+        });
+        HttpResponse<String> gacInbox = get("/api/notifications?size=200", launcher.token("group-editor", List.of("GAC")));
+        assertThat(items(JSON.readTree(gacInbox.body()))).noneSatisfy(item ->
+                assertThat(item.path("groupId").asString()).isEqualTo("ALAC"));
+        URI caught = launcher.smtpCatcherUrl().resolve("/api/user/chair@alac.example/messages/INBOX/");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> mailbox = http.send(HttpRequest.newBuilder(caught).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(mailbox.statusCode()).as(mailbox.body()).isEqualTo(200);
+            List<String> subjects = new ArrayList<>();
+            JSON.readTree(mailbox.body()).forEach(message -> subjects.add(message.path("subject").asString()));
+            assertThat(subjects).contains("[WS2] Sign-off requested: recommendation 6.1.1");
+        });
     }
 
     private void prioritize(String group, List<String> recommendations) {

@@ -1,4 +1,4 @@
-package org.ws2.notifications.inbox;
+package org.ws2.notifications.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

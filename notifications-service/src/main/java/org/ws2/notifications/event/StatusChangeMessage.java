@@ -1,4 +1,4 @@
-package org.ws2.notifications.inbox;
+package org.ws2.notifications.event;
 
 import org.ws2.contracts.recommendation.RecommendationEvents.StatusChanged;
 import org.ws2.contracts.recommendation.RecommendationStatus;

@@ -1,0 +1,81 @@
+package org.ws2.notifications.email;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Sends queued emails over SMTP, HTML with a plain-text alternative. An email the server did not
+ * accept is tried again later, with growing pauses, until it is; one accepted but not yet marked
+ * sent when the service stopped may go out twice, never zero times.
+ */
+@Component
+class EmailSender implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+    private static final int BATCH = 20;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Emails emails;
+    private final JavaMailSender mail;
+    private final MailProperties properties;
+    private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+
+    EmailSender(Emails emails, JavaMailSender mail, MailProperties properties) {
+        this.emails = emails;
+        this.mail = mail;
+        this.properties = properties;
+        scheduler.setThreadNamePrefix("email-sender-");
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        scheduler.scheduleWithFixedDelay(this::sendDue, properties.pollInterval());
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.close();
+    }
+
+    void sendDue() {
+        try {
+            for (Emails.Outgoing email : emails.claim(BATCH, LEASE)) {
+                send(email);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not send emails: {}", e.toString());
+        }
+    }
+
+    private void send(Emails.Outgoing email) {
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(email.recipient());
+            helper.setSubject(email.subject());
+            helper.setText(email.text(), email.html());
+            mail.send(message);
+            emails.sent(email.id());
+        } catch (MailException | MessagingException e) {
+            long pause = Math.min(properties.maxRetryDelay().toMillis(), 1000L << Math.min(email.attempts(), 20));
+            log.warn("Email {} to {} not sent (attempt {}), retrying in {} ms: {}", email.id(), email.recipient(),
+                    email.attempts(), pause, e.toString());
+            emails.failed(email.id(), e.toString(), Instant.now().plusMillis(pause));
+        }
+    }
+}

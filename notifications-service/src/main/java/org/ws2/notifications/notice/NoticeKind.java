@@ -1,0 +1,21 @@
+package org.ws2.notifications.notice;
+
+/** What a notice is about; clients may show or filter each kind differently. */
+public enum NoticeKind {
+    ASSIGNMENT_TRIAGED,
+    TRIAGE_REVISED,
+    SIGN_OFF_REQUESTED,
+    SIGNED_OFF,
+    CHANGES_REQUESTED,
+    PRIORITIES_SET,
+    PRIORITIES_APPROVED,
+    PROGRESS_REPORTED,
+    ASSIGNMENT_COMMENTED,
+    COORDINATION_FLAG_SET,
+    RECOMMENDATION_STATUS_CHANGED,
+    RECOMMENDATION_CHANGED,
+    EVIDENCE_ADDED,
+    ENGAGEMENT_RECORDED,
+    SIGN_OFF_REMINDER,
+    WEBHOOK_DISABLED
+}

@@ -1,0 +1,107 @@
+package org.ws2.notifications.notice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The stored notices and who has read them. */
+@Repository
+public class Notices {
+
+    private static final String COLUMNS = """
+            n.id, n.kind, n.subject, n.message, n.link, n.recommendation_id, n.group_id, n.actor, n.occurred_at,
+            n.created_at, (r.person IS NOT NULL) AS read""";
+
+    private final JdbcClient jdbc;
+
+    Notices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the notice for {@code audience}; false, changing nothing, if that event already told that audience. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean add(NewNotice notice, String audience) {
+        return jdbc.sql("""
+                INSERT INTO notice (event_id, audience, kind, subject, message, link, recommendation_id, group_id,
+                                    actor, occurred_at)
+                VALUES (:eventId, :audience, :kind, :subject, :message, :link, :recommendationId, :groupId,
+                        :actor, :occurredAt)
+                ON CONFLICT (event_id, audience) DO NOTHING""")
+                .param("eventId", notice.eventId())
+                .param("audience", audience)
+                .param("kind", notice.kind().name())
+                .param("subject", notice.subject())
+                .param("message", notice.message())
+                .param("link", notice.link())
+                .param("recommendationId", notice.recommendationId())
+                .param("groupId", notice.groupId())
+                .param("actor", notice.actor())
+                .param("occurredAt", Timestamp.from(notice.occurredAt()))
+                .update() == 1;
+    }
+
+    /** Unread first, then newest first. */
+    List<Notice> page(List<String> audiences, String person, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM notice n LEFT JOIN notice_read r ON r.notice_id = n.id AND r.person = :person
+                WHERE n.audience IN (:audiences)
+                ORDER BY (r.person IS NOT NULL), n.created_at DESC, n.id DESC
+                LIMIT :limit OFFSET :offset""")
+                .param("person", person)
+                .param("audiences", audiences)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(Notices::notice)
+                .list();
+    }
+
+    long count(List<String> audiences) {
+        return jdbc.sql("SELECT count(*) FROM notice WHERE audience IN (:audiences)")
+                .param("audiences", audiences).query(Long.class).single();
+    }
+
+    long unread(List<String> audiences, String person) {
+        return jdbc.sql("""
+                SELECT count(*) FROM notice n
+                WHERE n.audience IN (:audiences)
+                  AND NOT EXISTS (SELECT 1 FROM notice_read r WHERE r.notice_id = n.id AND r.person = :person)""")
+                .param("audiences", audiences).param("person", person).query(Long.class).single();
+    }
+
+    /** False if no notice with that id is addressed to the caller: another person's notice is not theirs to read. */
+    @Transactional
+    boolean markRead(UUID id, List<String> audiences, String person) {
+        boolean visible = jdbc.sql("SELECT count(*) FROM notice WHERE id = :id AND audience IN (:audiences)")
+                .param("id", id).param("audiences", audiences).query(Long.class).single() == 1;
+        if (visible) {
+            jdbc.sql("INSERT INTO notice_read (notice_id, person) VALUES (:id, :person) ON CONFLICT DO NOTHING")
+                    .param("id", id).param("person", person).update();
+        }
+        return visible;
+    }
+
+    @Transactional
+    int markAllRead(List<String> audiences, String person) {
+        return jdbc.sql("""
+                INSERT INTO notice_read (notice_id, person)
+                SELECT id, :person FROM notice WHERE audience IN (:audiences)
+                ON CONFLICT DO NOTHING""")
+                .param("audiences", audiences).param("person", person).update();
+    }
+
+    private static Notice notice(ResultSet rs, int row) throws SQLException {
+        return new Notice(rs.getObject("id", UUID.class), NoticeKind.valueOf(rs.getString("kind")),
+                rs.getString("subject"), rs.getString("message"), rs.getString("link"),
+                rs.getString("recommendation_id"), rs.getString("group_id"), rs.getString("actor"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("read"));
+    }
+}

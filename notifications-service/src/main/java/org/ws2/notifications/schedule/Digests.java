@@ -1,0 +1,84 @@
+package org.ws2.notifications.schedule;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.notifications.email.Emails;
+import org.ws2.notifications.notice.NewNotice;
+import org.ws2.notifications.subscription.Subscription.Cadence;
+
+/**
+ * Notices collected for people who chose a daily or weekly email. Making a digest marks its items
+ * digested and queues its email in one transaction, the subscription row locked: two replicas, or
+ * a run repeated after a crash, cannot send the same items twice.
+ */
+@Repository
+public class Digests {
+
+    private final JdbcClient jdbc;
+    private final Emails emails;
+
+    Digests(JdbcClient jdbc, Emails emails) {
+        this.jdbc = jdbc;
+        this.emails = emails;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void collect(UUID subscriptionId, NewNotice notice) {
+        jdbc.sql("""
+                INSERT INTO digest_item (subscription_id, event_id, subject, message, link, occurred_at)
+                VALUES (:id, :eventId, :subject, :message, :link, :at) ON CONFLICT DO NOTHING""")
+                .param("id", subscriptionId).param("eventId", notice.eventId()).param("subject", notice.subject())
+                .param("message", notice.message()).param("link", notice.link())
+                .param("at", Timestamp.from(notice.occurredAt())).update();
+    }
+
+    /** Sends every due digest of that cadence; returns how many were queued. */
+    @Transactional
+    public int send(Cadence cadence) {
+        List<Subscriber> subscribers = jdbc.sql("""
+                SELECT s.id, s.email FROM subscription s
+                WHERE s.enabled AND s.kind = 'PERSON' AND s.cadence = :cadence AND s.email IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM digest_item i WHERE i.subscription_id = s.id AND i.digested_at IS NULL)
+                FOR UPDATE OF s SKIP LOCKED""")
+                .param("cadence", cadence.name())
+                .query((rs, row) -> new Subscriber(rs.getObject("id", UUID.class), rs.getString("email"))).list();
+        int sent = 0;
+        for (Subscriber subscriber : subscribers) {
+            List<String> lines = new ArrayList<>();
+            List<String> eventIds = new ArrayList<>();
+            jdbc.sql("""
+                    SELECT event_id, message FROM digest_item WHERE subscription_id = :id AND digested_at IS NULL
+                    ORDER BY occurred_at, event_id""")
+                    .param("id", subscriber.id())
+                    .query((rs, row) -> {
+                        eventIds.add(rs.getString("event_id"));
+                        lines.add(rs.getString("message"));
+                        return null;
+                    }).list();
+            if (lines.isEmpty()) {
+                continue;
+            }
+            jdbc.sql("""
+                    UPDATE digest_item SET digested_at = now()
+                    WHERE subscription_id = :id AND event_id IN (:eventIds)""")
+                    .param("id", subscriber.id()).param("eventIds", eventIds).update();
+            String word = cadence == Cadence.DAILY ? "Daily" : "Weekly";
+            lines.add(0, lines.size() + (lines.size() == 1 ? " thing" : " things") + " happened that you follow:");
+            // Keyed by the first item: the items, once digested, are never digested again.
+            emails.enqueue("digest:" + subscriber.id() + ":" + eventIds.get(0), subscriber.email(),
+                    "[WS2] " + word + " digest, " + java.time.LocalDate.now(java.time.ZoneOffset.UTC), lines, null);
+            sent++;
+        }
+        return sent;
+    }
+
+    private record Subscriber(UUID id, String email) {
+    }
+}
