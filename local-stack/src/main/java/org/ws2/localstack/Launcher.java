@@ -45,6 +45,7 @@ public final class Launcher {
     public static final String POSTGRES = "postgres";
     public static final String KAFKA = "kafka";
     public static final String GATEWAY = "gateway";
+    public static final String WEB = "web";
 
     /** A service jar: {@code <name>/target/<name>.jar}, its base port and its own database (none for the gateway). */
     public record Service(String name, int basePort, String database, String uriVariable) {
@@ -55,6 +56,8 @@ public final class Launcher {
             new Service("groups-service", 8082, "ws2_groups", "WS2_GROUPS_URI"),
             new Service("reporting-service", 8083, "ws2_reporting", "WS2_REPORTING_URI"),
             new Service("notifications-service", 8084, "ws2_notifications", "WS2_NOTIFICATIONS_URI"),
+            // the pages: a client of the gateway, which routes browsers to it
+            new Service(WEB, 8085, null, "WS2_WEB_URI"),
             new Service(GATEWAY, 8080, null, null));
 
     /** Flags for fast start-up of many JVMs on few cores; the heap cap keeps ergonomics from sizing it to the machine. */
@@ -273,6 +276,10 @@ public final class Launcher {
             env.put("SPRING_DATASOURCE_USERNAME", settings.postgresUser());
             env.put("SPRING_DATASOURCE_PASSWORD", settings.postgresPassword());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        } else if (s.name().equals(WEB)) {
+            env.put("WS2_GATEWAY_URI", "http://127.0.0.1:" + settings.port(service(GATEWAY).basePort()));
+            // the local sign-in page exists only because the local stack hands over its signing key
+            env.put("WS2_LOCAL_SIGNING_KEY_DIR", settings.jwtDir().toString());
         } else {
             for (Service backend : SERVICES) {
                 if (backend.uriVariable() != null) {

@@ -1,0 +1,12 @@
+// The four services' OpenAPI documents, each served by the gateway at /api-docs/<service>.
+window.ui = SwaggerUIBundle({
+  dom_id: '#swagger-ui',
+  urls: [
+    { url: '/api-docs/recommendations', name: 'recommendations-service' },
+    { url: '/api-docs/groups', name: 'groups-service' },
+    { url: '/api-docs/reporting', name: 'reporting-service' },
+    { url: '/api-docs/notifications', name: 'notifications-service' }
+  ],
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
+  layout: 'BaseLayout'
+});
