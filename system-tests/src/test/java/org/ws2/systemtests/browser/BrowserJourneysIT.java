@@ -49,16 +49,24 @@ class BrowserJourneysIT {
     static Browser browser;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * For a developer re-running the journeys: the WS2_HOME of a fresh stack already running at the
+     * same port offset ({@code -Dws2.browser-test.running-stack-home=...}); it is used, not started or stopped.
+     */
+    static final String RUNNING_STACK_HOME = System.getProperty("ws2.browser-test.running-stack-home", "");
+
     @BeforeAll
     static void startTheStackAndTheBrowser() {
         launcher = new Launcher(Settings.from(Map.of(
                 "WS2_REPO_DIR", REPO.toString(),
-                "WS2_HOME", home.toString(),
+                "WS2_HOME", RUNNING_STACK_HOME.isBlank() ? home.toString() : RUNNING_STACK_HOME,
                 "WS2_PORT_OFFSET", System.getProperty("ws2.system-test.port-offset", "10000"),
                 "WS2_POSTGRES_HOST", "",
                 "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
         gateway = launcher.url(Launcher.GATEWAY);
-        launcher.start();
+        if (RUNNING_STACK_HOME.isBlank()) {
+            launcher.start();
+        }
         browser = new Browser(gateway);
     }
 
@@ -69,7 +77,9 @@ class BrowserJourneysIT {
                 browser.close();
             }
         } finally {
-            launcher.stop();
+            if (RUNNING_STACK_HOME.isBlank()) {
+                launcher.stop();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.ws2.web.WebProperties;
@@ -102,7 +103,10 @@ public class Gateway {
         if (version != null && !version.toString().isBlank()) {
             request.header("If-Match", "\"" + version + "\"");
         }
-        if (body != null) {
+        if (body instanceof MultiValueMap<?, ?> parts) {
+            // a document upload, passed on as the multipart request the API takes
+            request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts);
+        } else if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
         }
         return request.exchange((req, response) -> {

@@ -1,12 +1,15 @@
 package org.ws2.web.recommendation;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.ws2.web.api.Gateway;
 import org.ws2.web.signin.SignedInUser;
 
@@ -76,6 +79,40 @@ class RecommendationPages {
         fill(id, user, model);
         model.addAttribute("transitionProblem", outcome.problem());
         model.addAttribute("transitionForm", Map.of("to", to, "note", note));
+        return "recommendation";
+    }
+
+    /** Org leads and support attach evidence: a link, or an uploaded document (the API checks its type and size). */
+    @PostMapping("/recommendations/{id}/evidence")
+    String addEvidence(@PathVariable String id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String url, @RequestParam(required = false) MultipartFile file,
+            SignedInUser user, Model model) {
+        Gateway.Outcome outcome;
+        if (file != null && !file.isEmpty()) {
+            MultipartBodyBuilder parts = new MultipartBodyBuilder();
+            parts.part("file", file.getResource()).contentType(file.getContentType() == null
+                    ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(file.getContentType()));
+            parts.part("title", title);
+            parts.part("date", date);
+            if (!note.isBlank()) {
+                parts.part("note", note);
+            }
+            outcome = gateway.send(HttpMethod.POST, Gateway.path("/api/recommendations/{id}/evidence", id), parts.build(), null, user);
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("title", title);
+            body.put("url", url.isBlank() ? null : url.strip());
+            body.put("date", date.isBlank() ? null : date);
+            body.put("note", note.isBlank() ? null : note);
+            outcome = gateway.send(HttpMethod.POST, Gateway.path("/api/recommendations/{id}/evidence", id), body, null, user);
+        }
+        if (outcome.ok()) {
+            return "redirect:" + Gateway.path("/recommendations/{id}", id) + "#evidence";
+        }
+        fill(id, user, model);
+        model.addAttribute("evidenceProblem", outcome.problem());
+        model.addAttribute("evidenceForm", Map.of("title", title, "date", date, "note", note, "url", url));
         return "recommendation";
     }
 
