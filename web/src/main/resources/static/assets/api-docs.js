@@ -1,4 +1,5 @@
-// The four services' OpenAPI documents, each served by the gateway at /api-docs/<service>.
+// The four services' OpenAPI documents, each served by the gateway at /api-docs/<service>;
+// the top bar lets a reader switch between them.
 window.ui = SwaggerUIBundle({
   dom_id: '#swagger-ui',
   urls: [
@@ -7,6 +8,8 @@ window.ui = SwaggerUIBundle({
     { url: '/api-docs/reporting', name: 'reporting-service' },
     { url: '/api-docs/notifications', name: 'notifications-service' }
   ],
-  presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
-  layout: 'BaseLayout'
+  'urls.primaryName': 'recommendations-service',
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  plugins: [SwaggerUIBundle.plugins.DownloadUrl],
+  layout: 'StandaloneLayout'
 });

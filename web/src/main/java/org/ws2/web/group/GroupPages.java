@@ -91,6 +91,8 @@ class GroupPages {
     @GetMapping("/groups/{id}/stage")
     String stage(@PathVariable String id, SignedInUser user, Model model) {
         model.addAttribute("stage", gateway.get(Gateway.path("/api/groups/{id}/stage", id), user));
+        // the fragment names its own refresh URL from the group's id
+        model.addAttribute("group", Map.of("id", id));
         return "group :: stage";
     }
 
