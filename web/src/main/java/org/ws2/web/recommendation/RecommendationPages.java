@@ -38,8 +38,12 @@ class RecommendationPages {
         for (String name : List.of("topic", "status", "ownership", "coordination", "tag", "q")) {
             filter.put(name, params.getOrDefault(name, "").strip());
         }
+        // "as of" a past day: the catalogue as it stood at the end of that day (UTC)
+        String asOf = params.getOrDefault("asOf", "").strip();
+        filter.put("asOf", asOf.matches("^\\d{4}-\\d{2}-\\d{2}$") ? asOf : "");
         int page = Math.max(0, parseInt(params.get("page")));
         Map<String, Object> query = new LinkedHashMap<>(filter);
+        query.put("asOf", filter.get("asOf").isEmpty() ? null : filter.get("asOf") + "T23:59:59Z");
         query.put("page", page);
         query.put("size", PAGE_SIZE);
         Map<String, Object> answer = gateway.get(Gateway.path("/api/recommendations", query), user);

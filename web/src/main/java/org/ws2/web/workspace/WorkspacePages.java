@@ -93,7 +93,11 @@ class WorkspacePages {
         if (user.support()) {
             model.addAttribute("topics", gateway.getList("/api/topics", user));
             model.addAttribute("kinds", KINDS);
-            model.addAttribute("awaiting", gateway.get("/api/assignments?triage=SIGN_OFF_REQUESTED&size=500", user).get("items"));
+            List<Map<String, Object>> awaiting = new java.util.ArrayList<>((List<Map<String, Object>>) gateway.get(
+                    "/api/assignments?triage=SIGN_OFF_REQUESTED&size=500", user).get("items"));
+            // the longest-waiting first: those are the ones to chase
+            awaiting.sort(java.util.Comparator.comparing(a -> String.valueOf(a.get("updatedAt"))));
+            model.addAttribute("awaiting", awaiting);
         }
     }
 
