@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs the whole WS2 system on one machine: PostgreSQL and Kafka as their own JVMs (unless external
- * ones are configured), then the five service jars, each an OS process recorded in a pid file under
+ * ones are configured), then the six service jars (the four services, the web pages and the gateway), each an OS process recorded in a pid file under
  * {@code $WS2_HOME/run} so that any later invocation can stop it. {@code ./ws2} is a thin wrapper
  * around {@link #main}; the system tests use the same class in-process.
  */
