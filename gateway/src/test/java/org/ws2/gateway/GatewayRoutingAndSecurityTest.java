@@ -45,7 +45,8 @@ class GatewayRoutingAndSecurityTest {
             "recommendations", TestBackend.start("recommendations"),
             "groups", TestBackend.start("groups"),
             "reporting", TestBackend.start("reporting"),
-            "notifications", TestBackend.start("notifications"));
+            "notifications", TestBackend.start("notifications"),
+            "web", TestBackend.start("web"));
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
@@ -53,6 +54,7 @@ class GatewayRoutingAndSecurityTest {
         registry.add("WS2_GROUPS_URI", BACKENDS.get("groups")::uri);
         registry.add("WS2_REPORTING_URI", BACKENDS.get("reporting")::uri);
         registry.add("WS2_NOTIFICATIONS_URI", BACKENDS.get("notifications")::uri);
+        registry.add("WS2_WEB_URI", BACKENDS.get("web")::uri);
         registry.add("ws2.jwt.issuer-uri", () -> "");
         registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
     }
@@ -105,6 +107,37 @@ class GatewayRoutingAndSecurityTest {
         assertThat(received.authorization()).isNull();
         // W3C trace context goes along, so a service's logs join the gateway's trace
         assertThat(received.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/recommendations", "/recommendations/6.1.1", "/groups/ALAC", "/reports",
+        "/workspace", "/sign-in", "/api-docs", "/assets/site.css", "/webjars/swagger-ui/swagger-ui.css"})
+    void pagesAreRoutedToTheWebModule(String path) {
+        client.get().uri(path).exchange().expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
+        assertThat(BACKENDS.get("web").lastRequest().path()).isEqualTo(path);
+    }
+
+    @Test
+    void aPageFormIsPostedToTheWebModuleWhichSignsPeopleInItself() {
+        // no bearer token: the web module checks its own cookie and CSRF token, then calls /api with the token
+        // the first call on this route builds its client and breaker: allow for a loaded test machine
+        client.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+            .post().uri("/groups/ALAC/assignments/6.1.1/priority").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .bodyValue("priority=HIGH").exchange()
+            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
+        assertThat(BACKENDS.get("web").lastRequest().method()).isEqualTo("POST");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/api-docs/recommendations, recommendations",
+        "/api-docs/groups, groups",
+        "/api-docs/reporting, reporting",
+        "/api-docs/notifications, notifications"
+    })
+    void eachServicesOpenApiDocumentIsServedAtApiDocs(String path, String service) {
+        client.get().uri(path).exchange().expectStatus().isOk().expectHeader().valueEquals("X-Backend", service);
+        assertThat(BACKENDS.get(service).lastRequest().path()).isEqualTo("/v3/api-docs");
     }
 
     @Test

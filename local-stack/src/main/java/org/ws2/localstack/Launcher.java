@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs the whole WS2 system on one machine: PostgreSQL and Kafka as their own JVMs (unless external
- * ones are configured), then the five service jars, each an OS process recorded in a pid file under
+ * ones are configured), then the six service jars (the four services, the web pages and the gateway), each an OS process recorded in a pid file under
  * {@code $WS2_HOME/run} so that any later invocation can stop it. {@code ./ws2} is a thin wrapper
  * around {@link #main}; the system tests use the same class in-process.
  */
@@ -49,6 +49,7 @@ public final class Launcher {
     public static final String KAFKA = "kafka";
     public static final String SMTP = "smtp";
     public static final String GATEWAY = "gateway";
+    public static final String WEB = "web";
 
     /** A service jar: {@code <name>/target/<name>.jar}, its base port and its own database (none for the gateway). */
     public record Service(String name, int basePort, String database, String uriVariable) {
@@ -71,6 +72,8 @@ public final class Launcher {
             new Service("groups-service", 8082, "ws2_groups", "WS2_GROUPS_URI"),
             new Service("reporting-service", 8083, "ws2_reporting", "WS2_REPORTING_URI"),
             new Service("notifications-service", 8084, "ws2_notifications", "WS2_NOTIFICATIONS_URI"),
+            // the pages: a client of the gateway, which routes browsers to it
+            new Service(WEB, 8085, null, "WS2_WEB_URI"),
             new Service(GATEWAY, 8080, null, null));
 
     /**
@@ -357,6 +360,10 @@ public final class Launcher {
             env.put("SPRING_DATASOURCE_USERNAME", settings.postgresUser());
             env.put("SPRING_DATASOURCE_PASSWORD", settings.postgresPassword());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        } else if (s.name().equals(WEB)) {
+            env.put("WS2_GATEWAY_URI", "http://127.0.0.1:" + settings.port(service(GATEWAY).basePort()));
+            // the local sign-in page exists only because the local stack hands over its signing key
+            env.put("WS2_LOCAL_SIGNING_KEY_DIR", settings.jwtDir().toString());
         } else {
             for (Service backend : SERVICES) {
                 if (backend.uriVariable() != null) {

@@ -39,7 +39,8 @@ public class ServiceFallbackHandler {
             "recommendations", "recommendations-service",
             "groups", "groups-service",
             "reporting", "reporting-service",
-            "notifications", "notifications-service");
+            "notifications", "notifications-service",
+            "web", "web module (the tracker's pages)");
 
     /** Matches the breakers' wait in the open state: retrying sooner only meets the fallback again. */
     private static final String RETRY_AFTER_SECONDS = "2";

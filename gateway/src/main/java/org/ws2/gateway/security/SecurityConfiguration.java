@@ -17,6 +17,11 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** The web module's paths (the "web" route in application.yml). */
+    static final String[] WEB_PAGES = {"/", "/overview/**", "/recommendations/**", "/groups/**", "/reports/**",
+            "/workspace/**", "/sign-in", "/sign-out", "/oauth2/**", "/login/oauth2/**", "/assets/**", "/webjars/**",
+            "/favicon.ico"};
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
             ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter, ProblemSecurityHandlers problems) {
@@ -38,6 +43,11 @@ public class SecurityConfiguration {
                 .permitAll()
                 // Reached by the breakers' internal forward; open so a direct call gets the same problem.
                 .pathMatchers("/fallback/**").permitAll()
+                // The OpenAPI documents are public, like the reads they describe.
+                .pathMatchers(HttpMethod.GET, "/api-docs", "/api-docs/*").permitAll()
+                // The pages: the web module signs people in with its own cookie and CSRF token, and every
+                // change it makes goes back through /api above with the person's bearer token.
+                .pathMatchers(WEB_PAGES).permitAll()
                 .anyExchange().denyAll())
             .oauth2ResourceServer(resourceServer -> resourceServer
                 .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter))

@@ -1,0 +1,293 @@
+package org.ws2.systemtests.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.ws2.localstack.Launcher;
+import org.ws2.localstack.Settings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 9's journeys in a real headless Chromium, against the whole stack started by the same launcher
+ * as {@code ./ws2 start} and reached only through the gateway, like a person would. Each journey saves
+ * screenshots under {@code target/screenshots/} and runs axe-core on the pages it visits.
+ * The stack is this class's own (a fresh data folder, the system test's port offset), so the journeys
+ * do not depend on what other system tests did.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneysIT {
+
+    static final Path REPO = Settings.findRepo(Path.of(""));
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration LIVE = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path home;
+    static Launcher launcher;
+    static URI gateway;
+    static Browser browser;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * For a developer re-running the journeys: the WS2_HOME of a fresh stack already running at the
+     * same port offset ({@code -Dws2.browser-test.running-stack-home=...}); it is used, not started or stopped.
+     */
+    static final String RUNNING_STACK_HOME = System.getProperty("ws2.browser-test.running-stack-home", "");
+
+    @BeforeAll
+    static void startTheStackAndTheBrowser() {
+        launcher = new Launcher(Settings.from(Map.of(
+                "WS2_REPO_DIR", REPO.toString(),
+                "WS2_HOME", RUNNING_STACK_HOME.isBlank() ? home.toString() : RUNNING_STACK_HOME,
+                "WS2_PORT_OFFSET", System.getProperty("ws2.system-test.port-offset", "10000"),
+                "WS2_POSTGRES_HOST", "",
+                "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
+        gateway = launcher.url(Launcher.GATEWAY);
+        if (RUNNING_STACK_HOME.isBlank()) {
+            launcher.start();
+        }
+        browser = new Browser(gateway);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (RUNNING_STACK_HOME.isBlank()) {
+                launcher.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aReaderFiltersToTopic6AndOpens611() {
+        browser.open("/");
+        assertThat(browser.find(By.tagName("h1")).getText()).contains("WS2 implementation");
+        assertThat(browser.find(By.cssSelector("[data-testid=total]")).getText()).isEqualTo("58");
+        browser.screenshot("01-overview");
+        browser.assertAccessible();
+
+        browser.open("/recommendations");
+        new Select(browser.find(By.id("f-topic"))).selectByValue("6");
+        browser.find(By.cssSelector("form[role=search] button[type=submit]")).click();
+        browser.await(LIVE, d -> d.getCurrentUrl().contains("topic=6"));
+        assertThat(browser.find(By.cssSelector("[data-testid=result-count]")).getText()).startsWith("18 ");
+        List<String> ids = browser.all(By.cssSelector("tbody tr td:first-child a")).stream().map(WebElement::getText).toList();
+        assertThat(ids).hasSize(18).allMatch(id -> id.startsWith("6.")).contains("6.1.1");
+        browser.screenshot("02-recommendations-topic-6");
+        browser.assertAccessible();
+
+        browser.find(By.linkText("6.1.1")).click();
+        browser.await(LIVE, d -> d.getCurrentUrl().endsWith("/recommendations/6.1.1"));
+        assertThat(browser.find(By.tagName("h1")).getText()).startsWith("6.1.1");
+        assertThat(browser.find(By.id("timeline")).isDisplayed()).isTrue();
+        assertThat(browser.all(By.cssSelector(".timeline li"))).isNotEmpty();
+        browser.screenshot("03-recommendation-6.1.1");
+        browser.assertAccessible();
+    }
+
+    @Test
+    @Order(2)
+    void supportTriagesTopic6ToEverySoAndAcAndRequestsSignOff() {
+        signIn("Sam Support", "support-staff", List.of());
+        browser.open("/workspace");
+        new Select(browser.find(By.id("bt-topic"))).selectByValue("6");
+        browser.find(By.id("bt-kind-SO")).click();
+        browser.find(By.id("bt-kind-AC")).click();
+        browser.find(By.id("bt-note")).sendKeys("Good practices for every SO and AC");
+        browser.find(By.xpath("//button[text()='Triage']")).click();
+        String result = browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=triage-result]"))).getText();
+        // 18 recommendations of topic 6 × 8 SOs and ACs
+        assertThat(result).startsWith("Triaged 144 new assignments");
+        browser.screenshot("04-support-triaged-topic-6");
+        browser.assertAccessible();
+
+        for (WebElement box : browser.all(By.cssSelector("input[name=groupIds]"))) {
+            box.click();
+        }
+        browser.find(By.xpath("//button[text()='Request sign-off']")).click();
+        String asked = browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=sign-off-result]"))).getText();
+        assertThat(asked).contains("ALAC", "GAC", "ccNSO");
+        assertThat(browser.all(By.cssSelector("#awaiting-heading + table tbody tr"))).hasSize(144);
+        browser.screenshot("05-support-requested-sign-off");
+
+        browser.open("/groups/ALAC");
+        assertThat(stageSentence().getText()).contains("asked to review and sign off");
+    }
+
+    @Test
+    @Order(3)
+    void theOverviewChangesWithoutAReload() {
+        browser.open("/");
+        browser.markDocument();
+        int notStarted = Integer.parseInt(browser.find(By.cssSelector("[data-testid=not-started]")).getText());
+
+        HttpResponse<String> moved = api("POST", "/api/recommendations/1.1/transitions", token("support-staff"),
+                "{\"to\":\"PLANNING\",\"note\":\"Scoping with the community coordination group\"}", null);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=not-started]")).getText()
+                .equals(String.valueOf(notStarted - 1)));
+        assertThat(browser.sameDocument()).as("updated in place, not reloaded").isTrue();
+        browser.screenshot("06-overview-updated-live");
+    }
+
+    @Test
+    @Order(4)
+    void theAlacEditorSignsOffAndSetsPrioritiesAndTheStageFollowsLive() {
+        signIn("Alice ALAC", "group-editor", List.of("ALAC"));
+        browser.open("/groups/ALAC");
+        WebElement first = browser.find(By.id("rec-6-1-1"));
+        first.findElement(By.cssSelector("input[name=note]")).sendKeys("Reviewed by the ALAC");
+        first.findElement(By.xpath(".//button[text()='Sign off']")).click();
+        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=triage-6-1-1]")).getText().equals("SIGNED OFF"));
+
+        WebElement form = browser.find(By.id("rec-6-1-1")).findElement(By.xpath(".//button[text()='Save draft priority']/.."));
+        new Select(form.findElement(By.name("priority"))).selectByValue("HIGH");
+        new Select(form.findElement(By.name("effort"))).selectByValue("MODERATE");
+        new Select(form.findElement(By.name("urgency"))).selectByValue("HIGH");
+        form.findElement(By.xpath(".//button[text()='Save draft priority']")).click();
+        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=priority-6-1-1]")).getText()
+                .equals("HIGH : MODERATE : HIGH (draft)"));
+        browser.find(By.xpath("//button[text()=\"Approve the group's priorities\"]")).click();
+        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=priority-6-1-1]")).getText()
+                .equals("HIGH : MODERATE : HIGH"));
+        assertThat(stageSentence().getText()).contains("is reviewing and prioritizing");
+        browser.screenshot("07-alac-signed-off-and-prioritized");
+        browser.assertAccessible();
+
+        // the rest of the ALAC's review arrives from elsewhere (another editor, a script): the stage follows
+        browser.markDocument();
+        String editor = token("group-editor", "ALAC");
+        JsonNode waiting = JSON.readTree(api("GET", "/api/assignments?groupId=ALAC&triage=SIGN_OFF_REQUESTED&size=500", null, null, null).body());
+        for (JsonNode a : waiting.path("items")) {
+            HttpResponse<String> signed = api("POST", "/api/groups/ALAC/assignments/" + a.path("recommendationId").asString() + "/triage",
+                    editor, "{\"to\":\"SIGNED_OFF\",\"note\":\"Reviewed at the ALAC call\"}", null);
+            assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        }
+        browser.await(LIVE, d -> "REVIEWED".equals(stageSentence().getAttribute("data-stage")));
+        assertThat(browser.sameDocument()).as("updated in place, not reloaded").isTrue();
+        assertThat(stageSentence().getText()).contains("has reviewed recs");
+        browser.screenshot("08-alac-stage-updated-live");
+    }
+
+    @Test
+    @Order(5)
+    void aStaleEditShowsTheConflictMessage() {
+        signIn("Alice ALAC", "group-editor", List.of("ALAC"));
+        browser.open("/groups/ALAC");
+        WebElement form = browser.find(By.id("rec-6-1-2")).findElement(By.xpath(".//button[text()='Save draft priority']/.."));
+
+        // meanwhile someone else sets this assignment's priority
+        HttpResponse<String> current = api("GET", "/api/groups/ALAC/assignments/6.1.2", null, null, null);
+        HttpResponse<String> other = api("PUT", "/api/groups/ALAC/assignments/6.1.2/priority", token("group-editor", "ALAC"),
+                "{\"priority\":\"LOW\",\"effort\":\"MINIMAL\",\"urgency\":\"LOW\"}", current.headers().firstValue("ETag").orElseThrow());
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+
+        new Select(form.findElement(By.name("priority"))).selectByValue("HIGH");
+        form.findElement(By.xpath(".//button[text()='Save draft priority']")).click();
+        WebElement problem = browser.await(LIVE, d -> d.findElement(By.cssSelector("#rec-6-1-2 .problem")));
+        String message = problem.getText();
+        assertThat(browser.driver.switchTo().activeElement()).as("focus moves to the message").isEqualTo(problem);
+        assertThat(message).contains("Someone else changed this", "Reload");
+        // nothing was overwritten
+        assertThat(JSON.readTree(api("GET", "/api/groups/ALAC/assignments/6.1.2", null, null, null).body())
+                .path("priority").asString()).isEqualTo("LOW");
+        browser.screenshot("09-stale-edit-conflict");
+        browser.assertAccessible();
+    }
+
+    @Test
+    @Order(6)
+    void theOtherPublicPagesReadWellAndPassTheScan() {
+        browser.open("/groups");
+        assertThat(browser.find(By.linkText("At-Large Advisory Committee")).findElement(By.xpath("..")).getText())
+                .contains("has reviewed recs");
+        browser.screenshot("10-groups");
+        browser.assertAccessible();
+
+        browser.open("/reports");
+        assertThat(browser.find(By.linkText("PDF")).getAttribute("href")).contains("/api/reports/quarterly/2021-Q2?format=pdf");
+        browser.screenshot("11-reports");
+        browser.assertAccessible();
+
+        browser.open("/api-docs");
+        // Swagger UI has loaded the recommendations service's document through the gateway
+        browser.await(LIVE, d -> !d.findElements(By.cssSelector("#swagger-ui .opblock")).isEmpty());
+        assertThat(browser.find(By.cssSelector("#swagger-ui")).getText()).contains("/api/recommendations");
+        browser.screenshot("12-api-reference");
+        browser.assertAccessibleExcept("#swagger-ui");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static WebElement stageSentence() {
+        return browser.find(By.cssSelector("[data-testid=stage-sentence]"));
+    }
+
+    private static void signIn(String name, String role, List<String> groups) {
+        browser.open("/sign-in");
+        assertThat(browser.find(By.cssSelector(".local-banner")).getText()).contains("Local sign-in");
+        WebElement nameField = browser.find(By.id("si-name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        browser.find(By.id("role-" + role)).click();
+        for (String group : groups) {
+            browser.find(By.id("grp-" + group)).click();
+        }
+        browser.find(By.xpath("//button[text()='Sign in']")).click();
+        browser.await(LIVE, d -> d.getCurrentUrl().endsWith("/workspace"));
+        assertThat(browser.find(By.cssSelector(".who")).getText()).contains(name);
+    }
+
+    private static String token(String role, String... groups) {
+        return launcher.token(role, List.of(groups));
+    }
+
+    private static HttpResponse<String> api(String method, String path, String token, String body, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

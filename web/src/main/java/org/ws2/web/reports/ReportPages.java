@@ -1,0 +1,56 @@
+package org.ws2.web.reports;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.ws2.web.api.Gateway;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The quarterly report for any quarter: links to every format the reporting service offers, with an
+ * "as of" date. The reports are the reporting service's own pages and files; this page only finds them.
+ */
+@Controller
+class ReportPages {
+
+    static final List<String> FORMATS = List.of("html", "pdf", "md", "csv", "json");
+    static final Pattern QUARTER = Pattern.compile("^20\\d\\d-Q[1-4]$");
+
+    @GetMapping("/reports")
+    String reports(@RequestParam(defaultValue = "") String quarter, @RequestParam(defaultValue = "") String asOf, Model model) {
+        List<String> quarters = new ArrayList<>();
+        LocalDate today = LocalDate.now();
+        for (int year = today.getYear(); year >= 2021; year--) {
+            for (int q = 4; q >= 1; q--) {
+                if (LocalDate.of(year, (q - 1) * 3 + 1, 1).isAfter(today)) {
+                    continue;
+                }
+                quarters.add(year + "-Q" + q);
+            }
+        }
+        String chosen = QUARTER.matcher(quarter).matches() ? quarter : "2021-Q2";
+        String date = asOf.matches("^\\d{4}-\\d{2}-\\d{2}$") ? asOf : "";
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String format : FORMATS) {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("format", format);
+            query.put("asOf", date);
+            links.put(format, Gateway.path("/api/reports/quarterly/" + chosen, query));
+        }
+        model.addAttribute("quarters", quarters);
+        model.addAttribute("quarter", chosen);
+        model.addAttribute("asOf", date);
+        model.addAttribute("links", links);
+        model.addAttribute("progressLink", Gateway.path("/api/reports/progress", Map.of("asOf", date)));
+        model.addAttribute("groupsLink", Gateway.path("/api/reports/groups", Map.of("asOf", date)));
+        model.addAttribute("matrixLink", Gateway.path("/api/reports/matrix", Map.of("asOf", date)));
+        return "reports";
+    }
+}

@@ -1,0 +1,107 @@
+package org.ws2.web.workspace;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.ws2.web.api.Gateway;
+import org.ws2.web.signin.SignedInUser;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A signed-in person's starting point: a group editor's groups; for support staff, bulk triage
+ * (by topic or id prefix × group kinds), sign-off requests, and the assignments still awaiting sign-off.
+ */
+@Controller
+class WorkspacePages {
+
+    static final List<String> KINDS = List.of("SO", "AC", "GNSO_SG", "GNSO_C", "RALO", "CROSS_COMMUNITY", "ORG_FUNCTION", "BOARD");
+
+    private final Gateway gateway;
+
+    WorkspacePages(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/workspace")
+    String workspace(SignedInUser user, Model model) {
+        if (user == null) {
+            return "redirect:/sign-in";
+        }
+        fill(user, model);
+        return "workspace";
+    }
+
+    @PostMapping("/workspace/triage")
+    String bulkTriage(@RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String idPrefix,
+            @RequestParam(defaultValue = "") List<String> groupKinds, @RequestParam(defaultValue = "") String applicabilityNote,
+            SignedInUser user, Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topic", blank(topic) ? null : topic);
+        body.put("idPrefix", blank(idPrefix) ? null : idPrefix.strip());
+        body.put("groupKinds", groupKinds);
+        body.put("applicabilityNote", blank(applicabilityNote) ? null : applicabilityNote);
+        Gateway.Outcome outcome = gateway.send(HttpMethod.POST, "/api/assignments/bulk", body, null, user);
+        if (outcome.ok()) {
+            model.addAttribute("triaged", outcome.body());
+        } else {
+            model.addAttribute("triageProblem", outcome.problem());
+        }
+        model.addAttribute("triageForm", Map.of("topic", topic, "idPrefix", idPrefix, "groupKinds", groupKinds,
+                "applicabilityNote", applicabilityNote));
+        fill(user, model);
+        return "workspace";
+    }
+
+    @PostMapping("/workspace/sign-off-request")
+    String requestSignOff(@RequestParam(defaultValue = "") List<String> groupIds, @RequestParam(defaultValue = "") String note,
+            SignedInUser user, Model model) {
+        List<String> asked = new java.util.ArrayList<>();
+        Map<String, Object> problems = new LinkedHashMap<>();
+        for (String groupId : groupIds) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("note", blank(note) ? null : note);
+            Gateway.Outcome outcome = gateway.send(HttpMethod.POST, Gateway.path("/api/groups/{id}/sign-off-request", groupId), body, null, user);
+            if (outcome.ok()) {
+                asked.add(groupId);
+            } else {
+                problems.put(groupId, outcome.problem().message());
+            }
+        }
+        if (groupIds.isEmpty()) {
+            problems.put("", "Choose at least one group to ask for sign-off.");
+        }
+        model.addAttribute("signOffAsked", asked);
+        model.addAttribute("signOffProblems", problems);
+        fill(user, model);
+        return "workspace";
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fill(SignedInUser user, Model model) {
+        if (user == null) {
+            return;
+        }
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) gateway.get("/api/groups", user).get("items");
+        model.addAttribute("groups", groups);
+        model.addAttribute("myGroups", groups.stream().filter(g -> user.groups().contains(String.valueOf(g.get("id")))).toList());
+        if (user.support()) {
+            model.addAttribute("topics", gateway.getList("/api/topics", user));
+            model.addAttribute("kinds", KINDS);
+            List<Map<String, Object>> awaiting = new java.util.ArrayList<>((List<Map<String, Object>>) gateway.get(
+                    "/api/assignments?triage=SIGN_OFF_REQUESTED&size=500", user).get("items"));
+            // the longest-waiting first: those are the ones to chase
+            awaiting.sort(java.util.Comparator.comparing(a -> String.valueOf(a.get("updatedAt"))));
+            model.addAttribute("awaiting", awaiting);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
