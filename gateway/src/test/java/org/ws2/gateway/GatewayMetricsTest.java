@@ -52,7 +52,7 @@ class GatewayMetricsTest {
 
     @Test
     void requestsAreCountedByRouteAndStatusWithLatencyBuckets() {
-        client.get().uri("/api/recommendations/1.1").exchange().expectStatus().isOk();
+        patient().get().uri("/api/recommendations/1.1").exchange().expectStatus().isOk();
         patient().get().uri("/api/reports/progress").exchange().expectStatus().isEqualTo(503);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -69,7 +69,7 @@ class GatewayMetricsTest {
 
     @Test
     void eachBreakerReportsItsStateAndTheGatewayItsReadiness() {
-        client.get().uri("/api/groups").exchange().expectStatus().isOk();
+        patient().get().uri("/api/groups").exchange().expectStatus().isOk();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String scrape = scrape();
@@ -83,7 +83,7 @@ class GatewayMetricsTest {
     }
 
     private String scrape() {
-        return client.get().uri("/actuator/prometheus").exchange()
+        return patient().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
