@@ -6,13 +6,16 @@ import static org.ws2.contracts.recommendation.RecommendationStatus.NOT_STARTED;
 import static org.ws2.contracts.recommendation.RecommendationStatus.PLANNING;
 import static org.ws2.testsupport.RecommendationEventFeed.now;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,20 @@ class OperatorMetricsIT {
                         .gauges())
                 .isNotEmpty());
         System.out.println("lag gauges: " + describe(meters.find("kafka.consumer.fetch.manager.records.lag").meters()));
+    }
+
+    @Test
+    void recordsSentWithTheServicesKafkaTemplateCarryW3cTraceContext() {
+        // The outbox relay and the dead-letter recoverer send with this same template.
+        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.RECOMMENDATIONS)) {
+            feed.publish(feed.registered("2.954", NOT_STARTED, 0, now()));
+
+            List<ConsumerRecord<String, String>> records = topic.await("2.954", r -> !r.isEmpty(), PATIENCE);
+            Header traceparent = records.get(0).headers().lastHeader("traceparent");
+            assertThat(traceparent).as("traceparent header").isNotNull();
+            assertThat(new String(traceparent.value(), StandardCharsets.UTF_8))
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        }
     }
 
     private static String describe(Collection<Meter> found) {
