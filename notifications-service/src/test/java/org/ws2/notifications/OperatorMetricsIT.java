@@ -113,6 +113,9 @@ class OperatorMetricsIT {
             assertThat(new String(traceparent.value(), StandardCharsets.UTF_8))
                     .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         }
+        assertThat(meters.find("spring.kafka.template").tag("messaging.destination.name", Topics.RECOMMENDATIONS)
+                .tag("error", "none").timers()).isNotEmpty();
+        System.out.println("template timers: " + describe(meters.find("spring.kafka.template").meters()));
     }
 
     private static String describe(Collection<Meter> found) {
