@@ -118,6 +118,13 @@ class OperatorMetricsIT {
         System.out.println("template timers: " + describe(meters.find("spring.kafka.template").meters()));
     }
 
+    @Test
+    void readinessIsAGaugeOperatorsCanAlertOn() {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(meters.find("ws2.readiness").gauge())
+                .as("ws2.readiness").isNotNull()
+                .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(1.0)));
+    }
+
     private static String describe(Collection<Meter> found) {
         return found.stream().map(m -> m.getId().toString()).collect(Collectors.joining("\n  ", "\n  ", ""));
     }
