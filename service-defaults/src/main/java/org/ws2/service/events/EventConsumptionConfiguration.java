@@ -3,7 +3,9 @@ package org.ws2.service.events;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,6 +25,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import org.ws2.contracts.EventCodec;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.UnreadableEventException;
+import org.ws2.service.observability.DeadLetterMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,7 +79,7 @@ public class EventConsumptionConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler ws2ConsumerErrorHandler(KafkaOperations<?, ?> kafka) {
+    DefaultErrorHandler ws2ConsumerErrorHandler(KafkaOperations<?, ?> kafka, ObjectProvider<MeterRegistry> meters) {
         // Spring Kafka 4 would name the dead-letter topic <topic>-dlt; ours is Topics.deadLetter(). Partition
         // -1 lets the key choose, so a dead-letter topic need not have as many partitions as its source.
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
@@ -84,6 +87,7 @@ public class EventConsumptionConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
         handler.addNotRetryableExceptions(UnreadableEventException.class);
         handler.setBackOffFunction((record, failure) -> isInfrastructureOutage(failure) ? untilItIsBack() : null);
+        meters.ifAvailable(registry -> handler.setRetryListeners(new DeadLetterMetrics(registry)));
         return handler;
     }
 

@@ -1,0 +1,94 @@
+package org.ws2.gateway;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.ws2.gateway.support.TestBackend;
+import org.ws2.gateway.support.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the gateway's dashboard and alerts read (docs/metrics.md, ops/): requests per route and
+ * status with latency buckets, each breaker's state and the readiness gauge, as Prometheus scrapes
+ * them from /actuator/prometheus.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayMetricsTest {
+
+    static final TestTokens TOKENS = TestTokens.create();
+    static final TestBackend UP = TestBackend.start("up");
+    /** Reserved but never started: requests routed here fail, which is what the error metrics must show. */
+    static final TestBackend DOWN = TestBackend.notStarted("reporting");
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("WS2_RECOMMENDATIONS_URI", UP::uri);
+        registry.add("WS2_GROUPS_URI", UP::uri);
+        registry.add("WS2_REPORTING_URI", DOWN::uri);
+        registry.add("WS2_NOTIFICATIONS_URI", UP::uri);
+        registry.add("ws2.jwt.issuer-uri", () -> "");
+        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        UP.close();
+        DOWN.close();
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void requestsAreCountedByRouteAndStatusWithLatencyBuckets() {
+        patient().get().uri("/api/recommendations/1.1").exchange().expectStatus().isOk();
+        patient().get().uri("/api/reports/progress").exchange().expectStatus().isEqualTo(503);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String scrape = scrape();
+            assertThat(scrape).containsPattern(
+                    "spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\"[^}]*routeId=\"recommendations\"");
+            assertThat(scrape).containsPattern(
+                    "spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"recommendations\"");
+            assertThat(scrape).containsPattern(
+                    "spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"reporting\"[^}]*status=\"SERVICE_UNAVAILABLE\"");
+            assertThat(scrape).containsPattern("http_server_requests_seconds_bucket\\{[^}]*application=\"gateway\"");
+        });
+    }
+
+    @Test
+    void eachBreakerReportsItsStateAndTheGatewayItsReadiness() {
+        patient().get().uri("/api/groups").exchange().expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String scrape = scrape();
+            assertThat(scrape).containsPattern(
+                    "resilience4j_circuitbreaker_state\\{[^}]*name=\"groups\"[^}]*state=\"closed\"[^}]*} 1\\.0");
+            assertThat(scrape).containsPattern("ws2_readiness\\{[^}]*application=\"gateway\"[^}]*} 1\\.0");
+        });
+        // The series names docs/metrics.md lists, for whoever updates it.
+        scrape().lines().filter(l -> l.startsWith("resilience4j_") || l.startsWith("spring_cloud_gateway_requests")
+                || l.startsWith("ws2_")).map(l -> l.replaceAll("\\{.*", "")).distinct().forEach(System.out::println);
+    }
+
+    private String scrape() {
+        return patient().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private WebTestClient patient() {
+        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+    }
+}
