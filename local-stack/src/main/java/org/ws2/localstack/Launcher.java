@@ -336,7 +336,9 @@ public final class Launcher {
                 () -> instances(s).stream().allMatch(i -> PidFile.live(settings.pidFile(i.name())).isEmpty()));
         List<String> command = new ArrayList<>(List.of(settings.javaCommand(), SERVICE_HEAP.getOrDefault(s.name(), "-Xmx192m")));
         command.addAll(SERVICE_JVM_OPTIONS);
-        command.addAll(AppCds.options(app, instance.number() == 1));
+        // Recording is opt-in (WS2_APPCDS_RECORD=true): on a machine at load average 65 the JVMs
+        // started with -XX:ArchiveClassesAtExit did not exit within 90 s and were killed, archive unwritten.
+        command.addAll(AppCds.options(app, instance.number() == 1 && "true".equals(System.getenv("WS2_APPCDS_RECORD"))));
         command.addAll(List.of("-jar", app.resolve(s.name() + ".jar").toString()));
         return command;
     }
