@@ -30,7 +30,7 @@ class GroupEditingIT extends GroupsApiTest {
     /** The reference-group tests count the groups; what this class creates goes again. */
     @AfterEach
     void removeCreatedGroups() {
-        jdbc.sql("DELETE FROM group_change WHERE group_id IN (SELECT id FROM responsible_group WHERE kind = 'CROSS_COMMUNITY')")
+        jdbc.sql("DELETE FROM ws2_change WHERE aggregate_type = 'group' AND aggregate_id IN (SELECT id FROM responsible_group WHERE kind = 'CROSS_COMMUNITY')")
                 .update();
         jdbc.sql("DELETE FROM responsible_group WHERE kind = 'CROSS_COMMUNITY'").update();
     }

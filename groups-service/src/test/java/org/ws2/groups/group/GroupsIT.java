@@ -53,6 +53,8 @@ class GroupsIT {
     void replicasLoadingAtTheSameTimeNeitherFailNorDuplicate() {
         // Groups no other test assigns work to: assignments refer to their group.
         jdbc.sql("DELETE FROM responsible_group WHERE id IN ('ORG-IT', 'ORG-MEET')").update();
+        jdbc.sql("DELETE FROM ws2_change WHERE aggregate_type = 'group' AND aggregate_id IN ('ORG-IT', 'ORG-MEET')")
+                .update();
 
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(loader::load);
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(loader::load);
