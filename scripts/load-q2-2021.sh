@@ -24,7 +24,8 @@ while IFS='|' read -r at role method path body; do
   tok=$(token "$role")
   # A token of the same role works for every call, but the token's read is done once per role.
   if [[ "$path" == /api/engagements && "$method" == POST ]]; then
-    title=$(sed -n 's/.*"title":"\([^"]*\)".*/\1/p' <<< "$body" | head -1)
+    # the item's own title, the first in the body (its links have titles too)
+    title=$(sed -n 's/^{[^[]*"title":"\([^"]*\)".*/\1/p' <<< "$body")
     if curl -s "$gateway/api/engagements?size=200" | grep -qF "\"title\":\"$title\""; then
       echo "skip  $title (already recorded)"
       continue
