@@ -37,6 +37,7 @@ class CoordinationController {
     ResponseEntity<RecommendationView> set(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CoordinationFlags.FlagRequest request) {
-        return responses.ok(flags.set(id, request, Versions.fromIfMatch(ifMatch), Actor.current().name()));
+        // It replaces level and rationale as a whole: without the version read, it could undo another's flag.
+        return responses.ok(flags.set(id, request, Versions.requireIfMatch(ifMatch), Actor.current().name()));
     }
 }

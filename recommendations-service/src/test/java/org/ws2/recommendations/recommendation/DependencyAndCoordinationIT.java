@@ -94,8 +94,11 @@ class DependencyAndCoordinationIT extends RecommendationsApiTest {
     @Test
     void settingAFlagRecordsWhoAndWhyAndIsAnnounced() throws Exception {
         try (TopicProbe topic = new TopicProbe(kafka, Topics.RECOMMENDATIONS)) {
-            putJson("/api/recommendations/6.1.1/coordination",
-                    "{\"level\":\"WOULD_BENEFIT\",\"rationale\":\"All SO/ACs share this practice\"}", null)
+            String flag = "{\"level\":\"WOULD_BENEFIT\",\"rationale\":\"All SO/ACs share this practice\"}";
+            putJson("/api/recommendations/6.1.1/coordination", flag, null)
+                    .andExpect(status().isPreconditionRequired());
+            String etag = mvc.perform(get("/api/recommendations/6.1.1")).andReturn().getResponse().getHeader("ETag");
+            putJson("/api/recommendations/6.1.1/coordination", flag, etag)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.coordination.level").value("WOULD_BENEFIT"))
                     .andExpect(jsonPath("$.coordination.setBy").value("sam.support"));

@@ -35,7 +35,7 @@ class RecommendationJourneyIT extends RecommendationsApiTest {
             step(putJson("/api/recommendations/5.12/dependencies/1.1", "{\"note\":\"uses the diversity baseline\"}",
                     null), 200);
             step(putJson("/api/recommendations/5.12/coordination",
-                    "{\"level\":\"REQUIRED\",\"rationale\":\"Every SO/AC appoints to the review\"}", null), 200);
+                    "{\"level\":\"REQUIRED\",\"rationale\":\"Every SO/AC appoints to the review\"}", "\"1\""), 200);
             Instant beforeFirstTransition = Instant.now();
             step(transition("5.12", "PLANNING", "Charter review planned"), 200);
             step(postJson("/api/recommendations/5.12/transitions", """
