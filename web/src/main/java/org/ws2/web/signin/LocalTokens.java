@@ -66,6 +66,7 @@ public final class LocalTokens {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(SignedInUser.LOCAL_ISSUER)
+                .audience(SignedInUser.LOCAL_AUDIENCE)
                 .subject(name)
                 .claim("roles", List.of(role))
                 .claim("groups", role.equals("group-editor") ? List.copyOf(groups) : List.of())

@@ -19,6 +19,9 @@ public record SignedInUser(String token, String subject, List<String> roles, Lis
 
     public static final String LOCAL_ISSUER = "ws2-local";
 
+    /** The audience the gateway and the services require of a token (their {@code ws2.jwt.audience} default). */
+    public static final String LOCAL_AUDIENCE = "ws2-tracker";
+
     public static Optional<SignedInUser> fromToken(String token) {
         try {
             JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
