@@ -100,6 +100,20 @@ def service(name, title):
     ])
 
 
+def web():
+    app = 'application="web"'
+    http = "http_server_requests_seconds"
+    return dashboard("ws2-web", "WS2 / Web pages", "The pages people use: a client of the gateway's /api.", [
+        row("Pages (RED)"),
+        panel("Requests per second by page", [(f"sum by (method, uri) (rate({http}_count{{{app}}}{RATE}))", "{{method}} {{uri}}")], "reqps"),
+        panel("Errors (5xx) per second by page", [(f'sum by (method, uri, exception) (rate({http}_count{{{app}, status=~"5.."}}{RATE}))', "{{method}} {{uri}} {{exception}}")], "reqps"),
+        panel("Answers by status", [(f"sum by (status) (rate({http}_count{{{app}}}{RATE}))", "{{status}}")], "reqps"),
+        row("Process"),
+        panel("Heap used", [(f'sum by (instance) (jvm_memory_used_bytes{{{app}, area="heap"}})', "{{instance}}")], "bytes"),
+        panel("CPU", [(f"process_cpu_usage{{{app}}}", "{{instance}}")], "percentunit"),
+    ])
+
+
 def kafka_flow():
     return dashboard("ws2-kafka-flow", "WS2 / Kafka flow", "Events from each outbox through Kafka to each consumer.", [
         row("Leaving the services"),
@@ -122,7 +136,7 @@ def kafka_flow():
 
 def main():
     OUT.mkdir(exist_ok=True)
-    boards = {"gateway.json": gateway(), "kafka-flow.json": kafka_flow()}
+    boards = {"gateway.json": gateway(), "kafka-flow.json": kafka_flow(), "web.json": web()}
     for name, title in [("recommendations-service", "Recommendations service"), ("groups-service", "Groups service"),
                         ("reporting-service", "Reporting service"), ("notifications-service", "Notifications service")]:
         boards[f"{name}.json"] = service(name, title)

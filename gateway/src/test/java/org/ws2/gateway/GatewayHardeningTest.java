@@ -110,7 +110,7 @@ class GatewayHardeningTest {
 
     @Test
     void aServicesOwn503ProblemIsPassedOnWithRetryAfter() {
-        client.get().uri("/api/recommendations/2.1?status=503")
+        client.get().uri("/api/recommendations/2.1?answerStatus=503")
             .exchange()
             .expectStatus().isEqualTo(503)
             .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")

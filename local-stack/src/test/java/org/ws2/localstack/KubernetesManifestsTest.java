@@ -86,6 +86,7 @@ class KubernetesManifestsTest {
             Map<String, Object> env = env(container(s.name()));
             Set<String> expected = new TreeSet<>(launcher.serviceEnvironment(s).keySet());
             expected.remove("WS2_JWT_PUBLIC_KEY_LOCATION"); // the local stack's key; a cluster uses the OIDC issuer
+            expected.remove("WS2_LOCAL_SIGNING_KEY_DIR"); // likewise: no local sign-in page in a cluster
             expected.add("WS2_JWT_ISSUER_URI");
             assertThat(env.keySet()).as(s.name() + " environment").containsAll(expected);
             if (s.database() != null) {

@@ -45,7 +45,9 @@ class OperatorMetricsIT {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
-    @Value("${spring.kafka.bootstrap-servers}")
+    // this context's own broker: another cached context (e.g. DatabaseOutageIT's) re-points the
+    // spring.kafka.bootstrap-servers system property at its broker when it starts
+    @Value("#{@embeddedKafka.brokersAsString}")
     String bootstrapServers;
 
     RecommendationEventFeed feed;

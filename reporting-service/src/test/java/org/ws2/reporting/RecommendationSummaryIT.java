@@ -65,7 +65,9 @@ class RecommendationSummaryIT {
     @Autowired
     JdbcClient jdbc;
 
-    @Value("${spring.kafka.bootstrap-servers}")
+    // this context's own broker: another cached context (e.g. DatabaseOutageIT's) re-points the
+    // spring.kafka.bootstrap-servers system property at its broker when it starts
+    @Value("#{@embeddedKafka.brokersAsString}")
     String bootstrapServers;
 
     RecommendationEventFeed feed;

@@ -19,7 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP server standing in for one WS2 service: it answers every request with JSON naming
  * itself and echoing what it received, and remembers the last request so a test can see exactly what
- * the gateway forwarded. {@code ?delayMs=} makes it a slow-but-healthy service; {@code ?status=503}
+ * the gateway forwarded. {@code ?delayMs=} makes it a slow-but-healthy service; {@code ?answerStatus=503}
  * makes it answer with that status as a problem.
  */
 public final class TestBackend implements AutoCloseable {
@@ -125,14 +125,14 @@ public final class TestBackend implements AutoCloseable {
         }
     }
 
-    /** {@code ?status=503} makes the backend answer that status as a problem with Retry-After. */
+    /** {@code ?answerStatus=503} makes the backend answer that status as a problem with Retry-After. */
     private static int statusAsked(String query) {
         if (query == null) {
             return 0;
         }
         for (String part : query.split("&")) {
-            if (part.startsWith("status=")) {
-                return Integer.parseInt(part.substring("status=".length()));
+            if (part.startsWith("answerStatus=")) {
+                return Integer.parseInt(part.substring("answerStatus=".length()));
             }
         }
         return 0;

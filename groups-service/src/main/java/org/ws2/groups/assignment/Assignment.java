@@ -13,6 +13,7 @@ import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.assignment.Urgency;
 import org.ws2.service.changes.Versioned;
+import org.ws2.contracts.assignment.GroupStageRule;
 
 /**
  * One group's share of one recommendation, as stored and as the API shows it. The recommendation's
@@ -42,7 +43,7 @@ public record Assignment(
         String createdBy,
         Instant createdAt,
         String updatedBy,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt) implements Versioned, GroupStageRule.AssignmentState {
 
     public Assignment {
         comments = comments == null ? List.of() : List.copyOf(comments);

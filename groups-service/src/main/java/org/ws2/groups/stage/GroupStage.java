@@ -2,19 +2,17 @@ package org.ws2.groups.stage;
 
 import java.util.List;
 
-import org.ws2.contracts.assignment.Progress;
+import org.ws2.contracts.assignment.GroupStageRule;
+import org.ws2.contracts.assignment.GroupStageRule.Stage;
 import org.ws2.groups.assignment.Assignment;
 
 /**
  * A group's stage, derived from its assignments (those whose recommendation is not retired).
  *
- * <p>Each assignment has reached a stage of its own: TRIAGED while support holds it (triaged, or
- * sent back with changes requested), AWAITING_SIGN_OFF while the group is asked to sign off,
- * REVIEWED once signed off, PRIORITIZED once signed off with an approved priority (a
- * NOT_APPLICABLE judgement counts). The group is at the <em>least</em> advanced stage of its
- * assignments, since the update speaks of what a group has done with all its recommendations;
- * a group whose assignments are all PRIORITIZED is IMPLEMENTING as soon as one is IN_PROGRESS or
- * IMPLEMENTED. A group without assignments is NOT_STARTED.
+ * <p>The rule is the contracts' {@link GroupStageRule}: each assignment's own stage (TRIAGED,
+ * AWAITING_SIGN_OFF, REVIEWED, PRIORITIZED — a NOT_APPLICABLE judgement counts as a priority), the
+ * group at the <em>least</em> advanced of them, IMPLEMENTING once all are prioritized and one is
+ * under way; NOT_STARTED without assignments. The reports use the same rule.
  *
  * @param sentence the stage in the words of the Q2 2021 update
  */
@@ -36,48 +34,15 @@ public record GroupStage(String groupId, String groupName, Stage stage, String s
         return new GroupStage(groupId, groupName, stage, sentence(groupName, stage, counts), counts);
     }
 
+    /** The shared rule ({@link GroupStageRule}), so that this service and the reports say the same. */
     static Stage derive(List<Assignment> assignments) {
-        if (assignments.isEmpty()) {
-            return Stage.NOT_STARTED;
-        }
-        Stage least = Stage.PRIORITIZED;
-        for (Assignment a : assignments) {
-            Stage own = own(a);
-            if (own.compareTo(least) < 0) {
-                least = own;
-            }
-        }
-        if (least == Stage.PRIORITIZED && assignments.stream().anyMatch(GroupStage::started)) {
-            return Stage.IMPLEMENTING;
-        }
-        return least;
-    }
-
-    private static Stage own(Assignment a) {
-        return switch (a.triage()) {
-            case TRIAGED, CHANGES_REQUESTED -> Stage.TRIAGED;
-            case SIGN_OFF_REQUESTED -> Stage.AWAITING_SIGN_OFF;
-            case SIGNED_OFF -> a.prioritized() ? Stage.PRIORITIZED : Stage.REVIEWED;
-        };
-    }
-
-    private static boolean started(Assignment a) {
-        return a.progress() == Progress.IN_PROGRESS || a.progress() == Progress.IMPLEMENTED;
+        return GroupStageRule.derive(assignments);
     }
 
     /** In the Q2 2021 update's words, e.g. "ccNSO – has reviewed recs, established priorities and begun implementing". */
     static String sentence(String name, Stage stage, Counts counts) {
-        String what = switch (stage) {
-            case NOT_STARTED -> "no recommendations have been triaged to it yet";
-            case TRIAGED -> "support team has conducted initial triage";
-            case AWAITING_SIGN_OFF -> counts.prioritiesDraft() > 0 || counts.prioritiesApproved() > 0
-                    ? "is reviewing and prioritizing"
-                    : "support team has conducted initial triage; asked to review and sign off";
-            case REVIEWED -> counts.prioritiesDraft() > 0 ? "has reviewed recs and is prioritizing" : "has reviewed recs";
-            case PRIORITIZED -> "has reviewed recs and assigned priorities";
-            case IMPLEMENTING -> "has reviewed recs, established priorities and begun implementing";
-        };
-        return name + " – " + what + ".";
+        return name + " – " + GroupStageRule.sentence(stage,
+                counts.prioritiesDraft() > 0 || counts.prioritiesApproved() > 0, counts.prioritiesDraft() > 0) + ".";
     }
 
     private static Counts count(List<Assignment> assignments) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ws2.contracts.assignment.Effort;
+import org.ws2.contracts.assignment.GroupStageRule.Stage;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;

@@ -45,7 +45,9 @@ public abstract class GroupsApiTest {
     protected KafkaTemplate<String, String> kafkaTemplate;
     @Autowired
     protected EventCodec codec;
-    @Value("${spring.kafka.bootstrap-servers}")
+    // this context's own broker: another cached context (e.g. DatabaseOutageIT's) re-points the
+    // spring.kafka.bootstrap-servers system property at its broker when it starts
+    @Value("#{@embeddedKafka.brokersAsString}")
     protected String kafka;
 
     protected RecommendationEventFeed feed;

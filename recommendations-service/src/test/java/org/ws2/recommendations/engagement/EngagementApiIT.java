@@ -63,7 +63,9 @@ class EngagementApiIT {
     JdbcClient jdbc;
     @Autowired
     EngagementSeed seed;
-    @Value("${spring.kafka.bootstrap-servers}")
+    // this context's own broker: another cached context (e.g. DatabaseOutageIT's) re-points the
+    // spring.kafka.bootstrap-servers system property at its broker when it starts
+    @Value("#{@embeddedKafka.brokersAsString}")
     String kafka;
 
     @Test

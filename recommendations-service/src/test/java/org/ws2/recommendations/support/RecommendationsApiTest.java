@@ -35,7 +35,9 @@ public abstract class RecommendationsApiTest {
     protected JsonMapper json;
     @Autowired
     protected JdbcClient jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
+    // this context's own broker: another cached context (e.g. DatabaseOutageIT's) re-points the
+    // spring.kafka.bootstrap-servers system property at its broker when it starts
+    @Value("#{@embeddedKafka.brokersAsString}")
     protected String kafka;
 
     /** A caller with one role, as spring-security-test builds it from a JWT. */
