@@ -74,6 +74,10 @@ class LauncherIT {
         for (Launcher.Service s : Launcher.SERVICES) {
             writeJar(s.name(), FakeService.class);
         }
+        // the real SMTP catcher, which this module's package phase copied into its target/
+        Path catcher = Path.of("target/smtp-catcher/greenmail-standalone.jar");
+        Files.copy(catcher, Files.createDirectories(repo.resolve("local-stack/target/smtp-catcher"))
+                .resolve(catcher.getFileName()));
         launcher = new Launcher(Settings.from(Map.of(
                 "WS2_REPO_DIR", repo.toString(),
                 "WS2_HOME", home.toString(),
