@@ -109,17 +109,21 @@ class ReplicasSystemIT {
                 } else {
                     writeFailures.incrementAndGet();
                 }
-                pause(50);
+                pace();
             }
         }));
 
-        pause(5_000);
-        assertThat(ackedGroups).as("group writes through the gateway work before the kill").isNotEmpty();
+        // the load is under way through both replicas: writes acknowledged and reads answered
+        await().atMost(Duration.ofSeconds(60)).until(() -> ackedGroups.size() >= 5 && reads.size() >= 20);
         long killedAt = System.nanoTime();
+        int ackedBeforeKill = ackedGroups.size();
         for (String replica : List.of("groups-service-2", "reporting-service-2")) {
             ProcessHandle.of(launcher.processes().get(replica).get(0)).orElseThrow().destroyForcibly();
         }
-        pause(15_000);
+        // the load goes on until the gateway has served enough reads and writes with one replica of each
+        long settledAt = killedAt + FIRST_FAILED_HEALTH_CHECK.toNanos();
+        await().atMost(Duration.ofSeconds(120)).until(() -> ackedGroups.size() >= ackedBeforeKill + 6
+                && reads.stream().filter(a -> a.startedNanos() >= settledAt).count() > 20);
         running.set(false);
         for (Thread t : load) {
             t.join(35_000);
@@ -176,10 +180,10 @@ class ReplicasSystemIT {
         }
     }
 
-    /** The length of a load phase, not a wait for a condition. */
-    private static void pause(long millis) {
+    /** A simulated client's think time between two requests: the load's rate, not a wait for a condition. */
+    private static void pace() {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
