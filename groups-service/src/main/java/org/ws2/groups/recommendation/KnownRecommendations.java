@@ -6,9 +6,15 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
+import org.ws2.service.events.AppliesEvents;
 
-/** This service's copy of the recommendation catalogue. */
+/**
+ * This service's copy of the recommendation catalogue, kept in step with {@code ws2.recommendations.v1}. Every
+ * recommendation event carries the whole recommendation, so whatever the type, the copy is replaced.
+ */
 @Repository
 public class KnownRecommendations {
 
@@ -18,6 +24,11 @@ public class KnownRecommendations {
 
     KnownRecommendations(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @AppliesEvents("groups.known-recommendations")
+    void apply(RecommendationEvent event, CloudEvent envelope) {
+        upsertIfNewer(event.recommendation(), event.aggregateVersion());
     }
 
     /**

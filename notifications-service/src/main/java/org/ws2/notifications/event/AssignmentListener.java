@@ -3,11 +3,8 @@ package org.ws2.notifications.event;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
-import org.ws2.contracts.Topics;
 import org.ws2.contracts.assignment.AssignmentEvent;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
 import org.ws2.contracts.assignment.AssignmentEvents.Commented;
@@ -21,7 +18,7 @@ import org.ws2.contracts.assignment.TriageState;
 import org.ws2.notifications.notice.Audiences;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.schedule.PendingSignOffs;
-import org.ws2.service.events.EventConsumer;
+import org.ws2.service.events.AppliesEvents;
 
 /**
  * Assignment events, the heart of the WS2 workflow: support triages a recommendation to a group and
@@ -31,26 +28,19 @@ import org.ws2.service.events.EventConsumer;
 @Component
 class AssignmentListener {
 
-    private final EventConsumer consumer;
     private final Deliveries deliveries;
     private final GroupDirectory groups;
     private final PendingSignOffs pendingSignOffs;
 
-    AssignmentListener(EventConsumer consumer, Deliveries deliveries, GroupDirectory groups,
+    AssignmentListener(Deliveries deliveries, GroupDirectory groups,
             PendingSignOffs pendingSignOffs) {
-        this.consumer = consumer;
         this.deliveries = deliveries;
         this.groups = groups;
         this.pendingSignOffs = pendingSignOffs;
     }
 
-    @KafkaListener(topics = Topics.ASSIGNMENTS, groupId = "notifications-service")
-    @Transactional
-    public void on(String value) {
-        consumer.consume(RecommendationListener.CONSUMER, value, AssignmentEvent.class, this::tell);
-    }
-
-    private void tell(AssignmentEvent event, CloudEvent envelope) {
+    @AppliesEvents(RecommendationListener.CONSUMER)
+    void tell(AssignmentEvent event, CloudEvent envelope) {
         AssignmentSnapshot assignment = event.assignment();
         String groupId = assignment.groupId();
         String recommendationId = assignment.recommendationId();

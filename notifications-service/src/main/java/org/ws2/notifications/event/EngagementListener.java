@@ -3,37 +3,29 @@ package org.ws2.notifications.event;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
-import org.ws2.contracts.Topics;
 import org.ws2.contracts.engagement.EngagementEvent;
 import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
 import org.ws2.contracts.engagement.EngagementEvents.Recorded;
 import org.ws2.notifications.notice.NoticeKind;
-import org.ws2.service.events.EventConsumer;
+import org.ws2.service.events.AppliesEvents;
 
 /** A recorded meeting, webinar or workshop reaches those subscribed to its kind or its recommendations. */
 @Component
 class EngagementListener {
 
-    private final EventConsumer consumer;
     private final Deliveries deliveries;
 
-    EngagementListener(EventConsumer consumer, Deliveries deliveries) {
-        this.consumer = consumer;
+    EngagementListener(Deliveries deliveries) {
         this.deliveries = deliveries;
     }
 
-    @KafkaListener(topics = Topics.ENGAGEMENTS, groupId = "notifications-service")
-    @Transactional
-    public void on(String value) {
-        consumer.consume(RecommendationListener.CONSUMER, value, EngagementEvent.class, (event, envelope) -> {
-            if (event instanceof Recorded recorded) {
-                tell(recorded.engagement(), envelope);
-            }
-        });
+    @AppliesEvents(RecommendationListener.CONSUMER)
+    void on(EngagementEvent event, CloudEvent envelope) {
+        if (event instanceof Recorded recorded) {
+            tell(recorded.engagement(), envelope);
+        }
     }
 
     private void tell(EngagementSnapshot engagement, CloudEvent envelope) {

@@ -6,12 +6,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.group.GroupEvent;
 import org.ws2.contracts.group.GroupEvents.Contact;
 import org.ws2.contracts.group.GroupEvents.ContactRole;
 import org.ws2.contracts.group.GroupEvents.GroupSnapshot;
 import org.ws2.contracts.group.GroupKind;
+import org.ws2.service.events.AppliesEvents;
 
-/** Each group's name and contacts, as the latest group event described them. */
+/**
+ * Each group's name and contacts, as the latest group event described them; contacts get email about their
+ * group's work. Group events are not told to subscribers or webhooks: they carry contacts' email addresses.
+ */
 @Repository
 class GroupDirectory {
 
@@ -19,6 +25,11 @@ class GroupDirectory {
 
     GroupDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @AppliesEvents(RecommendationListener.CONSUMER)
+    void save(GroupEvent event, CloudEvent envelope) {
+        save(event.group());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -2,11 +2,8 @@ package org.ws2.notifications.event;
 
 import java.util.List;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
-import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationEvents.CoordinationFlagSet;
@@ -15,7 +12,7 @@ import org.ws2.contracts.recommendation.RecommendationEvents.Registered;
 import org.ws2.contracts.recommendation.RecommendationEvents.StatusChanged;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.notifications.notice.NoticeKind;
-import org.ws2.service.events.EventConsumer;
+import org.ws2.service.events.AppliesEvents;
 
 /**
  * Recommendation events reach the recommendation's followers; a coordination flag raised or changed
@@ -27,23 +24,16 @@ class RecommendationListener {
 
     static final String CONSUMER = "notifications";
 
-    private final EventConsumer consumer;
     private final Deliveries deliveries;
     private final GroupDirectory groups;
 
-    RecommendationListener(EventConsumer consumer, Deliveries deliveries, GroupDirectory groups) {
-        this.consumer = consumer;
+    RecommendationListener(Deliveries deliveries, GroupDirectory groups) {
         this.deliveries = deliveries;
         this.groups = groups;
     }
 
-    @KafkaListener(topics = Topics.RECOMMENDATIONS, groupId = "notifications-service")
-    @Transactional
-    public void on(String value) {
-        consumer.consume(CONSUMER, value, RecommendationEvent.class, this::tell);
-    }
-
-    private void tell(RecommendationEvent event, CloudEvent envelope) {
+    @AppliesEvents(CONSUMER)
+    void tell(RecommendationEvent event, CloudEvent envelope) {
         if (event instanceof Registered) {
             return;
         }

@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.assignment.AssignmentEvent;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
+import org.ws2.service.events.AppliesEvents;
 
 /**
  * Every version of every assignment (one group's share of one recommendation). Comment threads are
@@ -23,9 +26,10 @@ public class AssignmentHistory {
         this.jdbc = jdbc;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    boolean record(AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
-        return record("assignment_version", a, eventType, version, effectiveAt);
+    /** Every assignment event carries the whole assignment, so whatever the type, its snapshot is kept. */
+    @AppliesEvents("reporting.assignment-history")
+    void record(AssignmentEvent event, CloudEvent envelope) {
+        record("assignment_version", event.assignment(), envelope.type(), event.aggregateVersion(), envelope.time());
     }
 
     /** @param table assignment_version, or its replacement while a rebuild fills it */

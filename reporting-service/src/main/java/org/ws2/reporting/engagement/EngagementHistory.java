@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.engagement.EngagementEvent;
 import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
+import org.ws2.service.events.AppliesEvents;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,9 +41,9 @@ public class EngagementHistory {
         return eventTime;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    boolean record(EngagementSnapshot e, long version, Instant eventTime) {
-        return record("engagement_version", e, version, eventTime);
+    @AppliesEvents("reporting.engagement-history")
+    void record(EngagementEvent event, CloudEvent envelope) {
+        record("engagement_version", event.engagement(), event.aggregateVersion(), envelope.time());
     }
 
     /** @param table engagement_version, or its replacement while a rebuild fills it */

@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.group.GroupEvent;
 import org.ws2.contracts.group.GroupEvents.GroupSnapshot;
+import org.ws2.service.events.AppliesEvents;
 
 /** Every version of every group the reports have heard of, without contacts or members (personal data). */
 @Repository
@@ -21,9 +24,9 @@ public class GroupHistory {
     }
 
     /** True if the version was new; versions arriving out of order are all kept (as-of picks the latest). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    boolean record(GroupSnapshot group, long version, Instant effectiveAt) {
-        return record("group_version", group, version, effectiveAt);
+    @AppliesEvents("reporting.group-history")
+    void record(GroupEvent event, CloudEvent envelope) {
+        record("group_version", event.group(), event.aggregateVersion(), envelope.time());
     }
 
     /** @param table group_version, or its replacement while a rebuild fills it */

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
+import org.ws2.service.events.AppliesEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 
 /** The reports' own copy of each recommendation, kept up to date from its events. */
@@ -23,6 +26,11 @@ public class RecommendationReadModel {
 
     RecommendationReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @AppliesEvents("reporting.recommendation-read-model")
+    void apply(RecommendationEvent event, CloudEvent envelope) {
+        applyIfNewer(event.recommendation(), event.aggregateVersion(), envelope.time());
     }
 
     /**

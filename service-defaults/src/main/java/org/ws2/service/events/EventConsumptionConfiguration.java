@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import org.ws2.contracts.EventCodec;
@@ -46,6 +49,12 @@ public class EventConsumptionConfiguration {
     @ConditionalOnMissingBean
     EventConsumer eventConsumer(EventCodec codec, ProcessedEvents processedEvents, JdbcClient jdbc) {
         return new EventConsumer(codec, processedEvents, jdbc);
+    }
+
+    @Bean
+    EventSubscriptions eventSubscriptions(ConfigurableListableBeanFactory beans, EventConsumer consumer,
+            PlatformTransactionManager transactionManager, @Value("${spring.application.name}") String consumerGroup) {
+        return new EventSubscriptions(beans, consumer, new TransactionTemplate(transactionManager), consumerGroup);
     }
 
     @Bean
