@@ -38,10 +38,7 @@ class GatewayHardeningTest {
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("WS2_RECOMMENDATIONS_URI", BACKEND::uri);
-        registry.add("WS2_GROUPS_URI", BACKEND::uri);
-        registry.add("WS2_REPORTING_URI", BACKEND::uri);
-        registry.add("WS2_NOTIFICATIONS_URI", BACKEND::uri);
+        BACKEND.routeEveryService(registry);
         registry.add("ws2.jwt.issuer-uri", () -> "");
         registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
     }

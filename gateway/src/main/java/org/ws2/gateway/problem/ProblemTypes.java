@@ -17,6 +17,8 @@ public final class ProblemTypes {
     public static final String BODY_TOO_LARGE = "urn:ws2:problem:body-too-large";
     public static final String URI_TOO_LONG = "urn:ws2:problem:uri-too-long";
     public static final String INTERNAL_ERROR = "urn:ws2:problem:internal-error";
+    /** A caller over their allowance (ratelimit package); Retry-After says when to come back. */
+    public static final String RATE_LIMITED = "urn:ws2:problem:rate-limited";
 
     private ProblemTypes() {
     }

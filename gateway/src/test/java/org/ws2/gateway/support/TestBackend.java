@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real HTTP server standing in for one WS2 service: it answers every request with JSON naming
@@ -67,6 +69,14 @@ public final class TestBackend implements AutoCloseable {
 
     public String uri() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Points every service's route at this backend. */
+    public void routeEveryService(DynamicPropertyRegistry registry) {
+        for (String service : List.of("WS2_RECOMMENDATIONS_URI", "WS2_GROUPS_URI", "WS2_REPORTING_URI",
+                "WS2_NOTIFICATIONS_URI")) {
+            registry.add(service, this::uri);
+        }
     }
 
     public Received lastRequest() {

@@ -1,0 +1,145 @@
+package org.ws2.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.ws2.gateway.body.RequestBodyLimit;
+import org.ws2.gateway.problem.ProblemTypes;
+import org.ws2.gateway.problem.ProblemWriter;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses a caller who asks for more than their allowance with a 429 problem, {@code Retry-After} and the
+ * {@code RateLimit} headers, before the request's body is read or any service is called. Every answer it
+ * lets through says what is left ({@code RateLimit-Policy}, {@code RateLimit}), so well-behaved clients can
+ * pace themselves. When the shared store does not answer in time the request is let through, counted as
+ * {@code outcome=unchecked}: an outage of the counter must not become an outage of the API.
+ */
+public class CallerRateLimit implements GlobalFilter, Ordered {
+
+    /** Before the body limit, which may already start reading a body. */
+    public static final int ORDER = RequestBodyLimit.ORDER - 100;
+
+    private static final Logger log = LoggerFactory.getLogger(CallerRateLimit.class);
+
+    private final CallerBuckets buckets;
+    private final Allowance reads;
+    private final Allowance writes;
+    private final Duration storeTimeout;
+    private final TrustedProxies trustedProxies;
+    private final ProblemWriter problems;
+    private final MeterRegistry meters;
+
+    CallerRateLimit(CallerBuckets buckets, RateLimitProperties properties, ProblemWriter problems,
+            MeterRegistry meters) {
+        this.buckets = buckets;
+        this.reads = new Allowance("reads", properties.readsPerMinute());
+        this.writes = new Allowance("writes", properties.writesPerMinute());
+        this.storeTimeout = properties.redisTimeout();
+        this.trustedProxies = new TrustedProxies(properties.trustedProxies());
+        this.problems = problems;
+        this.meters = meters;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Allowance allowance = isRead(exchange.getRequest().getMethod()) ? reads : writes;
+        return caller(exchange).flatMap(caller -> buckets.take(caller.key(), allowance)
+                .timeout(storeTimeout)
+                .map(probe -> new Decision(caller, probe))
+                .onErrorResume(failure -> {
+                    log.warn("Rate limit not checked for {} ({}): the counter store did not answer: {}",
+                            caller.kind(), allowance.name(), failure.toString());
+                    return Mono.just(new Decision(caller, null));
+                }))
+                .flatMap(decision -> decide(exchange, chain, allowance, decision));
+    }
+
+    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, Allowance allowance,
+            Decision decision) {
+        ConsumptionProbe probe = decision.probe();
+        if (probe == null) {
+            count(allowance, decision.caller(), "unchecked");
+            return chain.filter(exchange);
+        }
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("RateLimit-Policy", allowance.policyHeader());
+        if (probe.isConsumed()) {
+            long untilFull = seconds(probe.getNanosToWaitForReset());
+            headers.set("RateLimit", "\"" + allowance.name() + "\";r=" + probe.getRemainingTokens() + ";t=" + untilFull);
+            return chain.filter(exchange);
+        }
+        long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        headers.set("RateLimit", "\"" + allowance.name() + "\";r=0;t=" + retryAfter);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        count(allowance, decision.caller(), "refused");
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too Many Requests",
+                "More than " + allowance.perMinute() + " " + allowance.name() + " a minute from this "
+                        + decision.caller().kind() + "; try again in " + retryAfter + " s.");
+    }
+
+    private void count(Allowance allowance, Caller caller, String outcome) {
+        meters.counter("ws2.gateway.rate_limit", "allowance", allowance.name(), "caller", caller.kind(),
+                "outcome", outcome).increment();
+    }
+
+    /** A signed-in person by their token's subject; anyone else by their address. */
+    private Mono<Caller> caller(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(principal -> new Caller("person", "sub:" + principal.getName()))
+                .switchIfEmpty(Mono.fromSupplier(() -> new Caller("address", "ip:" + clientAddress(exchange))));
+    }
+
+    String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        String address = remote == null || remote.getAddress() == null ? "unknown"
+                : remote.getAddress().getHostAddress();
+        if (!trustedProxies.contains(address)) {
+            return address;
+        }
+        // Walk the forwarding chain from the nearest hop: the first address we do not run is the caller.
+        List<String> forwarded = exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
+        for (int i = forwarded.size() - 1; i >= 0; i--) {
+            String hop = forwarded.get(i).strip();
+            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+                return hop;
+            }
+        }
+        return address;
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+    }
+
+    private record Caller(String kind, String key) {
+    }
+
+    private record Decision(Caller caller, ConsumptionProbe probe) {
+    }
+}

@@ -1,0 +1,45 @@
+package org.ws2.gateway.ratelimit;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import io.netty.util.NetUtil;
+
+/** The addresses and CIDR ranges whose {@code X-Forwarded-For} names the real caller. */
+final class TrustedProxies {
+
+    private final List<IpSubnetFilterRule> ranges;
+
+    TrustedProxies(List<String> addressesOrRanges) {
+        this.ranges = addressesOrRanges.stream().map(TrustedProxies::range).toList();
+    }
+
+    /** False for anything that is not an IP literal: a forwarded value is never looked up in DNS. */
+    boolean contains(String address) {
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+        if (bytes == null) {
+            return false;
+        }
+        try {
+            InetSocketAddress socket = new InetSocketAddress(InetAddress.getByAddress(bytes), 0);
+            return ranges.stream().anyMatch(range -> range.matches(socket));
+        } catch (UnknownHostException impossible) {
+            return false;
+        }
+    }
+
+    private static IpSubnetFilterRule range(String entry) {
+        String[] parts = entry.strip().split("/", 2);
+        byte[] address = NetUtil.createByteArrayFromIpAddressString(parts[0]);
+        if (address == null) {
+            throw new IllegalArgumentException("ws2.rate-limit.trusted-proxies: '" + entry
+                    + "' is not an IP address or CIDR range");
+        }
+        int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : address.length * 8;
+        return new IpSubnetFilterRule(parts[0], prefix, IpFilterRuleType.ACCEPT);
+    }
+}
