@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +73,7 @@ public class AssignmentRepository {
 
     /** A group's assignments, locked, that match the triage state and draft flag given (null = any). */
     List<Assignment> forGroupForUpdate(String groupId, TriageState triage, Boolean draft) {
-        return jdbc.sql(SELECT + """
+        return withComments(jdbc.sql(SELECT + """
                  WHERE a.group_id = :groupId
                   AND (CAST(:triage AS TEXT) IS NULL OR a.triage = :triage)
                   AND (CAST(:draft AS BOOLEAN) IS NULL OR (a.priority IS NOT NULL AND a.priority_draft = :draft))
@@ -80,17 +82,15 @@ public class AssignmentRepository {
                 .param("triage", triage == null ? null : triage.name())
                 .param("draft", draft)
                 .query((rs, row) -> assignment(rs, null))
-                .list().stream()
-                .map(a -> withComments(a))
-                .toList();
+                .list());
     }
 
     /** The assignments of a group whose recommendation is still in the catalogue, in recommendation order. */
     public List<Assignment> activeForGroup(String groupId) {
-        return jdbc.sql(SELECT + " WHERE a.group_id = :groupId AND NOT r.retired" + ORDER)
+        return withComments(jdbc.sql(SELECT + " WHERE a.group_id = :groupId AND NOT r.retired" + ORDER)
                 .param("groupId", groupId)
                 .query((rs, row) -> assignment(rs, null))
-                .list().stream().map(this::withComments).toList();
+                .list());
     }
 
     AssignmentPage search(AssignmentFilter filter, int page, int size) {
@@ -107,12 +107,12 @@ public class AssignmentRepository {
         params.put("priority", filter.priority() == null ? null : filter.priority().name());
         params.put("progress", filter.progress() == null ? null : filter.progress().name());
         long total = jdbc.sql("SELECT count(*) FROM assignment a" + where).params(params).query(Long.class).single();
-        List<Assignment> items = jdbc.sql(SELECT + where + ORDER + " LIMIT :limit OFFSET :offset")
+        List<Assignment> items = withComments(jdbc.sql(SELECT + where + ORDER + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query((rs, row) -> assignment(rs, null))
-                .list().stream().map(this::withComments).toList();
+                .list());
         return new AssignmentPage(items, page, size, total);
     }
 
@@ -155,12 +155,30 @@ public class AssignmentRepository {
                 .update();
     }
 
-    private Assignment withComments(Assignment a) {
+    /** The comment threads of a whole list in one query, not one per assignment. */
+    private List<Assignment> withComments(List<Assignment> assignments) {
+        if (assignments.isEmpty()) {
+            return assignments;
+        }
+        Map<List<String>, List<Comment>> threads = new HashMap<>();
+        jdbc.sql("""
+                SELECT group_id, recommendation_id, id, author, created_at, text, reply_to FROM assignment_comment
+                WHERE (group_id, recommendation_id) IN (:keys) ORDER BY created_at, id""")
+                .param("keys", assignments.stream().map(a -> new Object[] { a.groupId(), a.recommendationId() })
+                        .toList())
+                .query(rs -> {
+                    threads.computeIfAbsent(List.of(rs.getString("group_id"), rs.getString("recommendation_id")),
+                            key -> new ArrayList<>()).add(comment(rs));
+                });
+        return assignments.stream().map(a -> withComments(a,
+                threads.getOrDefault(List.of(a.groupId(), a.recommendationId()), List.of()))).toList();
+    }
+
+    private static Assignment withComments(Assignment a, List<Comment> comments) {
         return new Assignment(a.groupId(), a.recommendationId(), a.recommendationTitle(), a.topic(),
                 a.recommendationStatus(), a.applicabilityNote(), a.triage(), a.priority(), a.effort(), a.urgency(),
                 a.priorityDraft(), a.notApplicableReason(), a.progress(), a.progressNote(), a.evidenceUrl(),
-                comments(a.groupId(), a.recommendationId()), a.version(), a.createdBy(), a.createdAt(),
-                a.updatedBy(), a.updatedAt());
+                comments, a.version(), a.createdBy(), a.createdAt(), a.updatedBy(), a.updatedAt());
     }
 
     private List<Comment> comments(String groupId, String recommendationId) {
@@ -169,9 +187,13 @@ public class AssignmentRepository {
                 WHERE group_id = :groupId AND recommendation_id = :recommendationId ORDER BY created_at, id""")
                 .param("groupId", groupId)
                 .param("recommendationId", recommendationId)
-                .query((rs, row) -> new Comment(rs.getString("id"), rs.getString("author"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("text"), rs.getString("reply_to")))
+                .query((rs, row) -> comment(rs))
                 .list();
+    }
+
+    private static Comment comment(ResultSet rs) throws SQLException {
+        return new Comment(rs.getString("id"), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("text"), rs.getString("reply_to"));
     }
 
     private static Assignment assignment(ResultSet rs, List<Comment> comments) throws SQLException {
