@@ -70,6 +70,9 @@ public final class Benchmark {
             fillCatalogue();
             results.addAll(listLatency());
         }
+        if (options.phases.contains("reports")) {
+            results.addAll(new ReportsBenchmark(this, options, http).run());
+        }
 
         Report report = new Report(results, options, machine(), loadAverage());
         report.printTable(System.out);
@@ -365,7 +368,11 @@ public final class Benchmark {
         String gateway;
         String recommendations;
         String reporting;
+        String groups;
+        String kafka;
         String token = System.getenv("WS2_TOKEN");
+        String adminToken = System.getenv("WS2_ADMIN_TOKEN");
+        int reportSamples = 30;
         String readId = "2.1";
         int concurrency = 32;
         int sliceSeconds = 10;
@@ -386,6 +393,10 @@ public final class Benchmark {
                     case "--gateway" -> o.gateway = value;
                     case "--recommendations" -> o.recommendations = value;
                     case "--reporting" -> o.reporting = value;
+                    case "--groups" -> o.groups = value;
+                    case "--kafka" -> o.kafka = value;
+                    case "--admin-token" -> o.adminToken = value;
+                    case "--report-samples" -> o.reportSamples = Integer.parseInt(value);
                     case "--token" -> o.token = value;
                     case "--read-id" -> o.readId = value;
                     case "--connections" -> o.concurrency = Integer.parseInt(value);
@@ -401,13 +412,17 @@ public final class Benchmark {
                             options: --port-offset N (or WS2_PORT_OFFSET) --gateway URL --recommendations URL --reporting URL
                                      --token JWT (or WS2_TOKEN) --read-id 2.1 --connections 32 --seconds 10 --rounds 2
                                      --write-rate 200 --write-seconds 20 --catalogue 10000 --out benchmarks/target/benchmark
-                                     --phases reads,writes,events,lists""");
+                                     --phases reads,writes,events,lists (and reports: issue 8's reports at 10,000 x 200 x
+                                     50,000, with --groups URL --kafka HOST:PORT --admin-token JWT (or WS2_ADMIN_TOKEN)
+                                     --report-samples 30)""");
                 }
                 i++;
             }
             o.gateway = o.gateway != null ? o.gateway : "http://127.0.0.1:" + (8080 + offset);
             o.recommendations = o.recommendations != null ? o.recommendations : "http://127.0.0.1:" + (8081 + offset);
             o.reporting = o.reporting != null ? o.reporting : "http://127.0.0.1:" + (8083 + offset);
+            o.groups = o.groups != null ? o.groups : "http://127.0.0.1:" + (8082 + offset);
+            o.kafka = o.kafka != null ? o.kafka : "127.0.0.1:" + (19092 + offset);
             if (o.token == null || o.token.isBlank()) {
                 throw new IllegalArgumentException("a support-staff token is needed for the writes: "
                         + "WS2_TOKEN=$(./ws2 token support-staff) java -jar benchmarks/target/ws2-benchmarks.jar");

@@ -23,6 +23,14 @@ final class Result {
         return this;
     }
 
+    /** A line timed by another clock (a rebuild's own count, Kafka's tool): a count and a rate, no latencies. */
+    Result throughputOnly(long count, long perSecond) {
+        Sample sample = new Sample();
+        sample.count = count;
+        sample.seconds = perSecond == 0 ? 0 : (double) count / perSecond;
+        return add(sample);
+    }
+
     double throughput() {
         double seconds = samples.stream().mapToDouble(s -> s.seconds).sum();
         return seconds == 0 ? 0 : samples.stream().mapToLong(s -> s.count).sum() / seconds;
