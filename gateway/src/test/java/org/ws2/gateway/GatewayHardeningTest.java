@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.ws2.gateway.support.TestBackend;
-import org.ws2.gateway.support.TestTokens;
+import org.ws2.gateway.support.OneBackendGatewayTest;
 
 /**
  * What issue 11 found at the gateway: bodies bounded by the bytes that really arrive (chunked too),
@@ -31,25 +27,8 @@ import org.ws2.gateway.support.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "ws2.gateway.max-body-size=2KB", "ws2.gateway.max-upload-size=4KB" })
 @AutoConfigureWebTestClient
-class GatewayHardeningTest {
+class GatewayHardeningTest extends OneBackendGatewayTest {
 
-    static final TestTokens TOKENS = TestTokens.create();
-    static final TestBackend BACKEND = TestBackend.start("any");
-
-    @DynamicPropertySource
-    static void gatewayProperties(DynamicPropertyRegistry registry) {
-        BACKEND.routeEveryService(registry);
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.close();
-    }
-
-    @Autowired
-    WebTestClient client;
 
     @LocalServerPort
     int port;

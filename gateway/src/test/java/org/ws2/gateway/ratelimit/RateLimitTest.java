@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.ws2.gateway.support.TestBackend;
-import org.ws2.gateway.support.TestTokens;
+import org.ws2.gateway.support.OneBackendGatewayTest;
 
 /**
  * Issue 11, defect 9: nothing stopped one caller from asking for as much as they liked. Each test uses
@@ -25,25 +21,8 @@ import org.ws2.gateway.support.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "ws2.rate-limit.reads-per-minute=5", "ws2.rate-limit.writes-per-minute=2" })
 @AutoConfigureWebTestClient
-class RateLimitTest {
+class RateLimitTest extends OneBackendGatewayTest {
 
-    static final TestTokens TOKENS = TestTokens.create();
-    static final TestBackend BACKEND = TestBackend.start("any");
-
-    @DynamicPropertySource
-    static void gatewayProperties(DynamicPropertyRegistry registry) {
-        BACKEND.routeEveryService(registry);
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.close();
-    }
-
-    @Autowired
-    WebTestClient client;
 
     @Autowired
     MeterRegistry meters;
