@@ -171,6 +171,43 @@ class DockerComposeFileTest {
         return name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".properties");
     }
 
+    @Test
+    void theReplicasFileUnpublishesEveryServiceSoItCanScaleAndTheGatewayFindsItByName() throws IOException {
+        Map<String, Object> replicas;
+        try (Reader r = Files.newBufferedReader(REPO.resolve("docker-compose.replicas.yml"))) {
+            replicas = new Yaml(new ResetTagConstructor()).load(r);
+        }
+        Map<String, Object> scaled = map(replicas.get("services"));
+        Map<String, Object> gatewayEnvironment = map(map(services.get(Launcher.GATEWAY)).get("environment"));
+        for (Launcher.Service s : Launcher.SERVICES) {
+            if (s.uriVariable() == null || s.name().equals(Launcher.WEB)) {
+                continue;
+            }
+            assertThat(map(scaled.get(s.name())).get("ports")).as(s.name()).isEqualTo(ResetTagConstructor.RESET);
+            assertThat(services).as("the replicas file overrides only services of docker-compose.yml").containsKey(s.name());
+            assertThat(gatewayEnvironment.get(s.uriVariable())).as(s.name())
+                    .isEqualTo("http://" + s.name() + ":" + s.basePort());
+        }
+        assertThat(scaled).doesNotContainKeys(Launcher.GATEWAY, Launcher.WEB);
+    }
+
+    /** Compose's {@code !reset} tag (drop what the base file set), which plain SnakeYAML does not know. */
+    static final class ResetTagConstructor extends org.yaml.snakeyaml.constructor.SafeConstructor {
+
+        static final String RESET = "!reset";
+
+        ResetTagConstructor() {
+            super(new org.yaml.snakeyaml.LoaderOptions());
+            yamlConstructors.put(new org.yaml.snakeyaml.nodes.Tag("!reset"),
+                    new org.yaml.snakeyaml.constructor.AbstractConstruct() {
+                        @Override
+                        public Object construct(org.yaml.snakeyaml.nodes.Node node) {
+                            return RESET;
+                        }
+                    });
+        }
+    }
+
     static Map<String, Object> load() {
         try (Reader r = Files.newBufferedReader(REPO.resolve("docker-compose.yml"))) {
             return new Yaml().load(r);
