@@ -171,6 +171,7 @@ class QuarterlyReportIT {
         assertThat(q.path("orgFocus").path("functions").toString()).contains("Implementation Operations");
         assertThat(texts(q.path("coordinationSuggestions"), "id")).containsExactly("6.1.2");
         assertThat(q.path("matrix")).hasSize(27);
+        assertThat(q.path("matrixTotal").asInt()).as("all of it: under the documents' cut").isEqualTo(27);
     }
 
     @Test

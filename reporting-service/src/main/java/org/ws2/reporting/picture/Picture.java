@@ -52,6 +52,11 @@ public record Picture(Instant asOf, List<Recommendation> recommendations, List<G
             List<Link> links, List<String> recommendationIds) {
     }
 
+    /** The same state, seen at another instant by which nothing else had changed. */
+    public Picture as(Instant otherAsOf) {
+        return new Picture(otherAsOf, recommendations, groups, assignments, engagements);
+    }
+
     public Map<String, Recommendation> recommendationsById() {
         return recommendations.stream().collect(Collectors.toMap(Recommendation::id, Function.identity()));
     }

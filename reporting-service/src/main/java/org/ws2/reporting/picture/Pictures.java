@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,18 +42,61 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class Pictures {
 
+    /** A picture of 50,000 assignments is some 10 MB of heap: a few are kept, enough for "now" and a quarter. */
+    private static final int CACHED_PICTURES = 4;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ReadModelGeneration generation;
+    private final Map<CacheKey, Picture> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED_PICTURES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CacheKey, Picture> eldest) {
+                    return size() > CACHED_PICTURES;
+                }
+            });
 
-    Pictures(JdbcClient jdbc, JsonMapper json) {
+    Pictures(JdbcClient jdbc, JsonMapper json, ReadModelGeneration generation) {
         this.jdbc = jdbc;
         this.json = json;
+        this.generation = generation;
+    }
+
+    /**
+     * Two instants have the same picture when the read model has not changed in between (same generation) and
+     * the same changes were effective by then (the latest effective instant at or before each is the same). So
+     * every report "now", and every report of one quarter, reads the version tables once per change.
+     */
+    private record CacheKey(long generation, Instant latestEffective) {
     }
 
     /** One consistent read (a repeatable-read transaction), so the four families agree with each other. */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Picture at(Instant asOf) {
         OffsetDateTime at = OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC);
+        // The first statement fixes the transaction's snapshot: the generation read is the one of the rows read.
+        CacheKey key = new CacheKey(generation.current(), latestEffective(at));
+        Picture cached = cache.get(key);
+        if (cached != null) {
+            return cached.asOf().equals(asOf) ? cached : cached.as(asOf);
+        }
+        Picture picture = read(asOf, at);
+        cache.put(key, picture);
+        return picture;
+    }
+
+    private Instant latestEffective(OffsetDateTime at) {
+        return jdbc.sql("""
+                SELECT greatest((SELECT max(effective_at) FROM recommendation_version WHERE effective_at <= :at),
+                                (SELECT max(effective_at) FROM group_version WHERE effective_at <= :at),
+                                (SELECT max(effective_at) FROM assignment_version WHERE effective_at <= :at),
+                                (SELECT max(effective_at) FROM engagement_version WHERE effective_at <= :at))""")
+                .param("at", at)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
+                .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH);
+    }
+
+    private Picture read(Instant asOf, OffsetDateTime at) {
         List<Recommendation> recommendations = jdbc.sql("""
                 SELECT DISTINCT ON (id) * FROM recommendation_version WHERE effective_at <= :at
                 ORDER BY id, effective_at DESC, version DESC""")

@@ -41,6 +41,7 @@ import org.ws2.reporting.assignment.AssignmentHistory;
 import org.ws2.reporting.engagement.EngagementHistory;
 import org.ws2.reporting.evidence.EvidenceLog;
 import org.ws2.reporting.group.GroupHistory;
+import org.ws2.reporting.picture.ReadModelGeneration;
 import org.ws2.reporting.recommendation.RecommendationReadModel;
 import org.ws2.service.problem.ApiProblem;
 
@@ -85,6 +86,7 @@ public class ProjectionRebuild implements DisposableBean {
     private final AssignmentHistory assignments;
     private final EngagementHistory engagements;
     private final EvidenceLog evidence;
+    private final ReadModelGeneration generation;
     private final AtomicReference<Status> status = new AtomicReference<>();
     /** Per family and aggregate, the version the running rebuild has applied (one rebuild at a time). */
     private final Map<String, Long> applied = new java.util.HashMap<>();
@@ -96,7 +98,8 @@ public class ProjectionRebuild implements DisposableBean {
 
     ProjectionRebuild(JdbcClient jdbc, TransactionTemplate transactions, EventCodec codec,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, RecommendationReadModel recommendations,
-            GroupHistory groups, AssignmentHistory assignments, EngagementHistory engagements, EvidenceLog evidence) {
+            GroupHistory groups, AssignmentHistory assignments, EngagementHistory engagements, EvidenceLog evidence,
+            ReadModelGeneration generation) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.codec = codec;
@@ -106,6 +109,7 @@ public class ProjectionRebuild implements DisposableBean {
         this.assignments = assignments;
         this.engagements = engagements;
         this.evidence = evidence;
+        this.generation = generation;
     }
 
     public Status status() {
@@ -158,10 +162,14 @@ public class ProjectionRebuild implements DisposableBean {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long replayed = replayToEnd(consumer, partitions, "_next");
-            transactions.executeWithoutResult(tx -> TABLES.forEach(t -> {
-                jdbc.sql("ALTER TABLE " + t + " RENAME TO " + t + "_old").update();
-                jdbc.sql("ALTER TABLE " + t + "_next RENAME TO " + t).update();
-            }));
+            transactions.executeWithoutResult(tx -> {
+                TABLES.forEach(t -> {
+                    generation.watch(t + "_next");
+                    jdbc.sql("ALTER TABLE " + t + " RENAME TO " + t + "_old").update();
+                    jdbc.sql("ALTER TABLE " + t + "_next RENAME TO " + t).update();
+                });
+                generation.advance();
+            });
             // What the live consumers applied to the old tables between the replay and the swap.
             replayToEnd(consumer, partitions, "");
             transactions.executeWithoutResult(tx -> TABLES.forEach(t -> jdbc.sql("DROP TABLE " + t + "_old").update()));

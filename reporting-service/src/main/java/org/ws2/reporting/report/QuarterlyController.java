@@ -41,6 +41,7 @@ class QuarterlyController {
             "md", MARKDOWN,
             "csv", CSV);
     private static final List<String> ORDER = List.of("json", "html", "pdf", "md", "csv");
+    static final int MATRIX_ROWS_IN_DOCUMENTS = 1000;
 
     private final Reports reports;
     private final Pictures pictures;
@@ -86,7 +87,10 @@ class QuarterlyController {
                     .with("quarter", q.toString());
         }
         Instant defaultAsOf = q.end().isAfter(now) ? now : q.end();
-        Quarterly report = reports.quarterly(q, AsOf.parse("asOf", asOf, defaultAsOf));
+        Quarterly whole = reports.quarterly(q, AsOf.parse("asOf", asOf, defaultAsOf));
+        // A document to read carries the deck's structure and the start of the matrix: 50,000 rows would make a
+        // page nobody reads and a 15 MB answer. The CSV is the matrix, all of it (so is /api/reports/matrix).
+        Quarterly report = chosen.equals("csv") ? whole : whole.withMatrixCutTo(MATRIX_ROWS_IN_DOCUMENTS);
         String filename = "ws2-implementation-" + q + "." + chosen;
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(FORMATS.get(chosen))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);

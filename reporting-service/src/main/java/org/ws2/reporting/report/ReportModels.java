@@ -111,6 +111,13 @@ public final class ReportModels {
             List<SoacLine> soacWork, List<Flag> coordinationRequired, List<Flag> coordinationWouldBenefit,
             List<Suggestion> coordinationSuggestions, OrgFocus orgFocus, List<Engagement> engagements,
             List<EngagementLink> links, List<RecommendationRef> newlyComplete, List<EvidenceLink> evidence,
-            List<MatrixRow> matrix) {
+            List<MatrixRow> matrix, int matrixTotal) {
+
+        /** The first {@code rows} of the matrix (all of it for the CSV, whose rows it is). */
+        public Quarterly withMatrixCutTo(int rows) {
+            return matrix.size() <= rows ? this : new Quarterly(quarter, label, firstDay, lastDay, asOf, soacWork,
+                    coordinationRequired, coordinationWouldBenefit, coordinationSuggestions, orgFocus, engagements,
+                    links, newlyComplete, evidence, matrix.subList(0, rows), matrixTotal);
+        }
     }
 }

@@ -214,6 +214,7 @@ public class Reports {
                 .flatMap(e -> e.links().stream().map(l -> new EngagementLink(e.title(), e.heldOn(), l.title(), l.url())))
                 .toList();
         Map<String, Recommendation> was = atStart.recommendationsById();
+        List<MatrixRow> matrix = matrixRows(p);
         List<RecommendationRef> newlyComplete = p.recommendations().stream()
                 .filter(r -> r.status() == RecommendationStatus.IMPLEMENTED)
                 .filter(r -> was.get(r.id()) == null || was.get(r.id()).status() != RecommendationStatus.IMPLEMENTED)
@@ -222,7 +223,7 @@ public class Reports {
                 soacWork(p), flags.stream().filter(f -> f.level() == CoordinationLevel.REQUIRED).toList(),
                 flags.stream().filter(f -> f.level() == CoordinationLevel.WOULD_BENEFIT).toList(), suggestions(p), focus,
                 engagements, links, newlyComplete,
-                evidence.asOf(newlyComplete.stream().map(RecommendationRef::id).toList(), asOf), matrixRows(p));
+                evidence.asOf(newlyComplete.stream().map(RecommendationRef::id).toList(), asOf), matrix, matrix.size());
     }
 
     /**
