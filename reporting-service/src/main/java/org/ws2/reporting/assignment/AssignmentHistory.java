@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,28 +37,37 @@ public class AssignmentHistory {
     /** @param table assignment_version, or its replacement while a rebuild fills it */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean record(String table, AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
-        return jdbc.sql("INSERT INTO " + table + """
+        return jdbc.sql(insertInto(table)).paramSource(row(a, eventType, version, effectiveAt)).update() == 1;
+    }
+
+    /** The statement that keeps one version: {@link #record} runs it, a rebuild batches it. */
+    public static String insertInto(String table) {
+        return "INSERT INTO " + table + """
                  (id, version, effective_at, event_type, group_id, recommendation_id,
                     recommendation_title, topic, triage, priority, effort, urgency, priority_draft,
                     not_applicable_reason, progress)
                 VALUES (:id, :version, :effectiveAt, :type, :groupId, :recommendationId, :title, :topic, :triage,
                     :priority, :effort, :urgency, :draft, :notApplicableReason, :progress)
-                ON CONFLICT (id, version) DO NOTHING""")
-                .param("id", a.groupId() + ":" + a.recommendationId())
-                .param("version", version)
-                .param("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
-                .param("type", eventType)
-                .param("groupId", a.groupId())
-                .param("recommendationId", a.recommendationId())
-                .param("title", a.recommendationTitle())
-                .param("topic", a.topic())
-                .param("triage", a.triage().name())
-                .param("priority", a.priority() == null ? null : a.priority().name())
-                .param("effort", a.effort() == null ? null : a.effort().name())
-                .param("urgency", a.urgency() == null ? null : a.urgency().name())
-                .param("draft", a.priorityDraft())
-                .param("notApplicableReason", a.notApplicableReason())
-                .param("progress", a.progress() == null ? "NOT_STARTED" : a.progress().name())
-                .update() == 1;
+                ON CONFLICT (id, version) DO NOTHING""";
+    }
+
+    /** One version's values for {@link #insertInto}. */
+    public static SqlParameterSource row(AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
+        return new MapSqlParameterSource()
+                .addValue("id", a.groupId() + ":" + a.recommendationId())
+                .addValue("version", version)
+                .addValue("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+                .addValue("type", eventType)
+                .addValue("groupId", a.groupId())
+                .addValue("recommendationId", a.recommendationId())
+                .addValue("title", a.recommendationTitle())
+                .addValue("topic", a.topic())
+                .addValue("triage", a.triage().name())
+                .addValue("priority", a.priority() == null ? null : a.priority().name())
+                .addValue("effort", a.effort() == null ? null : a.effort().name())
+                .addValue("urgency", a.urgency() == null ? null : a.urgency().name())
+                .addValue("draft", a.priorityDraft())
+                .addValue("notApplicableReason", a.notApplicableReason())
+                .addValue("progress", a.progress() == null ? "NOT_STARTED" : a.progress().name());
     }
 }

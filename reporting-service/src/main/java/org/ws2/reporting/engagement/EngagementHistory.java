@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,24 +51,33 @@ public class EngagementHistory {
     /** @param table engagement_version, or its replacement while a rebuild fills it */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean record(String table, EngagementSnapshot e, long version, Instant eventTime) {
-        Instant effectiveAt = effectiveAt(e, version, eventTime);
-        return jdbc.sql("INSERT INTO " + table + """
+        return jdbc.sql(insertInto(table)).paramSource(row(e, version, eventTime)).update() == 1;
+    }
+
+    /** The statement that keeps one version: {@link #record} runs it, a rebuild batches it. */
+    public static String insertInto(String table) {
+        return "INSERT INTO " + table + """
                  (id, version, effective_at, kind, title, held_on, description, links,
                     recommendation_ids, removed)
                 VALUES (:id, :version, :effectiveAt, :kind, :title, :heldOn, :description, CAST(:links AS jsonb),
                     :recommendationIds, :removed)
-                ON CONFLICT (id, version) DO NOTHING""")
-                .param("id", e.id())
-                .param("version", version)
-                .param("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
-                .param("kind", e.kind().name())
-                .param("title", e.title())
-                .param("heldOn", e.heldOn())
-                .param("description", e.description())
-                .param("links", json.writeValueAsString(e.links() == null ? List.of() : e.links()))
-                .param("recommendationIds",
+                ON CONFLICT (id, version) DO NOTHING""";
+    }
+
+    /** One version's values for {@link #insertInto}. */
+    public SqlParameterSource row(EngagementSnapshot e, long version, Instant eventTime) {
+        Instant effectiveAt = effectiveAt(e, version, eventTime);
+        return new MapSqlParameterSource()
+                .addValue("id", e.id())
+                .addValue("version", version)
+                .addValue("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+                .addValue("kind", e.kind().name())
+                .addValue("title", e.title())
+                .addValue("heldOn", e.heldOn())
+                .addValue("description", e.description())
+                .addValue("links", json.writeValueAsString(e.links() == null ? List.of() : e.links()))
+                .addValue("recommendationIds",
                         e.recommendationIds() == null ? new String[0] : e.recommendationIds().toArray(String[]::new))
-                .param("removed", e.removed())
-                .update() == 1;
+                .addValue("removed", e.removed());
     }
 }

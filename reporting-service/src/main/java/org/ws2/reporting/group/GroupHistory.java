@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,17 +34,26 @@ public class GroupHistory {
     /** @param table group_version, or its replacement while a rebuild fills it */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean record(String table, GroupSnapshot group, long version, Instant effectiveAt) {
-        return jdbc.sql("INSERT INTO " + table + """
+        return jdbc.sql(insertInto(table)).paramSource(row(group, version, effectiveAt)).update() == 1;
+    }
+
+    /** The statement that keeps one version: {@link #record} runs it, a rebuild batches it. */
+    public static String insertInto(String table) {
+        return "INSERT INTO " + table + """
                  (id, version, effective_at, name, kind, parent, retired)
                 VALUES (:id, :version, :effectiveAt, :name, :kind, :parent, :retired)
-                ON CONFLICT (id, version) DO NOTHING""")
-                .param("id", group.id())
-                .param("version", version)
-                .param("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
-                .param("name", group.name())
-                .param("kind", group.kind().name())
-                .param("parent", group.parent())
-                .param("retired", group.retired())
-                .update() == 1;
+                ON CONFLICT (id, version) DO NOTHING""";
+    }
+
+    /** One version's values for {@link #insertInto}. */
+    public static SqlParameterSource row(GroupSnapshot group, long version, Instant effectiveAt) {
+        return new MapSqlParameterSource()
+                .addValue("id", group.id())
+                .addValue("version", version)
+                .addValue("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+                .addValue("name", group.name())
+                .addValue("kind", group.kind().name())
+                .addValue("parent", group.parent())
+                .addValue("retired", group.retired());
     }
 }

@@ -3,6 +3,7 @@ package org.ws2.reporting.rebuild;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,12 +81,10 @@ public class ProjectionRebuild implements DisposableBean {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final EventCodec codec;
     private final String bootstrapServers;
-    private final RecommendationReadModel recommendations;
-    private final GroupHistory groups;
-    private final AssignmentHistory assignments;
     private final EngagementHistory engagements;
     private final EvidenceLog evidence;
     private final ReadModelGeneration generation;
@@ -96,17 +97,16 @@ public class ProjectionRebuild implements DisposableBean {
         return t;
     });
 
-    ProjectionRebuild(JdbcClient jdbc, TransactionTemplate transactions, EventCodec codec,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, RecommendationReadModel recommendations,
-            GroupHistory groups, AssignmentHistory assignments, EngagementHistory engagements, EvidenceLog evidence,
+    ProjectionRebuild(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TransactionTemplate transactions,
+            EventCodec codec,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, EngagementHistory engagements,
+            EvidenceLog evidence,
             ReadModelGeneration generation) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
         this.codec = codec;
         this.bootstrapServers = bootstrapServers;
-        this.recommendations = recommendations;
-        this.groups = groups;
-        this.assignments = assignments;
         this.engagements = engagements;
         this.evidence = evidence;
         this.generation = generation;
@@ -185,14 +185,20 @@ public class ProjectionRebuild implements DisposableBean {
             if (records.isEmpty()) {
                 continue;
             }
-            transactions.executeWithoutResult(tx -> records.forEach(r -> apply(r, suffix)));
+            // One batch per table and poll: a rebuild is bound by round trips to the database, not by decoding.
+            Map<String, List<SqlParameterSource>> versions = new LinkedHashMap<>();
+            transactions.executeWithoutResult(tx -> {
+                records.forEach(r -> apply(r, suffix, versions));
+                versions.forEach((insert, rows) -> batches.batchUpdate(insert, rows.toArray(SqlParameterSource[]::new)));
+            });
             count += records.count();
         }
         return count;
     }
 
     /** As the live consumers apply it: the snapshot at the event's effective time, and the evidence log. */
-    private void apply(ConsumerRecord<String, String> record, String suffix) {
+    private void apply(ConsumerRecord<String, String> record, String suffix,
+            Map<String, List<SqlParameterSource>> versions) {
         CloudEvent envelope;
         Ws2Event event;
         try {
@@ -207,18 +213,22 @@ public class ProjectionRebuild implements DisposableBean {
         Instant at = envelope.time();
         long version = envelope.aggregateversion();
         if (event instanceof RecommendationEvent r) {
-            recommendations.recordVersion("recommendation_version" + suffix, r.recommendation(), version, at);
+            versions.computeIfAbsent(RecommendationReadModel.insertInto("recommendation_version" + suffix),
+                    insert -> new ArrayList<>()).add(RecommendationReadModel.row(r.recommendation(), version, at));
             if (r instanceof RecommendationEvents.EvidenceAdded added && added.evidence() != null) {
                 evidence.added("evidence" + suffix, envelope.subject(), added.evidence(), at);
             } else if (r instanceof RecommendationEvents.EvidenceRemoved removed) {
                 evidence.removed("evidence" + suffix, envelope.subject(), removed.evidenceId(), at);
             }
         } else if (event instanceof GroupEvent g) {
-            groups.record("group_version" + suffix, g.group(), version, at);
+            versions.computeIfAbsent(GroupHistory.insertInto("group_version" + suffix), insert -> new ArrayList<>())
+                    .add(GroupHistory.row(g.group(), version, at));
         } else if (event instanceof AssignmentEvent a) {
-            assignments.record("assignment_version" + suffix, a.assignment(), envelope.type(), version, at);
+            versions.computeIfAbsent(AssignmentHistory.insertInto("assignment_version" + suffix),
+                    insert -> new ArrayList<>()).add(AssignmentHistory.row(a.assignment(), envelope.type(), version, at));
         } else if (event instanceof EngagementEvent e) {
-            engagements.record("engagement_version" + suffix, e.engagement(), version, at);
+            versions.computeIfAbsent(EngagementHistory.insertInto("engagement_version" + suffix),
+                    insert -> new ArrayList<>()).add(engagements.row(e.engagement(), version, at));
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -64,26 +66,35 @@ public class RecommendationReadModel {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordVersion(String table, RecommendationSnapshot state, long version, Instant effectiveAt) {
-        jdbc.sql("INSERT INTO " + table + """
+        jdbc.sql(insertInto(table)).paramSource(row(state, version, effectiveAt)).update();
+    }
+
+    /** The statement that keeps one version: {@link #recordVersion} runs it, a rebuild batches it. */
+    public static String insertInto(String table) {
+        return "INSERT INTO " + table + """
                  (id, version, effective_at, topic_prefix, topic, title, ownership,
                     target_quarter, status, coordination, coordination_rationale, depends_on, retired)
                 VALUES (:id, :version, :effectiveAt, :topicPrefix, :topic, :title, :ownership, :targetQuarter, :status,
                     :coordination, :rationale, :dependsOn, :retired)
-                ON CONFLICT (id, version) DO NOTHING""")
-                .param("id", state.id())
-                .param("version", version)
-                .param("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
-                .param("topicPrefix", state.topicPrefix())
-                .param("topic", state.topic())
-                .param("title", state.title())
-                .param("ownership", state.ownership() == null ? null : state.ownership().name())
-                .param("targetQuarter", state.targetQuarter())
-                .param("status", state.status().name())
-                .param("coordination", state.coordination() == null ? "NONE" : state.coordination().name())
-                .param("rationale", state.coordinationRationale())
-                .param("dependsOn", state.dependsOn() == null ? new String[0] : state.dependsOn().toArray(String[]::new))
-                .param("retired", state.retired())
-                .update();
+                ON CONFLICT (id, version) DO NOTHING""";
+    }
+
+    /** One version's values for {@link #insertInto}. */
+    public static SqlParameterSource row(RecommendationSnapshot state, long version, Instant effectiveAt) {
+        return new MapSqlParameterSource()
+                .addValue("id", state.id())
+                .addValue("version", version)
+                .addValue("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+                .addValue("topicPrefix", state.topicPrefix())
+                .addValue("topic", state.topic())
+                .addValue("title", state.title())
+                .addValue("ownership", state.ownership() == null ? null : state.ownership().name())
+                .addValue("targetQuarter", state.targetQuarter())
+                .addValue("status", state.status().name())
+                .addValue("coordination", state.coordination() == null ? "NONE" : state.coordination().name())
+                .addValue("rationale", state.coordinationRationale())
+                .addValue("dependsOn", state.dependsOn() == null ? new String[0] : state.dependsOn().toArray(String[]::new))
+                .addValue("retired", state.retired());
     }
 
     /**
