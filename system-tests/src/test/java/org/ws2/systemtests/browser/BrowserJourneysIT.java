@@ -155,6 +155,10 @@ class BrowserJourneysIT {
         browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=not-started]")).getText()
                 .equals(String.valueOf(notStarted - 1)));
         assertThat(browser.sameDocument()).as("updated in place, not reloaded").isTrue();
+        // people's words, not the API's: "In progress", "Co-owned", "30 November 2026, 01:06 UTC"
+        assertThat(browser.find(By.id("live")).getText())
+                .doesNotContainPattern("[A-Z]{2,}_[A-Z]{2,}")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         browser.screenshot("06-overview-updated-live");
     }
 
@@ -166,7 +170,7 @@ class BrowserJourneysIT {
         WebElement first = browser.find(By.id("rec-6-1-1"));
         first.findElement(By.cssSelector("input[name=note]")).sendKeys("Reviewed by the ALAC");
         first.findElement(By.xpath(".//button[text()='Sign off']")).click();
-        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=triage-6-1-1]")).getText().equals("SIGNED OFF"));
+        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=triage-6-1-1]")).getText().equals("Signed off"));
 
         WebElement form = browser.find(By.id("rec-6-1-1")).findElement(By.xpath(".//button[text()='Save draft priority']/.."));
         new Select(form.findElement(By.name("priority"))).selectByValue("HIGH");
@@ -174,10 +178,10 @@ class BrowserJourneysIT {
         new Select(form.findElement(By.name("urgency"))).selectByValue("HIGH");
         form.findElement(By.xpath(".//button[text()='Save draft priority']")).click();
         browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=priority-6-1-1]")).getText()
-                .equals("HIGH : MODERATE : HIGH (draft)"));
+                .equals("High : Moderate : High (draft)"));
         browser.find(By.xpath("//button[text()=\"Approve the group's priorities\"]")).click();
         browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=priority-6-1-1]")).getText()
-                .equals("HIGH : MODERATE : HIGH"));
+                .equals("High : Moderate : High"));
         assertThat(stageSentence().getText()).contains("is reviewing and prioritizing");
         browser.screenshot("07-alac-signed-off-and-prioritized");
         browser.assertAccessible();
