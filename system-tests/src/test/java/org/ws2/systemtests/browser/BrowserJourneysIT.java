@@ -247,6 +247,23 @@ class BrowserJourneysIT {
         assertThat(browser.find(By.cssSelector("#swagger-ui")).getText()).contains("/api/recommendations");
         browser.screenshot("12-api-reference");
         browser.assertAccessibleExcept("#swagger-ui");
+
+        // "Try it out" goes through the gateway: every document names the origin the browser used, and
+        // Swagger UI's request for the topics lands there and is answered
+        String origin = gateway.getScheme() + "://" + gateway.getAuthority();
+        for (String service : List.of("recommendations", "groups", "reporting", "notifications")) {
+            JsonNode document = JSON.readTree(api("GET", "/api-docs/" + service, null, null, null).body());
+            assertThat(document.path("servers").path(0).path("url").asString()).as(service).isEqualTo(origin);
+        }
+        WebElement topics = browser.find(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/api/topics']]"));
+        topics.findElement(By.cssSelector(".opblock-summary-control")).click();
+        browser.await(LIVE, d -> topics.findElement(By.cssSelector(".try-out__btn"))).click();
+        browser.await(LIVE, d -> topics.findElement(By.cssSelector(".execute"))).click();
+        String requestUrl = browser.await(LIVE, d -> topics.findElement(By.cssSelector(".request-url pre"))).getText();
+        assertThat(requestUrl).startsWith(origin + "/api/topics");
+        assertThat(browser.await(LIVE, d -> topics.findElement(By.cssSelector(".live-responses-table tbody td.response-col_status"))).getText())
+                .startsWith("200");
+        browser.screenshot("13-api-reference-try-it-out");
     }
 
     // ------------------------------------------------------------------ helpers
