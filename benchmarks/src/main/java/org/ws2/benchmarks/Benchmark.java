@@ -66,9 +66,16 @@ public final class Benchmark {
         if (options.phases.contains("events")) {
             results.add(writeToReadModel());
         }
+        if (options.phases.contains("pages")) {
+            results.addAll(pageLatency(PAGES));
+        }
         if (options.phases.contains("lists")) {
             fillCatalogue();
             results.addAll(listLatency());
+            if (options.phases.contains("pages")) {
+                // issue 9: the list pages must stay paged and answer in 500 ms at this size
+                results.addAll(pageLatency(PAGES_AT_SCALE));
+            }
         }
         if (options.phases.contains("reports")) {
             results.addAll(new ReportsBenchmark(this, options, http).run());
@@ -260,6 +267,73 @@ public final class Benchmark {
         return list;
     }
 
+    /** Every page of the web module, as a reader opens it through the gateway (issue 9: HTML in 200 ms). */
+    static final List<String> PAGES = List.of("/", "/recommendations", "/recommendations?topic=6", "/recommendations/6.1.1",
+            "/groups", "/groups/ALAC", "/reports", "/api-docs", "/sign-in");
+
+    /** The pages whose size grows with the catalogue, measured again once it holds {@code --catalogue}. */
+    static final List<String> PAGES_AT_SCALE = List.of("/recommendations", "/recommendations?page=<random>",
+            "/recommendations?status=NOT_STARTED", "/recommendations?q=Benchmark", "/");
+
+    /**
+     * Each page's HTML, one reader at a time (a person waiting for a page, not a crowd), interleaved
+     * page by page for {@code --rounds} rounds of {@code --seconds} each. A page that answers anything but
+     * 200 counts as an error; the note gives the HTML's size, so a page that stopped paging shows.
+     */
+    List<Result> pageLatency(List<String> pages) throws Exception {
+        long size = listTotal();
+        String scale = String.format(Locale.ROOT, " at %,d recommendations", size);
+        int lastPage = (int) Math.max(1, size / 50);
+        System.out.printf(Locale.ROOT, "pages%s, 1 reader...%n", scale);
+        for (String page : pages) {
+            pageLoop(page, lastPage, Duration.ofSeconds(2)); // warm-up: templates, JIT, connection pools
+        }
+        List<Result> timed = new ArrayList<>();
+        AtomicLong[] bytes = new AtomicLong[pages.size()];
+        for (int p = 0; p < pages.size(); p++) {
+            timed.add(new Result("page " + pages.get(p) + scale, "gateway"));
+            bytes[p] = new AtomicLong();
+        }
+        for (int round = 0; round < options.rounds; round++) {
+            for (int p = 0; p < pages.size(); p++) {
+                timed.get(p).add(pageLoop(pages.get(p), lastPage, Duration.ofSeconds(options.sliceSeconds), bytes[p]));
+            }
+        }
+        for (int p = 0; p < pages.size(); p++) {
+            timed.get(p).note = String.format(Locale.ROOT, "1 reader, HTML %,d bytes", bytes[p].get());
+        }
+        return timed;
+    }
+
+    private Sample pageLoop(String page, int lastPage, Duration length, AtomicLong... lastSize) throws InterruptedException {
+        Sample sample = new Sample();
+        List<Long> latencies = new ArrayList<>();
+        int errors = 0;
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        while (System.nanoTime() < end) {
+            String path = page.replace("<random>", String.valueOf(ThreadLocalRandom.current().nextInt(lastPage)));
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(options.gateway + path))
+                        .timeout(Duration.ofSeconds(30)).header("Accept", "text/html").GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    errors++;
+                }
+                for (AtomicLong size : lastSize) {
+                    size.set(response.body().length);
+                }
+            } catch (IOException e) {
+                errors++;
+            }
+            latencies.add(System.nanoTime() - t0);
+        }
+        sample.merge(latencies, errors);
+        sample.seconds = (System.nanoTime() - start) / 1e9;
+        return sample;
+    }
+
     // ------------------------------------------------------------ load
 
     /** {@code users} threads, each sending its next request when the previous one answered. */
@@ -380,6 +454,7 @@ public final class Benchmark {
         int writeRate = 200;
         int writeSeconds = 20;
         int catalogueSize = 10_000;
+        // pages (issue 9) only when asked: it wants the seed-size catalogue, which reads/writes/events grow
         List<String> phases = List.of("reads", "writes", "events", "lists");
         String outputDir = "benchmarks/target/benchmark";
 
@@ -412,9 +487,9 @@ public final class Benchmark {
                             options: --port-offset N (or WS2_PORT_OFFSET) --gateway URL --recommendations URL --reporting URL
                                      --token JWT (or WS2_TOKEN) --read-id 2.1 --connections 32 --seconds 10 --rounds 2
                                      --write-rate 200 --write-seconds 20 --catalogue 10000 --out benchmarks/target/benchmark
-                                     --phases reads,writes,events,lists (and reports: issue 8's reports at 10,000 x 200 x
-                                     50,000, with --groups URL --kafka HOST:PORT --admin-token JWT (or WS2_ADMIN_TOKEN)
-                                     --report-samples 30)""");
+                                     --phases reads,writes,events,lists,pages (and reports: issue 8's reports at 10,000 x
+                                     200 x 50,000, with --groups URL --kafka HOST:PORT --admin-token JWT (or
+                                     WS2_ADMIN_TOKEN) --report-samples 30)""");
                 }
                 i++;
             }

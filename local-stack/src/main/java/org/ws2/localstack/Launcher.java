@@ -1,5 +1,7 @@
 package org.ws2.localstack;
 
+import org.ws2.localsigning.LocalJwtKeys;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;

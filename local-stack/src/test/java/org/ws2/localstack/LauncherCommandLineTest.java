@@ -1,5 +1,7 @@
 package org.ws2.localstack;
 
+import org.ws2.localsigning.LocalJwtKeys;
+
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;

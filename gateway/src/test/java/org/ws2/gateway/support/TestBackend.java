@@ -28,7 +28,7 @@ public final class TestBackend implements AutoCloseable {
 
     /** What the backend saw of one request. */
     public record Received(String method, String path, String query, String authorization, String traceparent,
-            String body) {
+            String host, String body) {
     }
 
     private final String name;
@@ -93,7 +93,8 @@ public final class TestBackend implements AutoCloseable {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Received received = new Received(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("traceparent"), body);
+                    exchange.getRequestHeaders().getFirst("traceparent"), exchange.getRequestHeaders().getFirst("Host"),
+                    body);
             // the gateway's load balancer checks readiness every second; tests look at what was routed
             if (!received.path().startsWith("/actuator/health")) {
                 last.set(received);

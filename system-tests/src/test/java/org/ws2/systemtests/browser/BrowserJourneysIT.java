@@ -88,8 +88,9 @@ class BrowserJourneysIT {
     void aReaderFiltersToTopic6AndOpens611() {
         browser.open("/");
         assertThat(browser.find(By.tagName("h1")).getText()).contains("WS2 implementation");
-        // the whole catalogue: the 84 recommendations of the reference data
-        assertThat(browser.find(By.cssSelector("[data-testid=total]")).getText()).isEqualTo("84");
+        // the whole catalogue: the 84 recommendations of the reference data, once the reporting service's
+        // progress read model has counted them all (the page follows it without a reload)
+        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=total]")).getText().equals("84"));
         browser.screenshot("01-overview");
         browser.assertAccessible();
 
@@ -155,6 +156,10 @@ class BrowserJourneysIT {
         browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=not-started]")).getText()
                 .equals(String.valueOf(notStarted - 1)));
         assertThat(browser.sameDocument()).as("updated in place, not reloaded").isTrue();
+        // people's words, not the API's: "In progress", "Co-owned", "30 November 2026, 01:06 UTC"
+        assertThat(browser.find(By.id("live")).getText())
+                .doesNotContainPattern("[A-Z]{2,}_[A-Z]{2,}")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         browser.screenshot("06-overview-updated-live");
     }
 
@@ -166,7 +171,7 @@ class BrowserJourneysIT {
         WebElement first = browser.find(By.id("rec-6-1-1"));
         first.findElement(By.cssSelector("input[name=note]")).sendKeys("Reviewed by the ALAC");
         first.findElement(By.xpath(".//button[text()='Sign off']")).click();
-        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=triage-6-1-1]")).getText().equals("SIGNED OFF"));
+        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=triage-6-1-1]")).getText().equals("Signed off"));
 
         WebElement form = browser.find(By.id("rec-6-1-1")).findElement(By.xpath(".//button[text()='Save draft priority']/.."));
         new Select(form.findElement(By.name("priority"))).selectByValue("HIGH");
@@ -174,10 +179,10 @@ class BrowserJourneysIT {
         new Select(form.findElement(By.name("urgency"))).selectByValue("HIGH");
         form.findElement(By.xpath(".//button[text()='Save draft priority']")).click();
         browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=priority-6-1-1]")).getText()
-                .equals("HIGH : MODERATE : HIGH (draft)"));
+                .equals("High : Moderate : High (draft)"));
         browser.find(By.xpath("//button[text()=\"Approve the group's priorities\"]")).click();
         browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=priority-6-1-1]")).getText()
-                .equals("HIGH : MODERATE : HIGH"));
+                .equals("High : Moderate : High"));
         assertThat(stageSentence().getText()).contains("is reviewing and prioritizing");
         browser.screenshot("07-alac-signed-off-and-prioritized");
         browser.assertAccessible();
@@ -226,9 +231,16 @@ class BrowserJourneysIT {
     @Test
     @Order(6)
     void theOtherPublicPagesReadWellAndPassTheScan() {
+        // the stages come from the reporting service's read model, which follows the groups service's events
         browser.open("/groups");
-        assertThat(browser.find(By.linkText("At-Large Advisory Committee")).findElement(By.xpath("..")).getText())
-                .contains("has reviewed recs");
+        browser.await(LIVE, d -> {
+            if (d.findElement(By.linkText("At-Large Advisory Committee")).findElement(By.xpath("..")).getText()
+                    .contains("has reviewed recs")) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
         browser.screenshot("10-groups");
         browser.assertAccessible();
 
@@ -243,6 +255,23 @@ class BrowserJourneysIT {
         assertThat(browser.find(By.cssSelector("#swagger-ui")).getText()).contains("/api/recommendations");
         browser.screenshot("12-api-reference");
         browser.assertAccessibleExcept("#swagger-ui");
+
+        // "Try it out" goes through the gateway: every document names the origin the browser used, and
+        // Swagger UI's request for the topics lands there and is answered
+        String origin = gateway.getScheme() + "://" + gateway.getAuthority();
+        for (String service : List.of("recommendations", "groups", "reporting", "notifications")) {
+            JsonNode document = JSON.readTree(api("GET", "/api-docs/" + service, null, null, null).body());
+            assertThat(document.path("servers").path(0).path("url").asString()).as(service).isEqualTo(origin);
+        }
+        WebElement topics = browser.find(By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/api/topics']]"));
+        topics.findElement(By.cssSelector(".opblock-summary-control")).click();
+        browser.await(LIVE, d -> topics.findElement(By.cssSelector(".try-out__btn"))).click();
+        browser.await(LIVE, d -> topics.findElement(By.cssSelector(".execute"))).click();
+        String requestUrl = browser.await(LIVE, d -> topics.findElement(By.cssSelector(".request-url pre"))).getText();
+        assertThat(requestUrl).startsWith(origin + "/api/topics");
+        assertThat(browser.await(LIVE, d -> topics.findElement(By.cssSelector(".live-responses-table tbody td.response-col_status"))).getText())
+                .startsWith("200");
+        browser.screenshot("13-api-reference-try-it-out");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,6 +1,5 @@
 package org.ws2.web.group;
 
-import jakarta.annotation.PreDestroy;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +14,6 @@ import org.ws2.web.signin.SignedInUser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -47,30 +43,20 @@ class GroupPages {
     static final List<String> PROGRESS = List.of("NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED", "NOT_APPLICABLE");
 
     private final Gateway gateway;
-    // the stage of every group is one small request each; a few at a time keep the page fast
-    private final ExecutorService stageReads = Executors.newFixedThreadPool(8);
 
     GroupPages(Gateway gateway) {
         this.gateway = gateway;
-    }
-
-    @PreDestroy
-    void close() {
-        stageReads.shutdownNow();
     }
 
     @GetMapping("/groups")
     @SuppressWarnings("unchecked")
     String list(SignedInUser user, Model model) {
         List<Map<String, Object>> groups = (List<Map<String, Object>>) gateway.get("/api/groups", user).get("items");
-        Map<String, CompletableFuture<Map<String, Object>>> stages = new LinkedHashMap<>();
-        for (Map<String, Object> g : groups) {
-            String id = String.valueOf(g.get("id"));
-            stages.put(id, CompletableFuture.supplyAsync(() -> gateway.tryGet(Gateway.path("/api/groups/{id}/stage", id), user)
-                    .map(Gateway.Outcome::body).orElse(null), stageReads));
-        }
+        // every group's stage in one read of the reporting service's read model, not one request per
+        // group (40 of them took 0.9-1.1 s on a loaded machine); without it the page still lists the groups
         Map<String, Map<String, Object>> stageById = new LinkedHashMap<>();
-        stages.forEach((id, future) -> stageById.put(id, future.join()));
+        gateway.tryGet("/api/reports/groups", user).ifPresent(report -> ((List<Map<String, Object>>) report.body()
+                .getOrDefault("groups", List.of())).forEach(stage -> stageById.put(String.valueOf(stage.get("groupId")), stage)));
         Map<String, List<Map<String, Object>>> byKind = new LinkedHashMap<>();
         KINDS.keySet().forEach(kind -> byKind.put(kind, new java.util.ArrayList<>()));
         groups.forEach(g -> byKind.computeIfAbsent(String.valueOf(g.get("kind")), k -> new java.util.ArrayList<>()).add(g));

@@ -1,19 +1,20 @@
 package org.ws2.web.overview;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * The overview's figures, counted from the public recommendation list: ICANN's three-word status by
- * topic and by portfolio (a co-owned recommendation counts in both, as ICANN reports it), the
- * coordination flags, what waits on what, and what was completed last.
+ * The overview's figures, from the reporting service's progress read model ({@code /api/reports/progress}):
+ * ICANN's three-word status overall, by topic and by portfolio (a co-owned recommendation counts in
+ * both, as ICANN reports it), the coordination flags and what waits on what; plus the last few completed
+ * recommendations from the catalogue. The read model is counted as events arrive, so the page never reads
+ * the whole catalogue: at 10,000 recommendations paging through it took over 30 s.
  */
 record Progress(int total, Map<String, Integer> byStatus, List<Row> byTopic, List<Row> byPortfolio,
-        List<Map<String, Object>> flagged, List<Map<String, Object>> waiting, List<Map<String, Object>> recentlyCompleted) {
+        List<Map<String, Object>> flagged, List<Map<String, Object>> waiting, List<Map<String, Object>> recentlyCompleted,
+        Map<String, Object> byLifecycleStatus, Object asOf) {
 
     static final List<String> STATUSES = List.of("NOT_STARTED", "IN_PROGRESS", "COMPLETE");
 
@@ -44,50 +45,39 @@ record Progress(int total, Map<String, Integer> byStatus, List<Row> byTopic, Lis
         private long pct(int n) {
             return total() == 0 ? 0 : Math.round(100.0 * n / total());
         }
-    }
 
-    static Progress of(List<Map<String, Object>> recommendations) {
-        Map<String, int[]> topics = new LinkedHashMap<>();
-        Map<String, int[]> portfolios = new LinkedHashMap<>();
-        portfolios.put("ICANN org portfolio", new int[3]);
-        portfolios.put("Community portfolio", new int[3]);
-        Map<String, Integer> byStatus = new LinkedHashMap<>();
-        STATUSES.forEach(s -> byStatus.put(s, 0));
-        List<Map<String, Object>> flagged = new ArrayList<>();
-        List<Map<String, Object>> waiting = new ArrayList<>();
-        List<Map<String, Object>> completed = new ArrayList<>();
-
-        for (Map<String, Object> r : recommendations) {
-            int status = STATUSES.indexOf(String.valueOf(r.get("publicStatus")));
-            if (status < 0) {
-                continue;
-            }
-            byStatus.merge(STATUSES.get(status), 1, Integer::sum);
-            topics.computeIfAbsent(r.get("topicPrefix") + " " + r.get("topic"), k -> new int[3])[status]++;
-            String ownership = String.valueOf(r.get("ownership"));
-            if (!ownership.equals("COMMUNITY")) {
-                portfolios.get("ICANN org portfolio")[status]++;
-            }
-            if (!ownership.equals("ORG")) {
-                portfolios.get("Community portfolio")[status]++;
-            }
-            Object coordination = r.get("coordination") instanceof Map<?, ?> c ? c.get("level") : null;
-            if (coordination != null && !"NONE".equals(coordination)) {
-                flagged.add(r);
-            }
-            if (r.get("waitingOn") instanceof List<?> on && !on.isEmpty()) {
-                waiting.add(r);
-            }
-            if ("COMPLETE".equals(r.get("publicStatus"))) {
-                completed.add(r);
-            }
+        static Row of(String label, Object byPublicStatus) {
+            Map<?, ?> counts = byPublicStatus instanceof Map<?, ?> m ? m : Map.of();
+            return new Row(label, countOf(counts, "NOT_STARTED"), countOf(counts, "IN_PROGRESS"), countOf(counts, "COMPLETE"));
         }
-        completed.sort(Comparator.comparing((Map<String, Object> r) -> Objects.toString(r.get("updatedAt"), "")).reversed());
-        return new Progress(byStatus.values().stream().mapToInt(Integer::intValue).sum(), byStatus,
-                rows(topics), rows(portfolios), flagged, waiting, completed.subList(0, Math.min(5, completed.size())));
     }
 
-    private static List<Row> rows(Map<String, int[]> counts) {
-        return counts.entrySet().stream().map(e -> new Row(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+    @SuppressWarnings("unchecked")
+    static Progress of(Map<String, Object> progress, List<Map<String, Object>> recentlyCompleted) {
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        Map<?, ?> overall = (Map<?, ?>) progress.getOrDefault("byPublicStatus", Map.of());
+        STATUSES.forEach(s -> byStatus.put(s, countOf(overall, s)));
+
+        List<Row> topics = new ArrayList<>();
+        for (Map<String, Object> topic : (List<Map<String, Object>>) progress.getOrDefault("byTopic", List.of())) {
+            topics.add(Row.of(topic.get("prefix") + " " + topic.get("topic"), topic.get("byPublicStatus")));
+        }
+        // the read model's ORG and COMMUNITY portfolios already count each co-owned recommendation in both
+        Map<?, ?> portfolios = (Map<?, ?>) progress.getOrDefault("byPortfolio", Map.of());
+        List<Row> byPortfolio = List.of(
+                Row.of("ICANN org portfolio", portfolio(portfolios, "ORG")),
+                Row.of("Community portfolio", portfolio(portfolios, "COMMUNITY")));
+        return new Progress(((Number) progress.getOrDefault("total", 0)).intValue(), byStatus, topics, byPortfolio,
+                (List<Map<String, Object>>) progress.getOrDefault("coordination", List.of()),
+                (List<Map<String, Object>>) progress.getOrDefault("waiting", List.of()),
+                recentlyCompleted, (Map<String, Object>) progress.getOrDefault("byStatus", Map.of()), progress.get("asOf"));
+    }
+
+    private static Object portfolio(Map<?, ?> portfolios, String name) {
+        return portfolios.get(name) instanceof Map<?, ?> p ? p.get("byPublicStatus") : null;
+    }
+
+    private static int countOf(Map<?, ?> counts, String status) {
+        return counts.get(status) instanceof Number n ? n.intValue() : 0;
     }
 }

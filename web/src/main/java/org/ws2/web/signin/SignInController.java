@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.ws2.localsigning.LocalJwtKeys;
 import org.ws2.web.WebProperties;
 import org.ws2.web.api.Gateway;
 
@@ -31,7 +32,7 @@ class SignInController {
     private final TokenCookie tokenCookie;
     private final Gateway gateway;
     private final ObjectProvider<ClientRegistrationRepository> oidc;
-    private volatile LocalTokens localTokens;
+    private volatile LocalJwtKeys localKey;
 
     SignInController(WebProperties properties, TokenCookie tokenCookie, Gateway gateway,
             ObjectProvider<ClientRegistrationRepository> oidc) {
@@ -46,7 +47,7 @@ class SignInController {
         if (!properties.localSignIn()) {
             return "redirect:" + oidcLoginPath();
         }
-        model.addAttribute("roles", LocalTokens.ROLES);
+        model.addAttribute("roles", LocalJwtKeys.ROLES);
         model.addAttribute("groups", gateway.get("/api/groups", null).get("items"));
         return "sign-in";
     }
@@ -59,10 +60,12 @@ class SignInController {
         }
         String subject = name.isBlank() ? "local-" + role : name.strip();
         try {
-            tokenCookie.write(response, tokens().issue(subject, role, groups), LocalTokens.LIFETIME);
+            // the form sends the ticked groups whatever the role; only a group editor's token names groups
+            List<String> editable = role.equals("group-editor") ? groups : List.of();
+            tokenCookie.write(response, localKey().token(subject, role, editable), LocalJwtKeys.TOKEN_LIFETIME);
         } catch (IllegalArgumentException invalid) {
             model.addAttribute("error", invalid.getMessage());
-            model.addAttribute("roles", LocalTokens.ROLES);
+            model.addAttribute("roles", LocalJwtKeys.ROLES);
             model.addAttribute("groups", gateway.get("/api/groups", null).get("items"));
             model.addAttribute("chosen", Map.of("name", name, "role", role, "groups", groups));
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -77,11 +80,12 @@ class SignInController {
         return "redirect:/";
     }
 
-    private LocalTokens tokens() {
-        if (localTokens == null) {
-            localTokens = new LocalTokens(Path.of(properties.localSigningKey()));
+    /** The key the launcher made in {@code $WS2_HOME/jwt}; read on first use, never made here. */
+    private LocalJwtKeys localKey() {
+        if (localKey == null) {
+            localKey = LocalJwtKeys.load(Path.of(properties.localSigningKey()));
         }
-        return localTokens;
+        return localKey;
     }
 
     /** Spring Security's entry point for the first configured registration; 404 when there is none. */

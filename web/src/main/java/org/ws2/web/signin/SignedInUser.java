@@ -2,6 +2,7 @@ package org.ws2.web.signin;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.ws2.localsigning.LocalJwtKeys;
 
 import java.text.ParseException;
 import java.time.Instant;
@@ -17,10 +18,8 @@ import java.util.Optional;
  */
 public record SignedInUser(String token, String subject, List<String> roles, List<String> groups, boolean local) {
 
-    public static final String LOCAL_ISSUER = "ws2-local";
-
-    /** The audience the gateway and the services require of a token (their {@code ws2.jwt.audience} default). */
-    public static final String LOCAL_AUDIENCE = "ws2-tracker";
+    /** Tokens from the local stack's key say so; the banner then says this is the local stack. */
+    public static final String LOCAL_ISSUER = LocalJwtKeys.ISSUER;
 
     public static Optional<SignedInUser> fromToken(String token) {
         try {

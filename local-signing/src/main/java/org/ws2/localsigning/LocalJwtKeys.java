@@ -1,4 +1,4 @@
-package org.ws2.localstack;
+package org.ws2.localsigning;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -37,6 +37,8 @@ import java.util.UUID;
  * The local stack's token issuer: an RSA key pair made on first use and kept with the local data
  * ({@code private-key.pem} readable by the owner only, {@code public.pem} handed to the services).
  * It signs tokens for the local stack only; production validates tokens from a real OIDC issuer.
+ * The launcher makes the key ({@link #loadOrCreate}) and prints tokens ({@code ./ws2 token}); the web
+ * module's local sign-in page only reads it ({@link #load}) and signs in people by name.
  */
 public final class LocalJwtKeys {
 
@@ -44,7 +46,7 @@ public final class LocalJwtKeys {
     /** The audience the gateway and services require by default ({@code ws2.jwt.audience}). */
     public static final String AUDIENCE = "ws2-tracker";
     public static final List<String> ROLES = List.of("admin", "support-staff", "group-editor");
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final RSAPrivateCrtKey privateKey;
     private final RSAPublicKey publicKey;
@@ -61,26 +63,44 @@ public final class LocalJwtKeys {
         try {
             Files.createDirectories(dir);
             Path privateFile = dir.resolve("private-key.pem");
-            Path publicFile = dir.resolve("public.pem");
             if (!Files.exists(privateFile)) {
                 create(privateFile);
             }
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(fromPem(Files.readString(privateFile))));
-            // derived from the private key, so a lost or edited public.pem can never disagree with it
-            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            String publicPem = toPem("PUBLIC KEY", publicKey.getEncoded());
-            if (!Files.exists(publicFile) || !Files.readString(publicFile).equals(publicPem)) {
-                Files.writeString(publicFile, publicPem);
-            }
-            return new LocalJwtKeys(privateKey, publicKey, publicFile);
+            return read(dir, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Loads the key pair the launcher made in {@code dir}, and never makes one: a new key there would
+     * sign tokens that the running services, holding the old public key, refuse.
+     */
+    public static LocalJwtKeys load(Path dir) {
+        try {
+            return read(dir, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the local signing key in " + dir, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot use the local signing key in " + dir, e);
+        }
+    }
+
+    private static LocalJwtKeys read(Path dir, boolean writePublicKey) throws IOException, GeneralSecurityException {
+        Path publicFile = dir.resolve("public.pem");
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                new PKCS8EncodedKeySpec(fromPem(Files.readString(dir.resolve("private-key.pem")))));
+        // derived from the private key, so a lost or edited public.pem can never disagree with it
+        RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
+                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+        String publicPem = toPem("PUBLIC KEY", publicKey.getEncoded());
+        if (writePublicKey && (!Files.exists(publicFile) || !Files.readString(publicFile).equals(publicPem))) {
+            Files.writeString(publicFile, publicPem);
+        }
+        return new LocalJwtKeys(privateKey, publicKey, publicFile);
     }
 
     private static void create(Path privateFile) throws IOException, GeneralSecurityException {
@@ -110,11 +130,19 @@ public final class LocalJwtKeys {
 
     /** A signed RS256 token for one role; {@code groups} are the group ids a group-editor may edit. */
     public String token(String role, List<String> groups) {
+        return token("local-" + role, role, groups);
+    }
+
+    /**
+     * The same for a named person: {@code subject} becomes the {@code sub} that every change they make
+     * records as its author.
+     */
+    public String token(String subject, String role, List<String> groups) {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("Unknown role '" + role + "'; use one of " + ROLES);
         }
         if (role.equals("group-editor") && groups.isEmpty()) {
-            throw new IllegalArgumentException("A group-editor token needs the ids of the groups it may edit, e.g. ALAC GAC");
+            throw new IllegalArgumentException("A group-editor token needs at least one of the groups it may edit, e.g. ALAC GAC");
         }
         if (!role.equals("group-editor") && !groups.isEmpty()) {
             throw new IllegalArgumentException("Only group-editor tokens name groups");
@@ -123,7 +151,7 @@ public final class LocalJwtKeys {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
-                .subject("local-" + role)
+                .subject(subject)
                 .claim("roles", List.of(role))
                 .claim("groups", List.copyOf(groups))
                 .issueTime(Date.from(now))

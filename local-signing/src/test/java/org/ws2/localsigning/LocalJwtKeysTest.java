@@ -1,4 +1,4 @@
-package org.ws2.localstack;
+package org.ws2.localsigning;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -65,6 +65,27 @@ class LocalJwtKeysTest {
 
         assertThat(claims.getStringListClaim("roles")).containsExactly("support-staff");
         assertThat(claims.getStringListClaim("groups")).isEmpty();
+    }
+
+    @Test
+    void aNamedPersonIsTheSubject() throws Exception {
+        JWTClaimsSet claims = SignedJWT.parse(LocalJwtKeys.loadOrCreate(dir).token("Alice ALAC", "group-editor", List.of("ALAC")))
+                .getJWTClaimsSet();
+
+        assertThat(claims.getSubject()).isEqualTo("Alice ALAC");
+        assertThat(claims.getStringListClaim("groups")).containsExactly("ALAC");
+    }
+
+    @Test
+    void loadReadsTheLaunchersKeyAndNeverMakesOne() throws Exception {
+        assertThatThrownBy(() -> LocalJwtKeys.load(dir)).hasMessageContaining("Cannot read the local signing key");
+        assertThat(dir.resolve("private-key.pem")).doesNotExist();
+
+        String made = Files.readString(LocalJwtKeys.loadOrCreate(dir).publicKeyFile());
+        String token = LocalJwtKeys.load(dir).token("Sam Support", "support-staff", List.of());
+
+        assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(LocalJwtKeys.readPublicKey(dir.resolve("public.pem"))))).isTrue();
+        assertThat(Files.readString(dir.resolve("public.pem"))).isEqualTo(made);
     }
 
     @Test
