@@ -4,6 +4,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -100,6 +104,7 @@ public class Gateway {
         if (user != null) {
             request.header("Authorization", "Bearer " + user.token());
         }
+        forwardFor(request);
         if (version != null && !version.toString().isBlank()) {
             request.header("If-Match", "\"" + version + "\"");
         }
@@ -119,6 +124,19 @@ public class Gateway {
             }
             return new Outcome(status.value(), null, etag, problem(status.value(), bytes));
         }, true);
+    }
+
+    /**
+     * Says whom the page is for, as a proxy does: the gateway's rate limits count the visitor (the
+     * right-most address that is not a trusted proxy), not this module, which calls for every visitor.
+     */
+    static void forwardFor(RestClient.RequestHeadersSpec<?> request) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest visitor = attributes.getRequest();
+            String chain = visitor.getHeader("X-Forwarded-For");
+            String hop = visitor.getRemoteAddr();
+            request.header("X-Forwarded-For", chain == null || chain.isBlank() ? hop : chain + ", " + hop);
+        }
     }
 
     private Problem problem(int status, byte[] bytes) {
