@@ -226,7 +226,7 @@ class FaultInjectionSystemIT {
         public String toString() {
             return (write ? "write " : "read ") + what + " -> " + (status == 0 ? "no answer in " + HANG.toSeconds() + " s"
                     : status == -1 ? "connection failed" : status + " " + contentType) + " after " + millis + " ms"
-                    + (allowed() ? "" : ": " + body);
+                    + (allowed() || body == null ? "" : ": " + body.substring(0, Math.min(body.length(), 300)));
         }
     }
 

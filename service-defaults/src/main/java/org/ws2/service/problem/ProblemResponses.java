@@ -23,6 +23,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -160,6 +161,32 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(unavailable(request));
+    }
+
+    /**
+     * The database went away in the middle of a transaction: a statement failed on the broken
+     * connection, then so did the rollback, and Spring reports the rollback's failure in place of the
+     * statement's. A transaction that was being rolled back committed nothing (PostgreSQL aborts one
+     * whose connection is gone), so this is the same 503 as a database out of reach; any other
+     * failure of the transaction machinery stays a 500.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException ex, HttpServletRequest request) {
+        Throwable original = ex.getApplicationException();
+        if (original != null && (connectionLost(ex) || connectionLost(original))) {
+            return databaseUnavailable(ex, request);
+        }
+        return ResponseEntity.internalServerError().body(unexpected(ex, request));
+    }
+
+    /** An SQLSTATE of class 08 (connection exception) anywhere in the chain; Hikari's closed connection is 08003. */
+    static boolean connectionLost(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDetail unavailable(HttpServletRequest request) {
