@@ -167,26 +167,17 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      * The database went away in the middle of a transaction: a statement failed on the broken
      * connection, then so did the rollback, and Spring reports the rollback's failure in place of the
      * statement's. A transaction that was being rolled back committed nothing (PostgreSQL aborts one
-     * whose connection is gone), so this is the same 503 as a database out of reach; any other
-     * failure of the transaction machinery stays a 500.
+     * whose connection is gone), and a rollback the JDBC connection could not carry out means the
+     * database is out of reach: the same 503 as a database out of reach. Hikari's "Connection is
+     * closed" has no SQLSTATE, so the JDBC failure itself is the sign, not its state. Any other failure
+     * of the transaction machinery (a failed commit may have been applied) stays a 500.
      */
     @ExceptionHandler(TransactionSystemException.class)
     ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException ex, HttpServletRequest request) {
-        Throwable original = ex.getApplicationException();
-        if (original != null && (connectionLost(ex) || connectionLost(original))) {
+        if (ex.getApplicationException() != null && causeOf(ex, SQLException.class) != null) {
             return databaseUnavailable(ex, request);
         }
         return ResponseEntity.internalServerError().body(unexpected(ex, request));
-    }
-
-    /** An SQLSTATE of class 08 (connection exception) anywhere in the chain; Hikari's closed connection is 08003. */
-    static boolean connectionLost(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static ProblemDetail unavailable(HttpServletRequest request) {

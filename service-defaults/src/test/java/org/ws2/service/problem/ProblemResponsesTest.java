@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -27,8 +28,9 @@ class ProblemResponsesTest {
 
     @Test
     void aRollbackThatFailedBecauseTheDatabaseWentAwayIsA503WithRetryAfter() {
+        // Hikari's closed connection: no SQLSTATE
         TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed", "08003"));
+                new SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new DataAccessResourceFailureException("PreparedStatementCallback",
                 new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE,
                         new SocketException("Broken pipe"))));
@@ -41,6 +43,16 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void soIsOneWhoseStatementAlsoMetTheClosedConnection() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new UncategorizedSQLException("PreparedStatementCallback", "SELECT 1",
+                new SQLException("Connection is closed")));
+
+        assertThat(responses.transactionFailed(rollbackFailed, request).getStatusCode().value()).isEqualTo(503);
+    }
+
+    @Test
     void aFailedCommitOrAnyOtherTransactionFailureStaysA500() {
         // a commit whose answer was lost may have been applied: not "nothing was changed"
         TransactionSystemException commitFailed = new TransactionSystemException("JDBC commit failed",
@@ -48,7 +60,7 @@ class ProblemResponsesTest {
         assertThat(responses.transactionFailed(commitFailed, request).getStatusCode().value()).isEqualTo(500);
 
         TransactionSystemException other = new TransactionSystemException("JDBC rollback failed",
-                new SQLException("something else", "XX000"));
+                new IllegalStateException("no JDBC failure"));
         other.initApplicationException(new IllegalStateException("a bug"));
         assertThat(responses.transactionFailed(other, request).getStatusCode().value()).isEqualTo(500);
     }
