@@ -23,6 +23,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -160,6 +161,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(unavailable(request));
+    }
+
+    /**
+     * The database went away in the middle of a transaction: a statement failed on the broken
+     * connection, then so did the rollback, and Spring reports the rollback's failure in place of the
+     * statement's. A transaction that was being rolled back committed nothing (PostgreSQL aborts one
+     * whose connection is gone), and a rollback the JDBC connection could not carry out means the
+     * database is out of reach: the same 503 as a database out of reach. Hikari's "Connection is
+     * closed" has no SQLSTATE, so the JDBC failure itself is the sign, not its state. Any other failure
+     * of the transaction machinery (a failed commit may have been applied) stays a 500.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException ex, HttpServletRequest request) {
+        if (ex.getApplicationException() != null && causeOf(ex, SQLException.class) != null) {
+            return databaseUnavailable(ex, request);
+        }
+        return ResponseEntity.internalServerError().body(unexpected(ex, request));
     }
 
     static ProblemDetail unavailable(HttpServletRequest request) {
