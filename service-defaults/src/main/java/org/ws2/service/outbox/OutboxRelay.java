@@ -200,6 +200,8 @@ public class OutboxRelay {
             // The template's send observation becomes a child of the continued span and writes the
             // record's traceparent from it.
             try (OutboxTracing.Scope trace = tracing.continueTrace(event.trace(), event.topic(), event.eventId())) {
+                // DEBUG: one line per event sent, with the trace id of the change that wrote it.
+                log.debug("Sending event {} to {} (key {})", event.eventId(), event.topic(), event.messageKey());
                 send = kafka.send(record);
             } catch (RuntimeException e) {
                 send = CompletableFuture.failedFuture(e);
