@@ -1,5 +1,8 @@
 package org.ws2.systemtests;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -407,12 +410,17 @@ class EndToEndSystemIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/api/recommendations/1.1", null).statusCode()).isEqualTo(200));
     }
 
-    /** Issue 3's outage acceptance: writes go on without Kafka, and every event follows once it is back. */
+    /**
+     * Issue 3's outage acceptance: writes go on without Kafka, and every event follows once it is back.
+     * Issue 14's: meanwhile the outbox-age metric operators alert on ({@code ws2_outbox_lag_seconds},
+     * docs/metrics.md) rises, and falls back to 0 once the broker has taken the events.
+     */
     @Test
     @Order(8)
     void aHundredTransitionsWhileKafkaIsStoppedAllArriveInOrderOnceItRestarts() {
         List<String> ids = List.of("7.1.1", "7.1.2", "7.2.1", "7.2.3");
         String staff = launcher.token("support-staff", List.of());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outboxAge()).isZero());
         launcher.stop(Launcher.KAFKA);
 
         for (int i = 0; i < 100; i++) {
@@ -422,9 +430,13 @@ class EndToEndSystemIT {
                     "{\"to\":\"" + to + "\",\"note\":\"while Kafka is down, " + i + "\"}");
             assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         }
+        // the oldest waiting event keeps ageing while the broker is away
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(outboxAge()).isGreaterThanOrEqualTo(3.0));
 
         launcher.start();
 
+        // and is back to 0 once the relay has handed every event to the broker
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(outboxAge()).isZero());
         Map<String, List<JsonNode>> events = eventsFor(ids, 26);
         List<Long> expected = java.util.stream.LongStream.rangeClosed(0, 25).boxed().toList();
         // version 0 is each recommendation's registration when the catalogue was seeded
@@ -532,6 +544,93 @@ class EndToEndSystemIT {
         }
     }
 
+    /**
+     * Issue 14's acceptance: one transition through the gateway is one trace, from the gateway through
+     * the recommendations service and its outbox to every consumer of ws2.recommendations.v1. The
+     * request brings a sampled W3C {@code traceparent}, as a caller that traces would (the gateway
+     * samples 10% of the rest and the services follow its decision); the change's record, read back
+     * with a plain consumer, carries that trace, still sampled, and the log lines of the work in each
+     * component carry its trace id. (Log levels for this: system-tests/pom.xml.)
+     */
+    @Test
+    @Order(12)
+    void oneTransitionThroughTheGatewayIsOneTraceFromTheGatewayToEveryConsumer() {
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = traceId.substring(0, 16);
+        String path = "/api/recommendations/1.2";
+        HttpResponse<String> moved = send(request(path + "/transitions", launcher.token("support-staff", List.of()))
+                .header("Content-Type", "application/json")
+                .header("If-Match", etag(path))
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"PLANNING\",\"note\":\"one trace\"}")));
+        assertOk(moved);
+        long version = JSON.readTree(moved.body()).path("version").asLong();
+
+        ConsumerRecord<String, String> record = recordOf("1.2", version);
+        assertThat(header(record, "traceparent")).as("traceparent of the change's record")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        String eventId = JSON.readTree(record.value()).path("id").asString();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(logLines(Launcher.GATEWAY, traceId)).as("gateway log lines of trace %s", traceId)
+                    .anySatisfy(line -> assertThat(line.path("message").asString()).contains("recommendations"));
+            List<JsonNode> recommendations = logLines("recommendations-service", traceId);
+            assertThat(recommendations).as("recommendations-service: the change, in the request")
+                    .anySatisfy(line -> assertThat(line.path("log").path("logger").asString())
+                            .isEqualTo("org.ws2.service.changes.ChangeLog"));
+            assertThat(recommendations).as("recommendations-service: the relay's send, later, on its own thread")
+                    .anySatisfy(line -> {
+                        assertThat(line.path("process").path("thread").path("name").asString()).isEqualTo("outbox-relay");
+                        assertThat(line.path("message").asString()).contains(eventId);
+                    });
+            for (String consumer : List.of("groups-service", "reporting-service", "notifications-service")) {
+                assertThat(logLines(consumer, traceId)).as("%s applying event %s in trace %s", consumer, eventId, traceId)
+                        .anySatisfy(line -> assertThat(line.path("event").path("id").asString()).isEqualTo(eventId));
+            }
+        });
+    }
+
+    /** The record on ws2.recommendations.v1 of {@code id}'s change to {@code version}, read with a plain consumer. */
+    static ConsumerRecord<String, String> recordOf(String id, long version) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", launcher.settings().kafkaBootstrapServers(),
+                "group.id", "system-test-" + java.util.UUID.randomUUID(),
+                "auto.offset.reset", "earliest",
+                "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("ws2.recommendations.v1"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (id.equals(record.key()) && JSON.readTree(record.value()).path("aggregateversion").asLong() == version) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        assertThat(header).as("%s header of %s", name, record).isNotNull();
+        return new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The lines of {@code component}'s log (ECS JSON, one object a line) whose {@code traceId} is {@code traceId}. */
+    static List<JsonNode> logLines(String component, String traceId) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(launcher.settings().logFile(component))) {
+            if (line.startsWith("{") && line.contains(traceId)) {
+                JsonNode json = JSON.readTree(line);
+                if (traceId.equals(json.path("traceId").asString())) {
+                    lines.add(json);
+                }
+            }
+        }
+        return lines;
+    }
+
     /** A minimal Server-Sent Events reader: each event as {id, data}. */
     static final class Sse implements AutoCloseable {
         final java.util.concurrent.BlockingQueue<String[]> events = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -593,6 +692,16 @@ class EndToEndSystemIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** recommendations-service's {@code ws2_outbox_lag_seconds}: the age of its oldest unpublished event, read as Prometheus does. */
+    static double outboxAge() {
+        URI metrics = launcher.url("recommendations-service").resolve("/actuator/prometheus");
+        HttpResponse<String> scraped = send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET());
+        assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
+        java.util.regex.Matcher gauge = Pattern.compile("(?m)^ws2_outbox_lag_seconds\\{[^}]*\\} (\\S+)$").matcher(scraped.body());
+        assertThat(gauge.find()).as("ws2_outbox_lag_seconds in %s", metrics).isTrue();
+        return Double.parseDouble(gauge.group(1));
+    }
 
     static HttpResponse<String> get(String path, String token) {
         return send(request(path, token).GET());

@@ -73,6 +73,10 @@ public class EventConsumer {
             return false;
         }
         handler.accept(event, envelope);
+        // One line per event applied, as ChangeLog writes one per change: with the MDC above and the
+        // trace id it says which change (grep the trace id across the logs) this consumer applied.
+        log.info("{} applied event {} ({} version {})", consumer, envelope.id(), event.aggregateId(),
+                event.aggregateVersion());
         return true;
     }
 

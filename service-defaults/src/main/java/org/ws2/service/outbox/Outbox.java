@@ -21,6 +21,9 @@ import org.ws2.service.problem.ApiProblem;
  * <p>An event larger than {@code ws2.outbox.max-event-size} is refused here, so the change fails
  * with a clear problem instead of leaving a row Kafka will never take. When the transaction
  * commits, the relay is woken at once; its poll is only the backstop.
+ *
+ * <p>The trace context current at the append (the request's) is stored with the row, so that the
+ * relay's send, and every consumer after it, belong to the request's trace ({@link OutboxTracing}).
  */
 public class Outbox {
 
@@ -28,12 +31,20 @@ public class Outbox {
     private final EventCodec codec;
     private final long maxEventBytes;
     private final OutboxSignal signal;
+    private final OutboxTracing tracing;
 
-    public Outbox(JdbcClient jdbc, EventCodec codec, DataSize maxEventSize, OutboxSignal signal) {
+    public Outbox(JdbcClient jdbc, EventCodec codec, DataSize maxEventSize, OutboxSignal signal,
+            OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.maxEventBytes = maxEventSize.toBytes();
         this.signal = signal;
+        this.tracing = tracing;
+    }
+
+    /** An outbox that stores no trace context. */
+    public Outbox(JdbcClient jdbc, EventCodec codec, DataSize maxEventSize, OutboxSignal signal) {
+        this(jdbc, codec, maxEventSize, signal, OutboxTracing.NONE);
     }
 
     /** Queues {@code event} for {@code topic}, keyed by its subject (the aggregate id). */
@@ -47,13 +58,16 @@ public class Outbox {
                             + maxEventBytes + " are allowed. Nothing was changed.")
                     .with("eventType", event.type()).with("eventSize", size).with("maxEventSize", maxEventBytes);
         }
+        OutboxTracing.StoredContext trace = tracing.current();
         jdbc.sql("""
-                INSERT INTO ws2_outbox (event_id, topic, message_key, payload)
-                VALUES (:eventId, :topic, :key, :payload)""")
+                INSERT INTO ws2_outbox (event_id, topic, message_key, payload, traceparent, tracestate)
+                VALUES (:eventId, :topic, :key, :payload, :traceparent, :tracestate)""")
                 .param("eventId", event.id())
                 .param("topic", topic)
                 .param("key", event.subject())
                 .param("payload", payload)
+                .param("traceparent", trace == null ? null : trace.traceparent())
+                .param("tracestate", trace == null ? null : trace.tracestate())
                 .update();
         wakeRelayAfterCommit();
     }

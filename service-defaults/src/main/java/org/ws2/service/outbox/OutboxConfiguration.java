@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 /** The outbox every producing service writes to, and the relay that empties it into Kafka. */
 @AutoConfiguration(after = EventConsumptionConfiguration.class)
@@ -32,9 +35,18 @@ public class OutboxConfiguration {
         return new OutboxSignal();
     }
 
+    /** Boot's tracer and W3C propagator (OpenTelemetry bridge); without them no trace context is kept. */
     @Bean
-    Outbox outbox(JdbcClient jdbc, EventCodec codec, OutboxProperties properties, OutboxSignal signal) {
-        return new Outbox(jdbc, codec, properties.maxEventSize(), signal);
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return available == null || propagation == null ? OutboxTracing.NONE : new OutboxTracing(available, propagation);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, EventCodec codec, OutboxProperties properties, OutboxSignal signal,
+            OutboxTracing tracing) {
+        return new Outbox(jdbc, codec, properties.maxEventSize(), signal, tracing);
     }
 
     /** The one change path: history and event of every change, in the change's transaction. */
@@ -47,8 +59,8 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
-            OutboxProperties properties, MeterRegistry meters) {
-        OutboxRelay relay = new OutboxRelay(jdbc, transaction, kafka, properties, meters);
+            OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {
+        OutboxRelay relay = new OutboxRelay(jdbc, transaction, kafka, properties, meters, tracing);
         relay.registerGauges(meters);
         return relay;
     }

@@ -42,6 +42,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code ws2_outbox_parked}, logged at ERROR and counted, and the relay goes on with the rows after
  * it: one bad event must not hold back every later one. Any other failure (broker away, timeouts)
  * stops the pass; the rest stays pending and goes out, in order, on a later pass.
+ *
+ * <p>Each row is sent inside the trace it was written in (the context {@link Outbox} stored with it,
+ * see {@link OutboxTracing}): the record's {@code traceparent} names the request's trace. A row
+ * without one (written before the context was kept, or outside a trace) is sent in a new trace.
  */
 public class OutboxRelay {
 
@@ -59,22 +63,30 @@ public class OutboxRelay {
     private final TransactionTemplate transaction;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final OutboxTracing tracing;
     private final Counter published;
     private final Counter failedSends;
     private final Counter parked;
     private volatile boolean failing;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
-            OutboxProperties properties, MeterRegistry meters) {
+            OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.properties = properties;
+        this.tracing = tracing;
         this.published = meters.counter("ws2.outbox.published");
         this.failedSends = meters.counter("ws2.outbox.send.failures");
         this.parked = Counter.builder("ws2.outbox.parked.events")
                 .description("Events moved to ws2_outbox_parked because Kafka can never take them")
                 .register(meters);
+    }
+
+    /** A relay that sends every row without a trace context. */
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
+            OutboxProperties properties, MeterRegistry meters) {
+        this(jdbc, transaction, kafka, properties, meters, OutboxTracing.NONE);
     }
 
     /** Publishes one batch; returns how many events left the outbox (sent or parked). */
@@ -85,10 +97,14 @@ public class OutboxRelay {
                 return 0;
             }
             List<PendingEvent> batch = jdbc.sql("""
-                    SELECT id, topic, message_key, payload FROM ws2_outbox
+                    SELECT id, event_id, topic, message_key, payload, traceparent, tracestate FROM ws2_outbox
                     WHERE published_at IS NULL ORDER BY id LIMIT :limit""")
                     .param("limit", properties.batchSize())
-                    .query(PendingEvent.class)
+                    .query((rs, row) -> new PendingEvent(rs.getLong("id"), rs.getString("event_id"),
+                            rs.getString("topic"), rs.getString("message_key"), rs.getString("payload"),
+                            rs.getString("traceparent") == null ? null
+                                    : new OutboxTracing.StoredContext(rs.getString("traceparent"),
+                                            rs.getString("tracestate"))))
                     .list();
             if (batch.isEmpty()) {
                 return 0;
@@ -156,8 +172,10 @@ public class OutboxRelay {
 
     private void park(Parked row) {
         jdbc.sql("""
-                INSERT INTO ws2_outbox_parked (id, event_id, topic, message_key, payload, created_at, reason)
-                SELECT id, event_id, topic, message_key, payload, created_at, :reason FROM ws2_outbox WHERE id = :id
+                INSERT INTO ws2_outbox_parked (id, event_id, topic, message_key, payload, created_at, reason,
+                                               traceparent, tracestate)
+                SELECT id, event_id, topic, message_key, payload, created_at, :reason, traceparent, tracestate
+                FROM ws2_outbox WHERE id = :id
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", row.event().id()).param("reason", row.reason()).update();
         jdbc.sql("DELETE FROM ws2_outbox WHERE id = :id").param("id", row.event().id()).update();
@@ -179,7 +197,11 @@ public class OutboxRelay {
                     event.payload());
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             CompletableFuture<SendResult<String, String>> send;
-            try {
+            // The template's send observation becomes a child of the continued span and writes the
+            // record's traceparent from it.
+            try (OutboxTracing.Scope trace = tracing.continueTrace(event.trace(), event.topic(), event.eventId())) {
+                // DEBUG: one line per event sent, with the trace id of the change that wrote it.
+                log.debug("Sending event {} to {} (key {})", event.eventId(), event.topic(), event.messageKey());
                 send = kafka.send(record);
             } catch (RuntimeException e) {
                 send = CompletableFuture.failedFuture(e);
@@ -261,7 +283,9 @@ public class OutboxRelay {
     public record OutboxState(Duration lag, long parked) {
     }
 
-    record PendingEvent(long id, String topic, String messageKey, String payload) {
+    /** @param trace the trace context the event was written in, or null */
+    record PendingEvent(long id, String eventId, String topic, String messageKey, String payload,
+            OutboxTracing.StoredContext trace) {
     }
 
     private record Parked(PendingEvent event, String reason) {
