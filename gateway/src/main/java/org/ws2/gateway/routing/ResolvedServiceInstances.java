@@ -3,9 +3,11 @@ package org.ws2.gateway.routing;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.util.NetUtil;
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -21,8 +23,8 @@ import reactor.core.scheduler.Schedulers;
  * several. The launcher passes one URI per replica; docker-compose (`--scale groups-service=2`) gives one
  * name that resolves to every container, which this turns into one instance each, so the load balancer
  * checks and balances them like the launcher's; a Kubernetes Service name resolves to its one ClusterIP.
- * Names are resolved again on every look-up (the JVM caches answers for 30 s), so replicas that come and go
- * are seen. An https URI is kept by name, since its certificate names the host.
+ * Names are looked up again every few seconds (the JVM caches answers for 30 s), so replicas that come and go
+ * are seen within seconds. An https URI is kept by name, since its certificate names the host.
  */
 final class ResolvedServiceInstances implements ReactiveDiscoveryClient {
 
@@ -31,8 +33,12 @@ final class ResolvedServiceInstances implements ReactiveDiscoveryClient {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /** As often as Docker's DNS is worth asking; the JVM caches its answers for 30 s anyway. */
+    static final Duration LOOKUP_INTERVAL = Duration.ofSeconds(5);
+
     private final Map<String, List<URI>> configured;
     private final Resolver resolver;
+    private final Map<String, Looked> looked = new ConcurrentHashMap<>();
 
     ResolvedServiceInstances(Map<String, List<URI>> configured, Resolver resolver) {
         this.configured = Map.copyOf(configured);
@@ -44,11 +50,31 @@ final class ResolvedServiceInstances implements ReactiveDiscoveryClient {
         return "ws2.services, host names resolved to every address";
     }
 
+    /**
+     * The load balancer asks on every request. Addresses given as IP literals (the launcher's) are answered
+     * at once; only a name is looked up, off the event loop since a lookup may block, and at most every
+     * {@link #LOOKUP_INTERVAL}.
+     */
     @Override
     public Flux<ServiceInstance> getInstances(String serviceId) {
-        return Mono.fromCallable(() -> instances(serviceId))
+        Looked last = looked.get(serviceId);
+        if (last != null && (last.literalsOnly() || System.nanoTime() - last.at() < LOOKUP_INTERVAL.toNanos())) {
+            return Flux.fromIterable(last.instances());
+        }
+        return Mono.fromCallable(() -> lookUp(serviceId))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(Flux::fromIterable);
+    }
+
+    private List<ServiceInstance> lookUp(String serviceId) {
+        List<ServiceInstance> instances = instances(serviceId);
+        boolean literalsOnly = configured.getOrDefault(serviceId, List.of()).stream()
+                .allMatch(uri -> !needsLookUp(uri));
+        looked.put(serviceId, new Looked(instances, System.nanoTime(), literalsOnly));
+        return instances;
+    }
+
+    private record Looked(List<ServiceInstance> instances, long at, boolean literalsOnly) {
     }
 
     @Override
@@ -69,10 +95,15 @@ final class ResolvedServiceInstances implements ReactiveDiscoveryClient {
         return instances;
     }
 
+    private static boolean needsLookUp(URI uri) {
+        String host = uri.getHost();
+        return !"https".equalsIgnoreCase(uri.getScheme()) && !NetUtil.isValidIpV4Address(host)
+                && !NetUtil.isValidIpV6Address(host);
+    }
+
     private List<String> hosts(URI uri) {
         String host = uri.getHost();
-        if ("https".equalsIgnoreCase(uri.getScheme()) || NetUtil.isValidIpV4Address(host)
-                || NetUtil.isValidIpV6Address(host)) {
+        if (!needsLookUp(uri)) {
             return List.of(host);
         }
         try {
