@@ -2,7 +2,6 @@ package org.ws2.systemtests;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -91,7 +90,6 @@ class FaultInjectionSystemIT {
     static Path home;
     static Launcher launcher;
     static URI gateway;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static String staff;
 
     /** Every recommendation the load created, with the state its acknowledged writes left it in. */
@@ -258,8 +256,8 @@ class FaultInjectionSystemIT {
 
         static Load start(int number, String fault) {
             Load load = new Load(number, fault);
-            load.threads.add(started(load::write, "fault-load-writer"));
-            load.threads.add(started(load::read, "fault-load-reader"));
+            load.threads.add(SteadyLoad.client("fault-load-writer", load::write));
+            load.threads.add(SteadyLoad.client("fault-load-reader", load::read));
             return load;
         }
 
@@ -280,7 +278,7 @@ class FaultInjectionSystemIT {
                 } else {
                     move(pool.get(turn++ % pool.size()), "fault " + number + " write " + n);
                 }
-                pace(50);
+                SteadyLoad.thinkTime(Duration.ofMillis(50));
             }
         }
 
@@ -331,7 +329,7 @@ class FaultInjectionSystemIT {
             for (int n = 0; running.get(); n++) {
                 String path = paths.get(n % paths.size());
                 call(false, "GET " + path, request(path).GET());
-                pace(100);
+                SteadyLoad.thinkTime(Duration.ofMillis(100));
             }
         }
 
@@ -341,7 +339,7 @@ class FaultInjectionSystemIT {
             String contentType = null;
             String body = null;
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = SteadyLoad.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 status = response.statusCode();
                 contentType = response.headers().firstValue("Content-Type").orElse(null);
                 body = response.body();
@@ -559,36 +557,12 @@ class FaultInjectionSystemIT {
 
     /** null when the gateway did not answer. */
     static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return SteadyLoad.send(request.build());
     }
 
     static HttpResponse<String> ok(HttpResponse<String> response) {
         assertThat(response).as("an answer").isNotNull();
         assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(200);
         return response;
-    }
-
-    /** A simulated client's think time between two requests: the load's rate, not a wait for a condition. */
-    static void pace(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One platform thread per simulated client (Java 17 has no virtual threads). */
-    static Thread started(Runnable body, String name) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 }

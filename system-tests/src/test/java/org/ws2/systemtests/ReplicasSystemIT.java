@@ -2,7 +2,6 @@ package org.ws2.systemtests;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -49,7 +48,6 @@ class ReplicasSystemIT {
     static Path home;
     static Launcher launcher;
     static URI gateway;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void startTwoReplicasOfGroupsAndReporting() {
@@ -86,14 +84,14 @@ class ReplicasSystemIT {
         AtomicInteger writeFailures = new AtomicInteger();
         List<Thread> load = new ArrayList<>();
         for (String path : List.of("/api/groups", "/api/groups/ALAC", "/api/reports/summary", "/api/reports/summary")) {
-            load.add(started(() -> {
+            load.add(SteadyLoad.client("replicas-load", () -> {
                 while (running.get()) {
                     long started = System.nanoTime();
                     reads.add(new Answer(started, path, status(get(path))));
                 }
             }));
         }
-        load.add(started(() -> {
+        load.add(SteadyLoad.client("replicas-load", () -> {
             for (int n = 0; running.get(); n++) {
                 String recommendation = "7.91." + (n / 1000) + "." + (n % 1000);
                 if (status(post("/api/recommendations", staff, """
@@ -109,7 +107,7 @@ class ReplicasSystemIT {
                 } else {
                     writeFailures.incrementAndGet();
                 }
-                pace();
+                SteadyLoad.thinkTime(Duration.ofMillis(50));
             }
         }));
 
@@ -159,41 +157,12 @@ class ReplicasSystemIT {
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return SteadyLoad.send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     private HttpResponse<String> post(String path, String token, String body) {
-        return send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+        return SteadyLoad.send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    /** null when the gateway itself could not be reached or did not answer: counted as a failure. */
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    /** A simulated client's think time between two requests: the load's rate, not a wait for a condition. */
-    private static void pace() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One platform thread per simulated client (Java 17 has no virtual threads). */
-    private static Thread started(Runnable body) {
-        Thread t = new Thread(body);
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 }
