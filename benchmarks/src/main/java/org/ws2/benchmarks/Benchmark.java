@@ -399,7 +399,8 @@ public final class Benchmark {
                 HttpResponse.BodyHandlers.ofString()));
     }
 
-    private static long total(HttpResponse<String> response) throws IOException {
+    /** The {@code total} of a page answer. */
+    static long total(HttpResponse<String> response) throws IOException {
         Matcher m = TOTAL.matcher(response.body());
         if (response.statusCode() != 200 || !m.find()) {
             throw new IOException(response.uri() + " answered " + response.statusCode());
