@@ -286,7 +286,8 @@ class GatewayRoutingAndSecurityTest {
 
     @Test
     void slowButHealthyServiceIsNotCutOffByTheCircuitBreakersTimeLimiter() {
-        // Resilience4j's default time limit is 1 s; this service takes 1.5 s and must still answer.
+        // Resilience4j's default time limit is 1 s (the gateway turns the limiter off); this service takes 1.5 s
+        // and must still answer.
         client.mutate().responseTimeout(Duration.ofSeconds(10)).build()
             .get().uri("/api/reports/progress?delayMs=1500")
             .exchange()

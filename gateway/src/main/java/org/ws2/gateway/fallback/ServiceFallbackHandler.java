@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ws2.gateway.observability.TraceInLog;
 import org.ws2.gateway.problem.ProblemTypes;
 import org.ws2.gateway.problem.ProblemWriter;
 
@@ -61,24 +62,22 @@ public class ServiceFallbackHandler {
         }
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (isTimeout(cause)) {
-            log.warn("{} did not answer {} {} in time: {}", service, request.method(), instance, cause.toString());
-            return problem(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.GATEWAY_TIMEOUT, "Gateway Timeout",
+            return TraceInLog.log(() -> log.warn("{} did not answer {} {} in time: {}", service, request.method(),
+                    instance, cause.toString())).then(problem(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.GATEWAY_TIMEOUT, "Gateway Timeout",
                     "The " + service + " did not answer in time; the request may or may not have been applied.",
-                    instance);
+                    instance));
         }
-        if (cause instanceof CallNotPermittedException) {
-            // The breaker is open: every request says so, and logging each would flood during an outage.
-            log.debug("{} circuit open, refused {} {}", service, request.method(), instance);
-        }
-        else {
-            log.warn("{} unavailable for {} {}: {}", service, request.method(), instance, String.valueOf(cause));
-        }
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+        // An open breaker refuses every request: logging each at WARN would flood the log during an outage.
+        Mono<Void> logged = cause instanceof CallNotPermittedException
+                ? TraceInLog.log(() -> log.debug("{} circuit open, refused {} {}", service, request.method(), instance))
+                : TraceInLog.log(() -> log.warn("{} unavailable for {} {}: {}", service, request.method(), instance,
+                        String.valueOf(cause)));
+        return logged.then(ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
             .bodyValue(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
                     "Service Unavailable", "The " + service + " is not available right now; try again shortly.",
-                    instance));
+                    instance)));
     }
 
     private static Mono<ServerResponse> problem(HttpStatus status, String type, String title, String detail,

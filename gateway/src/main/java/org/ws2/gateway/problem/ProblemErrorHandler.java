@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ws2.gateway.observability.TraceInLog;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
@@ -46,20 +47,23 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         if (hasCause(ex, ConnectException.class) || hasCause(ex, UnknownHostException.class)
                 || hasCause(ex, CallNotPermittedException.class)) {
-            log.warn("Service unavailable for {}: {}", exchange.getRequest().getPath(), ex.toString());
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
-                    "Service Unavailable", "The service for this path is not available right now; try again shortly.");
+            return TraceInLog.log(() -> log.warn("Service unavailable for {}: {}", exchange.getRequest().getPath(),
+                    ex.toString())).then(problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemTypes.SERVICE_UNAVAILABLE, "Service Unavailable",
+                    "The service for this path is not available right now; try again shortly."));
         }
         if (ex instanceof ErrorResponse errorResponse) {
             HttpStatusCode status = errorResponse.getStatusCode();
-            if (status.is5xxServerError()) {
-                log.warn("{} for {}: {}", status, exchange.getRequest().getPath(), ex.toString());
-            }
-            return problems.write(exchange, status, typeOf(status), reason(status), detailOf(errorResponse, status));
+            Mono<Void> problem = problems.write(exchange, status, typeOf(status), reason(status),
+                    detailOf(errorResponse, status));
+            return status.is5xxServerError()
+                    ? TraceInLog.log(() -> log.warn("{} for {}: {}", status, exchange.getRequest().getPath(), ex.toString()))
+                        .then(problem)
+                    : problem;
         }
-        log.error("Unexpected error for {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
-                "Internal Server Error", "The gateway failed to handle this request.");
+        return TraceInLog.log(() -> log.error("Unexpected error for {} {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex)).then(problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL_ERROR, "Internal Server Error", "The gateway failed to handle this request."));
     }
 
     private static String typeOf(HttpStatusCode status) {

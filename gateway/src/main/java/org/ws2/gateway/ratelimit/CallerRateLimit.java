@@ -1,7 +1,6 @@
 package org.ws2.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.server.ServerWebExchange;
 import org.ws2.gateway.body.RequestBodyLimit;
 import org.ws2.gateway.problem.ProblemTypes;
+import org.ws2.gateway.observability.TraceInLog;
 import org.ws2.gateway.problem.ProblemWriter;
 
 import reactor.core.publisher.Mono;
@@ -40,7 +40,6 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
     private final CallerBuckets buckets;
     private final Allowance reads;
     private final Allowance writes;
-    private final Duration storeTimeout;
     private final TrustedProxies trustedProxies;
     private final ProblemWriter problems;
     private final MeterRegistry meters;
@@ -50,7 +49,6 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
         this.buckets = buckets;
         this.reads = new Allowance("reads", properties.readsPerMinute());
         this.writes = new Allowance("writes", properties.writesPerMinute());
-        this.storeTimeout = properties.redisTimeout();
         this.trustedProxies = new TrustedProxies(properties.trustedProxies());
         this.problems = problems;
         this.meters = meters;
@@ -65,13 +63,11 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Allowance allowance = isRead(exchange.getRequest().getMethod()) ? reads : writes;
         return caller(exchange).flatMap(caller -> buckets.take(caller.key(), allowance)
-                .timeout(storeTimeout)
                 .map(probe -> new Decision(caller, probe))
-                .onErrorResume(failure -> {
-                    log.warn("Rate limit not checked for {} ({}): the counter store did not answer: {}",
-                            caller.kind(), allowance.name(), failure.toString());
-                    return Mono.just(new Decision(caller, null));
-                }))
+                .onErrorResume(failure -> TraceInLog.log(() -> log.warn(
+                        "Rate limit not checked for {} ({}): the counter store did not answer: {}",
+                        caller.kind(), allowance.name(), failure.toString()))
+                    .thenReturn(new Decision(caller, null))))
                 .flatMap(decision -> decide(exchange, chain, allowance, decision));
     }
 

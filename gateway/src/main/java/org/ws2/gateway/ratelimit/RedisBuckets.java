@@ -23,8 +23,10 @@ final class RedisBuckets implements CallerBuckets, AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final AsyncProxyManager<String> buckets;
+    private final Duration timeout;
 
     RedisBuckets(String redisUrl, Duration timeout) {
+        this.timeout = timeout;
         this.client = RedisClient.create(redisUrl);
         this.client.setDefaultTimeout(timeout);
         // While Redis is away a command fails at once (and the request goes through uncounted) instead of
@@ -43,7 +45,9 @@ final class RedisBuckets implements CallerBuckets, AutoCloseable {
     @Override
     public Mono<ConsumptionProbe> take(String caller, Allowance allowance) {
         String key = "ws2:rate-limit:" + allowance.name() + ":" + caller;
-        return Mono.fromFuture(() -> buckets.builder().build(key, allowance.configuration()).tryConsumeAndReturnRemaining(1));
+        // The store's wait is bounded here, not by the caller: the in-process count needs no timer per request.
+        return Mono.fromFuture(() -> buckets.builder().build(key, allowance.configuration()).tryConsumeAndReturnRemaining(1))
+                .timeout(timeout);
     }
 
     @Override

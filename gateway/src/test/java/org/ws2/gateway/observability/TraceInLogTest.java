@@ -1,0 +1,90 @@
+package org.ws2.gateway.observability;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ws2.gateway.support.TestBackend;
+import org.ws2.gateway.support.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway runs Reactor's context propagation in "limited" mode (no thread-locals restored on every
+ * operator), yet its own log lines still carry the request's trace id, and the trace still reaches the
+ * service: the route decision at DEBUG, and the warning when a service is away.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.level.org.ws2.gateway.observability.RouteDecisionLog=DEBUG")
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class TraceInLogTest {
+
+    static final TestTokens TOKENS = TestTokens.create();
+    static final TestBackend UP = TestBackend.start("up");
+    /** Reserved but never started: the reporting route fails, and the gateway logs why. */
+    static final TestBackend DOWN = TestBackend.notStarted("reporting");
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("WS2_RECOMMENDATIONS_URI", UP::uri);
+        registry.add("WS2_GROUPS_URI", UP::uri);
+        registry.add("WS2_REPORTING_URI", DOWN::uri);
+        registry.add("WS2_NOTIFICATIONS_URI", UP::uri);
+        registry.add("ws2.jwt.issuer-uri", () -> "");
+        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        UP.close();
+        DOWN.close();
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void theRouteDecisionIsLoggedInTheRequestsTraceAndTheTraceGoesOnToTheService(CapturedOutput output) {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        patient().get().uri("/api/recommendations/1.1")
+            .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
+            .exchange().expectStatus().isOk();
+
+        assertThat(UP.lastRequest().traceparent()).as("traceparent the service received")
+            .matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("\"traceId\":\"" + traceId + "\"")))
+            .as("gateway log lines in trace %s", traceId)
+            .anySatisfy(line -> assertThat(line).contains("routed to recommendations")));
+    }
+
+    @Test
+    void aServiceThatIsAwayIsLoggedInTheRequestsTrace(CapturedOutput output) {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        patient().get().uri("/api/reports/progress")
+            .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
+            .exchange().expectStatus().isEqualTo(503);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("\"traceId\":\"" + traceId + "\"")))
+            .as("gateway log lines in trace %s", traceId)
+            .anySatisfy(line -> assertThat(line).contains("WARN").contains("reporting-service unavailable")));
+    }
+
+    private WebTestClient patient() {
+        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+    }
+}
