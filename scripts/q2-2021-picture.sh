@@ -43,6 +43,17 @@ prioritize() {
   done
 }
 
+# The approval names each draft with the version just read (its ETag): one changed after that read is
+# refused (412), never approved unseen.
+approve() {
+  local group=$1 editor=$2 id drafts=()
+  for id in "${recommendations[@]}"; do
+    drafts+=("{\"recommendationId\":\"$id\",\"version\":$(etag "/api/groups/$group/assignments/$id" | tr -dc '0-9')}")
+  done
+  local IFS=,
+  call POST "/api/groups/$group/priorities/approval" "$editor" "{\"approve\":[${drafts[*]}]}"
+}
+
 for group in ccNSO GAC GNSO-Council; do
   echo "$group signs off, prioritizes and approves its priorities"
   editor=$(./ws2 token group-editor "$group")
@@ -50,7 +61,7 @@ for group in ccNSO GAC GNSO-Council; do
     call POST "/api/groups/$group/assignments/$id/triage" "$editor" '{"to":"SIGNED_OFF","note":"Reviewed"}'
   done
   prioritize "$group" "$editor"
-  call POST "/api/groups/$group/priorities/approval" "$editor" '{}'
+  approve "$group" "$editor"
   if [[ "$group" != GNSO-Council ]]; then
     path="/api/groups/$group/assignments/6.1.1"
     call PUT "$path/progress" "$editor" '{"progress":"IN_PROGRESS","note":"Begun"}' "$(etag "$path")"

@@ -252,7 +252,12 @@ class EndToEndSystemIT {
                 assertOk(post("/api/groups/" + group + "/assignments/" + id + "/triage", editor, "{\"to\":\"SIGNED_OFF\"}"));
             }
             prioritize(group, recommendations);
-            assertOk(post("/api/groups/" + group + "/priorities/approval", editor, "{}"));
+            if (group.equals("ccNSO")) {
+                anApprovalOfADraftChangedSinceItWasReadApprovesNothing(editor, recommendations);
+            } else {
+                assertOk(post("/api/groups/" + group + "/priorities/approval", editor,
+                        approvalOfWhatIsRead(group, recommendations)));
+            }
         }
         for (String group : List.of("ccNSO", "GAC")) {
             String path = "/api/groups/" + group + "/assignments/6.1.1";
@@ -295,6 +300,51 @@ class EndToEndSystemIT {
             JSON.readTree(mailbox.body()).forEach(message -> subjects.add(message.path("subject").asString()));
             assertThat(subjects).contains("[WS2] Sign-off requested: recommendation 6.1.1");
         });
+    }
+
+    /**
+     * Issue 11 item 7 through the gateway: the ccNSO approver reads the drafts, another ccNSO editor then
+     * changes 6.1.2; the approval naming what was read is refused (412) and approves nothing. Read again,
+     * the approver approves 6.1.1 and 6.1.2 only, and 6.1.3, which it does not name, stays a draft until
+     * it is approved in its turn.
+     */
+    private void anApprovalOfADraftChangedSinceItWasReadApprovesNothing(String editor, List<String> recommendations) {
+        String approval = "/api/groups/ccNSO/priorities/approval";
+        String read = approvalOfWhatIsRead("ccNSO", recommendations);
+        String changed = "/api/groups/ccNSO/assignments/6.1.2";
+        assertOk(put(changed + "/priority", launcher.token("group-editor", List.of("ccNSO")),
+                "{\"priority\":\"MEDIUM\",\"effort\":\"MODERATE\",\"urgency\":\"MEDIUM\"}", etag(changed)));
+
+        HttpResponse<String> refused = post(approval, editor, read);
+        assertProblem(refused, 412);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:ws2:problem:stale-version");
+        assertThat(problem.path("recommendationId").asString()).isEqualTo("6.1.2");
+        assertThat(problem.path("currentVersion").asLong()).isEqualTo(4);
+        for (String id : recommendations) {
+            assertThat(priorityDraft("ccNSO", id, editor)).as(id + " still a draft").isTrue();
+        }
+
+        assertOk(post(approval, editor, approvalOfWhatIsRead("ccNSO", List.of("6.1.1", "6.1.2"))));
+        assertThat(priorityDraft("ccNSO", "6.1.2", editor)).isFalse();
+        assertThat(priorityDraft("ccNSO", "6.1.3", editor)).as("not named, so not approved").isTrue();
+        assertOk(post(approval, editor, approvalOfWhatIsRead("ccNSO", List.of("6.1.3"))));
+    }
+
+    /** An approval naming the group's drafts at the versions they have now (their ETags), as an approver reads them. */
+    private static String approvalOfWhatIsRead(String group, List<String> recommendations) {
+        List<String> approve = new ArrayList<>();
+        for (String id : recommendations) {
+            String version = etag("/api/groups/" + group + "/assignments/" + id).replaceAll("[^0-9]", "");
+            approve.add("{\"recommendationId\":\"" + id + "\",\"version\":" + version + "}");
+        }
+        return "{\"approve\":[" + String.join(",", approve) + "]}";
+    }
+
+    private static boolean priorityDraft(String group, String id, String token) {
+        HttpResponse<String> assignment = get("/api/groups/" + group + "/assignments/" + id, token);
+        assertThat(assignment.statusCode()).as(assignment.body()).isEqualTo(200);
+        return JSON.readTree(assignment.body()).path("priorityDraft").asBoolean();
     }
 
     private void prioritize(String group, List<String> recommendations) {

@@ -3,9 +3,11 @@ package org.ws2.groups.assignment;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.ws2.contracts.assignment.Effort;
@@ -74,7 +76,24 @@ final class AssignmentRequests {
             Instant effectiveAt) {
     }
 
-    record Approve(@Size(max = 4000) String note, Instant effectiveAt) {
+    /**
+     * The group approves the draft priorities it names, each at the version the approver read, so that a
+     * draft changed after that read is never approved unseen.
+     *
+     * @param approve every draft approved; those not named stay drafts
+     */
+    record Approve(
+            @NotNull(message = "name the drafts you approve, each with the version you read")
+            @Size(min = 1, max = 500, message = "name between 1 and 500 drafts, each with the version you read")
+            List<@NotNull @Valid Approved> approve,
+            @Size(max = 4000) String note,
+            Instant effectiveAt) {
+    }
+
+    /** One draft the approver read: the assignment's recommendation and the version (its ETag) read. */
+    record Approved(
+            @NotNull @Pattern(regexp = RECOMMENDATION_ID, message = "must be a WS2 id such as 6.1.1") String recommendationId,
+            @NotNull @PositiveOrZero Long version) {
     }
 
     record Comment(@NotBlank @Size(max = 4000) String text,

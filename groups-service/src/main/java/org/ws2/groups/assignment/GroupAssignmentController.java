@@ -131,11 +131,18 @@ class GroupAssignmentController {
 
     @PostMapping("/priorities/approval")
     @PreAuthorize(RoleRules.GROUP_EDITORS)
-    @Operation(summary = "The group approves all its draft priorities (group editors)")
+    @Operation(summary = "The group approves the draft priorities it names, each at the version the approver read (group editors)",
+            description = "Body: {\"approve\":[{\"recommendationId\":\"6.1.1\",\"version\":3}, ...], \"note\", \"effectiveAt\"}; "
+                    + "the version is the assignment's ETag when it was read. All are approved or none: 412 stale-version "
+                    + "(naming recommendationId and currentVersion) when one changed since, 422 unknown-assignment when the "
+                    + "group has none for a recommendation, 409 not-a-draft when one has no draft priority, 400 when approve "
+                    + "is missing or empty. Drafts not named stay drafts.")
     GroupBatch approvePriorities(@PathVariable String groupId,
             @Valid @RequestBody(required = false) AssignmentRequests.Approve request) {
-        return batch(groupId, priorities.approve(groupId, request == null ? null : request.note(),
-                request == null ? null : request.effectiveAt(), Actor.current()));
+        // a missing body names no draft: the same 400 naming approve as an empty list
+        return batch(groupId, priorities.approve(groupId, request == null ? null : request.approve(),
+                request == null ? null : request.note(), request == null ? null : request.effectiveAt(),
+                Actor.current()));
     }
 
     @GetMapping("/assignments.csv")

@@ -162,13 +162,13 @@ class AssignmentWorkflowIT extends GroupsApiTest {
                 {"priority":"NOT_APPLICABLE","notApplicableReason":"ORG-COMMS has no staff of its own"}""", "\"0\"")
                 .andExpect(status().isOk());
 
-        post("/api/groups/ORG-COMMS/priorities/approval", editorOf("ORG-HR"), "{}").andExpect(status().isForbidden());
-        post("/api/groups/ORG-COMMS/priorities/approval", editorOf("ORG-COMMS"), """
-                {"note":"Approved at the monthly call"}""")
+        String approval = """
+                {"approve":[{"recommendationId":"7.104","version":1},{"recommendationId":"7.103","version":1}],
+                 "note":"Approved at the monthly call"}""";
+        post("/api/groups/ORG-COMMS/priorities/approval", editorOf("ORG-HR"), approval).andExpect(status().isForbidden());
+        post("/api/groups/ORG-COMMS/priorities/approval", editorOf("ORG-COMMS"), approval)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.recommendationIds").value(Matchers.contains("7.103", "7.104")));
-        post("/api/groups/ORG-COMMS/priorities/approval", editorOf("ORG-COMMS"), "{}").andExpect(status().isOk())
-                .andExpect(jsonPath("$.count").value(0));
         mvc.perform(get(first)).andExpect(jsonPath("$.priorityDraft").value(false))
                 .andExpect(jsonPath("$.version").value(2));
 
@@ -220,6 +220,105 @@ class AssignmentWorkflowIT extends GroupsApiTest {
                             AssignmentEvents.PRIORITIES_APPROVED, AssignmentEvents.COMMENTED,
                             AssignmentEvents.COMMENTED, AssignmentEvents.PROGRESS_REPORTED);
         }
+    }
+
+    /**
+     * Issue 11 item 7: an approval names the drafts it approves and the versions the approver read. A
+     * draft changed by someone else after that read is not approved (412), the whole request then changes
+     * nothing, and a draft the approval does not name stays a draft.
+     */
+    @Test
+    void anApprovalApprovesOnlyTheDraftsItNamesAtTheVersionsTheApproverRead() throws Exception {
+        knownRecommendations("7.105", "7.106", "7.107");
+        String group = "/api/groups/ORG-IT";
+        for (String id : List.of("7.105", "7.106", "7.107")) {
+            post("/api/assignments", staff(), "{\"groupId\":\"ORG-IT\",\"recommendationId\":\"" + id + "\"}")
+                    .andExpect(status().isCreated());
+            put(group + "/assignments/" + id + "/priority", editorOf("ORG-IT"), """
+                    {"priority":"HIGH","effort":"MODERATE","urgency":"MEDIUM"}""", "\"0\"").andExpect(status().isOk());
+        }
+        // The approver reads the drafts (each at version 1); then another editor lowers 7.106.
+        put(group + "/assignments/7.106/priority", editorOf("ORG-IT"), """
+                {"priority":"LOW","effort":"MINIMAL","urgency":"LOW"}""", "\"1\"").andExpect(status().isOk());
+
+        post(group + "/priorities/approval", editorOf("ORG-IT"), """
+                {"approve":[{"recommendationId":"7.105","version":1},{"recommendationId":"7.106","version":1}],
+                 "note":"Approved at the monthly call"}""")
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value("urn:ws2:problem:stale-version"))
+                .andExpect(jsonPath("$.recommendationId").value("7.106"))
+                .andExpect(jsonPath("$.currentVersion").value(2))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("7.106")));
+        // Nothing was approved, not even 7.105, which had not changed.
+        for (String id : List.of("7.105", "7.106", "7.107")) {
+            mvc.perform(get(group + "/assignments/" + id)).andExpect(jsonPath("$.priorityDraft").value(true));
+        }
+        mvc.perform(get(group + "/assignments/7.106")).andExpect(jsonPath("$.priority").value("LOW"))
+                .andExpect(jsonPath("$.version").value(2));
+
+        // Having read the change, the approver approves 7.105 and 7.106 as they now stand; 7.107 is left a draft.
+        post(group + "/priorities/approval", editorOf("ORG-IT"), """
+                {"approve":[{"recommendationId":"7.106","version":2},{"recommendationId":"7.105","version":1}]}""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recommendationIds").value(Matchers.contains("7.105", "7.106")))
+                .andExpect(jsonPath("$.count").value(2));
+        mvc.perform(get(group + "/assignments/7.106")).andExpect(jsonPath("$.priorityDraft").value(false))
+                .andExpect(jsonPath("$.priority").value("LOW")).andExpect(jsonPath("$.version").value(3));
+        mvc.perform(get(group + "/assignments/7.107")).andExpect(jsonPath("$.priorityDraft").value(true))
+                .andExpect(jsonPath("$.version").value(1));
+        mvc.perform(get(group + "/assignments/7.107/history"))
+                .andExpect(jsonPath("$[*].kind").value(Matchers.contains("triaged", "prioritized")));
+    }
+
+    @Test
+    void anApprovalThatNamesNothingOrWhatIsNoDraftChangesNothing() throws Exception {
+        knownRecommendations("7.108", "7.109");
+        String group = "/api/groups/ORG-MEET";
+        for (String id : List.of("7.108", "7.109")) {
+            post("/api/assignments", staff(), "{\"groupId\":\"ORG-MEET\",\"recommendationId\":\"" + id + "\"}")
+                    .andExpect(status().isCreated());
+        }
+        put(group + "/assignments/7.108/priority", editorOf("ORG-MEET"), """
+                {"priority":"HIGH","effort":"MODERATE","urgency":"MEDIUM"}""", "\"0\"").andExpect(status().isOk());
+        String approval = group + "/priorities/approval";
+
+        post(approval, editorOf("ORG-HR"), """
+                {"approve":[{"recommendationId":"7.108","version":1}]}""").andExpect(status().isForbidden());
+        for (String nothing : List.of("{}", "{\"approve\":[]}", "{\"note\":\"All of them\"}")) {
+            post(approval, editorOf("ORG-MEET"), nothing).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(jsonPath("$.field").value("approve"));
+        }
+        post(approval, editorOf("ORG-MEET"), """
+                {"approve":[{"recommendationId":"7.108"}]}""").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("approve[0].version"));
+        post(approval, editorOf("ORG-MEET"), """
+                {"approve":[{"recommendationId":"7.108","version":1},{"recommendationId":"7.108","version":1}]}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("approve[1].recommendationId"));
+        // 7.101 exists, but not as ORG-MEET's assignment.
+        post(approval, editorOf("ORG-MEET"), """
+                {"approve":[{"recommendationId":"7.108","version":1},{"recommendationId":"7.101","version":0}]}""")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:ws2:problem:unknown-assignment"))
+                .andExpect(jsonPath("$.field").value("approve[1].recommendationId"));
+        // 7.109 has no priority at all: nothing to approve.
+        post(approval, editorOf("ORG-MEET"), """
+                {"approve":[{"recommendationId":"7.108","version":1},{"recommendationId":"7.109","version":0}]}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:ws2:problem:not-a-draft"))
+                .andExpect(jsonPath("$.recommendationId").value("7.109"));
+        mvc.perform(get(group + "/assignments/7.108")).andExpect(jsonPath("$.priorityDraft").value(true))
+                .andExpect(jsonPath("$.version").value(1));
+
+        post(approval, editorOf("ORG-MEET"), """
+                {"approve":[{"recommendationId":"7.108","version":1}]}""").andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(1));
+        // approved already: approving it again is a conflict, not a silent second approval
+        post(approval, editorOf("ORG-MEET"), """
+                {"approve":[{"recommendationId":"7.108","version":2}]}""").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:ws2:problem:not-a-draft"));
+        mvc.perform(get(group + "/assignments/7.108")).andExpect(jsonPath("$.version").value(2));
     }
 
     private org.springframework.test.web.servlet.ResultActions triage(

@@ -46,7 +46,7 @@ class Q2PictureIT extends GroupsApiTest {
                         "{\"to\":\"SIGNED_OFF\"}").andExpect(status().isOk());
             }
             prioritize(group);
-            post("/api/groups/" + group + "/priorities/approval", editorOf(group), "{}")
+            post("/api/groups/" + group + "/priorities/approval", editorOf(group), approvalOfWhatIsRead(group))
                     .andExpect(jsonPath("$.count").value(3));
         }
         for (String group : List.of("ccNSO", "GAC")) {
@@ -87,6 +87,16 @@ class Q2PictureIT extends GroupsApiTest {
                     {"priority":"HIGH","effort":"MODERATE","urgency":"MEDIUM"}""", etag(path))
                     .andExpect(status().isOk());
         }
+    }
+
+    /** The approval of the group's drafts as the approver reads them now: each named with its version. */
+    private String approvalOfWhatIsRead(String group) throws Exception {
+        List<String> approve = new java.util.ArrayList<>();
+        for (String id : RECOMMENDATIONS) {
+            String version = etag("/api/groups/" + group + "/assignments/" + id).replace("\"", "");
+            approve.add("{\"recommendationId\":\"" + id + "\",\"version\":" + version + "}");
+        }
+        return "{\"approve\":[" + String.join(",", approve) + "]}";
     }
 
     private void stage(String group, String stage, String sentence) throws Exception {

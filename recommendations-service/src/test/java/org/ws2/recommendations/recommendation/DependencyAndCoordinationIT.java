@@ -3,12 +3,14 @@ package org.ws2.recommendations.recommendation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.recommendations.support.RecommendationsApiTest;
@@ -95,8 +97,11 @@ class DependencyAndCoordinationIT extends RecommendationsApiTest {
     void settingAFlagRecordsWhoAndWhyAndIsAnnounced() throws Exception {
         try (TopicProbe topic = new TopicProbe(kafka, Topics.RECOMMENDATIONS)) {
             String flag = "{\"level\":\"WOULD_BENEFIT\",\"rationale\":\"All SO/ACs share this practice\"}";
+            // replacing level and rationale unseen could undo another's flag: the version read is required
             putJson("/api/recommendations/6.1.1/coordination", flag, null)
-                    .andExpect(status().isPreconditionRequired());
+                    .andExpect(status().isPreconditionRequired())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("urn:ws2:problem:version-required"));
             String etag = mvc.perform(get("/api/recommendations/6.1.1")).andReturn().getResponse().getHeader("ETag");
             putJson("/api/recommendations/6.1.1/coordination", flag, etag)
                     .andExpect(status().isOk())

@@ -126,10 +126,26 @@ class GroupPages {
                 Gateway.path("/api/groups/{g}/assignments/{r}/comments", id, rec), Map.of("text", text), null, user), user, model);
     }
 
+    /**
+     * Approves the drafts the page showed, each as {@code <recommendationId>@<version>}: a draft changed
+     * since is refused by the API (412), so no one approves a priority they have not seen.
+     */
     @PostMapping("/groups/{id}/priorities/approval")
-    String approve(@PathVariable String id, SignedInUser user, Model model) {
+    String approve(@PathVariable String id, @RequestParam(name = "approve", required = false) List<String> shown,
+            SignedInUser user, Model model) {
+        List<Map<String, Object>> approve = new java.util.ArrayList<>();
+        for (String draft : shown == null ? List.<String>of() : shown) {
+            int at = draft.lastIndexOf('@');
+            String version = at < 0 ? "" : draft.substring(at + 1);
+            Map<String, Object> named = new LinkedHashMap<>();
+            named.put("recommendationId", at < 0 ? draft : draft.substring(0, at));
+            // a number as the page wrote it; anything else is passed on for the API to refuse with a 400
+            named.put("version", version.matches("\\d{1,18}") ? (Object) Long.parseLong(version) : version);
+            approve.add(named);
+        }
         return answer(id, null, "approve", gateway.send(HttpMethod.POST,
-                Gateway.path("/api/groups/{g}/priorities/approval", id), Map.of(), null, user), user, model);
+                Gateway.path("/api/groups/{g}/priorities/approval", id), Map.of("approve", approve), null, user),
+                user, model);
     }
 
     @PostMapping("/groups/{id}/sign-off-request")
