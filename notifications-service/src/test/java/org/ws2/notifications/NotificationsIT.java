@@ -216,7 +216,7 @@ class NotificationsIT {
         events.group("RSSAC-5", GroupKind.AC, 1, new Contact("Fred", "fred@rssac-5.example", ContactRole.CHAIR));
         awaitGroupKnown("RSSAC-5");
         CloudEvent triaged = events.triaged("RSSAC-5", "5.5", 1);
-        events.publish(Topics.ASSIGNMENTS, triaged);
+        events.publish(Topics.internal(Topics.ASSIGNMENTS), triaged);
         // A later event on the same partition: once it is told, the repeat before it was handled.
         events.triageChanged("RSSAC-5", "5.5", TriageState.TRIAGED, TriageState.SIGN_OFF_REQUESTED, 2, "sam");
         awaitNotice(editor("ed-5", "RSSAC-5"), "SIGN_OFF_REQUESTED", "5.5");
@@ -269,8 +269,8 @@ class NotificationsIT {
 
     @Test
     void aPoisonRecordIsParkedOnTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
-        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.ASSIGNMENTS))) {
-            kafka.send(Topics.ASSIGNMENTS, "poison-1", "not JSON at all").get();
+        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.internal(Topics.ASSIGNMENTS)))) {
+            kafka.send(Topics.internal(Topics.ASSIGNMENTS), "poison-1", "not JSON at all").get();
             events.triaged("IPC-8", "poison-1", 1);
 
             assertThat(deadLetters.await("poison-1", records -> !records.isEmpty(), PATIENCE))
