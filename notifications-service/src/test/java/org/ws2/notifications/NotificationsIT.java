@@ -361,6 +361,8 @@ class NotificationsIT {
                 assertThat(request.get("signature")).isEqualTo(WebhookSignature.sign(secret, request.get("id"),
                         Long.parseLong(request.get("timestamp")), request.get("body")));
                 assertThat(json.readTree(request.get("body")).path("id").asString()).isEqualTo(event.id());
+                assertThat(json.readTree(request.get("body")).path("data").path("actor").isNull())
+                        .as("a webhook leaves the system: the event as the public topic has it").isTrue();
             }
             assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
             assertThat(delivery.path("attemptLog")).extracting(a -> a.path("status").asInt())
