@@ -49,8 +49,14 @@ public enum EventFamily {
         return aggregate;
     }
 
+    /** The public topic: published data only ({@link PublicData}). */
     public String topic() {
         return topic;
+    }
+
+    /** The internal twin of {@link #topic()}: the same events in full, for this system's own services. */
+    public String internalTopic() {
+        return Topics.internal(topic);
     }
 
     /** The CloudEvents {@code source} of the family's events. */

@@ -6,13 +6,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.ws2.contracts.Topics;
 import org.ws2.service.events.TopicDeclarations;
 
-/** The topics this service publishes, and the dead-letter topic of the one it reads. */
+/** The topics this service publishes (public and internal twins), and the dead-letter topic of the one it reads. */
 @Configuration(proxyBeanMethods = false)
 class GroupsTopics {
 
     @Bean
     KafkaAdmin.NewTopics publishedTopics(TopicDeclarations topics) {
-        return topics.produced(Topics.GROUPS, Topics.ASSIGNMENTS);
+        return topics.produced(Topics.GROUPS, Topics.ASSIGNMENTS, Topics.internal(Topics.GROUPS),
+                Topics.internal(Topics.ASSIGNMENTS));
     }
 
     @Bean

@@ -8,13 +8,15 @@ import org.ws2.service.events.TopicDeclarations;
 
 /**
  * The topics this service reads, declared so that its listeners find them even when it starts
- * before their producers, and where it parks records it cannot process.
+ * before their producers, and where it parks records it cannot process. It reads the internal twins
+ * of the public topics: it needs contacts' e-mail addresses (to mail chairs) and who did what (to say
+ * so, and not to tell people about their own changes), which the public topics do not carry.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationsTopics {
 
-    private static final String[] CONSUMED = { Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS,
-            Topics.ENGAGEMENTS };
+    private static final String[] CONSUMED = { Topics.internal(Topics.RECOMMENDATIONS), Topics.internal(Topics.GROUPS),
+            Topics.internal(Topics.ASSIGNMENTS), Topics.internal(Topics.ENGAGEMENTS) };
 
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(TopicDeclarations topics) {

@@ -65,7 +65,7 @@ class OperatorMetricsIT {
     @Test
     void aDeadLetteredRecordIsCountedByItsTopic() {
         String id = "2.951";
-        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.RECOMMENDATIONS))) {
+        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.internal(Topics.RECOMMENDATIONS)))) {
             feed.send(id, "counted: not JSON");
             assertThat(deadLetters.await(id, records -> !records.isEmpty(), PATIENCE))
                     .extracting(ConsumerRecord::value).containsExactly("counted: not JSON");
@@ -73,8 +73,8 @@ class OperatorMetricsIT {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 meters.find(DeadLetterMetrics.DEAD_LETTERED)
-                        .tag("topic", Topics.RECOMMENDATIONS)
-                        .tag("dead.letter.topic", Topics.deadLetter(Topics.RECOMMENDATIONS))
+                        .tag("topic", Topics.internal(Topics.RECOMMENDATIONS))
+                        .tag("dead.letter.topic", Topics.deadLetter(Topics.internal(Topics.RECOMMENDATIONS)))
                         .counters().stream().mapToDouble(c -> c.count()).sum())
                 .isGreaterThanOrEqualTo(1));
         System.out.println("dead letters: " + describe(meters.find(DeadLetterMetrics.DEAD_LETTERED).meters()));
@@ -96,7 +96,7 @@ class OperatorMetricsIT {
 
         await().atMost(CLIENT_METRICS_REFRESH).untilAsserted(() -> assertThat(
                 meters.find("kafka.consumer.fetch.manager.records.lag")
-                        .tag("topic", Topics.RECOMMENDATIONS)
+                        .tag("topic", Topics.internal(Topics.RECOMMENDATIONS))
                         .tagKeys("partition", "client.id")
                         .gauges())
                 .isNotEmpty());
@@ -106,7 +106,7 @@ class OperatorMetricsIT {
     @Test
     void recordsSentWithTheServicesKafkaTemplateCarryW3cTraceContext() {
         // The outbox relay and the dead-letter recoverer send with this same template.
-        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.RECOMMENDATIONS)) {
+        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.internal(Topics.RECOMMENDATIONS))) {
             feed.publish(feed.registered("2.954", NOT_STARTED, 0, now()));
 
             List<ConsumerRecord<String, String>> records = topic.await("2.954", r -> !r.isEmpty(), PATIENCE);
@@ -115,7 +115,7 @@ class OperatorMetricsIT {
             assertThat(new String(traceparent.value(), StandardCharsets.UTF_8))
                     .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         }
-        assertThat(meters.find("spring.kafka.template").tag("messaging.destination.name", Topics.RECOMMENDATIONS)
+        assertThat(meters.find("spring.kafka.template").tag("messaging.destination.name", Topics.internal(Topics.RECOMMENDATIONS))
                 .tag("error", "none").timers()).isNotEmpty();
         System.out.println("template timers: " + describe(meters.find("spring.kafka.template").meters()));
     }

@@ -55,14 +55,14 @@ final class TestEvents {
     CloudEvent group(String id, GroupKind kind, long version, Contact... contacts) {
         GroupSnapshot group = new GroupSnapshot(id, id + " (test)", kind, null, "test", null, List.of(contacts),
                 List.of(), false, null, version, now());
-        return publish(Topics.GROUPS, codec.toCloudEvent(new GroupEvents.Registered(id, version, "seed", now(), group),
+        return publish(Topics.internal(Topics.GROUPS), codec.toCloudEvent(new GroupEvents.Registered(id, version, "seed", now(), group),
                 now()));
     }
 
     CloudEvent triaged(String groupId, String recommendationId, long version) {
         var payload = new AssignmentEvents.Triaged(groupId, recommendationId, version, "sam", now(), "Applies to you",
                 assignment(groupId, recommendationId, TriageState.TRIAGED, version));
-        return publish(Topics.ASSIGNMENTS, codec.toCloudEvent(payload, now()));
+        return publish(Topics.internal(Topics.ASSIGNMENTS), codec.toCloudEvent(payload, now()));
     }
 
     CloudEvent triageChanged(String groupId, String recommendationId, TriageState from, TriageState to, long version,
@@ -74,20 +74,20 @@ final class TestEvents {
             String actor, Instant at) {
         var payload = new AssignmentEvents.TriageChanged(groupId, recommendationId, version, actor, at, from, to,
                 "Please review", assignment(groupId, recommendationId, to, version));
-        return publish(Topics.ASSIGNMENTS, codec.toCloudEvent(payload, now()));
+        return publish(Topics.internal(Topics.ASSIGNMENTS), codec.toCloudEvent(payload, now()));
     }
 
     CloudEvent prioritized(String groupId, String recommendationId, long version) {
         var payload = new AssignmentEvents.Prioritized(groupId, recommendationId, version, "gina", now(), "High for us",
                 assignment(groupId, recommendationId, TriageState.SIGNED_OFF, version));
-        return publish(Topics.ASSIGNMENTS, codec.toCloudEvent(payload, now()));
+        return publish(Topics.internal(Topics.ASSIGNMENTS), codec.toCloudEvent(payload, now()));
     }
 
     CloudEvent progressReported(String groupId, String recommendationId, long version) {
         var payload = new AssignmentEvents.ProgressReported(groupId, recommendationId, version, "gina", now(),
                 Progress.NOT_STARTED, Progress.IN_PROGRESS, "Begun",
                 assignment(groupId, recommendationId, TriageState.SIGNED_OFF, version));
-        return publish(Topics.ASSIGNMENTS, codec.toCloudEvent(payload, now()));
+        return publish(Topics.internal(Topics.ASSIGNMENTS), codec.toCloudEvent(payload, now()));
     }
 
     CloudEvent statusChanged(String recommendationId, long version) {
@@ -100,7 +100,7 @@ final class TestEvents {
         var payload = new RecommendationEvents.StatusChanged(id, RecommendationEventFeed.topic(id),
                 RecommendationEventFeed.title(id), from, to, "Kick-off with SO/AC chairs", "alice", at, version, null,
                 recommendation(id, to, CoordinationLevel.NONE, version, at));
-        return publish(Topics.RECOMMENDATIONS, codec.toCloudEvent(payload, at));
+        return publish(Topics.internal(Topics.RECOMMENDATIONS), codec.toCloudEvent(payload, at));
     }
 
     CloudEvent coordinationFlagged(String recommendationId, long version) {
@@ -109,14 +109,14 @@ final class TestEvents {
                 CoordinationLevel.NONE, CoordinationLevel.REQUIRED, "Needs SO/AC leadership to prioritise",
                 recommendation(recommendationId, RecommendationStatus.NOT_STARTED, CoordinationLevel.REQUIRED, version,
                         at));
-        return publish(Topics.RECOMMENDATIONS, codec.toCloudEvent(payload, at));
+        return publish(Topics.internal(Topics.RECOMMENDATIONS), codec.toCloudEvent(payload, at));
     }
 
     CloudEvent webinarRecorded(String title, String... recommendationIds) {
         String id = UUID.randomUUID().toString();
         var engagement = new EngagementSnapshot(id, EngagementEvents.Kind.WEBINAR, title, LocalDate.of(2021, 6, 3),
                 "Q2 update", List.of(), List.of(recommendationIds), false, 1, "sam", now(), "sam", now(), null, null);
-        return publish(Topics.ENGAGEMENTS, codec.toCloudEvent(new EngagementEvents.Recorded(id, 1, "sam", now(),
+        return publish(Topics.internal(Topics.ENGAGEMENTS), codec.toCloudEvent(new EngagementEvents.Recorded(id, 1, "sam", now(),
                 engagement), now()));
     }
 

@@ -12,6 +12,7 @@ class RecommendationsTopics {
 
     @Bean
     KafkaAdmin.NewTopics publishedTopics(TopicDeclarations topics) {
-        return topics.produced(Topics.RECOMMENDATIONS, Topics.ENGAGEMENTS);
+        return topics.produced(Topics.RECOMMENDATIONS, Topics.ENGAGEMENTS, Topics.internal(Topics.RECOMMENDATIONS),
+                Topics.internal(Topics.ENGAGEMENTS));
     }
 }

@@ -271,10 +271,45 @@ class EndToEndSystemIT {
         assertThat(stage("ALAC")).isEqualTo("AWAITING_SIGN_OFF");
         assertThat(JSON.readTree(get("/api/groups/ALAC/stage", null).body()).path("sentence").asString())
                 .endsWith("is reviewing and prioritizing.");
+        anonymousReadersSeeNoAddressNoDraftPriorityAndNoComments(staff);
         assertThat(stage("GNSO-Council")).isEqualTo("PRIORITIZED");
         for (String group : List.of("RySG", "RrSG", "CSG", "BC", "IPC", "ISPCP", "NCSG", "NCUC", "NPOC", "ASO", "RSSAC", "SSAC")) {
             assertThat(stage(group)).as(group).isEqualTo("AWAITING_SIGN_OFF");
         }
+    }
+
+    /**
+     * Issue 11 item 5 through the gateway: ALAC's chair's address, its draft priorities and the comments
+     * between support and ALAC are for ALAC and support, not for anonymous readers.
+     */
+    private void anonymousReadersSeeNoAddressNoDraftPriorityAndNoComments(String staff) {
+        String path = "/api/groups/ALAC/assignments/6.1.1";
+        assertThat(post(path + "/comments", staff, "{\"text\":\"Does this cover the RALOs?\"}").statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> group = get("/api/groups/ALAC", null);
+        assertThat(group.statusCode()).isEqualTo(200);
+        JsonNode contact = JSON.readTree(group.body()).path("contacts").get(0);
+        assertThat(contact.path("name").asString()).isEqualTo("ALAC Chair");
+        assertThat(contact.path("email").isNull()).as(group.body()).isTrue();
+        assertThat(group.body()).doesNotContain("chair@alac.example");
+
+        HttpResponse<String> assignment = get(path, null);
+        assertThat(assignment.statusCode()).isEqualTo(200);
+        JsonNode shown = JSON.readTree(assignment.body());
+        assertThat(shown.path("priorityDraft").asBoolean()).isTrue();
+        assertThat(shown.path("priority").isNull()).as(assignment.body()).isTrue();
+        assertThat(shown.path("effort").isNull()).isTrue();
+        assertThat(shown.path("urgency").isNull()).isTrue();
+        assertThat(shown.path("comments")).as(assignment.body()).isEmpty();
+        assertThat(shown.path("updatedBy").isNull()).isTrue();
+        assertThat(get(path + "/comments", null).statusCode()).isEqualTo(401);
+
+        JsonNode insider = JSON.readTree(get(path, launcher.token("group-editor", List.of("ALAC"))).body());
+        assertThat(insider.path("priority").asString()).isEqualTo("HIGH");
+        assertThat(insider.path("comments").get(0).path("text").asString()).isEqualTo("Does this cover the RALOs?");
+        assertThat(JSON.readTree(get("/api/groups/ALAC", staff).body()).path("contacts").get(0).path("email")
+                .asString()).isEqualTo("chair@alac.example");
     }
 
     /** Issue 10's acceptance: the request reaches ALAC's editors in their inbox and ALAC's chair by email. */
@@ -421,7 +456,10 @@ class EndToEndSystemIT {
                 .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(events).extracting(event -> event.path("type").asString().split("\\.")[3]).containsExactlyElementsOf(kinds);
         assertThat(events.get(7).path("data").path("recommendation").path("status").asString()).isEqualTo("IMPLEMENTED");
-        assertThat(events.get(7).path("data").path("actor").asString()).isEqualTo("local-admin");
+        // the public topic names nobody (docs/visibility.md); history does, for signed-in readers
+        assertThat(events).allSatisfy(event -> assertThat(event.path("data").path("actor").isNull()).isTrue());
+        assertThat(items(JSON.readTree(get("/api/recommendations/5.12/history", launcher.token("group-editor", List.of()))
+                .body())).get(7).path("actor").asString()).isEqualTo("local-admin");
     }
 
     /** The events on ws2.recommendations.v1 for these keys, in topic order, once each has at least {@code atLeast}. */

@@ -13,6 +13,7 @@ import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.assignment.Urgency;
 import org.ws2.service.changes.Versioned;
+import org.ws2.service.security.Audience;
 import org.ws2.contracts.assignment.GroupStageRule;
 
 /**
@@ -85,6 +86,26 @@ public record Assignment(
         return new Assignment(groupId, recommendationId, recommendationTitle, topic, recommendationStatus,
                 applicabilityNote, triage, priority, effort, urgency, priorityDraft, notApplicableReason, progress,
                 progressNote, evidenceUrl, thread, version + 1, createdBy, createdAt, comment.author(), comment.at());
+    }
+
+    /**
+     * The assignment as {@code audience} may see it (docs/visibility.md). Below the group and support: a
+     * draft priority, effort and urgency are null (with {@code priorityDraft} still true), the
+     * not-applicable reason waits for the group's sign-off and approval, and the comment thread is
+     * empty; anonymous readers also see no {@code createdBy}/{@code updatedBy}.
+     */
+    public Assignment visibleTo(Audience audience) {
+        if (audience.isInsider()) {
+            return this;
+        }
+        boolean judgementPublished = !priorityDraft;
+        boolean reasonPublished = judgementPublished && triage == TriageState.SIGNED_OFF;
+        boolean names = audience.isSignedIn();
+        return new Assignment(groupId, recommendationId, recommendationTitle, topic, recommendationStatus,
+                applicabilityNote, triage, judgementPublished ? priority : null, judgementPublished ? effort : null,
+                judgementPublished ? urgency : null, priorityDraft, reasonPublished ? notApplicableReason : null,
+                progress, progressNote, evidenceUrl, List.of(), version, names ? createdBy : null, createdAt,
+                names ? updatedBy : null, updatedAt);
     }
 
     AssignmentSnapshot snapshot() {

@@ -1,6 +1,7 @@
 package org.ws2.groups.assignment;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,6 +21,8 @@ import org.ws2.contracts.assignment.TriageState;
 import org.ws2.service.security.RoleRules;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.security.Actor;
+import org.ws2.service.security.Audience;
+import org.ws2.contracts.identity.Ws2Roles;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +41,9 @@ class AssignmentController {
     }
 
     @GetMapping
-    @Operation(summary = "Assignments by group and/or recommendation, filtered by triage state, priority and progress, paged")
+    @Operation(summary = "Assignments by group and/or recommendation, filtered by triage state, priority and progress, "
+            + "paged; each shown as the caller may see it (see GET /api/groups/{groupId}/assignments/{recommendationId}), "
+            + "and a priority filter matches a draft priority only for those who may see it")
     AssignmentPage list(@RequestParam(required = false) String groupId,
             @RequestParam(required = false) String recommendationId,
             @RequestParam(required = false) TriageState triage,
@@ -46,7 +51,16 @@ class AssignmentController {
             @RequestParam(required = false) Progress progress,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return repository.search(new AssignmentFilter(groupId, recommendationId, triage, priority, progress), page, size);
+        Audience audience = Audience.current();
+        List<String> draftsVisibleIn = audience.isInsider() ? null
+                : Actor.caller().filter(actor -> actor.hasRole(Ws2Roles.GROUP_EDITOR)).map(Actor::groups).orElse(List.of());
+        AssignmentPage found = repository.search(
+                new AssignmentFilter(groupId, recommendationId, triage, priority, progress, draftsVisibleIn), page, size);
+        if (audience.isInsider()) {
+            return found;
+        }
+        return new AssignmentPage(found.items().stream().map(a -> a.visibleTo(Audience.forGroup(a.groupId()))).toList(),
+                found.page(), found.size(), found.total());
     }
 
     @PostMapping

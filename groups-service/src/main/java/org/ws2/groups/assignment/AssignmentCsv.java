@@ -31,7 +31,7 @@ final class AssignmentCsv {
     /** "HIGH : MODERATE : MEDIUM", "(draft)" until approved; a not-applicable judgement gives its reason. */
     static String judgement(Assignment a) {
         if (a.priority() == null) {
-            return "";
+            return a.priorityDraft() ? "(draft)" : ""; // a draft the reader may not see
         }
         String text = a.priority() + " : " + orBlank(a.effort()) + " : " + orBlank(a.urgency());
         return a.priorityDraft() ? text + " (draft)" : text;

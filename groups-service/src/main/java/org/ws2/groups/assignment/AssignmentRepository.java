@@ -98,7 +98,8 @@ public class AssignmentRepository {
                 WHERE (CAST(:groupId AS TEXT) IS NULL OR a.group_id = :groupId)
                   AND (CAST(:recommendationId AS TEXT) IS NULL OR a.recommendation_id = :recommendationId)
                   AND (CAST(:triage AS TEXT) IS NULL OR a.triage = :triage)
-                  AND (CAST(:priority AS TEXT) IS NULL OR a.priority = :priority)
+                  AND (CAST(:priority AS TEXT) IS NULL OR (a.priority = :priority
+                       AND (NOT a.priority_draft OR :allDrafts OR a.group_id IN (:draftGroups))))
                   AND (CAST(:progress AS TEXT) IS NULL OR a.progress = :progress)""";
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("groupId", filter.groupId());
@@ -106,6 +107,10 @@ public class AssignmentRepository {
         params.put("triage", filter.triage() == null ? null : filter.triage().name());
         params.put("priority", filter.priority() == null ? null : filter.priority().name());
         params.put("progress", filter.progress() == null ? null : filter.progress().name());
+        params.put("allDrafts", filter.draftsVisibleIn() == null);
+        // IN () is not SQL: an id no group has stands for "none"
+        params.put("draftGroups", filter.draftsVisibleIn() == null || filter.draftsVisibleIn().isEmpty()
+                ? List.of("") : filter.draftsVisibleIn());
         long total = jdbc.sql("SELECT count(*) FROM assignment a" + where).params(params).query(Long.class).single();
         List<Assignment> items = withComments(jdbc.sql(SELECT + where + ORDER + " LIMIT :limit OFFSET :offset")
                 .params(params)

@@ -24,6 +24,8 @@ import org.ws2.service.security.RoleRules;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
+import org.ws2.service.security.Audience;
+import org.ws2.groups.support.Authority;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,19 +57,24 @@ class GroupAssignmentController {
     }
 
     @GetMapping("/assignments/{recommendationId}")
-    @Operation(summary = "One assignment; its ETag is the version If-Match names")
+    @Operation(summary = "One assignment; its ETag is the version If-Match names. Draft priority, effort and urgency "
+            + "(null, with priorityDraft true), the not-applicable reason before sign-off and the comments are shown "
+            + "to support staff, admins and the group's editors only; createdBy/updatedBy to signed-in callers")
     ResponseEntity<Assignment> get(@PathVariable String groupId, @PathVariable String recommendationId) {
         return ok(repository.find(groupId, recommendationId)
-                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId)));
+                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId))
+                .visibleTo(Audience.forGroup(groupId)));
     }
 
     @GetMapping("/assignments/{recommendationId}/history")
-    @Operation(summary = "Every step of the assignment: who, when, what and why")
+    @Operation(summary = "Every step of the assignment: who (signed-in callers only), when, what and why")
     List<AssignmentRepository.AssignmentChange> history(@PathVariable String groupId,
             @PathVariable String recommendationId) {
         repository.find(groupId, recommendationId)
                 .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId));
-        return changes.history(groupId, recommendationId);
+        List<AssignmentRepository.AssignmentChange> history = changes.history(groupId, recommendationId);
+        return Audience.current().isSignedIn() ? history : history.stream().map(c -> new AssignmentRepository
+                .AssignmentChange(c.version(), c.kind(), c.triageFrom(), c.triageTo(), null, c.note(), c.at())).toList();
     }
 
     @PostMapping("/assignments/{recommendationId}/triage")
@@ -102,8 +109,11 @@ class GroupAssignmentController {
     }
 
     @GetMapping("/assignments/{recommendationId}/comments")
-    @Operation(summary = "The assignment's comments, oldest first; replies name the comment they answer")
+    @PreAuthorize(RoleRules.ANY_WRITER)
+    @Operation(summary = "The assignment's comments, oldest first; replies name the comment they answer. The "
+            + "conversation between support and the group: support staff, admins and the group's editors only")
     List<Comment> thread(@PathVariable String groupId, @PathVariable String recommendationId) {
+        Authority.requireSupportOrEditorOf(Actor.current(), groupId);
         return repository.find(groupId, recommendationId)
                 .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId)).comments();
     }
@@ -147,13 +157,16 @@ class GroupAssignmentController {
 
     @GetMapping("/assignments.csv")
     @Operation(summary = "The group's assignments in the SO/AC spreadsheet shape: recommendation, title, "
-            + "\"priority : effort : urgency\", status, comments")
+            + "\"priority : effort : urgency\", status, comments; what the caller may see of each assignment "
+            + "(draft priorities and the comment thread for support, admins and the group's editors only)")
     ResponseEntity<String> csv(@PathVariable String groupId) {
         Group group = groups.findById(groupId).orElseThrow(() -> ApiProblem.notFound("Group", groupId));
+        Audience audience = Audience.forGroup(groupId);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + group.id() + "-assignments.csv\"")
-                .body(AssignmentCsv.write(repository.activeForGroup(groupId)));
+                .body(AssignmentCsv.write(repository.activeForGroup(groupId).stream()
+                        .map(a -> a.visibleTo(audience)).toList()));
     }
 
     private static ResponseEntity<Assignment> ok(Assignment assignment) {

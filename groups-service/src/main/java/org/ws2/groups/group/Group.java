@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.ws2.contracts.group.GroupEvents.Contact;
 import org.ws2.service.changes.Versioned;
+import org.ws2.service.security.Audience;
 import org.ws2.contracts.group.GroupEvents.GroupSnapshot;
 import org.ws2.contracts.group.GroupEvents.Member;
 import org.ws2.contracts.group.GroupKind;
@@ -45,6 +46,20 @@ public record Group(
     /** By kind (Board, SOs, ACs... org functions), then by name. */
     static final Comparator<Group> DISPLAY_ORDER = Comparator.comparing(Group::kind)
             .thenComparing(Group::name, String.CASE_INSENSITIVE_ORDER);
+
+    /**
+     * The group as {@code audience} may see it: contacts' and members' e-mail addresses are for the group
+     * and support only (docs/visibility.md); names and roles are published.
+     */
+    public Group visibleTo(Audience audience) {
+        if (audience.isInsider()) {
+            return this;
+        }
+        return new Group(id, name, kind, parent, source, note,
+                contacts.stream().map(c -> new Contact(c.name(), null, c.role())).toList(),
+                members.stream().map(m -> new Member(m.groupId(), m.name(), null, m.role())).toList(),
+                retired, retiredReason, version, updatedAt);
+    }
 
     GroupSnapshot snapshot() {
         return new GroupSnapshot(id, name, kind, parent, source, note, contacts, members, retired, retiredReason,

@@ -21,6 +21,7 @@ import org.ws2.service.security.RoleRules;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
+import org.ws2.service.security.Audience;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,31 +41,35 @@ class GroupController {
     }
 
     @GetMapping
-    @Operation(summary = "All groups, Board first, then the community, then ICANN org functions")
+    @Operation(summary = "All groups, Board first, then the community, then ICANN org functions; e-mail addresses "
+            + "only for support staff, admins and each group's own editors")
     GroupList list(
             @Parameter(description = "only groups of this kind") @RequestParam(required = false) GroupKind kind,
             @Parameter(description = "only the groups directly under this one, e.g. GNSO or ALAC")
             @RequestParam(required = false) String parent,
             @Parameter(description = "also list retired groups") @RequestParam(defaultValue = "false") boolean includeRetired) {
-        return new GroupList(groups.find(kind, parent, includeRetired));
+        return new GroupList(groups.find(kind, parent, includeRetired).stream()
+                .map(group -> group.visibleTo(Audience.forGroup(group.id()))).toList());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One group; its ETag is the version an update must name in If-Match")
+    @Operation(summary = "One group; its ETag is the version an update must name in If-Match. Contacts' and members' "
+            + "e-mail addresses are null unless the caller is support staff, an admin or an editor of the group")
     ResponseEntity<Group> get(@PathVariable String id) {
         Group group = groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
-        return ok(group);
+        return ok(group.visibleTo(Audience.forGroup(id)));
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Every change to the group: who, when, what and why")
+    @Operation(summary = "Every change to the group: who (signed-in readers only), when, what and why")
     List<GroupChange> history(@PathVariable String id) {
         groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
+        boolean names = Audience.current().isSignedIn();
         return editing.history(id).stream().map(entry -> new GroupChange(entry.version(), entry.kind(),
-                entry.actor(), entry.note(), entry.effectiveAt())).toList();
+                names ? entry.actor() : null, entry.note(), entry.effectiveAt())).toList();
     }
 
-    /** One entry of a group's history. */
+    /** One entry of a group's history; {@code actor} (a token's sub) is null for anonymous readers. */
     record GroupChange(long version, String kind, String actor, String note, java.time.Instant at) {
     }
 

@@ -76,7 +76,7 @@ class AssignmentWorkflowIT extends GroupsApiTest {
                     .andExpect(jsonPath("$.version").value(4));
             triage(editorOf("AFRALO"), "CHANGES_REQUESTED", "Too late").andExpect(status().isConflict());
 
-            mvc.perform(get(PATH + "/history")).andExpect(status().isOk())
+            mvc.perform(get(PATH + "/history").with(staff())).andExpect(status().isOk())
                     .andExpect(jsonPath("$[*].kind").value(Matchers.contains("triaged", "sign-off-requested",
                             "changes-requested", "sign-off-requested", "signed-off")))
                     .andExpect(jsonPath("$[*].actor").value(Matchers.contains("sam.support", "sam.support",
@@ -195,14 +195,16 @@ class AssignmentWorkflowIT extends GroupsApiTest {
                 .andExpect(jsonPath("$.comments.length()").value(2))
                 .andExpect(jsonPath("$.comments[1].replyTo").value(comment.path("id").asString()));
 
-        mvc.perform(get("/api/assignments").param("groupId", "ORG-COMMS").param("priority", "NOT_APPLICABLE"))
+        mvc.perform(get("/api/assignments").param("groupId", "ORG-COMMS").param("priority", "NOT_APPLICABLE")
+                .with(editorOf("ORG-COMMS")))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].notApplicableReason").value("ORG-COMMS has no staff of its own"));
         mvc.perform(get("/api/assignments").param("groupId", "ORG-COMMS").param("size", "1").param("page", "1"))
                 .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items[0].recommendationId").value("7.104"));
 
-        String csv = mvc.perform(get("/api/groups/ORG-COMMS/assignments.csv")).andExpect(status().isOk())
+        String csv = mvc.perform(get("/api/groups/ORG-COMMS/assignments.csv").with(editorOf("ORG-COMMS")))
+                .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(new MediaType("text", "csv")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(csv.lines()).first().isEqualTo(AssignmentCsv.HEADER);

@@ -39,7 +39,7 @@ class AssignmentListener {
         this.pendingSignOffs = pendingSignOffs;
     }
 
-    @AppliesEvents(RecommendationListener.CONSUMER)
+    @AppliesEvents(value = RecommendationListener.CONSUMER, internal = true)
     void tell(AssignmentEvent event, CloudEvent envelope) {
         AssignmentSnapshot assignment = event.assignment();
         String groupId = assignment.groupId();

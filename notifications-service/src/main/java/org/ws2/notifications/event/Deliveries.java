@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.EventCodec;
+import org.ws2.contracts.PublicData;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.notifications.email.Emails;
@@ -52,7 +53,8 @@ class Deliveries {
             }
             if (subscription.kind() == SubscriptionKind.WEBHOOK) {
                 webhooks.enqueue(subscription.id(), happening.event().id(), happening.event().type(),
-                        codec.write(happening.event()));
+                        // a webhook leaves the system: it gets the event as the public topic has it
+                        codec.write(PublicData.publicCopy(happening.event())));
                 continue;
             }
             if (subscription.wants(Channel.INBOX)) {

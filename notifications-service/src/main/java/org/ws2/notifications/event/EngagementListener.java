@@ -21,7 +21,7 @@ class EngagementListener {
         this.deliveries = deliveries;
     }
 
-    @AppliesEvents(RecommendationListener.CONSUMER)
+    @AppliesEvents(value = RecommendationListener.CONSUMER, internal = true)
     void on(EngagementEvent event, CloudEvent envelope) {
         if (event instanceof Recorded recorded) {
             tell(recorded.engagement(), envelope);

@@ -27,7 +27,7 @@ class GroupDirectory {
         this.jdbc = jdbc;
     }
 
-    @AppliesEvents(RecommendationListener.CONSUMER)
+    @AppliesEvents(value = RecommendationListener.CONSUMER, internal = true)
     void save(GroupEvent event, CloudEvent envelope) {
         save(event.group());
     }

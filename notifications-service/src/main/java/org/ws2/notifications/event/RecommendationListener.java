@@ -32,7 +32,7 @@ class RecommendationListener {
         this.groups = groups;
     }
 
-    @AppliesEvents(CONSUMER)
+    @AppliesEvents(value = CONSUMER, internal = true)
     void tell(RecommendationEvent event, CloudEvent envelope) {
         if (event instanceof Registered) {
             return;

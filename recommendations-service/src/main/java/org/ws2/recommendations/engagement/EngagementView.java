@@ -6,8 +6,12 @@ import java.util.List;
 
 import org.ws2.contracts.engagement.EngagementEvents.Kind;
 import org.ws2.contracts.engagement.EngagementEvents.Link;
+import org.ws2.service.security.Audience;
 
-/** An engagement item as the API answers it; {@code version} is also its ETag. */
+/**
+ * An engagement item as the API answers it; {@code version} is also its ETag; {@code createdBy} and
+ * {@code updatedBy} are null for anonymous readers.
+ */
 record EngagementView(
         String id,
         Kind kind,
@@ -22,9 +26,12 @@ record EngagementView(
         String updatedBy,
         Instant updatedAt) {
 
+    /** As the current caller may see it: who created and changed it (tokens' subs) only for signed-in callers. */
     static EngagementView of(Engagement e) {
         EngagementContent c = e.content();
+        boolean names = Audience.current().isSignedIn();
         return new EngagementView(e.id().toString(), c.kind(), c.title(), c.heldOn(), c.description(), c.links(),
-                c.recommendationIds(), e.version(), e.createdBy(), e.createdAt(), e.updatedBy(), e.updatedAt());
+                c.recommendationIds(), e.version(), names ? e.createdBy() : null, e.createdAt(),
+                names ? e.updatedBy() : null, e.updatedAt());
     }
 }

@@ -87,7 +87,8 @@ class RecommendationController {
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every change to a recommendation",
-            description = "Oldest first: kind of change, actor, time, note, and the state before and after.")
+            description = "Oldest first: kind of change, actor (the token's sub; null for anonymous readers), time, note, "
+                    + "and the state before and after.")
     List<RecommendationChange> history(@PathVariable String id) {
         return queries.history(id);
     }

@@ -11,6 +11,7 @@ import org.ws2.contracts.EventFamily;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.service.changes.ChangeEntry;
+import org.ws2.service.security.Audience;
 import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.problem.ApiProblem;
 
@@ -93,9 +94,12 @@ public class RecommendationQueries {
         }
         List<RecommendationChange> history = new java.util.ArrayList<>();
         RecommendationSnapshot before = null;
+        // who did what (a token's sub) is for signed-in readers (docs/visibility.md)
+        boolean names = Audience.current().isSignedIn();
         for (ChangeEntry entry : changeLog.history(EventFamily.RECOMMENDATIONS, id)) {
             RecommendationSnapshot after = changeLog.read(entry.snapshot(), RecommendationSnapshot.class);
-            history.add(new RecommendationChange(entry.version(), entry.kind(), entry.actor(), entry.effectiveAt(),
+            history.add(new RecommendationChange(entry.version(), entry.kind(), names ? entry.actor() : null,
+                    entry.effectiveAt(),
                     entry.recordedAt(), entry.note(), before, after));
             before = after;
         }

@@ -26,10 +26,12 @@ class HistoryAndConcurrencyIT extends RecommendationsApiTest {
         transition("8.1.4", "PLANNING", "scoped").andExpect(status().isOk());
         transition("8.1.4", "ON_HOLD", "waiting for budget").andExpect(status().isOk());
 
-        JsonNode history = read("/api/recommendations/8.1.4/history");
+        JsonNode history = readSignedIn("/api/recommendations/8.1.4/history");
         assertThat(history.size()).isEqualTo(3);
         assertThat(history.get(0).path("kind").asString()).isEqualTo("registered");
         assertThat(history.get(1).path("actor").asString()).isEqualTo("sam.support");
+        assertThat(read("/api/recommendations/8.1.4/history").valueStream().map(change -> change.path("actor")))
+                .as("who did what is for signed-in readers (docs/visibility.md)").allMatch(JsonNode::isNull);
         assertThat(history.get(1).path("note").asString()).isEqualTo("scoped");
         assertThat(history.get(1).path("before").path("status").asString()).isEqualTo("NOT_STARTED");
         assertThat(history.get(1).path("after").path("status").asString()).isEqualTo("PLANNING");

@@ -113,7 +113,7 @@ class RecommendationApiIT extends RecommendationsApiTest {
 
     @Test
     void supportStaffMoveARecommendationAndTheMoveIsRecordedAndAnnounced() throws Exception {
-        try (TopicProbe topic = new TopicProbe(kafka, Topics.RECOMMENDATIONS)) {
+        try (TopicProbe topic = new TopicProbe(kafka, Topics.internal(Topics.RECOMMENDATIONS))) {
             mvc.perform(post("/api/recommendations/1.7/transitions").with(as("alice", "support-staff"))
                     .contentType(MediaType.APPLICATION_JSON)
                     .content("{\"to\":\"PLANNING\",\"note\":\"Complaints process scoped with the CCG\"}"))

@@ -53,7 +53,7 @@ class RecommendationJourneyIT extends RecommendationsApiTest {
             assertThat(current.path("coordination").path("level").asString()).isEqualTo("REQUIRED");
             assertThat(current.path("evidenceCount").asInt()).isEqualTo(1);
 
-            JsonNode history = read("/api/recommendations/5.12/history");
+            JsonNode history = readSignedIn("/api/recommendations/5.12/history");
             assertThat(history.valueStream().map(change -> change.path("kind").asString()).toList())
                     .containsExactly("registered", "dependencies-changed", "coordination-flag-set", "status-changed",
                             "status-changed", "status-changed", "evidence-added", "status-changed");

@@ -71,6 +71,12 @@ public abstract class RecommendationsApiTest {
         return json.readTree(mvc.perform(get(path)).andReturn().getResponse().getContentAsString());
     }
 
+    /** Read as a signed-in caller, who also sees who did what. */
+    protected JsonNode readSignedIn(String path) throws Exception {
+        return json.readTree(mvc.perform(get(path).with(as("rita.reader", "group-editor"))).andReturn().getResponse()
+                .getContentAsString());
+    }
+
     protected JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }

@@ -295,7 +295,7 @@ public class Reports {
             return new MatrixRow(a.recommendationId(), r != null ? r.title() : a.recommendationTitle(),
                     r != null ? r.topic() : a.topic(), a.groupId(), g != null ? g.name() : a.groupId(),
                     g != null ? g.kind() : null, a.triage(), approved ? a.priority() : null,
-                    approved ? a.effort() : null, approved ? a.urgency() : null, a.priorityDraft() && a.priority() != null,
+                    approved ? a.effort() : null, approved ? a.urgency() : null, a.priorityDraft(),
                     a.progress());
         }).toList();
     }
@@ -310,8 +310,11 @@ public class Reports {
                 case CHANGES_REQUESTED -> c[3]++;
                 case SIGNED_OFF -> c[4]++;
             }
-            if (a.priority() != null) {
-                c[a.priorityDraft() ? 6 : 5]++;
+            // a draft's values are not on the public topic (docs/visibility.md): the flag says there is one
+            if (a.priorityDraft()) {
+                c[6]++;
+            } else if (a.priority() != null) {
+                c[5]++;
             }
             switch (a.progress()) {
                 case NOT_STARTED -> c[7]++;

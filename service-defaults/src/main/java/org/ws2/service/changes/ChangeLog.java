@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.EventCodec;
 import org.ws2.contracts.EventFamily;
+import org.ws2.contracts.PublicData;
 import org.ws2.contracts.Ws2Event;
 import org.ws2.service.outbox.Outbox;
 import org.ws2.service.problem.ApiProblem;
@@ -27,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one path every change of every service takes: lock the aggregate, check the version the caller
  * read, apply the change to the aggregate's own table, then {@link #record} it here: its history entry
- * (the public snapshot) and its typed event, appended to the outbox, in the same transaction. So a
- * change, its history and its event all exist or none does.
+ * (the snapshot) and its typed event, appended to the outbox, in the same transaction: its public copy
+ * for the family's public topic and the full event for the internal one. So a change, its history and
+ * its events all exist or none does.
  */
 public class ChangeLog {
 
@@ -116,7 +118,10 @@ public class ChangeLog {
                 .param("eventType", envelope.type())
                 .param("snapshot", json.writeValueAsString(event.snapshot()))
                 .update();
-        outbox.append(family.topic(), envelope);
+        // The public topic gets published data only; this system's own consumers that need the rest
+        // (notifications: contacts' addresses, who did what) read the internal twin. Same id on both.
+        outbox.append(family.topic(), PublicData.publicCopy(envelope));
+        outbox.append(family.internalTopic(), envelope);
         log.info("{} {} {} by {} (version {})", family.aggregate(), event.aggregateId(), kind, actor,
                 event.aggregateVersion());
         return event;

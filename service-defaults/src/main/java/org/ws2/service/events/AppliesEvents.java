@@ -24,4 +24,11 @@ public @interface AppliesEvents {
      * consumer apply a replayed topic again.
      */
     String value();
+
+    /**
+     * Read the family's internal topic ({@code ws2.internal.<family>.v1}: the whole events, with contacts'
+     * e-mail addresses, actors and comments) instead of the public one. Only for this system's own
+     * services that need those fields to do their job (notifications).
+     */
+    boolean internal() default false;
 }

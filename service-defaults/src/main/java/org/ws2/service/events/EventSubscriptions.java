@@ -23,7 +23,8 @@ import org.ws2.contracts.EventFamily;
 import org.ws2.contracts.Ws2Event;
 
 /**
- * Turns every {@link AppliesEvents} method into a Kafka listener on its family's topic, in the service's
+ * Turns every {@link AppliesEvents} method into a Kafka listener on its family's topic (public, or the
+ * internal twin when the method asks for it), in the service's
  * consumer group, with the container factory's error handling (retries, dead letters) and observation.
  */
 public class EventSubscriptions implements KafkaListenerConfigurer {
@@ -49,7 +50,7 @@ public class EventSubscriptions implements KafkaListenerConfigurer {
             MethodKafkaListenerEndpoint<String, String> endpoint = new MethodKafkaListenerEndpoint<>();
             endpoint.setId(subscription.name + "." + subscription.family.aggregate());
             endpoint.setGroupId(consumerGroup);
-            endpoint.setTopics(subscription.family.topic());
+            endpoint.setTopics(subscription.topic);
             endpoint.setBean(subscription);
             endpoint.setMethod(ReflectionUtils.findMethod(Subscription.class, "onRecord", String.class));
             endpoint.setMessageHandlerMethodFactory(handlerMethods);
@@ -70,7 +71,8 @@ public class EventSubscriptions implements KafkaListenerConfigurer {
                     (MethodIntrospector.MetadataLookup<AppliesEvents>) method ->
                             AnnotatedElementUtils.findMergedAnnotation(method, AppliesEvents.class));
             methods.forEach((method, annotation) -> found.add(
-                    new Subscription(annotation.value(), familyOf(method), targetOf(beans.getBean(name)), method)));
+                    new Subscription(annotation.value(), familyOf(method), annotation.internal(),
+                            targetOf(beans.getBean(name)), method)));
         }
         return found;
     }
@@ -106,12 +108,14 @@ public class EventSubscriptions implements KafkaListenerConfigurer {
 
         private final String name;
         private final EventFamily family;
+        private final String topic;
         private final Object target;
         private final Method method;
 
-        Subscription(String name, EventFamily family, Object target, Method method) {
+        Subscription(String name, EventFamily family, boolean internal, Object target, Method method) {
             this.name = name;
             this.family = family;
+            this.topic = internal ? family.internalTopic() : family.topic();
             this.target = target;
             this.method = method;
             ReflectionUtils.makeAccessible(method);
@@ -145,6 +149,10 @@ public class EventSubscriptions implements KafkaListenerConfigurer {
 
         EventFamily family() {
             return family;
+        }
+
+        String topic() {
+            return topic;
         }
     }
 }

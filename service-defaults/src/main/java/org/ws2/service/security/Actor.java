@@ -1,6 +1,7 @@
 package org.ws2.service.security;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,13 +16,18 @@ public record Actor(String name, List<String> roles, List<String> groups) {
 
     /** The caller of the current request; fails if there is none, since writes are authenticated. */
     public static Actor current() {
+        return caller().orElseThrow(() -> new IllegalStateException("No authenticated caller"));
+    }
+
+    /** The caller of the current request, or empty for an anonymous reader. */
+    public static Optional<Actor> caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
             var jwt = token.getToken();
-            return new Actor(jwt.getSubject(), listClaim(jwt.getClaimAsStringList(Ws2Roles.ROLES_CLAIM)),
-                    listClaim(jwt.getClaimAsStringList(Ws2Roles.GROUPS_CLAIM)));
+            return Optional.of(new Actor(jwt.getSubject(), listClaim(jwt.getClaimAsStringList(Ws2Roles.ROLES_CLAIM)),
+                    listClaim(jwt.getClaimAsStringList(Ws2Roles.GROUPS_CLAIM))));
         }
-        throw new IllegalStateException("No authenticated caller");
+        return Optional.empty();
     }
 
     public boolean hasRole(String role) {
