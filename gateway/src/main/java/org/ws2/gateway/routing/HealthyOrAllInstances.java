@@ -4,6 +4,8 @@ import java.util.List;
 
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,16 +28,47 @@ public class HealthyOrAllInstances {
         ServiceInstanceListSupplier all = ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context);
         ServiceInstanceListSupplier healthy = ServiceInstanceListSupplier.builder().withDiscoveryClient().withHealthChecks()
                 .build(context);
-        return new ServiceInstanceListSupplier() {
-            @Override
-            public String getServiceId() {
-                return all.getServiceId();
-            }
+        return new HealthyOrAll(all, healthy);
+    }
 
-            @Override
-            public Flux<List<ServiceInstance>> get() {
-                return Flux.combineLatest(healthy.get(), all.get(), (up, every) -> up.isEmpty() ? every : up);
+    /**
+     * The bean is this wrapper, so Spring's lifecycle calls reach the health-check supplier only through it. Its
+     * {@code afterPropertiesSet} starts the checks in the background, every interval, keeping the latest result;
+     * without that call each request subscribed to the checks itself, and so waited for a readiness call to every
+     * instance and went to whichever answered first (71 checks for 40 requests, HealthChecksOnTheirIntervalTest).
+     */
+    static final class HealthyOrAll implements ServiceInstanceListSupplier, InitializingBean, DisposableBean {
+
+        private final ServiceInstanceListSupplier all;
+        private final ServiceInstanceListSupplier healthy;
+
+        HealthyOrAll(ServiceInstanceListSupplier all, ServiceInstanceListSupplier healthy) {
+            this.all = all;
+            this.healthy = healthy;
+        }
+
+        @Override
+        public String getServiceId() {
+            return all.getServiceId();
+        }
+
+        @Override
+        public Flux<List<ServiceInstance>> get() {
+            return Flux.combineLatest(healthy.get(), all.get(), (up, every) -> up.isEmpty() ? every : up);
+        }
+
+        @Override
+        public void afterPropertiesSet() throws Exception {
+            if (healthy instanceof InitializingBean checks) {
+                checks.afterPropertiesSet();
             }
-        };
+        }
+
+        @Override
+        public void destroy() throws Exception {
+            if (healthy instanceof DisposableBean checks) {
+                checks.destroy();
+            }
+        }
     }
 }
