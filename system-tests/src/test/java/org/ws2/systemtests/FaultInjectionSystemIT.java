@@ -23,7 +23,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.ws2.localstack.Launcher;
 import org.ws2.localstack.Settings;
@@ -50,17 +49,14 @@ import static org.awaitility.Awaitility.await;
  * read models (reporting's summary and progress counts, groups-service's copy of each recommendation)
  * equal the source exactly. Each fault prints its figures.
  * <p>
- * Opt-in, a second test command: {@code ./mvnw -B install -DskipTests && ./mvnw -B verify -pl system-tests
- * -Dws2.system-test.faults=true -Dit.test=FaultInjectionSystemIT}.
+ * Part of the default test command ({@code ./mvnw -B verify}); on its own: {@code ./mvnw -B install -DskipTests
+ * && ./mvnw -B verify -pl system-tests -Dit.test=FaultInjectionSystemIT}.
  * <p>
  * Its own stack, on ports offset by {@code -Dws2.system-test.port-offset} (default {@link #DEFAULT_PORT_OFFSET}).
  * Failsafe runs the system test classes one after the other in one JVM, and each stops its stack in
  * {@code @AfterAll}, so the offset only has to differ from stacks that may run beside it on the machine.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@EnabledIfSystemProperty(named = "ws2.system-test.faults", matches = "true",
-        disabledReason = "four stack restarts and four outages, some 5-9 minutes on 2 cores: beyond the default test "
-                + "command's time budget; run it with -Dws2.system-test.faults=true (see the README)")
 class FaultInjectionSystemIT {
 
     /**
@@ -114,6 +110,8 @@ class FaultInjectionSystemIT {
                 "WS2_REPO_DIR", REPO.toString(),
                 "WS2_HOME", home.toString(),
                 "WS2_PORT_OFFSET", System.getProperty("ws2.system-test.port-offset", DEFAULT_PORT_OFFSET),
+                // each restart starts JVMs on two cores that other builds may share (load average 10-40)
+                "WS2_START_TIMEOUT_SECONDS", "600",
                 // the test's own infrastructure, whatever the environment points at
                 "WS2_POSTGRES_HOST", "",
                 "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
