@@ -159,20 +159,24 @@ public final class Launcher {
             out.printf("PostgreSQL and Kafka are up (%d s)%n", Duration.between(t0, Instant.now()).toSeconds());
             return;
         }
-        // the four back-end services first and the gateway right after: the gateway needs none of them to start
-        for (Service s : SERVICES) {
-            if (wanted.contains(s.name())) {
-                for (Instance i : instances(s)) {
-                    startProcess(i.name(), () -> serviceCommand(i), serviceEnvironment(i));
+        // The first instance of each service, then the further replicas once those are ready: the first
+        // migrates and seeds a fresh database alone (two groups-service instances seeding at once waited on
+        // each other's row locks past the 2 s lock_timeout on a loaded machine, and one failed to start), and
+        // fewer JVMs start at once. In each wave the back-end services first and the gateway right after:
+        // the gateway needs none of them to start, and health-checks the replicas as they come up.
+        for (boolean furtherReplicas : List.of(false, true)) {
+            List<Instance> wave = new ArrayList<>();
+            for (Service s : SERVICES) {
+                if (wanted.contains(s.name())) {
+                    instances(s).stream().filter(i -> (i.number() > 1) == furtherReplicas).forEach(wave::add);
                 }
             }
-        }
-        for (Service s : SERVICES) {
-            if (wanted.contains(s.name())) {
-                for (Instance i : instances(s)) {
-                    String url = readinessUrl(i);
-                    await(i.name(), () -> isReady(url), "/actuator/health/readiness to answer 200");
-                }
+            for (Instance i : wave) {
+                startProcess(i.name(), () -> serviceCommand(i), serviceEnvironment(i));
+            }
+            for (Instance i : wave) {
+                String url = readinessUrl(i);
+                await(i.name(), () -> isReady(url), "/actuator/health/readiness to answer 200");
             }
         }
         out.printf("WS2 is up (%d s). Gateway: %s%n", Duration.between(t0, Instant.now()).toSeconds(), url(GATEWAY));

@@ -114,6 +114,8 @@ class FaultInjectionSystemIT {
                 "WS2_REPO_DIR", REPO.toString(),
                 "WS2_HOME", home.toString(),
                 "WS2_PORT_OFFSET", System.getProperty("ws2.system-test.port-offset", DEFAULT_PORT_OFFSET),
+                // each restart starts JVMs on two cores that other builds may share (load average 10-40)
+                "WS2_START_TIMEOUT_SECONDS", "600",
                 // the test's own infrastructure, whatever the environment points at
                 "WS2_POSTGRES_HOST", "",
                 "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
