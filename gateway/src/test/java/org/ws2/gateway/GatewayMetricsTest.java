@@ -33,12 +33,8 @@ class GatewayMetricsTest {
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("WS2_RECOMMENDATIONS_URI", UP::uri);
-        registry.add("WS2_GROUPS_URI", UP::uri);
-        registry.add("WS2_REPORTING_URI", DOWN::uri);
-        registry.add("WS2_NOTIFICATIONS_URI", UP::uri);
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+        UP.routeEveryServiceButReporting(DOWN, registry);
+        TOKENS.trustedBy(registry);
     }
 
     @AfterAll

@@ -45,12 +45,8 @@ class GatewayOutageTest {
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("WS2_RECOMMENDATIONS_URI", UP::uri);
-        registry.add("WS2_GROUPS_URI", UP::uri);
-        registry.add("WS2_REPORTING_URI", REPORTING::uri);
-        registry.add("WS2_NOTIFICATIONS_URI", UP::uri);
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+        UP.routeEveryServiceButReporting(REPORTING, registry);
+        TOKENS.trustedBy(registry);
     }
 
     @AfterAll

@@ -39,12 +39,8 @@ class GatewayReplicasTest {
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("WS2_RECOMMENDATIONS_URI", OTHERS::uri);
-        registry.add("WS2_GROUPS_URI", () -> GROUPS_1.uri() + "," + GROUPS_2.uri());
-        registry.add("WS2_REPORTING_URI", OTHERS::uri);
-        registry.add("WS2_NOTIFICATIONS_URI", OTHERS::uri);
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+        OTHERS.routeEveryServiceBut("WS2_GROUPS_URI", () -> GROUPS_1.uri() + "," + GROUPS_2.uri(), registry);
+        TOKENS.trustedBy(registry);
     }
 
     @AfterAll

@@ -55,8 +55,7 @@ class GatewayRoutingAndSecurityTest {
         registry.add("WS2_REPORTING_URI", BACKENDS.get("reporting")::uri);
         registry.add("WS2_NOTIFICATIONS_URI", BACKENDS.get("notifications")::uri);
         registry.add("WS2_WEB_URI", BACKENDS.get("web")::uri);
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+        TOKENS.trustedBy(registry);
     }
 
     @AfterAll

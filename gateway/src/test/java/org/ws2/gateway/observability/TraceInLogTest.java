@@ -39,12 +39,8 @@ class TraceInLogTest {
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("WS2_RECOMMENDATIONS_URI", UP::uri);
-        registry.add("WS2_GROUPS_URI", UP::uri);
-        registry.add("WS2_REPORTING_URI", DOWN::uri);
-        registry.add("WS2_NOTIFICATIONS_URI", UP::uri);
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+        UP.routeEveryServiceButReporting(DOWN, registry);
+        TOKENS.trustedBy(registry);
     }
 
     @AfterAll

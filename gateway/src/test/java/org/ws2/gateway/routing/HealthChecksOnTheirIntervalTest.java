@@ -44,13 +44,9 @@ class HealthChecksOnTheirIntervalTest {
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("WS2_RECOMMENDATIONS_URI", OTHERS::uri);
-        registry.add("WS2_GROUPS_URI", () -> GROUPS_1.uri() + "," + GROUPS_2.uri());
-        registry.add("WS2_REPORTING_URI", OTHERS::uri);
-        registry.add("WS2_NOTIFICATIONS_URI", OTHERS::uri);
+        OTHERS.routeEveryServiceBut("WS2_GROUPS_URI", () -> GROUPS_1.uri() + "," + GROUPS_2.uri(), registry);
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> INTERVAL.toSeconds() + "s");
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+        TOKENS.trustedBy(registry);
     }
 
     @AfterAll

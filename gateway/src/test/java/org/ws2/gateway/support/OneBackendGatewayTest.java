@@ -18,8 +18,7 @@ public abstract class OneBackendGatewayTest {
     @DynamicPropertySource
     static void routeEverythingToTheBackend(DynamicPropertyRegistry registry) {
         BACKEND.routeEveryService(registry);
-        registry.add("ws2.jwt.issuer-uri", () -> "");
-        registry.add("ws2.jwt.public-key-location", TOKENS::publicKeyLocation);
+        TOKENS.trustedBy(registry);
     }
 
     @Autowired

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -73,9 +74,23 @@ public final class TestBackend implements AutoCloseable {
 
     /** Points every service's route at this backend. */
     public void routeEveryService(DynamicPropertyRegistry registry) {
+        routeEveryServiceBut("WS2_REPORTING_URI", this::uri, registry);
+    }
+
+    /**
+     * Points every service's route at this backend but the reporting service's, which goes to {@code reporting}:
+     * a backend of the test's own, that may be down or come and go.
+     */
+    public void routeEveryServiceButReporting(TestBackend reporting, DynamicPropertyRegistry registry) {
+        routeEveryServiceBut("WS2_REPORTING_URI", reporting::uri, registry);
+    }
+
+    /** Points every service's route at this backend but one, named by its variable, which goes to {@code uris}. */
+    public void routeEveryServiceBut(String variable, Supplier<Object> uris,
+            DynamicPropertyRegistry registry) {
         for (String service : List.of("WS2_RECOMMENDATIONS_URI", "WS2_GROUPS_URI", "WS2_REPORTING_URI",
                 "WS2_NOTIFICATIONS_URI")) {
-            registry.add(service, this::uri);
+            registry.add(service, service.equals(variable) ? uris : this::uri);
         }
     }
 

@@ -22,6 +22,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A throw-away RSA key pair standing in for the token issuer: the public half is written as PEM where
@@ -56,6 +57,12 @@ public final class TestTokens {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** Makes the gateway trust these tokens (and no OIDC issuer). */
+    public void trustedBy(DynamicPropertyRegistry registry) {
+        registry.add("ws2.jwt.issuer-uri", () -> "");
+        registry.add("ws2.jwt.public-key-location", this::publicKeyLocation);
     }
 
     /** Spring resource location of the public key. */
