@@ -54,7 +54,8 @@ class OperatorMetricsIT {
 
     @BeforeEach
     void openFeed() {
-        feed = new RecommendationEventFeed(kafka, bootstrapServers, "notifications-service");
+        feed = new RecommendationEventFeed(kafka, bootstrapServers, "notifications-service",
+                Topics.internal(Topics.RECOMMENDATIONS));
     }
 
     @AfterEach

@@ -42,13 +42,28 @@ public final class RecommendationEventFeed implements AutoCloseable {
     private final KafkaTemplate<String, String> kafka;
     private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
     private final String consumerGroup;
+    private final String topic;
     private final Admin admin;
 
-    /** @param consumerGroup the group of the service under test, whose progress {@link #awaitConsumed} watches */
+    /**
+     * Publishes to the public topic ({@link Topics#RECOMMENDATIONS}).
+     *
+     * @param consumerGroup the group of the service under test, whose progress {@link #awaitConsumed} watches
+     */
     public RecommendationEventFeed(KafkaTemplate<String, String> kafka, String bootstrapServers,
             String consumerGroup) {
+        this(kafka, bootstrapServers, consumerGroup, Topics.RECOMMENDATIONS);
+    }
+
+    /**
+     * @param topic the public topic, or its internal twin ({@code Topics.internal(...)}) for a service that reads
+     *              that (ADR 0027)
+     */
+    public RecommendationEventFeed(KafkaTemplate<String, String> kafka, String bootstrapServers,
+            String consumerGroup, String topic) {
         this.kafka = kafka;
         this.consumerGroup = consumerGroup;
+        this.topic = topic;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
@@ -116,12 +131,12 @@ public final class RecommendationEventFeed implements AutoCloseable {
     /** Publishes any value at all, e.g. a poison record or an event of a type no schema knows. */
     public RecordMetadata send(String key, String value) {
         try {
-            return kafka.send(Topics.RECOMMENDATIONS, key, value).get(10, TimeUnit.SECONDS).getRecordMetadata();
+            return kafka.send(topic, key, value).get(10, TimeUnit.SECONDS).getRecordMetadata();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish to " + Topics.RECOMMENDATIONS, e);
+            throw new IllegalStateException("Could not publish to " + topic, e);
         }
     }
 

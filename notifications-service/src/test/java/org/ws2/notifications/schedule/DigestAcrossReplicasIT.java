@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.ws2.contracts.Topics;
 import org.ws2.notifications.NotificationsApplication;
 import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
@@ -99,7 +100,8 @@ class DigestAcrossReplicasIT {
                     .andExpect(status().isCreated());
 
             RecommendationEventFeed feed = new RecommendationEventFeed(kafka,
-                    environment.getProperty("spring.kafka.bootstrap-servers"), "notifications-service");
+                    environment.getProperty("spring.kafka.bootstrap-servers"), "notifications-service",
+                    Topics.internal(Topics.RECOMMENDATIONS));
             try (feed) {
                 for (String id : List.of("8.1.1", "8.1.2", "8.1.3", "8.1.4", "8.1.5", "8.1.6")) {
                     feed.publish(feed.statusChanged(id, org.ws2.contracts.recommendation.RecommendationStatus.NOT_STARTED,
