@@ -458,7 +458,7 @@ class EndToEndSystemIT {
         assertThat(events.get(7).path("data").path("recommendation").path("status").asString()).isEqualTo("IMPLEMENTED");
         // the public topic names nobody (docs/visibility.md); history does, for signed-in readers
         assertThat(events).allSatisfy(event -> assertThat(event.path("data").path("actor").isNull()).isTrue());
-        assertThat(items(JSON.readTree(get("/api/recommendations/5.12/history", launcher.token("group-editor", List.of()))
+        assertThat(items(JSON.readTree(get("/api/recommendations/5.12/history", launcher.token("support-staff", List.of()))
                 .body())).get(7).path("actor").asString()).isEqualTo("local-admin");
     }
 
