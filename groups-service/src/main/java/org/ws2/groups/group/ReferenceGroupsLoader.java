@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.group.GroupKind;
+import org.ws2.service.seeding.SeedLock;
 import org.ws2.service.versioning.Versions;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * rather than empty.
  *
  * <p>Safe to run on every start and on several replicas at once: a group already present is never
- * touched (so later edits stand), and replicas starting together insert in the same order in one
- * transaction each, so the second simply waits for the first and then finds nothing to add.
+ * touched (so later edits stand), and replicas starting together take turns ({@link SeedLock}), so the
+ * second waits for the first's commit and then finds nothing to add.
  * Readiness is reported only after runners finish, so no replica serves an empty list.
  */
 @Component
@@ -38,11 +40,13 @@ public class ReferenceGroupsLoader implements ApplicationRunner {
     private final GroupEditing editing;
     private final JsonMapper jsonMapper;
     private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
 
-    ReferenceGroupsLoader(GroupEditing editing, JsonMapper jsonMapper, TransactionTemplate transaction) {
+    ReferenceGroupsLoader(GroupEditing editing, JsonMapper jsonMapper, TransactionTemplate transaction, JdbcClient jdbc) {
         this.editing = editing;
         this.jsonMapper = jsonMapper;
         this.transaction = transaction;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -55,6 +59,7 @@ public class ReferenceGroupsLoader implements ApplicationRunner {
         List<ReferenceGroup> reference = read();
         // A template rather than @Transactional: run() calls this directly, past any proxy.
         int added = transaction.execute(status -> {
+            SeedLock.holdUntilCommit(jdbc, "reference-groups");
             int inserted = 0;
             for (ReferenceGroup group : reference) {
                 // Each added group is announced like a created one, so consumers learn the reference groups too.

@@ -1,13 +1,17 @@
 package org.ws2.groups.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.testsupport.ServiceIntegrationTest;
 
 @ServiceIntegrationTest
@@ -30,6 +35,9 @@ class GroupsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void allReferenceGroupsAreLoadedAtStartBoardFirst() throws Exception {
@@ -61,6 +69,48 @@ class GroupsIT {
 
         assertThat(first.join() + second.join()).isEqualTo(2);
         assertThat(rowCount()).isEqualTo(REFERENCE_GROUPS);
+    }
+
+    /**
+     * The first replica's seed still open when the second's has waited longer than a request may wait
+     * for a lock (lock_timeout, 2 s): the second waits on, then adds nothing. Without the seed lock it
+     * failed with SQL state 55P03 after 2 s, and the service's start with it.
+     */
+    @Test
+    void aReplicaWaitsForASlowFirstSeedPastTheRequestLockTimeout() throws Exception {
+        jdbc.sql("DELETE FROM responsible_group WHERE id IN ('ORG-IT', 'ORG-MEET')").update();
+        jdbc.sql("DELETE FROM ws2_change WHERE aggregate_type = 'group' AND aggregate_id IN ('ORG-IT', 'ORG-MEET')")
+                .update();
+        CountDownLatch firstLoaded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the first replica's seed, its transaction held open after the inserts as on a slow start
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+            int added = loader.load();
+            firstLoaded.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return added;
+        }));
+        try {
+            assertThat(firstLoaded.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(loader::load);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock'
+                      AND now() - query_start > interval '3 seconds'""").query(Long.class).single() > 0);
+            assertThat(second).as("the second seed is still waiting, past the 2 s lock_timeout").isNotDone();
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(second.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(rowCount()).isEqualTo(REFERENCE_GROUPS);
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
@@ -34,12 +35,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import org.ws2.contracts.recommendation.RecommendationEvents;
+import org.ws2.service.seeding.SeedLock;
 
 /**
  * Loads the real WS2 topics and recommendations shipped with the service, with the facts the Q2
  * 2021 update adds (ownership, coordination flags, the 1.1 dependency), so that a fresh system
  * starts useful. It only adds what is missing: a restart, or a second replica starting at the same
- * moment, changes nothing, and corrections users have made are never overwritten. Each
+ * moment (it waits for the first's commit: {@link SeedLock}), changes nothing, and corrections users have made are never overwritten. Each
  * recommendation it adds is registered like one a user creates: with a history entry and an event.
  * <p>
  * The list is {@code ws2/recommendations.json}, a copy of the shared WS2 reference data kept in the
@@ -67,9 +69,12 @@ class CatalogueSeed implements ApplicationRunner {
     private final RecommendationChanges changes;
     private final JsonMapper json;
     private final Resource recommendations;
+    private final JdbcClient jdbc;
 
     CatalogueSeed(TopicRepository topics, RecommendationChanges changes, JsonMapper json,
-            @Value("${ws2.catalogue.recommendations:classpath:ws2/recommendations.json}") Resource recommendations) {
+            @Value("${ws2.catalogue.recommendations:classpath:ws2/recommendations.json}") Resource recommendations,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.topics = topics;
         this.changes = changes;
         this.json = json;
@@ -88,6 +93,7 @@ class CatalogueSeed implements ApplicationRunner {
      */
     @Transactional
     public void seed(Resource recommendationList) {
+        SeedLock.holdUntilCommit(jdbc, "catalogue");
         int addedTopics = 0;
         Map<String, String> topicNames = new HashMap<>();
         for (SeedTopic topic : read(new ClassPathResource("ws2/topics.json"), new TypeReference<SeedTopics>() {

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.ws2.service.seeding.SeedLock;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -28,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Records the engagement items of the WS2 implementation update for Q2 2021 (the WS2-IT meeting
  * of 7 May 2021 and ICANN's webinar of 25 May 2021), so that a fresh system starts with them. Each
  * has a fixed id derived from its key, and is only added if no item has that id: a restart, or a
- * second replica starting at the same moment, changes nothing, and an item a user edited or
+ * second replica starting at the same moment (it waits for the first's commit: {@link SeedLock}), changes nothing, and an item a user edited or
  * removed is never restored. It runs after the catalogue seed, since an item may name
  * recommendations.
  */
@@ -43,10 +45,12 @@ class EngagementSeed implements ApplicationRunner {
 
     private final Engagements engagements;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
 
-    EngagementSeed(Engagements engagements, JsonMapper json) {
+    EngagementSeed(Engagements engagements, JsonMapper json, JdbcClient jdbc) {
         this.engagements = engagements;
         this.json = json;
+        this.jdbc = jdbc;
     }
 
     /** The fixed id of a seeded item: a name-based UUID of its key. */
@@ -57,6 +61,7 @@ class EngagementSeed implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        SeedLock.holdUntilCommit(jdbc, "engagements");
         int added = 0;
         for (SeedEngagement seed : read().engagements()) {
             EngagementContent content = new EngagementContent(seed.kind(), seed.title(), seed.heldOn(),
