@@ -160,9 +160,8 @@ public final class Launcher {
             return;
         }
         // The first instance of each service, then the further replicas once those are ready: the first
-        // migrates and seeds a fresh database alone (two groups-service instances seeding at once waited on
-        // each other's row locks past the 2 s lock_timeout on a loaded machine, and one failed to start), and
-        // fewer JVMs start at once. In each wave the back-end services first and the gateway right after:
+        // migrates and seeds a fresh database alone, and fewer JVMs start at once on a small machine.
+        // (Replicas seeding together are safe too: they take turns, service-defaults' SeedLock.) In each wave the back-end services first and the gateway right after:
         // the gateway needs none of them to start, and health-checks the replicas as they come up.
         for (boolean furtherReplicas : List.of(false, true)) {
             List<Instance> wave = new ArrayList<>();

@@ -35,6 +35,7 @@ public final class TestBackend implements AutoCloseable {
     private final String name;
     private final int port;
     private final AtomicReference<Received> last = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger routed = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -100,6 +101,12 @@ public final class TestBackend implements AutoCloseable {
 
     public void forgetRequests() {
         last.set(null);
+        routed.set(0);
+    }
+
+    /** Requests routed here (health checks aside) since the start or {@link #forgetRequests()}. */
+    public int requestsRouted() {
+        return routed.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -113,6 +120,7 @@ public final class TestBackend implements AutoCloseable {
             // the gateway's load balancer checks readiness every second; tests look at what was routed
             if (!received.path().startsWith("/actuator/health")) {
                 last.set(received);
+                routed.incrementAndGet();
             }
             long delay = delayMs(uri.getRawQuery());
             if (delay > 0) {
