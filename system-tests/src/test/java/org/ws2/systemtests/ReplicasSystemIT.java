@@ -37,7 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.ws2.localstack.Launcher;
 import org.ws2.localstack.Settings;
@@ -69,16 +69,16 @@ import static org.awaitility.Awaitility.await;
  * kill really takes away half of each service. The figures (reads and writes by status in each phase,
  * health-check times, duplicates on the topics, redeliveries skipped) are printed whatever fails.
  * <p>
- * Opt-in ({@code -Dws2.system-test.replicas=true}) until it has passed; then it belongs in {@code ./mvnw -B verify}.
+ * Part of {@code ./mvnw -B verify} (about two minutes on a quiet machine); {@code -Dws2.system-test.replicas=false}
+ * leaves it out.
  * <p>
  * Its own stack (without notifications-service and the pages, which it does not need) on ports offset by
  * {@code -Dws2.system-test.port-offset} (default {@link #DEFAULT_PORT_OFFSET}, clear of every other system
  * test's ports); Failsafe runs the system test classes one after the other in one JVM, each stopping its
  * stack in {@code @AfterAll}.
  */
-@EnabledIfSystemProperty(named = "ws2.system-test.replicas", matches = "true",
-        disabledReason = "not yet passing: its runs so far failed on how it measured the first failed health check "
-                + "(see docs/adr/0013); run it with -Dws2.system-test.replicas=true")
+@DisabledIfSystemProperty(named = "ws2.system-test.replicas", matches = "false",
+        disabledReason = "left out with -Dws2.system-test.replicas=false")
 class ReplicasSystemIT {
 
     /**
@@ -218,7 +218,8 @@ class ReplicasSystemIT {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> eachEventIsAppliedOnceByEveryConsumer(load, all));
             converged = "%.1f s after the load stopped".formatted((System.nanoTime() - stopped) / 1e9);
-        } catch (AssertionError | RuntimeException e) {
+        } catch (AssertionError | Exception e) {
+            // Exception too: Awaitility rethrows a checked SQLException from the checks as it is
             failure = failure != null ? failure : e instanceof AssertionError a ? a : new AssertionError(e);
             converged = "NOT checked or NOT within 120 s: " + e.getMessage();
         }
@@ -693,12 +694,12 @@ class ReplicasSystemIT {
                     consumer.getValue()).isEqualTo(expected);
         }
         assertThat(Set.copyOf(query("ws2_reporting", "SELECT id || '@' || version FROM recommendation_version WHERE id = ANY (?)",
-                recommendationIds.toArray(String[]::new)))).as("reporting's recommendation history: one row per version")
+                (Object) recommendationIds.toArray(String[]::new)))).as("reporting's recommendation history: one row per version")
                 .isEqualTo(events.versions("ws2.recommendations.v1"));
-        assertThat(query("ws2_reporting", "SELECT id FROM recommendation_version WHERE id = ANY (?)",
-                recommendationIds.toArray(String[]::new))).as("no version twice").doesNotHaveDuplicates();
+        assertThat(query("ws2_reporting", "SELECT id || '@' || version FROM recommendation_version WHERE id = ANY (?)",
+                (Object) recommendationIds.toArray(String[]::new))).as("no version twice").doesNotHaveDuplicates();
         assertThat(Set.copyOf(query("ws2_reporting", "SELECT id || '@' || version FROM group_version WHERE id = ANY (?)",
-                groupIds.toArray(String[]::new)))).as("reporting's group history: one row per version")
+                (Object) groupIds.toArray(String[]::new)))).as("reporting's group history: one row per version")
                 .isEqualTo(events.versions("ws2.groups.v1"));
         Map<String, Long> sourceVersions = new TreeMap<>();
         recommendationIds.forEach(id -> sourceVersions.put(id, latest.get(id)));
@@ -708,6 +709,7 @@ class ReplicasSystemIT {
                 .as("groups-service's copy at each recommendation's last version").isEqualTo(sourceVersions);
     }
 
+    /** A {@code String[]} parameter is bound as one SQL array: pass it cast to {@code Object}, not spread as varargs. */
     private static List<String> query(String database, String sql, Object... parameters) throws SQLException {
         try (Connection db = connect(database); PreparedStatement statement = db.prepareStatement(sql)) {
             bind(db, statement, parameters);
@@ -723,7 +725,7 @@ class ReplicasSystemIT {
 
     private static Map<String, Long> versions(String database, String sql, Set<String> ids) throws SQLException {
         try (Connection db = connect(database); PreparedStatement statement = db.prepareStatement(sql)) {
-            bind(db, statement, ids.toArray(String[]::new));
+            bind(db, statement, (Object) ids.toArray(String[]::new));
             Map<String, Long> rows = new TreeMap<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
