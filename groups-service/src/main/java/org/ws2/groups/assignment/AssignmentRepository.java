@@ -27,7 +27,11 @@ public class AssignmentRepository {
             SELECT a.*, r.title AS recommendation_title, r.topic, r.status AS recommendation_status
             FROM assignment a JOIN known_recommendation r ON r.id = a.recommendation_id""";
 
-    /** Recommendation ids in their natural order (6.2 before 6.10), whatever else they hold. */
+    /**
+     * Recommendation ids in their natural order (6.2 before 6.10), whatever else they hold. Migration V4
+     * indexes exactly these expressions, so that a page reads its rows in order instead of sorting the
+     * table: change both together.
+     */
     private static final String ORDER = " " + """
             ORDER BY CASE WHEN a.recommendation_id ~ '^[0-9]+(\\.[0-9]+)*$'
                 THEN string_to_array(a.recommendation_id, '.')::int[] END, a.recommendation_id, a.group_id""";
