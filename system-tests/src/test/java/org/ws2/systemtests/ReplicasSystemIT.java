@@ -55,7 +55,8 @@ import static org.awaitility.Awaitility.await;
  * <ul>
  * <li><b>no 5xx on reads after the first failed health check</b>: every read's status is recorded; the
  * moment the gateway's health check dropped each dead instance is taken from the gateway's own log (the last
- * time its load balancer picked that instance, TRACE, once it has not for two check intervals: Spring Cloud
+ * time its load balancer picked that instance, TRACE, once it has not for two check intervals — no later than the
+ * check, and earlier when a refused connection left it out first (the gateway's RefusedInstances): Spring Cloud
  * LoadBalancer does not log a refused check), and every read of that service started after it must be a 200;</li>
  * <li><b>no acknowledged write lost</b>: every write answered 2xx is in the source of truth, read back
  * through the gateway: each entity in the state and at the version of its last acknowledged write (or of a
@@ -506,7 +507,7 @@ class ReplicasSystemIT {
             StringBuilder out = new StringBuilder("==== replicas: groups-service-2 and reporting-service-2 SIGKILLed at "
                     + killedAt + "\n");
             out.append("  /api requests served before the kill, per instance: ").append(servedBeforeKill).append('\n');
-            out.append("  gateway last picked the dead instance (its health check had dropped it by then): ");
+            out.append("  gateway last picked the dead instance (a refused connection or its health check had dropped it by then): ");
             firstFailedCheck.forEach((instance, at) -> out.append(instance).append(" %.1f s after the kill; "
                     .formatted(Duration.between(kill, at).toMillis() / 1000.0)));
             out.append('\n');

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
  * LoadBalancer's health check times out at its interval; on an overloaded machine a healthy but slow
  * service missed that and the route had no instance at all (every request a 503 problem, measured
  * in the benchmark). Falling back to all instances leaves the failure handling to the retry of reads
- * and the circuit breaker, as with a single URI.
+ * and the circuit breaker, as with a single URI. Between two checks, an instance that refused a
+ * connection is left out ({@link RefusedInstances}).
  * <p>
  * Not a {@code @Configuration}: it is the default configuration of every load-balancer client
  * ({@link ServiceInstances}), instantiated in each client's own context.
@@ -24,11 +25,12 @@ import org.springframework.context.annotation.Bean;
 public class HealthyOrAllInstances {
 
     @Bean
-    ServiceInstanceListSupplier serviceInstanceListSupplier(ConfigurableApplicationContext context) {
+    ServiceInstanceListSupplier serviceInstanceListSupplier(ConfigurableApplicationContext context,
+            RefusedInstances refused) {
         ServiceInstanceListSupplier all = ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context);
         ServiceInstanceListSupplier healthy = ServiceInstanceListSupplier.builder().withDiscoveryClient().withHealthChecks()
                 .build(context);
-        return new HealthyOrAll(all, healthy);
+        return new HealthyOrAll(all, healthy, refused);
     }
 
     /**
@@ -41,10 +43,12 @@ public class HealthyOrAllInstances {
 
         private final ServiceInstanceListSupplier all;
         private final ServiceInstanceListSupplier healthy;
+        private final RefusedInstances refused;
 
-        HealthyOrAll(ServiceInstanceListSupplier all, ServiceInstanceListSupplier healthy) {
+        HealthyOrAll(ServiceInstanceListSupplier all, ServiceInstanceListSupplier healthy, RefusedInstances refused) {
             this.all = all;
             this.healthy = healthy;
+            this.refused = refused;
         }
 
         @Override
@@ -54,7 +58,8 @@ public class HealthyOrAllInstances {
 
         @Override
         public Flux<List<ServiceInstance>> get() {
-            return Flux.combineLatest(healthy.get(), all.get(), (up, every) -> up.isEmpty() ? every : up);
+            // evaluated at each choice: the latest health-check result, less the instances that refused since
+            return Flux.combineLatest(healthy.get(), all.get(), (up, every) -> refused.without(up.isEmpty() ? every : up));
         }
 
         @Override
