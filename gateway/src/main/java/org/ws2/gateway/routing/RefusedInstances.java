@@ -66,7 +66,7 @@ public class RefusedInstances implements GlobalFilter, Ordered {
     }
 
     void refused(String host, int port) {
-        refusedUntil.put(host + ":" + port, nanoTime.getAsLong() + holdOffNanos);
+        refusedUntil.put(address(host, port), nanoTime.getAsLong() + holdOffNanos);
     }
 
     /** The instances that have not refused a connection within the hold-off, or all of them if every one has. */
@@ -76,10 +76,14 @@ public class RefusedInstances implements GlobalFilter, Ordered {
         }
         long now = nanoTime.getAsLong();
         List<ServiceInstance> answering = instances.stream().filter(i -> {
-            Long until = refusedUntil.get(i.getHost() + ":" + i.getPort());
+            Long until = refusedUntil.get(address(i.getHost(), i.getPort()));
             return until == null || until - now <= 0;
         }).toList();
         return answering.isEmpty() ? instances : answering;
+    }
+
+    private static String address(String host, int port) {
+        return host + ":" + port;
     }
 
     /** Refused, or not connected within the connect timeout (netty's exception is a ConnectException too). */

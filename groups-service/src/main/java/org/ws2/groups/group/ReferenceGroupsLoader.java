@@ -42,7 +42,8 @@ public class ReferenceGroupsLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
-    ReferenceGroupsLoader(GroupEditing editing, JsonMapper jsonMapper, TransactionTemplate transaction, JdbcClient jdbc) {
+    ReferenceGroupsLoader(GroupEditing editing, JsonMapper jsonMapper, TransactionTemplate transaction,
+            JdbcClient jdbc) {
         this.editing = editing;
         this.jsonMapper = jsonMapper;
         this.transaction = transaction;

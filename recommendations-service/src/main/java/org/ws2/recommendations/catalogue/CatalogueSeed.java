@@ -41,8 +41,9 @@ import org.ws2.service.seeding.SeedLock;
  * Loads the real WS2 topics and recommendations shipped with the service, with the facts the Q2
  * 2021 update adds (ownership, coordination flags, the 1.1 dependency), so that a fresh system
  * starts useful. It only adds what is missing: a restart, or a second replica starting at the same
- * moment (it waits for the first's commit: {@link SeedLock}), changes nothing, and corrections users have made are never overwritten. Each
- * recommendation it adds is registered like one a user creates: with a history entry and an event.
+ * moment (it waits for the first's commit: {@link SeedLock}), changes nothing, and corrections users
+ * have made are never overwritten. Each recommendation it adds is registered like one a user
+ * creates: with a history entry and an event.
  * <p>
  * The list is {@code ws2/recommendations.json}, a copy of the shared WS2 reference data kept in the
  * jar so that the service needs nothing outside it ({@code ws2.catalogue.recommendations} names

@@ -30,9 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Records the engagement items of the WS2 implementation update for Q2 2021 (the WS2-IT meeting
  * of 7 May 2021 and ICANN's webinar of 25 May 2021), so that a fresh system starts with them. Each
  * has a fixed id derived from its key, and is only added if no item has that id: a restart, or a
- * second replica starting at the same moment (it waits for the first's commit: {@link SeedLock}), changes nothing, and an item a user edited or
- * removed is never restored. It runs after the catalogue seed, since an item may name
- * recommendations.
+ * second replica starting at the same moment (it waits for the first's commit: {@link SeedLock}),
+ * changes nothing, and an item a user edited or removed is never restored. It runs after the
+ * catalogue seed, since an item may name recommendations.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
