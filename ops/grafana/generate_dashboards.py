@@ -69,15 +69,31 @@ def gateway():
     ])
 
 
+def http_panels(app, noun, latency):
+    """Requests, errors and answers of one Spring MVC application, per route (a service) or per page (web)."""
+    http = "http_server_requests_seconds"
+    panels = [
+        panel(f"Requests per second by {noun}", [(f"sum by (method, uri) (rate({http}_count{{{app}}}{RATE}))", "{{method}} {{uri}}")], "reqps"),
+        panel(f"Errors (5xx) per second by {noun}", [(f'sum by (method, uri, exception) (rate({http}_count{{{app}, status=~"5.."}}{RATE}))', "{{method}} {{uri}} {{exception}}")], "reqps"),
+    ]
+    if latency:
+        panels.append(panel(f"Latency p95 by {noun}", [(f"histogram_quantile(0.95, sum by (uri, le) (rate({http}_bucket{{{app}}}{RATE})))", "{{uri}}")], "s"))
+    panels.append(panel("Answers by status", [(f"sum by (status) (rate({http}_count{{{app}}}{RATE}))", "{{status}}")], "reqps"))
+    return panels
+
+
+def heap_and_cpu(app):
+    return [
+        panel("Heap used", [(f'sum by (instance) (jvm_memory_used_bytes{{{app}, area="heap"}})', "{{instance}}")], "bytes"),
+        panel("CPU", [(f"process_cpu_usage{{{app}}}", "{{instance}}")], "percentunit"),
+    ]
+
+
 def service(name, title):
     app = f'application="{name}"'
-    http = "http_server_requests_seconds"
     return dashboard(f"ws2-{name}", f"WS2 / {title}", f"{title}: HTTP, its outbox, its consumers, its process.", [
         row("HTTP (RED)"),
-        panel("Requests per second by route", [(f"sum by (method, uri) (rate({http}_count{{{app}}}{RATE}))", "{{method}} {{uri}}")], "reqps"),
-        panel("Errors (5xx) per second by route", [(f'sum by (method, uri, exception) (rate({http}_count{{{app}, status=~"5.."}}{RATE}))', "{{method}} {{uri}} {{exception}}")], "reqps"),
-        panel("Latency p95 by route", [(f"histogram_quantile(0.95, sum by (uri, le) (rate({http}_bucket{{{app}}}{RATE})))", "{{uri}}")], "s"),
-        panel("Answers by status", [(f"sum by (status) (rate({http}_count{{{app}}}{RATE}))", "{{status}}")], "reqps"),
+        *http_panels(app, "route", latency=True),
         row("Outbox (events leaving)"),
         panel("Oldest unpublished event", [(f"max by (instance) (ws2_outbox_lag_seconds{{{app}}})", "{{instance}}")], "s",
               "Alert Ws2OutboxStalled fires above 120 s for 2 minutes."),
@@ -95,22 +111,17 @@ def service(name, title):
         panel("Database connections", [
             (f"sum by (instance) (hikaricp_connections_active{{{app}}})", "active {{instance}}"),
             (f"sum by (instance) (hikaricp_connections_pending{{{app}}})", "waiting {{instance}}")], "short"),
-        panel("Heap used", [(f'sum by (instance) (jvm_memory_used_bytes{{{app}, area="heap"}})', "{{instance}}")], "bytes"),
-        panel("CPU", [(f"process_cpu_usage{{{app}}}", "{{instance}}")], "percentunit"),
+        *heap_and_cpu(app),
     ])
 
 
 def web():
     app = 'application="web"'
-    http = "http_server_requests_seconds"
     return dashboard("ws2-web", "WS2 / Web pages", "The pages people use: a client of the gateway's /api.", [
         row("Pages (RED)"),
-        panel("Requests per second by page", [(f"sum by (method, uri) (rate({http}_count{{{app}}}{RATE}))", "{{method}} {{uri}}")], "reqps"),
-        panel("Errors (5xx) per second by page", [(f'sum by (method, uri, exception) (rate({http}_count{{{app}, status=~"5.."}}{RATE}))', "{{method}} {{uri}} {{exception}}")], "reqps"),
-        panel("Answers by status", [(f"sum by (status) (rate({http}_count{{{app}}}{RATE}))", "{{status}}")], "reqps"),
+        *http_panels(app, "page", latency=False),
         row("Process"),
-        panel("Heap used", [(f'sum by (instance) (jvm_memory_used_bytes{{{app}, area="heap"}})', "{{instance}}")], "bytes"),
-        panel("CPU", [(f"process_cpu_usage{{{app}}}", "{{instance}}")], "percentunit"),
+        *heap_and_cpu(app),
     ])
 
 
