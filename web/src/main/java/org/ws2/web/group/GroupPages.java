@@ -7,14 +7,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.ws2.web.api.Gateway;
+import org.ws2.web.api.TrackerApi;
 import org.ws2.web.api.Problem;
 import org.ws2.web.signin.SignedInUser;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The groups, each with its stage sentence like the Q2 2021 update's "SO/AC work" slide, and one
@@ -24,45 +24,45 @@ import java.util.stream.Collectors;
 @Controller
 class GroupPages {
 
-    static final Map<String, String> KINDS = new LinkedHashMap<>();
+    static final Map<String, String> KIND_LABELS = new LinkedHashMap<>();
 
     static {
-        KINDS.put("BOARD", "Board");
-        KINDS.put("SO", "Supporting Organizations");
-        KINDS.put("AC", "Advisory Committees");
-        KINDS.put("GNSO_SG", "GNSO stakeholder groups");
-        KINDS.put("GNSO_C", "GNSO constituencies");
-        KINDS.put("RALO", "Regional At-Large Organizations");
-        KINDS.put("CROSS_COMMUNITY", "Cross-community structures");
-        KINDS.put("ORG_FUNCTION", "ICANN org functions");
+        KIND_LABELS.put("BOARD", "Board");
+        KIND_LABELS.put("SO", "Supporting Organizations");
+        KIND_LABELS.put("AC", "Advisory Committees");
+        KIND_LABELS.put("GNSO_SG", "GNSO stakeholder groups");
+        KIND_LABELS.put("GNSO_C", "GNSO constituencies");
+        KIND_LABELS.put("RALO", "Regional At-Large Organizations");
+        KIND_LABELS.put("CROSS_COMMUNITY", "Cross-community structures");
+        KIND_LABELS.put("ORG_FUNCTION", "ICANN org functions");
     }
 
     static final List<String> PRIORITIES = List.of("HIGH", "MEDIUM", "LOW", "NOT_APPLICABLE");
     static final List<String> EFFORTS = List.of("MINIMAL", "MODERATE", "SIGNIFICANT");
     static final List<String> URGENCIES = List.of("HIGH", "MEDIUM", "LOW");
-    static final List<String> PROGRESS = List.of("NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED", "NOT_APPLICABLE");
+    static final List<String> PROGRESS_VALUES = List.of("NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED", "NOT_APPLICABLE");
 
-    private final Gateway gateway;
+    private final TrackerApi api;
 
-    GroupPages(Gateway gateway) {
-        this.gateway = gateway;
+    GroupPages(TrackerApi api) {
+        this.api = api;
     }
 
     @GetMapping("/groups")
     @SuppressWarnings("unchecked")
     String list(SignedInUser user, Model model) {
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) gateway.get("/api/groups", user).get("items");
-        // every group's stage in one read of the reporting service's read model, not one request per
-        // group (40 of them took 0.9-1.1 s on a loaded machine); without it the page still lists the groups
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) api.get("/api/groups", user).get("items");
+        // every group's stage in one read of the reporting service's read model, so the page costs one
+        // request whatever the number of groups; without it the page still lists the groups
         Map<String, Map<String, Object>> stageById = new LinkedHashMap<>();
-        gateway.tryGet("/api/reports/groups", user).ifPresent(report -> ((List<Map<String, Object>>) report.body()
+        api.tryGet("/api/reports/groups", user).ifPresent(report -> ((List<Map<String, Object>>) report.body()
                 .getOrDefault("groups", List.of())).forEach(stage -> stageById.put(String.valueOf(stage.get("groupId")), stage)));
         Map<String, List<Map<String, Object>>> byKind = new LinkedHashMap<>();
-        KINDS.keySet().forEach(kind -> byKind.put(kind, new java.util.ArrayList<>()));
-        groups.forEach(g -> byKind.computeIfAbsent(String.valueOf(g.get("kind")), k -> new java.util.ArrayList<>()).add(g));
+        KIND_LABELS.keySet().forEach(kind -> byKind.put(kind, new ArrayList<>()));
+        groups.forEach(g -> byKind.computeIfAbsent(String.valueOf(g.get("kind")), k -> new ArrayList<>()).add(g));
         byKind.values().removeIf(List::isEmpty);
         model.addAttribute("byKind", byKind);
-        model.addAttribute("kinds", KINDS);
+        model.addAttribute("kinds", KIND_LABELS);
         model.addAttribute("stages", stageById);
         return "groups";
     }
@@ -76,7 +76,7 @@ class GroupPages {
     /** Only the stage, fetched again by the page's script when something changes. */
     @GetMapping("/groups/{id}/stage")
     String stage(@PathVariable String id, SignedInUser user, Model model) {
-        model.addAttribute("stage", gateway.get(Gateway.path("/api/groups/{id}/stage", id), user));
+        model.addAttribute("stage", api.get(TrackerApi.path("/api/groups/{id}/stage", id), user));
         // the fragment names its own refresh URL from the group's id
         model.addAttribute("group", Map.of("id", id));
         return "group :: stage";
@@ -88,9 +88,8 @@ class GroupPages {
             SignedInUser user, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", to);
-        body.put("note", blankToNull(note));
-        return answer(id, rec, "triage", gateway.send(HttpMethod.POST,
-                Gateway.path("/api/groups/{g}/assignments/{r}/triage", id, rec), body, version, user), user, model);
+        body.putAll(fields("note", note));
+        return changeAssignment(HttpMethod.POST, id, rec, "triage", body, version, user, model);
     }
 
     @PostMapping("/groups/{id}/assignments/{rec}/priority")
@@ -98,32 +97,22 @@ class GroupPages {
             @RequestParam(defaultValue = "") String effort, @RequestParam(defaultValue = "") String urgency,
             @RequestParam(defaultValue = "") String notApplicableReason, @RequestParam(defaultValue = "") String version,
             SignedInUser user, Model model) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("priority", blankToNull(priority));
-        body.put("effort", blankToNull(effort));
-        body.put("urgency", blankToNull(urgency));
-        body.put("notApplicableReason", blankToNull(notApplicableReason));
-        return answer(id, rec, "priority", gateway.send(HttpMethod.PUT,
-                Gateway.path("/api/groups/{g}/assignments/{r}/priority", id, rec), body, version, user), user, model);
+        return changeAssignment(HttpMethod.PUT, id, rec, "priority", fields("priority", priority, "effort", effort,
+                "urgency", urgency, "notApplicableReason", notApplicableReason), version, user, model);
     }
 
     @PostMapping("/groups/{id}/assignments/{rec}/progress")
     String progress(@PathVariable String id, @PathVariable String rec, @RequestParam(defaultValue = "") String progress,
             @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String evidenceUrl,
             @RequestParam(defaultValue = "") String version, SignedInUser user, Model model) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("progress", blankToNull(progress));
-        body.put("note", blankToNull(note));
-        body.put("evidenceUrl", blankToNull(evidenceUrl));
-        return answer(id, rec, "progress", gateway.send(HttpMethod.PUT,
-                Gateway.path("/api/groups/{g}/assignments/{r}/progress", id, rec), body, version, user), user, model);
+        return changeAssignment(HttpMethod.PUT, id, rec, "progress",
+                fields("progress", progress, "note", note, "evidenceUrl", evidenceUrl), version, user, model);
     }
 
     @PostMapping("/groups/{id}/assignments/{rec}/comments")
     String comment(@PathVariable String id, @PathVariable String rec, @RequestParam(defaultValue = "") String text,
             SignedInUser user, Model model) {
-        return answer(id, rec, "comment", gateway.send(HttpMethod.POST,
-                Gateway.path("/api/groups/{g}/assignments/{r}/comments", id, rec), Map.of("text", text), null, user), user, model);
+        return changeAssignment(HttpMethod.POST, id, rec, "comments", Map.of("text", text), null, user, model);
     }
 
     /**
@@ -133,7 +122,7 @@ class GroupPages {
     @PostMapping("/groups/{id}/priorities/approval")
     String approve(@PathVariable String id, @RequestParam(name = "approve", required = false) List<String> shown,
             SignedInUser user, Model model) {
-        List<Map<String, Object>> approve = new java.util.ArrayList<>();
+        List<Map<String, Object>> approve = new ArrayList<>();
         for (String draft : shown == null ? List.<String>of() : shown) {
             int at = draft.lastIndexOf('@');
             String version = at < 0 ? "" : draft.substring(at + 1);
@@ -143,24 +132,33 @@ class GroupPages {
             named.put("version", version.matches("\\d{1,18}") ? (Object) Long.parseLong(version) : version);
             approve.add(named);
         }
-        return answer(id, null, "approve", gateway.send(HttpMethod.POST,
-                Gateway.path("/api/groups/{g}/priorities/approval", id), Map.of("approve", approve), null, user),
+        return answer(id, null, "approve", api.send(HttpMethod.POST,
+                TrackerApi.path("/api/groups/{g}/priorities/approval", id), Map.of("approve", approve), null, user),
                 user, model);
     }
 
     @PostMapping("/groups/{id}/sign-off-request")
     String requestSignOff(@PathVariable String id, @RequestParam(defaultValue = "") String note, SignedInUser user, Model model) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("note", blankToNull(note));
-        return answer(id, null, "sign-off-request", gateway.send(HttpMethod.POST,
-                Gateway.path("/api/groups/{g}/sign-off-request", id), body, null, user), user, model);
+        return answer(id, null, "sign-off-request", api.send(HttpMethod.POST,
+                TrackerApi.path("/api/groups/{g}/sign-off-request", id), fields("note", note), null, user), user, model);
+    }
+
+    /**
+     * One of the sign-off workflow's changes to an assignment, sent to
+     * {@code /api/groups/{g}/assignments/{r}/<change>}; a refusal is shown next to that change's form.
+     */
+    private String changeAssignment(HttpMethod method, String id, String rec, String change, Map<String, Object> body,
+            String version, SignedInUser user, Model model) {
+        TrackerApi.Outcome outcome = api.send(method,
+                TrackerApi.path("/api/groups/{g}/assignments/{r}/" + change, id, rec), body, version, user);
+        return answer(id, rec, change, outcome, user, model);
     }
 
     /** Success: back to the page (post/redirect/get). A problem: the same page with it next to the action. */
-    private String answer(String id, String rec, String action, Gateway.Outcome outcome, SignedInUser user, Model model) {
+    private String answer(String id, String rec, String action, TrackerApi.Outcome outcome, SignedInUser user, Model model) {
         String key = rec == null ? action : action + ":" + rec;
         if (outcome.ok()) {
-            return "redirect:" + Gateway.path("/groups/{id}", id) + (rec == null ? "" : "#rec-" + rec.replace('.', '-'));
+            return "redirect:" + TrackerApi.path("/groups/{id}", id) + (rec == null ? "" : "#rec-" + rec.replace('.', '-'));
         }
         fill(id, user, model, Map.of(key, outcome.problem()));
         return "group";
@@ -168,10 +166,10 @@ class GroupPages {
 
     @SuppressWarnings("unchecked")
     private void fill(String id, SignedInUser user, Model model, Map<String, Problem> problems) {
-        model.addAttribute("group", gateway.get(Gateway.path("/api/groups/{id}", id), user));
-        model.addAttribute("stage", gateway.tryGet(Gateway.path("/api/groups/{id}/stage", id), user).map(Gateway.Outcome::body).orElse(null));
-        List<Map<String, Object>> assignments = (List<Map<String, Object>>) gateway.get(
-                Gateway.path("/api/assignments", Map.of("groupId", id, "size", 500)), user).get("items");
+        model.addAttribute("group", api.get(TrackerApi.path("/api/groups/{id}", id), user));
+        model.addAttribute("stage", api.tryGet(TrackerApi.path("/api/groups/{id}/stage", id), user).map(TrackerApi.Outcome::body).orElse(null));
+        List<Map<String, Object>> assignments = (List<Map<String, Object>>) api.get(
+                TrackerApi.path("/api/assignments", Map.of("groupId", id, "size", 500)), user).get("items");
         model.addAttribute("assignments", assignments);
         model.addAttribute("drafts", assignments.stream().filter(a -> Boolean.TRUE.equals(a.get("priorityDraft"))
                 && a.get("priority") != null).count());
@@ -181,14 +179,19 @@ class GroupPages {
         model.addAttribute("priorities", PRIORITIES);
         model.addAttribute("efforts", EFFORTS);
         model.addAttribute("urgencies", URGENCIES);
-        model.addAttribute("progressValues", PROGRESS);
+        model.addAttribute("progressValues", PROGRESS_VALUES);
+    }
+
+    /** The form's fields, as name and value pairs, for the API: a field left blank is not set (null). */
+    private static Map<String, Object> fields(String... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put(namesAndValues[i], blankToNull(namesAndValues[i + 1]));
+        }
+        return body;
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static String kindsLabel(List<String> kinds) {
-        return kinds.stream().map(KINDS::get).collect(Collectors.joining(", "));
     }
 }

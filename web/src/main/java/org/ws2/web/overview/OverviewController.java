@@ -3,7 +3,7 @@ package org.ws2.web.overview;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.ws2.web.api.Gateway;
+import org.ws2.web.api.TrackerApi;
 import org.ws2.web.signin.SignedInUser;
 
 import java.util.List;
@@ -17,10 +17,10 @@ import java.util.Map;
 @Controller
 class OverviewController {
 
-    private final Gateway gateway;
+    private final TrackerApi api;
 
-    OverviewController(Gateway gateway) {
-        this.gateway = gateway;
+    OverviewController(TrackerApi api) {
+        this.api = api;
     }
 
     @GetMapping("/")
@@ -38,10 +38,10 @@ class OverviewController {
 
     @SuppressWarnings("unchecked")
     private void fill(SignedInUser user, Model model) {
-        gateway.tryGet("/api/reports/progress", user).ifPresent(progress -> {
-            List<Map<String, Object>> completed = (List<Map<String, Object>>) gateway
+        api.tryGet("/api/reports/progress", user).ifPresent(progress -> {
+            List<Map<String, Object>> completed = (List<Map<String, Object>>) api
                     .get("/api/recommendations?status=IMPLEMENTED&sort=updatedAt&order=desc&size=5", user).get("items");
-            model.addAttribute("progress", Progress.of(progress.body(), completed));
+            model.addAttribute("figures", OverviewFigures.of(progress.body(), completed));
         });
     }
 }

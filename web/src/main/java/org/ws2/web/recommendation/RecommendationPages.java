@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.ws2.web.api.Gateway;
+import org.ws2.web.api.TrackerApi;
 import org.ws2.web.signin.SignedInUser;
 
 import java.util.LinkedHashMap;
@@ -26,10 +26,10 @@ class RecommendationPages {
     static final List<String> OWNERSHIPS = List.of("ORG", "COMMUNITY", "CO_OWNED");
     static final List<String> FLAGS = List.of("REQUIRED", "WOULD_BENEFIT", "NONE");
 
-    private final Gateway gateway;
+    private final TrackerApi api;
 
-    RecommendationPages(Gateway gateway) {
-        this.gateway = gateway;
+    RecommendationPages(TrackerApi api) {
+        this.api = api;
     }
 
     @GetMapping("/recommendations")
@@ -46,21 +46,21 @@ class RecommendationPages {
         query.put("asOf", filter.get("asOf").isEmpty() ? null : filter.get("asOf") + "T23:59:59Z");
         query.put("page", page);
         query.put("size", PAGE_SIZE);
-        Map<String, Object> answer = gateway.get(Gateway.path("/api/recommendations", query), user);
+        Map<String, Object> answer = api.get(TrackerApi.path("/api/recommendations", query), user);
         long total = ((Number) answer.get("total")).longValue();
         model.addAttribute("filter", filter);
         model.addAttribute("recommendations", answer.get("items"));
         model.addAttribute("total", total);
         model.addAttribute("page", page);
         model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("topics", gateway.getList("/api/topics", user));
+        model.addAttribute("topics", api.getList("/api/topics", user));
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("ownerships", OWNERSHIPS);
         model.addAttribute("flags", FLAGS);
         model.addAttribute("pageLink", (java.util.function.IntFunction<String>) p -> {
             Map<String, Object> q = new LinkedHashMap<>(filter);
             q.put("page", p);
-            return Gateway.path("/recommendations", q);
+            return TrackerApi.path("/recommendations", q);
         });
         return "recommendations";
     }
@@ -75,10 +75,10 @@ class RecommendationPages {
     @PostMapping("/recommendations/{id}/transition")
     String transition(@PathVariable String id, @RequestParam String to, @RequestParam(defaultValue = "") String note,
             @RequestParam(defaultValue = "") String version, SignedInUser user, Model model) {
-        Gateway.Outcome outcome = gateway.send(HttpMethod.POST, Gateway.path("/api/recommendations/{id}/transitions", id),
+        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, TrackerApi.path("/api/recommendations/{id}/transitions", id),
                 Map.of("to", to, "note", note), version, user);
         if (outcome.ok()) {
-            return "redirect:" + Gateway.path("/recommendations/{id}", id) + "#timeline";
+            return "redirect:" + TrackerApi.path("/recommendations/{id}", id) + "#timeline";
         }
         fill(id, user, model);
         model.addAttribute("transitionProblem", outcome.problem());
@@ -92,7 +92,7 @@ class RecommendationPages {
             @RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String note,
             @RequestParam(defaultValue = "") String url, @RequestParam(required = false) MultipartFile file,
             SignedInUser user, Model model) {
-        Gateway.Outcome outcome;
+        TrackerApi.Outcome outcome;
         if (file != null && !file.isEmpty()) {
             MultipartBodyBuilder parts = new MultipartBodyBuilder();
             parts.part("file", file.getResource()).contentType(file.getContentType() == null
@@ -102,17 +102,17 @@ class RecommendationPages {
             if (!note.isBlank()) {
                 parts.part("note", note);
             }
-            outcome = gateway.send(HttpMethod.POST, Gateway.path("/api/recommendations/{id}/evidence", id), parts.build(), null, user);
+            outcome = api.send(HttpMethod.POST, TrackerApi.path("/api/recommendations/{id}/evidence", id), parts.build(), null, user);
         } else {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("title", title);
             body.put("url", url.isBlank() ? null : url.strip());
             body.put("date", date.isBlank() ? null : date);
             body.put("note", note.isBlank() ? null : note);
-            outcome = gateway.send(HttpMethod.POST, Gateway.path("/api/recommendations/{id}/evidence", id), body, null, user);
+            outcome = api.send(HttpMethod.POST, TrackerApi.path("/api/recommendations/{id}/evidence", id), body, null, user);
         }
         if (outcome.ok()) {
-            return "redirect:" + Gateway.path("/recommendations/{id}", id) + "#evidence";
+            return "redirect:" + TrackerApi.path("/recommendations/{id}", id) + "#evidence";
         }
         fill(id, user, model);
         model.addAttribute("evidenceProblem", outcome.problem());
@@ -122,17 +122,17 @@ class RecommendationPages {
 
     @SuppressWarnings("unchecked")
     private void fill(String id, SignedInUser user, Model model) {
-        Map<String, Object> recommendation = gateway.get(Gateway.path("/api/recommendations/{id}", id), user);
+        Map<String, Object> recommendation = api.get(TrackerApi.path("/api/recommendations/{id}", id), user);
         model.addAttribute("rec", recommendation);
-        List<Map<String, Object>> history = gateway.getList(Gateway.path("/api/recommendations/{id}/history", id), user);
+        List<Map<String, Object>> history = api.getList(TrackerApi.path("/api/recommendations/{id}/history", id), user);
         List<Map<String, Object>> newestFirst = new java.util.ArrayList<>(history);
         java.util.Collections.reverse(newestFirst);
         model.addAttribute("history", newestFirst);
-        model.addAttribute("evidence", gateway.tryGet(Gateway.path("/api/recommendations/{id}/evidence", id), user)
+        model.addAttribute("evidence", api.tryGet(TrackerApi.path("/api/recommendations/{id}/evidence", id), user)
                 .map(o -> o.raw() instanceof List<?> l ? l : o.body().get("items")).orElse(List.of()));
-        model.addAttribute("engagements", gateway.tryGet(Gateway.path("/api/engagements", Map.of("recommendationId", id, "size", 100)), user)
+        model.addAttribute("engagements", api.tryGet(TrackerApi.path("/api/engagements", Map.of("recommendationId", id, "size", 100)), user)
                 .map(o -> o.body().get("items")).orElse(List.of()));
-        model.addAttribute("assignments", gateway.tryGet(Gateway.path("/api/assignments", Map.of("recommendationId", id, "size", 500)), user)
+        model.addAttribute("assignments", api.tryGet(TrackerApi.path("/api/assignments", Map.of("recommendationId", id, "size", 500)), user)
                 .map(o -> o.body().get("items")).orElse(null));
         model.addAttribute("statuses", STATUSES);
     }

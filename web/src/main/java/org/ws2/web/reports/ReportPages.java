@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.ws2.web.api.Gateway;
+import org.ws2.web.api.TrackerApi;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,15 +42,15 @@ class ReportPages {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("format", format);
             query.put("asOf", date);
-            links.put(format, Gateway.path("/api/reports/quarterly/" + chosen, query));
+            links.put(format, TrackerApi.path("/api/reports/quarterly/" + chosen, query));
         }
         model.addAttribute("quarters", quarters);
         model.addAttribute("quarter", chosen);
         model.addAttribute("asOf", date);
         model.addAttribute("links", links);
-        model.addAttribute("progressLink", Gateway.path("/api/reports/progress", Map.of("asOf", date)));
-        model.addAttribute("groupsLink", Gateway.path("/api/reports/groups", Map.of("asOf", date)));
-        model.addAttribute("matrixLink", Gateway.path("/api/reports/matrix", Map.of("asOf", date)));
+        model.addAttribute("progressLink", TrackerApi.path("/api/reports/progress", Map.of("asOf", date)));
+        model.addAttribute("groupsLink", TrackerApi.path("/api/reports/groups", Map.of("asOf", date)));
+        model.addAttribute("matrixLink", TrackerApi.path("/api/reports/matrix", Map.of("asOf", date)));
         return "reports";
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.ws2.localsigning.LocalJwtKeys;
 import org.ws2.web.WebProperties;
-import org.ws2.web.api.Gateway;
+import org.ws2.web.api.TrackerApi;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,15 +30,15 @@ class SignInController {
 
     private final WebProperties properties;
     private final TokenCookie tokenCookie;
-    private final Gateway gateway;
+    private final TrackerApi api;
     private final ObjectProvider<ClientRegistrationRepository> oidc;
     private volatile LocalJwtKeys localKey;
 
-    SignInController(WebProperties properties, TokenCookie tokenCookie, Gateway gateway,
+    SignInController(WebProperties properties, TokenCookie tokenCookie, TrackerApi api,
             ObjectProvider<ClientRegistrationRepository> oidc) {
         this.properties = properties;
         this.tokenCookie = tokenCookie;
-        this.gateway = gateway;
+        this.api = api;
         this.oidc = oidc;
     }
 
@@ -48,7 +48,7 @@ class SignInController {
             return "redirect:" + oidcLoginPath();
         }
         model.addAttribute("roles", LocalJwtKeys.ROLES);
-        model.addAttribute("groups", gateway.get("/api/groups", null).get("items"));
+        model.addAttribute("groups", api.get("/api/groups", null).get("items"));
         return "sign-in";
     }
 
@@ -66,7 +66,7 @@ class SignInController {
         } catch (IllegalArgumentException invalid) {
             model.addAttribute("error", invalid.getMessage());
             model.addAttribute("roles", LocalJwtKeys.ROLES);
-            model.addAttribute("groups", gateway.get("/api/groups", null).get("items"));
+            model.addAttribute("groups", api.get("/api/groups", null).get("items"));
             model.addAttribute("chosen", Map.of("name", name, "role", role, "groups", groups));
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return "sign-in";

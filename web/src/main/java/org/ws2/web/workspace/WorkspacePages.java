@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.ws2.web.api.Gateway;
+import org.ws2.web.api.TrackerApi;
 import org.ws2.web.signin.SignedInUser;
 
 import java.util.LinkedHashMap;
@@ -22,10 +22,10 @@ class WorkspacePages {
 
     static final List<String> KINDS = List.of("SO", "AC", "GNSO_SG", "GNSO_C", "RALO", "CROSS_COMMUNITY", "ORG_FUNCTION", "BOARD");
 
-    private final Gateway gateway;
+    private final TrackerApi api;
 
-    WorkspacePages(Gateway gateway) {
-        this.gateway = gateway;
+    WorkspacePages(TrackerApi api) {
+        this.api = api;
     }
 
     @GetMapping("/workspace")
@@ -46,7 +46,7 @@ class WorkspacePages {
         body.put("idPrefix", blank(idPrefix) ? null : idPrefix.strip());
         body.put("groupKinds", groupKinds);
         body.put("applicabilityNote", blank(applicabilityNote) ? null : applicabilityNote);
-        Gateway.Outcome outcome = gateway.send(HttpMethod.POST, "/api/assignments/bulk", body, null, user);
+        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/assignments/bulk", body, null, user);
         if (outcome.ok()) {
             model.addAttribute("triaged", outcome.body());
         } else {
@@ -66,7 +66,7 @@ class WorkspacePages {
         for (String groupId : groupIds) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("note", blank(note) ? null : note);
-            Gateway.Outcome outcome = gateway.send(HttpMethod.POST, Gateway.path("/api/groups/{id}/sign-off-request", groupId), body, null, user);
+            TrackerApi.Outcome outcome = api.send(HttpMethod.POST, TrackerApi.path("/api/groups/{id}/sign-off-request", groupId), body, null, user);
             if (outcome.ok()) {
                 asked.add(groupId);
             } else {
@@ -87,13 +87,13 @@ class WorkspacePages {
         if (user == null) {
             return;
         }
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) gateway.get("/api/groups", user).get("items");
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) api.get("/api/groups", user).get("items");
         model.addAttribute("groups", groups);
         model.addAttribute("myGroups", groups.stream().filter(g -> user.groups().contains(String.valueOf(g.get("id")))).toList());
         if (user.support()) {
-            model.addAttribute("topics", gateway.getList("/api/topics", user));
+            model.addAttribute("topics", api.getList("/api/topics", user));
             model.addAttribute("kinds", KINDS);
-            List<Map<String, Object>> awaiting = new java.util.ArrayList<>((List<Map<String, Object>>) gateway.get(
+            List<Map<String, Object>> awaiting = new java.util.ArrayList<>((List<Map<String, Object>>) api.get(
                     "/api/assignments?triage=SIGN_OFF_REQUESTED&size=500", user).get("items"));
             // the longest-waiting first: those are the ones to chase
             awaiting.sort(java.util.Comparator.comparing(a -> String.valueOf(a.get("updatedAt"))));

@@ -3,18 +3,13 @@ package org.ws2.web.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.ws2.web.PageBrowser;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -68,28 +64,21 @@ class GroupPageApprovalIT {
     @LocalServerPort
     int port;
 
-    final CookieManager cookies = new CookieManager();
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    final PageBrowser browser = new PageBrowser();
 
     @Test
     void theApprovalNamesTheDraftsAsShownAndAStaleOneAsksForAReload() throws Exception {
         URI page = URI.create("http://localhost:" + port + "/groups/ALAC");
-        HttpCookie token = new HttpCookie("ws2_token", editorToken("ALAC"));
-        token.setPath("/");
-        cookies.getCookieStore().add(page, token);
+        browser.setCookie(page, "ws2_token", editorToken("ALAC"));
 
-        HttpResponse<String> shown = browser.send(HttpRequest.newBuilder(page).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shown = browser.get(page);
         assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
         String form = between(shown.body(), "/groups/ALAC/priorities/approval", "</form>");
         assertThat(values(form, "approve")).containsExactly("6.1.1@3", "6.1.3@5");
 
         StringBuilder submitted = new StringBuilder("_csrf=" + enc(values(form, "_csrf").get(0)));
         values(form, "approve").forEach(draft -> submitted.append("&approve=").append(enc(draft)));
-        HttpResponse<String> answered = browser.send(HttpRequest.newBuilder(page.resolve("/groups/ALAC/priorities/approval"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(submitted.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answered = browser.post(page.resolve("/groups/ALAC/priorities/approval"), submitted.toString());
 
         JsonNode sent = JSON.readTree(approval.get());
         assertThat(sent.path("approve").toString())

@@ -9,15 +9,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.ws2.web.PageBrowser;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +58,7 @@ class OidcSignInIT {
     @LocalServerPort
     int port;
 
-    final CookieManager cookies = new CookieManager();
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    final PageBrowser browser = new PageBrowser();
 
     @Test
     void signingInAtTheProviderGivesTheRolesAndGroupsOfItsTokenClaims() throws Exception {
@@ -82,12 +76,12 @@ class OidcSignInIT {
         assertThat(hops.get(hops.size() - 1).getPath()).isEqualTo("/workspace");
 
         // the cookie holds the provider's access token, which the API will verify against the same issuer
-        SignedJWT accessToken = SignedJWT.parse(cookie(TokenCookie.NAME).getValue());
+        SignedJWT accessToken = SignedJWT.parse(browser.cookie(TokenCookie.NAME).getValue());
         assertThat(accessToken.getJWTClaimsSet().getIssuer()).isEqualTo(PROVIDER.issuerUrl(ISSUER_ID).toString());
-        assertThat(cookie(TokenCookie.NAME).isHttpOnly()).isTrue();
+        assertThat(browser.cookie(TokenCookie.NAME).isHttpOnly()).isTrue();
 
         // a page that needs no API call shows who is signed in, from those claims, and no local banner
-        HttpResponse<String> page = get(URI.create("http://localhost:" + port + "/api-docs"));
+        HttpResponse<String> page = browser.get(URI.create("http://localhost:" + port + "/api-docs"));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Signed in as <strong>alice@alac.example</strong> (<span>group-editor for ALAC, GAC</span>)")
                 .doesNotContain("local-banner");
@@ -99,7 +93,7 @@ class OidcSignInIT {
 
     @Test
     void withoutSigningInThereIsNoTokenCookie() throws Exception {
-        HttpResponse<String> page = get(URI.create("http://localhost:" + port + "/api-docs"));
+        HttpResponse<String> page = browser.get(URI.create("http://localhost:" + port + "/api-docs"));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Sign in").doesNotContain("Signed in as");
@@ -113,7 +107,7 @@ class OidcSignInIT {
         List<URI> visited = new ArrayList<>(List.of(start));
         URI next = start;
         for (int hop = 0; hop < 10 && !next.getPath().equals("/workspace"); hop++) {
-            HttpResponse<String> response = get(next);
+            HttpResponse<String> response = browser.get(next);
             if (response.statusCode() / 100 != 3) {
                 assertThat(response.statusCode()).as(next + " answered " + response.body()).isEqualTo(200);
                 return visited;
@@ -123,15 +117,5 @@ class OidcSignInIT {
         }
         assertThat(next.getPath()).as("where the redirects led: " + visited).isEqualTo("/workspace");
         return visited;
-    }
-
-    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpCookie cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + cookies.getCookieStore().getCookies()));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProgressTest {
+class OverviewFiguresTest {
 
     static Map<String, Object> counts(int notStarted, int inProgress, int complete) {
         return Map.of("NOT_STARTED", notStarted, "IN_PROGRESS", inProgress, "COMPLETE", complete);
@@ -32,39 +32,39 @@ class ProgressTest {
 
     @Test
     void readsTheFiguresOfTheProgressReadModel() {
-        Progress progress = Progress.of(PROGRESS, List.of(Map.of("id", "2.1")));
+        OverviewFigures figures = OverviewFigures.of(PROGRESS, List.of(Map.of("id", "2.1")));
 
-        assertThat(progress.total()).isEqualTo(3);
-        assertThat(progress.byStatus()).containsExactly(Map.entry("NOT_STARTED", 1), Map.entry("IN_PROGRESS", 1),
+        assertThat(figures.total()).isEqualTo(3);
+        assertThat(figures.byStatus()).containsExactly(Map.entry("NOT_STARTED", 1), Map.entry("IN_PROGRESS", 1),
                 Map.entry("COMPLETE", 1));
-        assertThat(progress.byPortfolio()).containsExactly(
-                new Progress.Row("ICANN org portfolio", 1, 0, 1),
-                new Progress.Row("Community portfolio", 0, 1, 1));
-        assertThat(progress.byTopic()).containsExactly(
-                new Progress.Row("1 Diversity", 1, 1, 0),
-                new Progress.Row("2 Guidelines for Good Faith", 0, 0, 1));
-        assertThat(progress.flagged()).extracting(r -> r.get("id")).containsExactly("1.1");
-        assertThat(progress.waiting()).extracting(r -> r.get("id")).containsExactly("1.2");
-        assertThat(progress.recentlyCompleted()).extracting(r -> r.get("id")).containsExactly("2.1");
-        assertThat(progress.byLifecycleStatus()).containsEntry("PLANNING", 1);
-        assertThat(progress.asOf()).isEqualTo("2026-11-30T03:57:33.181139Z");
+        assertThat(figures.byPortfolio()).containsExactly(
+                new OverviewFigures.Row("ICANN org portfolio", 1, 0, 1),
+                new OverviewFigures.Row("Community portfolio", 0, 1, 1));
+        assertThat(figures.byTopic()).containsExactly(
+                new OverviewFigures.Row("1 Diversity", 1, 1, 0),
+                new OverviewFigures.Row("2 Guidelines for Good Faith", 0, 0, 1));
+        assertThat(figures.flagged()).extracting(r -> r.get("id")).containsExactly("1.1");
+        assertThat(figures.waiting()).extracting(r -> r.get("id")).containsExactly("1.2");
+        assertThat(figures.recentlyCompleted()).extracting(r -> r.get("id")).containsExactly("2.1");
+        assertThat(figures.byLifecycleStatus()).containsEntry("PLANNING", 1);
+        assertThat(figures.asOf()).isEqualTo("2026-11-30T03:57:33.181139Z");
     }
 
     @Test
     void anEmptyReadModelIsAllZeros() {
-        Progress progress = Progress.of(Map.of("total", 0), List.of());
+        OverviewFigures figures = OverviewFigures.of(Map.of("total", 0), List.of());
 
-        assertThat(progress.total()).isZero();
-        assertThat(progress.byStatus()).containsOnly(Map.entry("NOT_STARTED", 0), Map.entry("IN_PROGRESS", 0),
+        assertThat(figures.total()).isZero();
+        assertThat(figures.byStatus()).containsOnly(Map.entry("NOT_STARTED", 0), Map.entry("IN_PROGRESS", 0),
                 Map.entry("COMPLETE", 0));
-        assertThat(progress.byPortfolio()).extracting(Progress.Row::count).containsExactly(0, 0);
-        assertThat(progress.byTopic()).isEmpty();
+        assertThat(figures.byPortfolio()).extracting(OverviewFigures.Row::count).containsExactly(0, 0);
+        assertThat(figures.byTopic()).isEmpty();
     }
 
     @Test
     void barsAddUpToTheRowAndAnEmptyRowHasNoBar() {
-        Progress.Row row = new Progress.Row("x", 1, 1, 2);
+        OverviewFigures.Row row = new OverviewFigures.Row("x", 1, 1, 2);
         assertThat(row.notStartedPct() + row.inProgressPct() + row.completePct()).isEqualTo(100);
-        assertThat(new Progress.Row("empty", 0, 0, 0).completePct()).isZero();
+        assertThat(new OverviewFigures.Row("empty", 0, 0, 0).completePct()).isZero();
     }
 }

@@ -31,7 +31,7 @@ import java.util.Optional;
  * when there is one. Answers come back as plain maps and lists, which the templates read directly.
  */
 @Component
-public class Gateway {
+public class TrackerApi {
 
     private static final TypeReference<Object> ANY = new TypeReference<>() {
     };
@@ -40,7 +40,7 @@ public class Gateway {
     private final String base;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Gateway(WebProperties properties) {
+    TrackerApi(WebProperties properties) {
         this.base = properties.gatewayUri().replaceAll("/+$", "");
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());

@@ -10,9 +10,9 @@ import java.util.Map;
  * ICANN's three-word status overall, by topic and by portfolio (a co-owned recommendation counts in
  * both, as ICANN reports it), the coordination flags and what waits on what; plus the last few completed
  * recommendations from the catalogue. The read model is counted as events arrive, so the page never reads
- * the whole catalogue: at 10,000 recommendations paging through it took over 30 s.
+ * the whole catalogue and its cost does not grow with it.
  */
-record Progress(int total, Map<String, Integer> byStatus, List<Row> byTopic, List<Row> byPortfolio,
+record OverviewFigures(int total, Map<String, Integer> byStatus, List<Row> byTopic, List<Row> byPortfolio,
         List<Map<String, Object>> flagged, List<Map<String, Object>> waiting, List<Map<String, Object>> recentlyCompleted,
         Map<String, Object> byLifecycleStatus, Object asOf) {
 
@@ -53,7 +53,7 @@ record Progress(int total, Map<String, Integer> byStatus, List<Row> byTopic, Lis
     }
 
     @SuppressWarnings("unchecked")
-    static Progress of(Map<String, Object> progress, List<Map<String, Object>> recentlyCompleted) {
+    static OverviewFigures of(Map<String, Object> progress, List<Map<String, Object>> recentlyCompleted) {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         Map<?, ?> overall = (Map<?, ?>) progress.getOrDefault("byPublicStatus", Map.of());
         STATUSES.forEach(s -> byStatus.put(s, countOf(overall, s)));
@@ -67,7 +67,7 @@ record Progress(int total, Map<String, Integer> byStatus, List<Row> byTopic, Lis
         List<Row> byPortfolio = List.of(
                 Row.of("ICANN org portfolio", portfolio(portfolios, "ORG")),
                 Row.of("Community portfolio", portfolio(portfolios, "COMMUNITY")));
-        return new Progress(((Number) progress.getOrDefault("total", 0)).intValue(), byStatus, topics, byPortfolio,
+        return new OverviewFigures(((Number) progress.getOrDefault("total", 0)).intValue(), byStatus, topics, byPortfolio,
                 (List<Map<String, Object>>) progress.getOrDefault("coordination", List.of()),
                 (List<Map<String, Object>>) progress.getOrDefault("waiting", List.of()),
                 recentlyCompleted, (Map<String, Object>) progress.getOrDefault("byStatus", Map.of()), progress.get("asOf"));

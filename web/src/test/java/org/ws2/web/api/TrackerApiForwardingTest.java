@@ -16,7 +16,7 @@ import org.ws2.web.WebProperties;
 import com.sun.net.httpserver.HttpServer;
 
 /** The gateway counts a page's API calls against the visitor, so the web module must say who that is. */
-class GatewayForwardingTest {
+class TrackerApiForwardingTest {
 
     private final AtomicReference<String> forwardedFor = new AtomicReference<>();
     private HttpServer gateway;
@@ -46,7 +46,7 @@ class GatewayForwardingTest {
         page.addHeader("X-Forwarded-For", "203.0.113.9"); // and said whom for
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(page));
 
-        new Gateway(new WebProperties("http://127.0.0.1:" + gateway.getAddress().getPort(), null, false))
+        new TrackerApi(new WebProperties("http://127.0.0.1:" + gateway.getAddress().getPort(), null, false))
                 .get("/api/recommendations", null);
 
         assertThat(forwardedFor.get()).isEqualTo("203.0.113.9, 127.0.0.1");
