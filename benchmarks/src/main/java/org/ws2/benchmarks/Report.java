@@ -13,12 +13,12 @@ import java.util.Optional;
 final class Report {
 
     private final List<Result> results;
-    private final Benchmark.Options options;
+    private final Options options;
     private final String machine;
     private final String loadAfter;
     private final Instant at = Instant.now();
 
-    Report(List<Result> results, Benchmark.Options options, String machine, String loadAfter) {
+    Report(List<Result> results, Options options, String machine, String loadAfter) {
         this.results = results;
         this.options = options;
         this.machine = machine;

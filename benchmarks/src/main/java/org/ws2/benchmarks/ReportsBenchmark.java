@@ -2,7 +2,6 @@ package org.ws2.benchmarks;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import java.util.stream.IntStream;
  * Issue 8's benchmark: the reports at 10,000 recommendations × 200 groups × 50,000 assignments, and a
  * projection rebuild beside Kafka's own consumer. Everything is built through the services' own APIs
  * (directly, not through the gateway, which is not what is measured here), so reporting reads real events:
- * the catalogue is filled by {@link Benchmark#fillCatalogue()}, groups {@code BENCH-001}... are registered
+ * the catalogue is filled by {@link StackClient#fillCatalogue()}, groups {@code BENCH-001}... are registered
  * until there are 200, and each block of 200 recommendations is triaged in bulk to five of them, until
  * there are 50,000 assignments. Re-running reuses what an earlier run built.
  */
@@ -36,24 +35,22 @@ final class ReportsBenchmark {
     static final int ASSIGNMENTS = 50_000;
     static final int GROUPS_PER_BLOCK = 5;
 
-    private final Benchmark benchmark;
-    private final Benchmark.Options options;
-    private final HttpClient http;
+    private final StackClient stack;
+    private final Options options;
 
-    ReportsBenchmark(Benchmark benchmark, Benchmark.Options options, HttpClient http) {
-        this.benchmark = benchmark;
+    ReportsBenchmark(StackClient stack, Options options) {
+        this.stack = stack;
         this.options = options;
-        this.http = http;
     }
 
     List<Result> run() throws Exception {
-        benchmark.fillCatalogue();
+        stack.fillCatalogue();
         List<String> groups = registerGroups();
         triage(groups);
         awaitReportingCaughtUp();
 
         List<Result> results = new ArrayList<>();
-        String scale = String.format(Locale.ROOT, "at %,d recs x %,d groups x %,d assignments", benchmark.listTotal(),
+        String scale = String.format(Locale.ROOT, "at %,d recs x %,d groups x %,d assignments", stack.listTotal(),
                 groupTotal(), assignmentTotal());
         String quarter = currentQuarter();
         results.add(latency("GET /api/reports/quarterly/" + quarter + "?format=json " + scale,
@@ -81,7 +78,7 @@ final class ReportsBenchmark {
         List<String> ids = IntStream.rangeClosed(1, GROUPS).mapToObj(i -> String.format(Locale.ROOT, "BENCH-%03d", i))
                 .toList();
         // the reference groups count towards the 200: register as many benchmark groups as make up the rest
-        String directory = send(benchmark.get(options.groups + "/api/groups")).body();
+        String directory = send(stack.get(options.groups + "/api/groups")).body();
         long others = ID.matcher(directory).results().count() - BENCH_ID.matcher(directory).results().count();
         List<String> wanted = new ArrayList<>(ids.subList(0, (int) Math.max(0, Math.min(GROUPS, GROUPS - others))));
         int created = 0;
@@ -150,7 +147,7 @@ final class ReportsBenchmark {
     Result latency(String name, String base, String path, String via, String target) throws Exception {
         Result result = new Result(name, via);
         for (int i = 0; i < 3; i++) {
-            check(send(benchmark.get(base + path)), path);
+            check(send(stack.get(base + path)), path);
         }
         Sample sample = new Sample();
         long start = System.nanoTime();
@@ -158,7 +155,7 @@ final class ReportsBenchmark {
         int errors = 0;
         for (int i = 0; i < options.reportSamples; i++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> response = send(benchmark.get(base + path));
+            HttpResponse<String> response = send(stack.get(base + path));
             times.add(System.nanoTime() - t0);
             if (response.statusCode() != 200) {
                 errors++;
@@ -244,7 +241,7 @@ final class ReportsBenchmark {
     }
 
     private double reportingLag() throws Exception {
-        String metrics = send(benchmark.get(options.reporting + "/actuator/prometheus")).body();
+        String metrics = send(stack.get(options.reporting + "/actuator/prometheus")).body();
         Matcher m = LAG.matcher(metrics);
         double lag = 0;
         boolean any = false;
@@ -258,7 +255,7 @@ final class ReportsBenchmark {
     private List<String> recommendationIds() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
-            HttpResponse<String> response = send(benchmark.get(options.recommendations
+            HttpResponse<String> response = send(stack.get(options.recommendations
                     + "/api/recommendations?size=200&sort=id&page=" + page));
             List<String> found = new ArrayList<>();
             Matcher items = Pattern.compile("\"items\"\\s*:\\s*\\[(.*)]", Pattern.DOTALL).matcher(response.body());
@@ -276,11 +273,11 @@ final class ReportsBenchmark {
     }
 
     private long groupTotal() throws Exception {
-        return ID.matcher(send(benchmark.get(options.groups + "/api/groups")).body()).results().count();
+        return ID.matcher(send(stack.get(options.groups + "/api/groups")).body()).results().count();
     }
 
     private long assignmentTotal() throws Exception {
-        return Benchmark.total(send(benchmark.get(options.groups + "/api/assignments?size=1")));
+        return StackClient.total(send(stack.get(options.groups + "/api/assignments?size=1")));
     }
 
     private static String currentQuarter() {
@@ -296,7 +293,7 @@ final class ReportsBenchmark {
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return stack.http().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void check(HttpResponse<String> response, String path) {

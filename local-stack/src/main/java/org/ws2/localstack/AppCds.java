@@ -61,7 +61,7 @@ final class AppCds {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
                 extract.destroyForcibly();
-                throw new Launcher.LauncherException("Cannot extract " + jar + " (java -Djarmode=tools ... extract) for class-data sharing");
+                throw new LocalStackException("Cannot extract " + jar + " (java -Djarmode=tools ... extract) for class-data sharing");
             }
             Files.writeString(partial.resolve(".complete"), jar.toString());
             Files.move(partial, target);
@@ -70,12 +70,12 @@ final class AppCds {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Launcher.LauncherException("Interrupted while extracting " + jar, e);
+            throw new LocalStackException("Interrupted while extracting " + jar, e);
         }
     }
 
     private static boolean isBootJar(Path jar) throws IOException {
-        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+        try (JarFile file = new JarFile(jar.toFile())) {
             return file.getEntry("BOOT-INF/") != null || file.getEntry("BOOT-INF/classes/") != null;
         }
     }

@@ -7,8 +7,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
 
 /**
  * How many instances of each service the local stack runs ({@code ./ws2 start --replicas
@@ -34,15 +36,21 @@ final class Replicas {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--replicas: '" + kv[1] + "' is not a number");
             }
-            if (count < 1 || count > Launcher.MAX_REPLICAS) {
-                throw new IllegalArgumentException("--replicas: between 1 and " + Launcher.MAX_REPLICAS + " instances, not " + count);
+            if (count < 1 || count > Components.MAX_REPLICAS) {
+                throw new IllegalArgumentException("--replicas: between 1 and " + Components.MAX_REPLICAS + " instances, not " + count);
             }
-            if (kv[0].trim().equals(Launcher.GATEWAY)) {
+            if (kv[0].trim().equals(Components.GATEWAY)) {
                 throw new IllegalArgumentException("--replicas: the local stack runs one gateway (it owns the published port)");
             }
             counts.put(kv[0].trim(), count);
         }
         return counts;
+    }
+
+    /** The instances to run of a service: as many as {@code --replicas} asked for, now or at an earlier start. */
+    static List<ServiceInstance> instances(Path home, Service s) {
+        int count = read(home).getOrDefault(s.name(), 1);
+        return IntStream.rangeClosed(1, count).mapToObj(n -> new ServiceInstance(s, n)).toList();
     }
 
     static Map<String, Integer> read(Path home) {

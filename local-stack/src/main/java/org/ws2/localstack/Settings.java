@@ -76,7 +76,7 @@ public record Settings(
     }
 
     public int postgresPort() {
-        return externalPostgres == null ? port(Launcher.POSTGRES_PORT) : externalPostgres.port();
+        return externalPostgres == null ? port(Ports.POSTGRES) : externalPostgres.port();
     }
 
     public String postgresUser() {
@@ -92,7 +92,7 @@ public record Settings(
     }
 
     public String kafkaBootstrapServers() {
-        return externalKafka != null ? externalKafka : "127.0.0.1:" + port(Launcher.KAFKA_PORT);
+        return externalKafka != null ? externalKafka : "127.0.0.1:" + port(Ports.KAFKA);
     }
 
     public Path logFile(String component) {

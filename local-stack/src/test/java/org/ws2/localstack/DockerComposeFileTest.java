@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ws2.localstack.RepoFiles.REPO;
+import static org.ws2.localstack.RepoFiles.dockerCompose;
+import static org.ws2.localstack.RepoFiles.list;
+import static org.ws2.localstack.RepoFiles.localStackEnvironment;
+import static org.ws2.localstack.RepoFiles.map;
+import static org.ws2.localstack.RepoFiles.strings;
 
 /**
  * There is no Docker engine to run docker-compose.yml here, so this checks what can go stale: every
@@ -26,20 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerComposeFileTest {
 
-    static final Path REPO = Settings.findRepo(Path.of(""));
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     /** Read by the services but deliberately left unset by compose, each with its reason. */
     static final Map<String, String> NOT_SET_ON_PURPOSE = Map.of(
             "WS2_JWT_ISSUER_URI", "production's OIDC issuer; compose uses the local key (WS2_JWT_PUBLIC_KEY_LOCATION) instead");
 
-    final Map<String, Object> compose = load();
-    final Map<String, Object> services = map(compose.get("services"));
-    final Launcher launcher = new Launcher(Settings.from(Map.of("WS2_REPO_DIR", REPO.toString(), "WS2_PORT_OFFSET", "0",
-            "WS2_POSTGRES_HOST", "", "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
+    final Map<String, Object> services = map(dockerCompose().get("services"));
 
     @Test
     void namesEveryServiceWithItsPortHealthcheckAndJar() {
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             Map<String, Object> service = map(services.get(s.name()));
             assertThat(service).as(s.name()).isNotNull();
             assertThat(list(service.get("ports"))).as(s.name())
@@ -51,14 +53,14 @@ class DockerComposeFileTest {
                     .contains("./" + s.name() + "/target/" + s.name() + ".jar:/app/app.jar:ro");
             assertThat(service.get("mem_limit")).as(s.name()).isNotNull();
             assertThat(service.get("image")).isEqualTo("eclipse-temurin:17-jre");
-            if (s.name().equals(Launcher.WEB)) {
+            if (s.name().equals(Components.WEB)) {
                 // the pages need nothing to start; they call the gateway when a browser asks
                 assertThat(service.get("depends_on")).as(s.name()).isNull();
                 continue;
             }
             Map<String, Object> dependsOn = map(service.get("depends_on"));
             List<String> expected = s.database() == null
-                    ? Launcher.SERVICES.stream().map(Launcher.Service::name).filter(n -> !n.equals(s.name())).toList()
+                    ? Components.SERVICES.stream().map(Service::name).filter(n -> !n.equals(s.name())).toList()
                     : List.of("postgres", "kafka");
             assertThat(dependsOn.keySet()).as(s.name()).containsExactlyInAnyOrderElementsOf(expected);
             dependsOn.values().forEach(d -> assertThat(map(d).get("condition")).isEqualTo("service_healthy"));
@@ -67,8 +69,8 @@ class DockerComposeFileTest {
 
     @Test
     void setsEveryVariableTheServicesRead() throws IOException {
-        for (Launcher.Service s : Launcher.SERVICES) {
-            Set<String> expected = new TreeSet<>(launcher.serviceEnvironment(s).keySet());
+        for (Service s : Components.SERVICES) {
+            Set<String> expected = new TreeSet<>(localStackEnvironment(s).keySet());
             expected.addAll(placeholders(s));
             expected.removeAll(NOT_SET_ON_PURPOSE.keySet());
 
@@ -79,15 +81,15 @@ class DockerComposeFileTest {
 
     @Test
     void pointsEachServiceAtItsOwnDatabaseAndTheGatewayAtTheServices() {
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             Map<String, Object> env = map(map(services.get(s.name())).get("environment"));
             if (s.database() != null) {
                 assertThat(env.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + s.database());
                 assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
-            } else if (s.name().equals(Launcher.WEB)) {
+            } else if (s.name().equals(Components.WEB)) {
                 assertThat(env.get("WS2_GATEWAY_URI")).isEqualTo("http://gateway:8080");
             } else {
-                Launcher.SERVICES.stream().filter(b -> b.uriVariable() != null).forEach(b ->
+                Components.SERVICES.stream().filter(b -> b.uriVariable() != null).forEach(b ->
                         assertThat(env.get(b.uriVariable())).isEqualTo("http://" + b.name() + ":" + b.basePort()));
             }
             assertThat(env.get("WS2_JWT_PUBLIC_KEY_LOCATION")).isEqualTo("file:/ws2/jwt/public.pem");
@@ -107,7 +109,7 @@ class DockerComposeFileTest {
     @Test
     void eachServiceConnectsAsItsOwnUserWithAPasswordFromTheUncommittedEnvFile() throws IOException {
         String users = Files.readString(REPO.resolve("local-stack/src/main/docker/create-service-users.sh"));
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             if (s.database() == null) {
                 continue;
             }
@@ -144,7 +146,7 @@ class DockerComposeFileTest {
     }
 
     /** The {@code ${VAR}} placeholders in a service's configuration, and in the shared defaults the back-end services use. */
-    static Set<String> placeholders(Launcher.Service s) throws IOException {
+    static Set<String> placeholders(Service s) throws IOException {
         List<Path> roots = new ArrayList<>(List.of(REPO.resolve(s.name()).resolve("src/main/resources")));
         if (s.database() != null) {
             roots.add(REPO.resolve("service-defaults/src/main/resources"));
@@ -178,9 +180,9 @@ class DockerComposeFileTest {
             replicas = new Yaml(new ResetTagConstructor()).load(r);
         }
         Map<String, Object> scaled = map(replicas.get("services"));
-        Map<String, Object> gatewayEnvironment = map(map(services.get(Launcher.GATEWAY)).get("environment"));
-        for (Launcher.Service s : Launcher.SERVICES) {
-            if (s.uriVariable() == null || s.name().equals(Launcher.WEB)) {
+        Map<String, Object> gatewayEnvironment = map(map(services.get(Components.GATEWAY)).get("environment"));
+        for (Service s : Components.SERVICES) {
+            if (s.uriVariable() == null || s.name().equals(Components.WEB)) {
                 continue;
             }
             assertThat(map(scaled.get(s.name())).get("ports")).as(s.name()).isEqualTo(ResetTagConstructor.RESET);
@@ -188,7 +190,7 @@ class DockerComposeFileTest {
             assertThat(gatewayEnvironment.get(s.uriVariable())).as(s.name())
                     .isEqualTo("http://" + s.name() + ":" + s.basePort());
         }
-        assertThat(scaled).doesNotContainKeys(Launcher.GATEWAY, Launcher.WEB);
+        assertThat(scaled).doesNotContainKeys(Components.GATEWAY, Components.WEB);
     }
 
     /** Compose's {@code !reset} tag (drop what the base file set), which plain SnakeYAML does not know. */
@@ -206,27 +208,5 @@ class DockerComposeFileTest {
                         }
                     });
         }
-    }
-
-    static Map<String, Object> load() {
-        try (Reader r = Files.newBufferedReader(REPO.resolve("docker-compose.yml"))) {
-            return new Yaml().load(r);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object> list(Object o) {
-        return (List<Object>) o;
-    }
-
-    static List<String> strings(Object o) {
-        return list(o).stream().map(String::valueOf).toList();
     }
 }

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ws2.localstack.DockerComposeFileTest.list;
-import static org.ws2.localstack.DockerComposeFileTest.map;
+import static org.ws2.localstack.RepoFiles.REPO;
+import static org.ws2.localstack.RepoFiles.list;
+import static org.ws2.localstack.RepoFiles.localStackEnvironment;
+import static org.ws2.localstack.RepoFiles.map;
+import static org.ws2.localstack.RepoFiles.yaml;
 
 /**
  * No cluster here to apply {@code deploy/k8s} to, so this reads the manifests and checks what a
@@ -25,15 +28,13 @@ import static org.ws2.localstack.DockerComposeFileTest.map;
  */
 class KubernetesManifestsTest {
 
-    static final Path BASE = DockerComposeFileTest.REPO.resolve("deploy/k8s/base");
+    static final Path BASE = REPO.resolve("deploy/k8s/base");
 
     final List<Map<String, Object>> documents = loadBase();
-    final Launcher launcher = new Launcher(Settings.from(Map.of("WS2_REPO_DIR", DockerComposeFileTest.REPO.toString(),
-            "WS2_PORT_OFFSET", "0", "WS2_POSTGRES_HOST", "", "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
 
     @Test
     void deploysEveryComponentWithProbesLimitsAndAPinnedImage() {
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             Map<String, Object> container = container(s.name());
             String image = (String) container.get("image");
             assertThat(image).as(s.name() + " image").matches("[^:]+:[^:]+").doesNotEndWith(":latest");
@@ -52,7 +53,7 @@ class KubernetesManifestsTest {
 
     @Test
     void shutsDownGracefully() {
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             Map<String, Object> container = container(s.name());
             assertThat(map(map(container.get("lifecycle")).get("preStop"))).as(s.name() + " preStop").isNotEmpty();
             assertThat(env(container)).as(s.name()).containsEntry("SERVER_SHUTDOWN", Map.of("value", "graceful"));
@@ -64,7 +65,7 @@ class KubernetesManifestsTest {
 
     @Test
     void scalesEachServiceAndKeepsOneRunningThroughDisruptions() {
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             Map<String, Object> hpa = find("HorizontalPodAutoscaler", s.name()).orElseThrow(() -> new AssertionError("no HPA for " + s.name()));
             Map<String, Object> target = map(map(hpa.get("spec")).get("scaleTargetRef"));
             assertThat(target).containsEntry("kind", "Deployment").containsEntry("name", s.name());
@@ -82,9 +83,9 @@ class KubernetesManifestsTest {
         assertThat(documents).as("no Secret with values is committed in the base")
                 .noneMatch(d -> "Secret".equals(d.get("kind")));
         Set<String> configKeys = map(find("ConfigMap", "ws2-config").orElseThrow().get("data")).keySet();
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             Map<String, Object> env = env(container(s.name()));
-            Set<String> expected = new TreeSet<>(launcher.serviceEnvironment(s).keySet());
+            Set<String> expected = new TreeSet<>(localStackEnvironment(s).keySet());
             expected.remove("WS2_JWT_PUBLIC_KEY_LOCATION"); // the local stack's key; a cluster uses the OIDC issuer
             expected.remove("WS2_LOCAL_SIGNING_KEY_DIR"); // likewise: no local sign-in page in a cluster
             expected.add("WS2_JWT_ISSUER_URI");
@@ -101,10 +102,7 @@ class KubernetesManifestsTest {
 
     @Test
     void kustomizationListsEveryManifest() throws IOException {
-        Map<String, Object> kustomization;
-        try (Reader r = Files.newBufferedReader(BASE.resolve("kustomization.yaml"))) {
-            kustomization = new Yaml().load(r);
-        }
+        Map<String, Object> kustomization = yaml(BASE.resolve("kustomization.yaml"));
         List<String> resources = list(kustomization.get("resources")).stream().map(String::valueOf).toList();
         try (var files = Files.list(BASE)) {
             assertThat(resources).containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString())

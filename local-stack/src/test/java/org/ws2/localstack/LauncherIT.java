@@ -71,7 +71,7 @@ class LauncherIT {
         home = tmp.resolve("home");
         Files.writeString(repo.resolve("pom.xml"), "<project/>");
         Files.writeString(repo.resolve("ws2"), "#!/bin/sh");
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             writeJar(s.name(), FakeService.class);
         }
         // the real SMTP catcher, which this module's package phase copied into its target/
@@ -252,7 +252,7 @@ class LauncherIT {
         writeJar("reporting-service", CrashingService.class);
         try {
             assertThatThrownBy(launcher::start)
-                    .isInstanceOf(Launcher.LauncherException.class)
+                    .isInstanceOf(LocalStackException.class)
                     .hasMessageContaining("reporting-service stopped while starting")
                     .hasMessageContaining(home.resolve("logs/reporting-service.log").toString())
                     .hasMessageContaining("APPLICATION FAILED TO START");

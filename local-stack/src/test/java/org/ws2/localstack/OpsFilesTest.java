@@ -1,12 +1,10 @@
 package org.ws2.localstack;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +17,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ws2.localstack.RepoFiles.REPO;
+import static org.ws2.localstack.RepoFiles.dockerCompose;
+import static org.ws2.localstack.RepoFiles.list;
+import static org.ws2.localstack.RepoFiles.map;
+import static org.ws2.localstack.RepoFiles.read;
+import static org.ws2.localstack.RepoFiles.yaml;
 
 /**
  * The operator files in ops/ are read by Prometheus and Grafana, which do not run here, so this checks
@@ -28,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpsFilesTest {
 
-    static final Path REPO = Settings.findRepo(Path.of(""));
     static final Path ALERTS = REPO.resolve("ops/prometheus/alerts.yml");
     static final Path DASHBOARDS = REPO.resolve("ops/grafana/dashboards");
     /** The alerts issue 14 asks for; more may be added. */
@@ -78,7 +81,7 @@ class OpsFilesTest {
 
     @Test
     void thereIsADashboardPerComponentAndForTheKafkaFlow() {
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             assertThat(DASHBOARDS.resolve(s.name() + ".json")).isRegularFile();
         }
         assertThat(DASHBOARDS.resolve("kafka-flow.json")).isRegularFile();
@@ -117,8 +120,8 @@ class OpsFilesTest {
     void prometheusScrapesEveryComponentAndLoadsTheAlertRules() {
         Map<String, Object> prometheus = yaml(REPO.resolve("ops/prometheus/prometheus.yml"));
         List<Object> jobs = list(prometheus.get("scrape_configs"));
-        for (Launcher.Service s : Launcher.SERVICES) {
-            Map<String, Object> job = jobs.stream().map(OpsFilesTest::map)
+        for (Service s : Components.SERVICES) {
+            Map<String, Object> job = jobs.stream().map(RepoFiles::map)
                     .filter(j -> s.name().equals(j.get("job_name"))).findFirst().orElseThrow(
                             () -> new AssertionError("no scrape job " + s.name()));
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
@@ -130,7 +133,7 @@ class OpsFilesTest {
 
     @Test
     void composeObservabilityProfileIsWiredToTheseFiles() {
-        Map<String, Object> services = map(DockerComposeFileTest.load().get("services"));
+        Map<String, Object> services = map(dockerCompose().get("services"));
         for (String name : List.of("prometheus", "grafana", "otel-collector")) {
             Map<String, Object> service = map(services.get(name));
             assertThat(service).as(name).isNotNull();
@@ -145,7 +148,7 @@ class OpsFilesTest {
         assertThat(list(map(services.get("prometheus")).get("volumes")))
                 .contains("./ops/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
         // The application services stay outside the profile: `docker compose up` runs them without it.
-        for (Launcher.Service s : Launcher.SERVICES) {
+        for (Service s : Components.SERVICES) {
             assertThat(map(services.get(s.name()))).as(s.name()).doesNotContainKey("profiles");
         }
     }
@@ -211,31 +214,5 @@ class OpsFilesTest {
             }
         }
         return alerts;
-    }
-
-    static Map<String, Object> yaml(Path file) {
-        try (Reader r = Files.newBufferedReader(file)) {
-            return new Yaml().load(r);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object> list(Object o) {
-        return (List<Object>) o;
     }
 }

@@ -1,0 +1,102 @@
+package org.ws2.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How each service instance is run: its JVM's command line (heap, collector, class-data sharing) and
+ * the environment variables of the runtime contract, which docker-compose.yml sets the same way.
+ */
+final class ServiceEnvironment {
+
+    /**
+     * Full JIT (C2 serves far more requests than {@code -XX:TieredStopAtLevel=1}); start-up comes from
+     * class-data sharing instead (see {@link #command}). Serial GC: a small heap on a shared machine
+     * needs no parallel collector threads. docs/performance.md has the measurements.
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+    /** Heap per service, sized from what each holds (the catalogue service answers "as of" reads in memory); RSS stays under 300 MB. */
+    static final Map<String, String> SERVICE_HEAP = Map.of(
+            "recommendations-service", "-Xmx192m",
+            "groups-service", "-Xmx160m",
+            "reporting-service", "-Xmx128m",
+            "notifications-service", "-Xmx128m",
+            Components.GATEWAY, "-Xmx128m");
+
+    private final Settings settings;
+
+    ServiceEnvironment(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Runs the service from its jar extracted under {@code $WS2_HOME/apps/<service>/<content hash>/},
+     * never from {@code target/}: a rebuild while the stack runs rewrites {@code target/*.jar}, and a
+     * JVM whose jar changes under it fails on its next class load. The extracted layout (a thin jar and
+     * {@code lib/}) is what class-data sharing needs: the first run of a build records the classes it
+     * loaded into {@code app.jsa} when it stops ({@code -XX:ArchiveClassesAtExit}); later runs map them
+     * from there instead of loading and verifying them again ({@code -XX:SharedArchiveFile}).
+     */
+    List<String> command(ServiceInstance instance) {
+        Service s = instance.service();
+        Path app = AppCds.extracted(settings.javaCommand(), jar(s), settings.home().resolve("apps").resolve(s.name()),
+                () -> instances(s).stream().allMatch(i -> PidFile.live(settings.pidFile(i.name())).isEmpty()));
+        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), SERVICE_HEAP.getOrDefault(s.name(), "-Xmx192m")));
+        command.addAll(SERVICE_JVM_OPTIONS);
+        // Recording is opt-in (WS2_APPCDS_RECORD=true): on a busy machine a JVM writing its archive at
+        // exit can outlast the stop grace period, and is then killed with the archive unwritten.
+        command.addAll(AppCds.options(app, instance.number() == 1 && "true".equals(System.getenv("WS2_APPCDS_RECORD"))));
+        command.addAll(List.of("-jar", app.resolve(s.name() + ".jar").toString()));
+        return command;
+    }
+
+    Path jar(Service s) {
+        return settings.repoDir().resolve(s.name()).resolve("target").resolve(s.name() + ".jar");
+    }
+
+    /** The gateway is given every instance of each service, comma-separated, and balances across the healthy ones. */
+    Map<String, String> variables(ServiceInstance instance) {
+        Service s = instance.service();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(settings.port(instance.basePort())));
+        if (s.database() != null) {
+            env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl(s.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", settings.postgresUser());
+            env.put("SPRING_DATASOURCE_PASSWORD", settings.postgresPassword());
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        } else if (s.name().equals(Components.WEB)) {
+            env.put("WS2_GATEWAY_URI", "http://127.0.0.1:" + gatewayPort());
+            // the local sign-in page exists only because the local stack hands over its signing key
+            env.put("WS2_LOCAL_SIGNING_KEY_DIR", settings.jwtDir().toString());
+        } else {
+            for (Service backend : Components.SERVICES) {
+                if (backend.uriVariable() != null) {
+                    env.put(backend.uriVariable(), String.join(",", instances(backend).stream()
+                            .map(i -> "http://127.0.0.1:" + settings.port(i.basePort())).toList()));
+                }
+            }
+        }
+        if (s.name().equals("notifications-service")) {
+            env.put("SPRING_MAIL_HOST", "127.0.0.1");
+            env.put("SPRING_MAIL_PORT", String.valueOf(settings.port(Ports.SMTP)));
+            env.put("WS2_PUBLIC_BASE_URL", "http://localhost:" + gatewayPort());
+            // Local receivers (a script, a test server) listen on plain http on this machine.
+            env.put("WS2_WEBHOOKS_ALLOW_HTTP", "true");
+            env.put("WS2_WEBHOOKS_ALLOW_LOOPBACK", "true");
+        }
+        env.put("WS2_JWT_PUBLIC_KEY_LOCATION", "file:" + settings.jwtDir().resolve("public.pem"));
+        return env;
+    }
+
+    private int gatewayPort() {
+        return settings.port(Components.service(Components.GATEWAY).basePort());
+    }
+
+    private List<ServiceInstance> instances(Service s) {
+        return Replicas.instances(settings.home(), s);
+    }
+}
