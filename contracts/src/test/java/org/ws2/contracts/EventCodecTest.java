@@ -2,9 +2,9 @@ package org.ws2.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ws2.contracts.CheckedInSchemas.schema;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -19,10 +19,6 @@ import org.ws2.contracts.assignment.AssignmentEvent;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,10 +30,6 @@ class EventCodecTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final EventCodec CODEC = new EventCodec(JSON);
-    private static final String URN = EventTypes.schemaUri("");
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(id -> id.startsWith(URN),
-                    id -> "classpath:" + EventTypes.schemaResourceOfId(id))));
 
     static Stream<Ws2Event> samples() {
         return SampleEvents.all().stream();
@@ -116,12 +108,5 @@ class EventCodecTest {
         }
         assertThat(List.of(EventFamily.values()).stream().map(EventFamily::topic))
                 .containsExactlyInAnyOrder(Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS);
-    }
-
-    private static Schema schema(String resource) throws IOException {
-        try (InputStream in = EventCodecTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return SCHEMAS.getSchema(in);
-        }
     }
 }

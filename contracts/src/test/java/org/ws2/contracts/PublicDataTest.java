@@ -1,9 +1,9 @@
 package org.ws2.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ws2.contracts.CheckedInSchemas.schema;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +20,6 @@ import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.assignment.Urgency;
 import org.ws2.contracts.group.GroupEvents;
 
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,10 +33,6 @@ class PublicDataTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final EventCodec CODEC = new EventCodec(JSON);
-    private static final String URN = EventTypes.schemaUri("");
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            registry -> registry.schemaIdResolvers(resolvers -> resolvers.mappings(id -> id.startsWith(URN),
-                    id -> "classpath:" + EventTypes.schemaResourceOfId(id))));
 
     private static final List<String> NAMES_AND_ADDRESSES = List.of("actor", "author", "createdBy", "updatedBy",
             "removedBy", "email");
@@ -107,12 +99,5 @@ class PublicDataTest {
                 a.createdAt(), "alac-editor", a.updatedAt());
         return new AssignmentEvents.Prioritized(a.groupId(), a.recommendationId(), draft.version(), "alac-editor",
                 SampleEvents.AT, "first pass", draft);
-    }
-
-    private static Schema schema(String resource) throws IOException {
-        try (InputStream in = PublicDataTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return SCHEMAS.getSchema(in);
-        }
     }
 }

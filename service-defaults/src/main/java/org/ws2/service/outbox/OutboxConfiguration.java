@@ -58,16 +58,24 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
-            OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {
-        OutboxRelay relay = new OutboxRelay(jdbc, transaction, kafka, properties, meters, tracing);
-        relay.registerGauges(meters);
-        return relay;
+    OutboxRows outboxRows(JdbcClient jdbc) {
+        return new OutboxRows(jdbc);
+    }
+
+    @Bean
+    OutboxMonitor outboxMonitor(OutboxRows rows, MeterRegistry meters) {
+        return new OutboxMonitor(rows, meters);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(OutboxRows rows, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
+            OutboxProperties properties, OutboxMonitor monitor, OutboxTracing tracing) {
+        return new OutboxRelay(rows, transaction, kafka, properties, monitor, tracing);
     }
 
     @Bean("outboxHealthIndicator")
-    OutboxHealthIndicator outboxHealthIndicator(OutboxRelay relay, OutboxProperties properties) {
-        return new OutboxHealthIndicator(relay, properties);
+    OutboxHealthIndicator outboxHealthIndicator(OutboxMonitor monitor, OutboxProperties properties) {
+        return new OutboxHealthIndicator(monitor, properties);
     }
 
     /** The relay on its own thread, woken by every commit that appended events. */
@@ -79,12 +87,12 @@ public class OutboxConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "ws2.outbox.relay-enabled", matchIfMissing = true)
-    SimpleAsyncTaskScheduler outboxPurgeScheduler(OutboxRelay relay) {
+    SimpleAsyncTaskScheduler outboxPurgeScheduler(OutboxRows rows, OutboxProperties properties) {
         SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
         scheduler.setThreadNamePrefix("outbox-purge-");
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                relay.purgePublished();
+                rows.purgePublished(properties.retention());
             } catch (RuntimeException e) {
                 log.warn("Outbox purge failed: {}", e.toString());
             }

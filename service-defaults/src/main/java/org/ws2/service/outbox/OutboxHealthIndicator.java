@@ -10,18 +10,18 @@ import org.springframework.boot.health.contributor.Health;
  */
 public class OutboxHealthIndicator extends AbstractHealthIndicator {
 
-    private final OutboxRelay relay;
+    private final OutboxMonitor monitor;
     private final OutboxProperties properties;
 
-    public OutboxHealthIndicator(OutboxRelay relay, OutboxProperties properties) {
+    public OutboxHealthIndicator(OutboxMonitor monitor, OutboxProperties properties) {
         super("Outbox health check failed");
-        this.relay = relay;
+        this.monitor = monitor;
         this.properties = properties;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        OutboxRelay.OutboxState state = relay.state();
+        OutboxState state = monitor.state();
         boolean stuck = state.lag().compareTo(properties.maxLag()) > 0;
         (stuck ? builder.down() : builder.up())
                 .withDetail("lagSeconds", state.lag().toMillis() / 1000.0)

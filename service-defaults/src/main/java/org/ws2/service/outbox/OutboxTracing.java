@@ -17,8 +17,8 @@ import io.micrometer.tracing.propagation.Propagator;
  * the record, so every consumer continues the request's trace.
  *
  * <p>Micrometer Tracing's {@link Tracer} and {@link Propagator} are the ones Spring Boot configures
- * (OpenTelemetry bridge, W3C propagation); with {@link #NONE} nothing is stored and rows are sent
- * as they were before the trace context was kept.
+ * (OpenTelemetry bridge, W3C propagation); with {@link #NONE} nothing is stored and each row is
+ * sent in a trace of its own.
  */
 public final class OutboxTracing {
 
@@ -50,8 +50,8 @@ public final class OutboxTracing {
 
     /**
      * Makes a span continuing {@code stored} current until the returned scope is closed; with no
-     * stored context (a row written before it was kept, or outside any trace) nothing changes and the
-     * send starts a trace of its own, as before.
+     * stored context (a row written before the columns existed, or outside any trace) nothing changes
+     * and the send starts a trace of its own.
      */
     Scope continueTrace(StoredContext stored, String topic, String eventId) {
         if (stored == null) {

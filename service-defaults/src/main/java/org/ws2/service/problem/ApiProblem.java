@@ -3,6 +3,7 @@ package org.ws2.service.problem;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -41,7 +42,11 @@ public class ApiProblem extends ErrorResponseException {
                 .with("currentVersion", actual);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+    /**
+     * The one factory of a WS2 problem body; every handler, filter and exception of a service builds
+     * its answer here. Members such as {@code field} or {@code instance} are set on the result.
+     */
+    public static ProblemDetail problem(HttpStatusCode status, String kind, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(typeUri(kind));
         problem.setTitle(title);

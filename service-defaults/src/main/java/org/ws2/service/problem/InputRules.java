@@ -9,13 +9,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.springframework.format.Formatter;
 
 /**
  * What every text and date a service accepts must satisfy, whatever the endpoint: no NUL character
  * (PostgreSQL cannot store one, so it would fail late, as a 500) and dates within years 1 to 9999
- * (ISO 8601's ordinary range; PostgreSQL's timestamps end in year 294276).
+ * (ISO 8601's ordinary range; PostgreSQL's timestamps end in year 294276). An optional text left
+ * blank means "not given" ({@link #blankToNull}).
  */
 public final class InputRules {
 
@@ -39,60 +41,53 @@ public final class InputRules {
                 ? "'" + date + "' is outside the accepted years 0001 to 9999." : null;
     }
 
-    /** Parses ISO 8601 instants ({@code 2021-06-30T00:00:00Z}, with or without an offset) in range. */
-    static final class InstantFormatter implements Formatter<Instant> {
-        @Override
-        public Instant parse(String text, Locale locale) {
-            Instant instant;
-            try {
-                instant = Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                instant = ZonedDateTime.parse(text, DateTimeFormatter.ISO_DATE_TIME).toInstant();
-            }
-            String problem = outOfRange(instant);
-            if (problem != null) {
-                throw new DateTimeException(problem);
-            }
-            return instant;
-        }
+    /**
+     * An optional text as stored: stripped, and null when the client left it blank, so that "" and
+     * "  " mean "not given", as an absent field does.
+     */
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
 
-        @Override
-        public String print(Instant object, Locale locale) {
-            return object.toString();
+    /*
+     * Query parameters and path variables: ISO 8601 within the accepted years; an instant is
+     * written with or without an offset ({@code 2021-06-30T00:00:00Z}, {@code 2021-06-30T02:00:00+02:00}).
+     */
+    static final Formatter<Instant> INSTANTS = new InRange<>(InputRules::parseInstant, InputRules::outOfRange,
+            Instant::toString);
+    static final Formatter<LocalDate> DATES = new InRange<>(LocalDate::parse, InputRules::outOfRange,
+            LocalDate::toString);
+    static final Formatter<OffsetDateTime> OFFSET_DATE_TIMES = new InRange<>(OffsetDateTime::parse,
+            time -> outOfRange(time.toInstant()), time -> time.withOffsetSameInstant(ZoneOffset.UTC).toString());
+
+    private static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return ZonedDateTime.parse(text, DateTimeFormatter.ISO_DATE_TIME).toInstant();
         }
     }
 
-    static final class LocalDateFormatter implements Formatter<LocalDate> {
+    /**
+     * A request parameter's date or time: parsed, then refused with a {@link DateTimeException}
+     * (answered as a 400) when it falls outside the accepted years.
+     */
+    private record InRange<T>(Function<String, T> parser, Function<T, String> outOfRange,
+            Function<T, String> printer) implements Formatter<T> {
+
         @Override
-        public LocalDate parse(String text, Locale locale) {
-            LocalDate date = LocalDate.parse(text);
-            String problem = outOfRange(date);
+        public T parse(String text, Locale locale) {
+            T value = parser.apply(text);
+            String problem = outOfRange.apply(value);
             if (problem != null) {
                 throw new DateTimeException(problem);
             }
-            return date;
+            return value;
         }
 
         @Override
-        public String print(LocalDate object, Locale locale) {
-            return object.toString();
-        }
-    }
-
-    static final class OffsetDateTimeFormatter implements Formatter<OffsetDateTime> {
-        @Override
-        public OffsetDateTime parse(String text, Locale locale) {
-            OffsetDateTime time = OffsetDateTime.parse(text);
-            String problem = outOfRange(time.toInstant());
-            if (problem != null) {
-                throw new DateTimeException(problem);
-            }
-            return time;
-        }
-
-        @Override
-        public String print(OffsetDateTime object, Locale locale) {
-            return object.withOffsetSameInstant(ZoneOffset.UTC).toString();
+        public String print(T value, Locale locale) {
+            return printer.apply(value);
         }
     }
 

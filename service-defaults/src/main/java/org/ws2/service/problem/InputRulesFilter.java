@@ -42,10 +42,8 @@ public class InputRulesFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
                 "'" + field + "' contains a NUL character (%00).");
-        problem.setType(ApiProblem.typeUri("invalid-input"));
-        problem.setTitle("Invalid input");
         problem.setProperty("field", field);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -70,9 +70,9 @@ public class ProblemConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addFormatters(FormatterRegistry registry) {
-                registry.addFormatterForFieldType(Instant.class, new InputRules.InstantFormatter());
-                registry.addFormatterForFieldType(LocalDate.class, new InputRules.LocalDateFormatter());
-                registry.addFormatterForFieldType(OffsetDateTime.class, new InputRules.OffsetDateTimeFormatter());
+                registry.addFormatterForFieldType(Instant.class, InputRules.INSTANTS);
+                registry.addFormatterForFieldType(LocalDate.class, InputRules.DATES);
+                registry.addFormatterForFieldType(OffsetDateTime.class, InputRules.OFFSET_DATE_TIMES);
             }
         };
     }

@@ -57,9 +57,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
-        problem.setType(ApiProblem.typeUri("malformed-body"));
-        problem.setTitle("Malformed request body");
+        ProblemDetail problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                unreadableDetail(ex));
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             problem.setProperty("field", fieldPath(databind));
         }
@@ -72,10 +71,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         String detail = ex.getFieldErrors().stream()
                 .map(error -> error.getField() + ": " + error.getDefaultMessage())
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                detail.isEmpty() ? "The request is invalid." : detail);
-        problem.setType(ApiProblem.typeUri("invalid-input"));
-        problem.setTitle("Invalid input");
+        ProblemDetail problem = invalidInput(detail.isEmpty() ? "The request is invalid." : detail);
         if (ex.getFieldError() != null) {
             problem.setProperty("field", ex.getFieldError().getField());
         }
@@ -90,10 +86,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 .map(result -> result.getMethodParameter().getParameterName() + ": " + result.getResolvableErrors()
                         .stream().map(error -> error.getDefaultMessage()).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                detail.isEmpty() ? "The request is invalid." : detail);
-        problem.setType(ApiProblem.typeUri("invalid-input"));
-        problem.setTitle("Invalid input");
+        ProblemDetail problem = invalidInput(detail.isEmpty() ? "The request is invalid." : detail);
         if (!results.isEmpty()) {
             problem.setProperty("field", results.get(0).getMethodParameter().getParameterName());
         }
@@ -102,22 +95,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setType(ApiProblem.typeUri("invalid-input"));
-        problem.setTitle("Invalid input");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return problem;
+        return answering(request, invalidInput(ex.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "'" + ex.getValue() + "' is not a valid value for '" + ex.getName() + "'.");
-        problem.setType(ApiProblem.typeUri("invalid-input"));
-        problem.setTitle("Invalid input");
+        ProblemDetail problem = invalidInput("'" + ex.getValue() + "' is not a valid value for '" + ex.getName() + "'.");
         problem.setProperty("field", ex.getName());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return problem;
+        return answering(request, problem);
     }
 
     /** Method security denies inside the controller, past the filter chain's own handlers. */
@@ -125,12 +110,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> denied(RuntimeException ex, HttpServletRequest request) {
         boolean authenticated = request.getUserPrincipal() != null;
         HttpStatus status = authenticated ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, authenticated
-                ? "The token's roles do not allow this request."
-                : "This request needs a valid bearer token.");
-        problem.setType(ApiProblem.typeUri(authenticated ? "forbidden" : "unauthenticated"));
-        problem.setTitle(authenticated ? "Not allowed" : "Authentication required");
-        problem.setInstance(URI.create(request.getRequestURI()));
+        ProblemDetail problem = answering(request, authenticated
+                ? ApiProblem.problem(status, "forbidden", "Not allowed", "The token's roles do not allow this request.")
+                : ApiProblem.problem(status, "unauthenticated", "Authentication required",
+                        "This request needs a valid bearer token."));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (!authenticated) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -141,12 +124,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** A date computed from valid input that still falls outside what java.time or the database hold. */
     @ExceptionHandler(DateTimeException.class)
     ProblemDetail dateOutOfRange(DateTimeException ex, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "A date in the request is out of range or invalid: " + ex.getMessage());
-        problem.setType(ApiProblem.typeUri("invalid-input"));
-        problem.setTitle("Invalid input");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return problem;
+        return answering(request, invalidInput("A date in the request is out of range or invalid: " + ex.getMessage()));
     }
 
     /**
@@ -181,12 +159,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail unavailable(HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service's database is not reachable right now; nothing was changed. Try again shortly.");
-        problem.setType(ApiProblem.typeUri("service-unavailable"));
-        problem.setTitle("Service unavailable");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return problem;
+        return answering(request, ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "Service unavailable",
+                "The service's database is not reachable right now; nothing was changed. Try again shortly."));
     }
 
     /**
@@ -198,12 +173,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> dataAccess(DataAccessException ex, HttpServletRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "A value in the request cannot be stored (out of range or an invalid character).");
-            problem.setType(ApiProblem.typeUri("invalid-input"));
-            problem.setTitle("Invalid input");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.badRequest().body(problem);
+            return ResponseEntity.badRequest().body(answering(request,
+                    invalidInput("A value in the request cannot be stored (out of range or an invalid character).")));
         }
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
             // connection exceptions the translator did not already make a resource failure
@@ -215,10 +186,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The service failed to process the request; it has been logged.");
-        problem.setType(ApiProblem.typeUri("internal-error"));
-        problem.setTitle("Internal error");
+        return answering(request, ApiProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The service failed to process the request; it has been logged."));
+    }
+
+    private static ProblemDetail invalidInput(String detail) {
+        return ApiProblem.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
+    }
+
+    /** {@code problem}, naming the request it answers as its {@code instance}. */
+    private static ProblemDetail answering(HttpServletRequest request, ProblemDetail problem) {
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
     }

@@ -54,10 +54,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     static ProblemDetail tooLarge(long maxBytes, String path) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than the " + maxBytes + " bytes accepted.");
-        problem.setType(ApiProblem.typeUri("body-too-large"));
-        problem.setTitle("Request body too large");
+        ProblemDetail problem = ApiProblem.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                "Request body too large", "The request body is larger than the " + maxBytes + " bytes accepted.");
         problem.setInstance(URI.create(path));
         return problem;
     }

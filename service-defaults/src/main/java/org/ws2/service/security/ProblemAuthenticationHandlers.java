@@ -42,9 +42,7 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind,
             String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ApiProblem.typeUri(kind));
-        problem.setTitle(title);
+        ProblemDetail problem = ApiProblem.problem(status, kind, title, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

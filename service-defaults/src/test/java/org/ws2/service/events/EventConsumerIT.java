@@ -7,14 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.EventCodec;
 import org.ws2.contracts.UnreadableEventException;
@@ -25,26 +20,24 @@ import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
-import org.ws2.testsupport.TestPostgres;
+import org.ws2.service.DefaultsTestDatabase;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one consumer helper on a real PostgreSQL: once per event id, only newer versions, unknown types skipped. */
 class EventConsumerIT {
 
-    private static DataSource dataSource;
+    private static DefaultsTestDatabase database;
 
     @BeforeAll
-    static void database() {
-        TestPostgres.Database database = TestPostgres.freshDatabase("test_event_consumer");
-        dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/ws2-defaults").load().migrate();
+    static void migrate() {
+        database = DefaultsTestDatabase.migrated("test_event_consumer");
     }
 
     private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
-    private final JdbcClient jdbc = JdbcClient.create(dataSource);
+    private final JdbcClient jdbc = database.jdbc();
     private final EventConsumer consumer = new EventConsumer(codec, new ProcessedEvents(jdbc), jdbc);
-    private final TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    private final TransactionTemplate transaction = database.transactions();
     private final List<Long> applied = new ArrayList<>();
 
     @Test

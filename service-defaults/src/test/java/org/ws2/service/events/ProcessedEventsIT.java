@@ -4,31 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.ws2.testsupport.TestPostgres;
+import org.ws2.service.DefaultsTestDatabase;
 
 /** Processed event ids on a real PostgreSQL: a redelivery is caught, and old ids are forgotten. */
 class ProcessedEventsIT {
 
-    private static DataSource dataSource;
+    private static DefaultsTestDatabase database;
 
     @BeforeAll
-    static void database() {
-        TestPostgres.Database database = TestPostgres.freshDatabase("test_processed_events");
-        dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/ws2-defaults").load().migrate();
+    static void migrate() {
+        database = DefaultsTestDatabase.migrated("test_processed_events");
     }
 
-    private final ProcessedEvents processed = new ProcessedEvents(JdbcClient.create(dataSource));
-    private final TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    private final ProcessedEvents processed = new ProcessedEvents(database.jdbc());
+    private final TransactionTemplate transaction = database.transactions();
 
     @Test
     void anEventIsFirstDeliveredOncePerConsumer() {

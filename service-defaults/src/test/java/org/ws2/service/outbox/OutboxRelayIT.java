@@ -12,28 +12,23 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import javax.sql.DataSource;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.EventCodec;
-import org.springframework.util.unit.DataSize;
+import org.ws2.service.DefaultsTestDatabase;
 import org.ws2.service.problem.ApiProblem;
-import org.ws2.testsupport.TestPostgres;
 import org.ws2.testsupport.TopicProbe;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,23 +44,22 @@ class OutboxRelayIT {
     private static final String TOPIC = "ws2.outbox-test.v1";
 
     private static EmbeddedKafkaKraftBroker broker;
-    private static DataSource dataSource;
+    private static DefaultsTestDatabase database;
 
-    private JdbcClient jdbc;
-    private TransactionTemplate transaction;
-    private Outbox outbox;
+    private final JdbcClient jdbc = database.jdbc();
+    private final TransactionTemplate transaction = database.transactions();
+    private final OutboxRows rows = new OutboxRows(jdbc);
+    private final OutboxSignal signal = new OutboxSignal();
     private final JsonMapper json = JsonMapper.builder().build();
     private final EventCodec codec = new EventCodec(json);
+    private final Outbox outbox = new Outbox(jdbc, codec, DataSize.ofKilobytes(64), signal);
     private final List<KafkaTemplate<String, String>> templates = new ArrayList<>();
-    private final OutboxSignal signal = new OutboxSignal();
 
     @BeforeAll
     static void startInfrastructure() {
         broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
         broker.afterPropertiesSet();
-        TestPostgres.Database database = TestPostgres.freshDatabase("test_outbox");
-        dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/ws2-defaults").load().migrate();
+        database = DefaultsTestDatabase.migrated("test_outbox");
     }
 
     @AfterAll
@@ -75,9 +69,6 @@ class OutboxRelayIT {
 
     @BeforeEach
     void emptyOutbox() {
-        jdbc = JdbcClient.create(dataSource);
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        outbox = new Outbox(jdbc, codec, DataSize.ofKilobytes(64), signal);
         jdbc.sql("DELETE FROM ws2_outbox").update();
         jdbc.sql("DELETE FROM ws2_outbox_parked").update();
     }
@@ -164,7 +155,6 @@ class OutboxRelayIT {
         List<String> after = writeEvents("agg-e", 3);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = relay(templateFor(broker.getBrokersAsString()), meters);
-        relay.registerGauges(meters);
 
         while (pending() > 0) {
             relay.relayBatch();
@@ -181,23 +171,23 @@ class OutboxRelayIT {
                 .single()).isZero();
         assertThat(meters.counter("ws2.outbox.parked.events").count()).isEqualTo(1.0);
         assertThat(meters.get("ws2.outbox.parked").gauge().value()).isEqualTo(1.0);
-        assertThat(relay.state().parked()).isEqualTo(1);
+        assertThat(rows.state().parked()).isEqualTo(1);
     }
 
     @Test
     void lagIsTheAgeOfTheOldestUnpublishedEventAndHealthGoesDownPastTheLimit() {
         writeEvents("agg-f", 1);
         jdbc.sql("UPDATE ws2_outbox SET created_at = now() - interval '5 minutes'").update();
-        OutboxRelay relay = relay(templateFor("127.0.0.1:" + closedPort()));
+        OutboxMonitor monitor = new OutboxMonitor(rows, new SimpleMeterRegistry());
 
-        assertThat(relay.state().lag()).isGreaterThanOrEqualTo(Duration.ofMinutes(5));
-        var health = new OutboxHealthIndicator(relay, properties(Duration.ofMillis(100))).health(true);
+        assertThat(monitor.state().lag()).isGreaterThanOrEqualTo(Duration.ofMinutes(5));
+        var health = new OutboxHealthIndicator(monitor, properties(Duration.ofMillis(100))).health(true);
         assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
         assertThat(health.getDetails()).containsEntry("parkedEvents", 0L);
 
         jdbc.sql("UPDATE ws2_outbox SET published_at = now()").update();
-        assertThat(relay.state().lag()).isEqualTo(Duration.ZERO);
-        assertThat(new OutboxHealthIndicator(relay, properties(Duration.ofMillis(100))).health(true).getStatus()
+        assertThat(monitor.state().lag()).isEqualTo(Duration.ZERO);
+        assertThat(new OutboxHealthIndicator(monitor, properties(Duration.ofMillis(100))).health(true).getStatus()
                 .getCode()).isEqualTo("UP");
     }
 
@@ -249,7 +239,8 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay relay(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
-        return new OutboxRelay(jdbc, transaction, kafka, properties(Duration.ofMillis(100)), meters);
+        return new OutboxRelay(rows, transaction, kafka, properties(Duration.ofMillis(100)),
+                new OutboxMonitor(rows, meters));
     }
 
     private static OutboxProperties properties(Duration pollInterval) {

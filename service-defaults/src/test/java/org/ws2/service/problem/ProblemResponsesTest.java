@@ -17,9 +17,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * PostgreSQL stopped while a write was inside its transaction (seen by FaultInjectionSystemIT): the
- * statement failed with an I/O error, the rollback then failed on the closed connection, and Spring
- * threw "JDBC rollback failed", which was answered 500. Nothing was committed: it is a 503.
+ * PostgreSQL stops while a write is inside its transaction: the statement fails with an I/O error,
+ * the rollback then fails on the closed connection, and Spring throws "JDBC rollback failed".
+ * Nothing was committed, so the answer is a 503 with Retry-After, not a 500.
  */
 class ProblemResponsesTest {
 
