@@ -71,13 +71,13 @@ class AssignmentChanges {
     }
 
     /** Every step of one assignment, with the triage state before and after it. */
-    List<AssignmentRepository.AssignmentChange> history(String groupId, String recommendationId) {
-        List<AssignmentRepository.AssignmentChange> history = new ArrayList<>();
+    List<AssignmentHistoryEntry> history(String groupId, String recommendationId) {
+        List<AssignmentHistoryEntry> history = new ArrayList<>();
         String triageBefore = null;
         for (ChangeEntry entry : changeLog.history(EventFamily.ASSIGNMENTS, groupId + ":" + recommendationId)) {
             AssignmentSnapshot after = changeLog.read(entry.snapshot(), AssignmentSnapshot.class);
             String triageAfter = after.triage() == null ? null : after.triage().name();
-            history.add(new AssignmentRepository.AssignmentChange(entry.version(), entry.kind(), triageBefore,
+            history.add(new AssignmentHistoryEntry(entry.version(), entry.kind(), triageBefore,
                     triageAfter, entry.actor(), entry.note(), entry.effectiveAt()));
             triageBefore = triageAfter;
         }

@@ -224,9 +224,4 @@ public class AssignmentRepository {
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }
-
-    /** One step in an assignment's history. */
-    record AssignmentChange(long version, String kind, String triageFrom, String triageTo, String actor, String note,
-            Instant at) {
-    }
 }

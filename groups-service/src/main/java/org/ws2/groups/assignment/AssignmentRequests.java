@@ -17,6 +17,8 @@ import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.assignment.Urgency;
 import org.ws2.contracts.group.GroupKind;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The bodies of the assignment requests, with the limits every field is held to. */
 final class AssignmentRequests {
 
@@ -53,8 +55,9 @@ final class AssignmentRequests {
      * @param applicabilityNote support may revise its note as it moves the assignment; the group may not
      * @param effectiveAt       when the step happened, for a past step entered now (each request here takes it)
      */
-    record Triage(@NotNull TriageState to, @Size(max = 4000) String note, @Size(max = 4000) String applicabilityNote,
-            Instant effectiveAt) {
+    @Schema(name = "Triage") // the OpenAPI document's name for this body, kept for generated clients
+    record SignOffStep(@NotNull TriageState to, @Size(max = 4000) String note,
+            @Size(max = 4000) String applicabilityNote, Instant effectiveAt) {
     }
 
     /** Sign-off asked of a group for all its triaged assignments at once. */

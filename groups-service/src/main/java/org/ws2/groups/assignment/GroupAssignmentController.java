@@ -61,29 +61,26 @@ class GroupAssignmentController {
             + "(null, with priorityDraft true), the not-applicable reason before sign-off and the comments are shown "
             + "to support staff, admins and the group's editors only; createdBy/updatedBy to signed-in callers")
     ResponseEntity<Assignment> get(@PathVariable String groupId, @PathVariable String recommendationId) {
-        return ok(repository.find(groupId, recommendationId)
-                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId))
-                .visibleTo(Audience.forGroup(groupId)));
+        return ok(find(groupId, recommendationId).visibleTo(Audience.forGroup(groupId)));
     }
 
     @GetMapping("/assignments/{recommendationId}/history")
     @Operation(summary = "Every step of the assignment: who (signed-in callers only), when, what and why")
-    List<AssignmentRepository.AssignmentChange> history(@PathVariable String groupId,
-            @PathVariable String recommendationId) {
-        repository.find(groupId, recommendationId)
-                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId));
-        List<AssignmentRepository.AssignmentChange> history = changes.history(groupId, recommendationId);
-        return Audience.current().isSignedIn() ? history : history.stream().map(c -> new AssignmentRepository
-                .AssignmentChange(c.version(), c.kind(), c.triageFrom(), c.triageTo(), null, c.note(), c.at())).toList();
+    List<AssignmentHistoryEntry> history(@PathVariable String groupId, @PathVariable String recommendationId) {
+        find(groupId, recommendationId);
+        List<AssignmentHistoryEntry> history = changes.history(groupId, recommendationId);
+        return Audience.current().isSignedIn() ? history
+                : history.stream().map(AssignmentHistoryEntry::withoutActor).toList();
     }
 
     @PostMapping("/assignments/{recommendationId}/triage")
     @PreAuthorize(RoleRules.ANY_WRITER)
-    @Operation(summary = "A sign-off step: support requests sign-off (SIGN_OFF_REQUESTED) or revises (TRIAGED); "
+    @Operation(operationId = "triage", // the published operation id, kept for generated clients
+            summary = "A sign-off step: support requests sign-off (SIGN_OFF_REQUESTED) or revises (TRIAGED); "
             + "the group's editors sign off (SIGNED_OFF) or request changes (CHANGES_REQUESTED, with a note)")
-    ResponseEntity<Assignment> triage(@PathVariable String groupId, @PathVariable String recommendationId,
+    ResponseEntity<Assignment> signOffStep(@PathVariable String groupId, @PathVariable String recommendationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody AssignmentRequests.Triage request) {
+            @Valid @RequestBody AssignmentRequests.SignOffStep request) {
         return ok(signOff.move(groupId, recommendationId, request, Versions.fromIfMatch(ifMatch),
                 Actor.current()));
     }
@@ -114,8 +111,7 @@ class GroupAssignmentController {
             + "conversation between support and the group: support staff, admins and the group's editors only")
     List<Comment> thread(@PathVariable String groupId, @PathVariable String recommendationId) {
         Authority.requireSupportOrEditorOf(Actor.current(), groupId);
-        return repository.find(groupId, recommendationId)
-                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId)).comments();
+        return find(groupId, recommendationId).comments();
     }
 
     @PostMapping("/assignments/{recommendationId}/comments")
@@ -167,6 +163,11 @@ class GroupAssignmentController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + group.id() + "-assignments.csv\"")
                 .body(AssignmentCsv.write(repository.activeForGroup(groupId).stream()
                         .map(a -> a.visibleTo(audience)).toList()));
+    }
+
+    private Assignment find(String groupId, String recommendationId) {
+        return repository.find(groupId, recommendationId)
+                .orElseThrow(() -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId));
     }
 
     private static ResponseEntity<Assignment> ok(Assignment assignment) {

@@ -13,7 +13,7 @@ import org.ws2.groups.support.Authority;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
 
-/** The sign-off workflow ({@link TriageWorkflow}): support asks, the group signs off or asks for changes. */
+/** The sign-off workflow ({@link SignOffWorkflow}): support asks, the group signs off or asks for changes. */
 @Service
 public class SignOff {
 
@@ -27,10 +27,10 @@ public class SignOff {
 
     /** A step of the sign-off workflow; who may take it depends on where it goes. */
     @Transactional
-    public Assignment move(String groupId, String recommendationId, AssignmentRequests.Triage request,
+    public Assignment move(String groupId, String recommendationId, AssignmentRequests.SignOffStep request,
             Long expectedVersion, Actor actor) {
         Assignment current = changes.lock(groupId, recommendationId, expectedVersion);
-        if (TriageWorkflow.isSupportStep(request.to())) {
+        if (SignOffWorkflow.isSupportStep(request.to())) {
             Authority.requireSupport(actor);
         } else {
             Authority.requireEditorOf(actor, groupId);
@@ -57,11 +57,11 @@ public class SignOff {
 
     private Assignment move(Assignment current, TriageState to, String note, String applicabilityNote, String actor,
             Instant effectiveAt) {
-        if (!TriageWorkflow.allows(current.triage(), to)) {
+        if (!SignOffWorkflow.allows(current.triage(), to)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "invalid-transition", "Transition not allowed",
                     "Assignment " + current.id() + " cannot move from " + current.triage() + " to " + to + ".")
                     .with("from", current.triage()).with("to", to)
-                    .with("allowed", TriageWorkflow.allowedFrom(current.triage()));
+                    .with("allowed", SignOffWorkflow.allowedFrom(current.triage()));
         }
         if (to == TriageState.CHANGES_REQUESTED && note == null) {
             throw ApiProblem.invalidInput("note", "Say which changes the group asks for in note.");
@@ -71,6 +71,6 @@ public class SignOff {
         Assignment moved = current.withTriage(to, newNote, actor, AssignmentChanges.effectiveTime(current, effectiveAt));
         return changes.commit(moved, new AssignmentEvents.TriageChanged(moved.groupId(), moved.recommendationId(),
                 moved.version(), actor, moved.updatedAt(), current.triage(), to, note, moved.snapshot()),
-                TriageWorkflow.kind(to), actor, note);
+                SignOffWorkflow.kind(to), actor, note);
     }
 }

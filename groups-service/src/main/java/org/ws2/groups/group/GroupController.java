@@ -25,6 +25,7 @@ import org.ws2.service.security.Audience;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -56,21 +57,21 @@ class GroupController {
     @Operation(summary = "One group; its ETag is the version an update must name in If-Match. Contacts' and members' "
             + "e-mail addresses are null unless the caller is support staff, an admin or an editor of the group")
     ResponseEntity<Group> get(@PathVariable String id) {
-        Group group = groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
-        return ok(group.visibleTo(Audience.forGroup(id)));
+        return ok(find(id).visibleTo(Audience.forGroup(id)));
     }
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every change to the group: who (signed-in readers only), when, what and why")
-    List<GroupChange> history(@PathVariable String id) {
-        groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
+    List<GroupHistoryEntry> history(@PathVariable String id) {
+        find(id);
         boolean names = Audience.current().isSignedIn();
-        return editing.history(id).stream().map(entry -> new GroupChange(entry.version(), entry.kind(),
+        return editing.history(id).stream().map(entry -> new GroupHistoryEntry(entry.version(), entry.kind(),
                 names ? entry.actor() : null, entry.note(), entry.effectiveAt())).toList();
     }
 
     /** One entry of a group's history; {@code actor} (a token's sub) is null for anonymous readers. */
-    record GroupChange(long version, String kind, String actor, String note, java.time.Instant at) {
+    @Schema(name = "GroupChange") // the OpenAPI document's name for this entry, kept for generated clients
+    record GroupHistoryEntry(long version, String kind, String actor, String note, java.time.Instant at) {
     }
 
     @PostMapping
@@ -98,6 +99,10 @@ class GroupController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody GroupRequests.Retire request) {
         return ok(editing.retire(id, request.reason(), Versions.fromIfMatch(ifMatch), Actor.current().name()));
+    }
+
+    private Group find(String id) {
+        return groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
     }
 
     private static ResponseEntity<Group> ok(Group group) {

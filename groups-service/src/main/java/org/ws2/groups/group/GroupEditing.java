@@ -35,12 +35,8 @@ public class GroupEditing {
 
     @Transactional
     public Group create(GroupRequests.Create request, String actor) {
-        String parent = blankToNull(request.parent());
-        List<Member> members = members(request.id(), request.kind(), request.members());
-        checkParent(request.id(), parent);
-        Group created = new Group(request.id(), request.name().strip(), request.kind(), parent,
-                blankToNull(request.source()), blankToNull(request.note()), contacts(request.contacts()), members,
-                false, null, 0, ChangeTime.now());
+        Group created = group(request.id(), request, 0);
+        checkParent(created.id(), created.parent());
         if (!register(created, actor, "created")) {
             throw new ApiProblem(HttpStatus.CONFLICT, "group-exists", "Group exists",
                     "There is already a group with id '" + request.id() + "'.").with("field", "id");
@@ -62,14 +58,10 @@ public class GroupEditing {
     @Transactional
     public Group update(String id, GroupRequests.Update request, long expectedVersion, String actor) {
         Group current = lock(id, expectedVersion);
-        String parent = blankToNull(request.parent());
-        List<Member> members = members(id, request.kind(), request.members());
-        if (!Objects.equals(parent, current.parent())) {
-            checkParent(id, parent);
+        Group updated = group(id, request, current.version() + 1);
+        if (!Objects.equals(updated.parent(), current.parent())) {
+            checkParent(id, updated.parent());
         }
-        Group updated = new Group(id, request.name().strip(), request.kind(), parent, blankToNull(request.source()),
-                blankToNull(request.note()), contacts(request.contacts()), members, false, null,
-                current.version() + 1, ChangeTime.now());
         List<String> changed = changedFields(current, updated);
         if (changed.isEmpty()) {
             return current;
@@ -109,6 +101,14 @@ public class GroupEditing {
     public static ApiProblem retired(String id) {
         return new ApiProblem(HttpStatus.CONFLICT, "group-retired", "Group retired",
                 "Group " + id + " was retired and takes no changes or new work.").with("groupId", id);
+    }
+
+    /** The active group {@code id} as a create or an update gives it, its members checked. */
+    private Group group(String id, GroupRequests.Fields request, long version) {
+        List<Member> members = members(id, request.kind(), request.members());
+        return new Group(id, request.name().strip(), request.kind(), blankToNull(request.parent()),
+                blankToNull(request.source()), blankToNull(request.note()), contacts(request.contacts()), members,
+                false, null, version, ChangeTime.now());
     }
 
     /**

@@ -26,6 +26,23 @@ final class GroupRequests {
             @Email @Size(max = 320) String email, @NotNull MemberRole role) {
     }
 
+    /** What a create and an update both give: every editable field of a group. */
+    interface Fields {
+        String name();
+
+        GroupKind kind();
+
+        String parent();
+
+        String source();
+
+        String note();
+
+        List<ContactRequest> contacts();
+
+        List<MemberRequest> members();
+    }
+
     record Create(
             @NotBlank @Pattern(regexp = ID_PATTERN, message = "must be letters, digits and dashes, e.g. SOAC-LRT") String id,
             @NotBlank @Size(max = 200) String name,
@@ -34,7 +51,7 @@ final class GroupRequests {
             @Size(max = 2000) String source,
             @Size(max = 4000) String note,
             @Size(max = 50) List<@Valid @NotNull ContactRequest> contacts,
-            @Size(max = 200) List<@Valid @NotNull MemberRequest> members) {
+            @Size(max = 200) List<@Valid @NotNull MemberRequest> members) implements Fields {
     }
 
     /** Replaces every editable field; what is left out is cleared. */
@@ -46,7 +63,7 @@ final class GroupRequests {
             @Size(max = 4000) String note,
             @Size(max = 50) List<@Valid @NotNull ContactRequest> contacts,
             @Size(max = 200) List<@Valid @NotNull MemberRequest> members,
-            @Size(max = 4000) String changeNote) {
+            @Size(max = 4000) String changeNote) implements Fields {
     }
 
     record Retire(@NotBlank @Size(max = 4000) String reason) {

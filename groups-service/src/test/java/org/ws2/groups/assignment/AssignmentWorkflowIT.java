@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.assignment.AssignmentEvents;
-import org.ws2.groups.support.GroupsApiTest;
+import org.ws2.groups.support.GroupsApiTestBase;
 import org.ws2.testsupport.EventSchemas;
 import org.ws2.testsupport.TopicProbe;
 
 import tools.jackson.databind.JsonNode;
 
 /** The sign-off workflow, priorities, comments and progress of single assignments, and who may do what. */
-class AssignmentWorkflowIT extends GroupsApiTest {
+class AssignmentWorkflowIT extends GroupsApiTestBase {
 
     private static final String PATH = "/api/groups/AFRALO/assignments/7.101";
 

@@ -10,14 +10,14 @@ import java.time.Duration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.ws2.contracts.Topics;
-import org.ws2.groups.support.GroupsApiTest;
+import org.ws2.groups.support.GroupsApiTestBase;
 import org.ws2.testsupport.EventSchemas;
 import org.ws2.testsupport.TopicProbe;
 import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 
 /** Support triages many recommendations to many groups at once, and may safely do it again. */
-class BulkTriageIT extends GroupsApiTest {
+class BulkTriageIT extends GroupsApiTestBase {
 
     @Test
     void everySelectedRecommendationGoesToEverySelectedGroupOnceWithOneEventEach() throws Exception {

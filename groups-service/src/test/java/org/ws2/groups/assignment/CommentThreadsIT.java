@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.ws2.groups.support.GroupsApiTest;
+import org.ws2.groups.support.GroupsApiTestBase;
 
-/** A list of assignments brings their comment threads in one query, however long the list (issue 12). */
-class CommentThreadsIT extends GroupsApiTest {
+/** A list of assignments brings their comment threads in one query, however long the list. */
+class CommentThreadsIT extends GroupsApiTestBase {
 
     @Autowired
     DataSource dataSource;

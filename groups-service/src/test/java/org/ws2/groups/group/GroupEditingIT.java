@@ -13,12 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.group.GroupEvents;
-import org.ws2.groups.support.GroupsApiTest;
+import org.ws2.groups.support.GroupsApiTestBase;
 import org.ws2.testsupport.EventSchemas;
 import org.ws2.testsupport.TopicProbe;
 
 /** Creating, editing and retiring groups, such as a cross-community structure of SO/AC representatives. */
-class GroupEditingIT extends GroupsApiTest {
+class GroupEditingIT extends GroupsApiTestBase {
 
     private static final String ROUNDTABLE = """
             {"id":"SOAC-LRT","name":"SO/AC Leadership Roundtable","kind":"CROSS_COMMUNITY",

@@ -7,11 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.recommendation.RecommendationStatus;
-import org.ws2.groups.support.GroupsApiTest;
+import org.ws2.groups.support.GroupsApiTestBase;
 import org.ws2.testsupport.RecommendationEventFeed;
 
 /** The service's own copy of the catalogue, kept from real events on ws2.recommendations.v1. */
-class KnownRecommendationsIT extends GroupsApiTest {
+class KnownRecommendationsIT extends GroupsApiTestBase {
 
     @Test
     void theSameEventTwiceChangesNothingAndAnOlderVersionAfterANewerOneChangesNothing() throws Exception {

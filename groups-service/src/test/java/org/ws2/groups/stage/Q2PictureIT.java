@@ -7,13 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ws2.groups.support.GroupsApiTest;
+import org.ws2.groups.support.GroupsApiTestBase;
 
 /**
  * The SO/AC picture of the WS2 implementation team's Q2 2021 update (28 June 2021), rebuilt through
  * the API and read back as each group's stage.
  */
-class Q2PictureIT extends GroupsApiTest {
+class Q2PictureIT extends GroupsApiTestBase {
 
     private static final List<String> RECOMMENDATIONS = List.of("6.1.1", "6.1.2", "6.1.3");
     private static final List<String> TRIAGED_ONLY = List.of("RySG", "RrSG", "CSG", "BC", "IPC", "ISPCP", "NCSG",

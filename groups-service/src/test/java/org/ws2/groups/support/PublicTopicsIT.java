@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * only (docs/visibility.md): no contacts' e-mail addresses, no actors, no comment text, no draft
  * priorities. The internal twins carry the whole events for this system's own consumers.
  */
-class PublicTopicsIT extends GroupsApiTest {
+class PublicTopicsIT extends GroupsApiTestBase {
 
     @Test
     void publicTopicsCarryNoEmailActorCommentOrDraftPriority() throws Exception {

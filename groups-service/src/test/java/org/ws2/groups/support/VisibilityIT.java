@@ -15,12 +15,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 
 /**
- * Who sees what of a group and its assignments (docs/visibility.md, issue 11 item 5): anonymous
+ * Who sees what of a group and its assignments (docs/visibility.md): anonymous
  * readers and another group's editor do not see e-mail addresses, draft priorities or the comment
  * thread; anonymous readers do not see who did what; the group's own editors and support staff see
  * everything.
  */
-class VisibilityIT extends GroupsApiTest {
+class VisibilityIT extends GroupsApiTestBase {
 
     private static final String GROUP = "VIS-G";
     private static final String REC = "8.9.1";

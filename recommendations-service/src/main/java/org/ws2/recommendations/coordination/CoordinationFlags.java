@@ -33,8 +33,9 @@ public class CoordinationFlags {
         var flag = new CoordinationFlag(request.level(), request.rationale(), actor,
                 RecommendationChanges.effectiveTime(current, request.effectiveAt()));
         Recommendation flagged = current.withCoordination(flag, flag.setAt());
-        return changes.commit(flagged, actor, request.rationale(), new RecommendationEvents.CoordinationFlagSet(id, flagged.version(), actor, flagged.updatedAt(),
-                        current.coordination().level(), request.level(), request.rationale(), flagged.snapshot()));
+        return changes.commit(flagged, actor, request.rationale(), new RecommendationEvents.CoordinationFlagSet(id,
+                flagged.version(), actor, flagged.updatedAt(), current.coordination().level(), request.level(),
+                request.rationale(), flagged.snapshot()));
     }
 
     /** @param effectiveAt when the flag was raised, for a past flag entered now; null for now */

@@ -63,8 +63,8 @@ public class CatalogueEditing {
             return current;
         }
         Recommendation updated = current.withDetails(after, ChangeTime.now());
-        return changes.commit(updated, actor, request.note(), new RecommendationEvents.DetailsUpdated(id, updated.version(), actor, updated.updatedAt(),
-                        request.note(), changed, updated.snapshot()));
+        return changes.commit(updated, actor, request.note(), new RecommendationEvents.DetailsUpdated(id,
+                updated.version(), actor, updated.updatedAt(), request.note(), changed, updated.snapshot()));
     }
 
     @Transactional
@@ -72,8 +72,8 @@ public class CatalogueEditing {
             String actor) {
         Recommendation current = changes.lock(id, expectedVersion);
         Recommendation retired = current.retire(new Retirement(request.reason(), actor, ChangeTime.now()));
-        return changes.commit(retired, actor, request.reason(), new RecommendationEvents.Retired(id, retired.version(), actor, retired.updatedAt(), request.reason(),
-                        retired.snapshot()));
+        return changes.commit(retired, actor, request.reason(), new RecommendationEvents.Retired(id,
+                retired.version(), actor, retired.updatedAt(), request.reason(), retired.snapshot()));
     }
 
     private static List<String> changedFields(RecommendationDetails before, RecommendationDetails after) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.recommendation.RecommendationEvent;
+import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.problem.ApiProblem;
 
@@ -48,7 +49,7 @@ public class RecommendationChanges {
         return ChangeLog.effectiveTime(requested, current.updatedAt());
     }
 
-    /** Stores {@code after} and records {@code event}, which describes the change from {@code before}. */
+    /** Stores {@code after} and records {@code event}, which describes the change to it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Recommendation commit(Recommendation after, String actor, String note, RecommendationEvent event) {
         recommendations.update(after);
@@ -62,7 +63,7 @@ public class RecommendationChanges {
         if (!recommendations.insert(created)) {
             return false;
         }
-        changeLog.record(new org.ws2.contracts.recommendation.RecommendationEvents.Registered(created.id(),
+        changeLog.record(new RecommendationEvents.Registered(created.id(),
                 created.topic(), created.details().title(), created.status(), created.version(), actor,
                 created.snapshot()), actor, note);
         return true;

@@ -80,16 +80,14 @@ class RecommendationController {
             description = "With its derived public status (ICANN's Not started / In progress / Complete), its waiting state, and how much of the record is confirmed (verification, source). The ETag is its version, for If-Match on changes.")
     ResponseEntity<RecommendationView> get(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        Recommendation recommendation = queries.get(id, asOf);
-        return ResponseEntity.ok().eTag(Versions.toETag(recommendation.version()))
-                .body(queries.view(recommendation, asOf));
+        return responses.ok(queries.get(id, asOf), asOf);
     }
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every change to a recommendation",
             description = "Oldest first: kind of change, actor (the token's sub; null for anonymous readers), time, note, "
                     + "and the state before and after.")
-    List<RecommendationChange> history(@PathVariable String id) {
+    List<RecommendationHistoryEntry> history(@PathVariable String id) {
         return queries.history(id);
     }
 

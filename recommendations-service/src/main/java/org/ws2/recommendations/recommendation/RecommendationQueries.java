@@ -1,8 +1,10 @@
 package org.ws2.recommendations.recommendation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,9 +39,11 @@ public class RecommendationQueries {
                 .map(Recommendation::fromSnapshot).toList();
     }
 
-    private java.util.Optional<Recommendation> findAsOf(String id, Instant instant) {
-        return changeLog.asOf(EventFamily.RECOMMENDATIONS, id, instant, RecommendationSnapshot.class)
-                .map(Recommendation::fromSnapshot);
+    /** The recommendation now ({@code asOf} null), or as it stood at {@code asOf}. */
+    private Optional<Recommendation> find(String id, Instant asOf) {
+        return asOf == null ? recommendations.find(id)
+                : changeLog.asOf(EventFamily.RECOMMENDATIONS, id, asOf, RecommendationSnapshot.class)
+                        .map(Recommendation::fromSnapshot);
     }
 
     public RecommendationPage search(RecommendationSearch search, int page, int size, Instant asOf) {
@@ -48,8 +52,7 @@ public class RecommendationQueries {
             Map<String, RecommendationStatus> dependencies = recommendations.statuses(slice.items().stream()
                     .flatMap(r -> r.dependsOn().stream()).collect(Collectors.toSet()));
             List<RecommendationView> items = slice.items().stream()
-                    .map(r -> RecommendationView.of(r, r.dependsOn().stream()
-                            .filter(id -> dependencies.get(id) != RecommendationStatus.IMPLEMENTED).toList()))
+                    .map(r -> RecommendationView.of(r, waitingOn(r, dependencies::get)))
                     .toList();
             return new RecommendationPage(items, page, size, slice.total(), null);
         }
@@ -59,56 +62,55 @@ public class RecommendationQueries {
                 .collect(Collectors.toMap(Recommendation::id, Function.identity()));
         List<Recommendation> matching = catalogue.stream().filter(search.matcher()).sorted(search.order()).toList();
         List<RecommendationView> items = matching.stream().skip((long) page * size).limit(size)
-                .map(r -> RecommendationView.of(r, waitingOn(r, byId)))
+                .map(r -> RecommendationView.of(r, waitingOn(r, id -> statusOf(byId.get(id)))))
                 .toList();
         return new RecommendationPage(items, page, size, matching.size(), asOf);
     }
 
     public Recommendation get(String id, Instant asOf) {
-        var found = asOf == null ? recommendations.find(id) : findAsOf(id, asOf);
-        return found.orElseThrow(() -> asOf == null ? ApiProblem.notFound("Recommendation", id)
+        return find(id, asOf).orElseThrow(() -> asOf == null ? ApiProblem.notFound("Recommendation", id)
                 : ApiProblem.notFound("Recommendation", id).with("asOf", asOf));
     }
 
     public RecommendationView view(Recommendation recommendation, Instant asOf) {
-        if (asOf == null) {
-            return RecommendationView.of(recommendation, waitingOn(recommendation));
-        }
-        Map<String, Recommendation> dependencies = recommendation.dependsOn().stream()
-                .flatMap(id -> findAsOf(id, asOf).stream())
-                .collect(Collectors.toMap(Recommendation::id, Function.identity()));
-        return RecommendationView.of(recommendation, waitingOn(recommendation, dependencies));
+        return RecommendationView.of(recommendation, waitingOnAsOf(recommendation, asOf));
     }
 
     /** The recommendation's dependencies that are not implemented now. */
     public List<String> waitingOn(Recommendation recommendation) {
-        Map<String, Recommendation> dependencies = recommendation.dependsOn().stream()
-                .flatMap(id -> recommendations.find(id).stream())
-                .collect(Collectors.toMap(Recommendation::id, Function.identity()));
-        return waitingOn(recommendation, dependencies);
+        return waitingOnAsOf(recommendation, null);
     }
 
-    public List<RecommendationChange> history(String id) {
+    private List<String> waitingOnAsOf(Recommendation recommendation, Instant asOf) {
+        return waitingOn(recommendation, id -> statusOf(find(id, asOf).orElse(null)));
+    }
+
+    public List<RecommendationHistoryEntry> history(String id) {
         if (!recommendations.exists(id)) {
             throw ApiProblem.notFound("Recommendation", id);
         }
-        List<RecommendationChange> history = new java.util.ArrayList<>();
+        List<RecommendationHistoryEntry> history = new ArrayList<>();
         RecommendationSnapshot before = null;
         // who did what (a token's sub) is for signed-in readers (docs/visibility.md)
         boolean names = Audience.current().isSignedIn();
         for (ChangeEntry entry : changeLog.history(EventFamily.RECOMMENDATIONS, id)) {
             RecommendationSnapshot after = changeLog.read(entry.snapshot(), RecommendationSnapshot.class);
-            history.add(new RecommendationChange(entry.version(), entry.kind(), names ? entry.actor() : null,
-                    entry.effectiveAt(),
-                    entry.recordedAt(), entry.note(), before, after));
+            history.add(new RecommendationHistoryEntry(entry.version(), entry.kind(), names ? entry.actor() : null,
+                    entry.effectiveAt(), entry.recordedAt(), entry.note(), before, after));
             before = after;
         }
         return history;
     }
 
-    private static List<String> waitingOn(Recommendation recommendation, Map<String, Recommendation> known) {
+    /** The dependencies not implemented, by each one's status (null for one unknown, which is not implemented). */
+    private static List<String> waitingOn(Recommendation recommendation,
+            Function<String, RecommendationStatus> status) {
         return recommendation.dependsOn().stream()
-                .filter(id -> !known.containsKey(id) || known.get(id).status() != RecommendationStatus.IMPLEMENTED)
+                .filter(id -> status.apply(id) != RecommendationStatus.IMPLEMENTED)
                 .toList();
+    }
+
+    private static RecommendationStatus statusOf(Recommendation recommendation) {
+        return recommendation == null ? null : recommendation.status();
     }
 }

@@ -17,6 +17,28 @@ final class RecommendationRequests {
     static final String QUARTER_PATTERN = "^20[0-9]{2}-Q[1-4]$";
     static final String TAG_PATTERN = "^[\\p{L}\\p{N}][\\p{L}\\p{N} ._/&-]{0,49}$";
 
+    /** What a create and an update both give: every editable field of a recommendation. */
+    interface Fields {
+        String title();
+
+        String summary();
+
+        Ownership ownership();
+
+        List<SharedOwner> sharedWith();
+
+        List<String> implementers();
+
+        String targetQuarter();
+
+        List<String> tags();
+
+        default RecommendationDetails details() {
+            return new RecommendationDetails(title().strip(), summary(), ownership(), sharedWith(), implementers(),
+                    targetQuarter(), tags());
+        }
+    }
+
     /**
      * @param topic optional; when given, the topic prefix or name that the id's prefix must name
      */
@@ -31,12 +53,7 @@ final class RecommendationRequests {
             @Pattern(regexp = QUARTER_PATTERN, message = "must be a quarter such as 2021-Q3") String targetQuarter,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG_PATTERN) String> tags,
             @Size(max = 2000) String source,
-            @Size(max = 4000) String note) {
-
-        RecommendationDetails details() {
-            return new RecommendationDetails(title.strip(), summary, ownership, sharedWith, implementers,
-                    targetQuarter, tags);
-        }
+            @Size(max = 4000) String note) implements Fields {
     }
 
     /** Replaces every editable field; what is left out is cleared. */
@@ -48,12 +65,7 @@ final class RecommendationRequests {
             @Size(max = 30) List<@NotBlank @Size(max = 200) String> implementers,
             @Pattern(regexp = QUARTER_PATTERN, message = "must be a quarter such as 2021-Q3") String targetQuarter,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG_PATTERN) String> tags,
-            @Size(max = 4000) String note) {
-
-        RecommendationDetails details() {
-            return new RecommendationDetails(title.strip(), summary, ownership, sharedWith, implementers,
-                    targetQuarter, tags);
-        }
+            @Size(max = 4000) String note) implements Fields {
     }
 
     record Retire(@NotBlank @Size(max = 4000) String reason) {

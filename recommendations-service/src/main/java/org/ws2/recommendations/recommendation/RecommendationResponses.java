@@ -1,5 +1,7 @@
 package org.ws2.recommendations.recommendation;
 
+import java.time.Instant;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.ws2.service.versioning.Versions;
@@ -15,7 +17,12 @@ public class RecommendationResponses {
     }
 
     public ResponseEntity<RecommendationView> ok(Recommendation recommendation) {
+        return ok(recommendation, null);
+    }
+
+    /** The recommendation as it read at {@code asOf} (now when null), with its version as ETag. */
+    ResponseEntity<RecommendationView> ok(Recommendation recommendation, Instant asOf) {
         return ResponseEntity.ok().eTag(Versions.toETag(recommendation.version()))
-                .body(queries.view(recommendation, null));
+                .body(queries.view(recommendation, asOf));
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.TestPropertySource;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * 26 missing records and leaves the correction alone.
  */
 @TestPropertySource(properties = "ws2.catalogue.recommendations=classpath:catalogue-before-84/recommendations.json")
-class CatalogueUpgradeIT extends RecommendationsApiTest {
+class CatalogueUpgradeIT extends RecommendationsApiTestBase {
 
     private static final List<String> ADDED_BY_THE_UPGRADE = List.of("4.1.2", "4.1.3", "4.1.4", "4.2", "5.1", "5.2",
             "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", "5.10", "5.11", "6.1.7", "6.3.6", "7.2.2", "8.4.1", "8.4.2",

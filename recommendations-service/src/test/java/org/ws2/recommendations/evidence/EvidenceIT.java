@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 import org.ws2.testsupport.TestTokens;
 
 /** Evidence of implementation: links and uploaded documents, and what moving to IMPLEMENTED needs. */
-class EvidenceIT extends RecommendationsApiTest {
+class EvidenceIT extends RecommendationsApiTestBase {
 
     @LocalServerPort
     int port;

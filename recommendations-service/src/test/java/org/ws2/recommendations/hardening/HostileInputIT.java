@@ -10,16 +10,16 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 import org.ws2.testsupport.TestTokens;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * NUL bytes and dates beyond what PostgreSQL holds, sent over real HTTP as issue 11 found them:
+ * NUL bytes and dates beyond what PostgreSQL holds, sent over real HTTP as any client may send them:
  * each is a 400 problem naming the field, never a 500, and changes nothing.
  */
-class HostileInputIT extends RecommendationsApiTest {
+class HostileInputIT extends RecommendationsApiTestBase {
 
     @LocalServerPort
     int port;

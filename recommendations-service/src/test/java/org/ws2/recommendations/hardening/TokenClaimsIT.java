@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 import org.ws2.testsupport.TestTokens;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -22,7 +22,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
  * A correctly signed token is still refused (401 problem) unless it names the expected issuer, the
  * expected audience and an expiry.
  */
-class TokenClaimsIT extends RecommendationsApiTest {
+class TokenClaimsIT extends RecommendationsApiTestBase {
 
     @LocalServerPort
     int port;

@@ -12,10 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 
 /** Adding, correcting and retiring recommendations, and searching the catalogue. */
-class CatalogueEditingIT extends RecommendationsApiTest {
+class CatalogueEditingIT extends RecommendationsApiTestBase {
 
     private static final String UPDATE_7_1_1 = """
             {"title":"Staff accountability: clearer service expectations","summary":"Corrected summary",

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 import org.ws2.testsupport.EventSchemas;
 import org.ws2.testsupport.TopicProbe;
 
 import tools.jackson.databind.JsonNode;
 
 /** Dependencies between recommendations, and coordination flags for SO/AC leadership. */
-class DependencyAndCoordinationIT extends RecommendationsApiTest {
+class DependencyAndCoordinationIT extends RecommendationsApiTestBase {
 
     @Test
     void theSeedKnowsThatDiversityWorkWaitsOnTheSharedElements() throws Exception {

@@ -14,12 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 
 import tools.jackson.databind.JsonNode;
 
 /** History, reads "as of" a past instant, and two people changing one recommendation at once. */
-class HistoryAndConcurrencyIT extends RecommendationsApiTest {
+class HistoryAndConcurrencyIT extends RecommendationsApiTestBase {
 
     @Test
     void historyListsEveryChangeWithActorTimeBeforeAfterAndNote() throws Exception {

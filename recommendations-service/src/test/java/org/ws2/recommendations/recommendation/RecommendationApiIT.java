@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.testsupport.EventSchemas;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 import org.ws2.testsupport.TestTokens;
 import org.ws2.testsupport.TopicProbe;
 
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rules, who may move a recommendation, and the event every move puts on the topic. Each test
  * works on its own recommendation, since the context and database are shared.
  */
-class RecommendationApiIT extends RecommendationsApiTest {
+class RecommendationApiIT extends RecommendationsApiTestBase {
 
     @LocalServerPort
     int port;

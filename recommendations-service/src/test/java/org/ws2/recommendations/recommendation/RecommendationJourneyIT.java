@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.ResultActions;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 import org.ws2.testsupport.EventSchemas;
 import org.ws2.testsupport.TopicProbe;
 
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * An implementation lead's whole journey with a new recommendation, checking after each step that
  * the answer and the event on the topic say the same thing.
  */
-class RecommendationJourneyIT extends RecommendationsApiTest {
+class RecommendationJourneyIT extends RecommendationsApiTestBase {
 
     @Test
     void createDependFlagImplementWithEvidenceThenReadHistoryAndThePast() throws Exception {

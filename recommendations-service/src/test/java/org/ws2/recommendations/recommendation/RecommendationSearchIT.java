@@ -14,7 +14,7 @@ import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
-import org.ws2.recommendations.support.RecommendationsApiTest;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
 
 /**
  * List requests are filtered, sorted and paged by PostgreSQL. The in-memory matcher and order
@@ -22,7 +22,7 @@ import org.ws2.recommendations.support.RecommendationsApiTest;
  * answer must be the same page in the same order with the same total.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecommendationSearchIT extends RecommendationsApiTest {
+class RecommendationSearchIT extends RecommendationsApiTestBase {
 
     @Autowired
     RecommendationQueries queries;

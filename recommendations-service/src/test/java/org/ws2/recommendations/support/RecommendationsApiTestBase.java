@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * API test class (one context, one database): each test works on recommendations of its own.
  */
 @ServiceIntegrationTest
-public abstract class RecommendationsApiTest {
+public abstract class RecommendationsApiTestBase {
 
     protected static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 

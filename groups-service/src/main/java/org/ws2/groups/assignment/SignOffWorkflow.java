@@ -8,7 +8,7 @@ import org.ws2.contracts.assignment.TriageState;
 
 /**
  * The sign-off workflow of an assignment as one table: where each triage state may go, and who takes
- * each step. Documented in {@code docs/assignment-workflow.md}; {@code TriageWorkflowTest} holds the
+ * each step. Documented in {@code docs/assignment-workflow.md}; {@code SignOffWorkflowTest} holds the
  * two to each other.
  *
  * <pre>
@@ -18,7 +18,7 @@ import org.ws2.contracts.assignment.TriageState;
  * SIGNED_OFF         → (final)
  * </pre>
  */
-final class TriageWorkflow {
+final class SignOffWorkflow {
 
     private static final Map<TriageState, Set<TriageState>> ALLOWED = Map.of(
             TriageState.TRIAGED, EnumSet.of(TriageState.SIGN_OFF_REQUESTED),
@@ -51,6 +51,6 @@ final class TriageWorkflow {
         };
     }
 
-    private TriageWorkflow() {
+    private SignOffWorkflow() {
     }
 }

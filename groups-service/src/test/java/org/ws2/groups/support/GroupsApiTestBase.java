@@ -31,7 +31,7 @@ import org.ws2.contracts.recommendation.RecommendationStatus;
  * that one test's assignments never change another's stage.
  */
 @ServiceIntegrationTest
-public abstract class GroupsApiTest {
+public abstract class GroupsApiTestBase {
 
     protected static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ws2.contracts.assignment.TriageState;
 
-class TriageWorkflowTest {
+class SignOffWorkflowTest {
 
     private static final Pattern ROW = Pattern.compile(
             "^\\| ([A-Z_]+) \\| ([A-Z_]+) \\| (support|group) \\| ([a-z-]+) \\|$", Pattern.MULTILINE);
@@ -28,33 +28,33 @@ class TriageWorkflowTest {
         while (row.find()) {
             TriageState from = TriageState.valueOf(row.group(1));
             TriageState to = TriageState.valueOf(row.group(2));
-            assertThat(TriageWorkflow.isSupportStep(to)).as(row.group()).isEqualTo(row.group(3).equals("support"));
-            assertThat(TriageWorkflow.kind(to)).as(row.group()).isEqualTo(row.group(4));
+            assertThat(SignOffWorkflow.isSupportStep(to)).as(row.group()).isEqualTo(row.group(3).equals("support"));
+            assertThat(SignOffWorkflow.kind(to)).as(row.group()).isEqualTo(row.group(4));
             documented.add(from + ">" + to);
         }
         Set<String> allowed = new HashSet<>();
         for (TriageState from : TriageState.values()) {
-            TriageWorkflow.allowedFrom(from).forEach(to -> allowed.add(from + ">" + to));
+            SignOffWorkflow.allowedFrom(from).forEach(to -> allowed.add(from + ">" + to));
         }
         assertThat(documented).isEqualTo(allowed).hasSize(5);
     }
 
     @Test
     void signingOffIsFinal() {
-        assertThat(TriageWorkflow.allowedFrom(TriageState.SIGNED_OFF)).isEmpty();
+        assertThat(SignOffWorkflow.allowedFrom(TriageState.SIGNED_OFF)).isEmpty();
     }
 
     @Test
     void theGroupAnswersAndSupportAsks() {
-        assertThat(TriageWorkflow.isSupportStep(TriageState.SIGN_OFF_REQUESTED)).isTrue();
-        assertThat(TriageWorkflow.isSupportStep(TriageState.SIGNED_OFF)).isFalse();
-        assertThat(TriageWorkflow.isSupportStep(TriageState.CHANGES_REQUESTED)).isFalse();
+        assertThat(SignOffWorkflow.isSupportStep(TriageState.SIGN_OFF_REQUESTED)).isTrue();
+        assertThat(SignOffWorkflow.isSupportStep(TriageState.SIGNED_OFF)).isFalse();
+        assertThat(SignOffWorkflow.isSupportStep(TriageState.CHANGES_REQUESTED)).isFalse();
     }
 
     @ParameterizedTest
     @EnumSource(TriageState.class)
     void noStateMovesToItself(TriageState state) {
-        assertThat(TriageWorkflow.allows(state, state)).isFalse();
+        assertThat(SignOffWorkflow.allows(state, state)).isFalse();
     }
 
     private static Path repo() {
