@@ -83,8 +83,4 @@ class AssignmentChanges {
         }
         return history;
     }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -1,5 +1,7 @@
 package org.ws2.groups.assignment;
 
+import static org.ws2.service.problem.InputRules.blankToNull;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +38,7 @@ public class Priorities {
         Authority.requireEditorOf(actor, groupId);
         Assignment current = changes.lock(groupId, recommendationId, expectedVersion);
         boolean notApplicable = request.priority() == Priority.NOT_APPLICABLE;
-        String reason = AssignmentChanges.blankToNull(request.notApplicableReason());
+        String reason = blankToNull(request.notApplicableReason());
         if (notApplicable && reason == null) {
             throw ApiProblem.invalidInput("notApplicableReason",
                     "Say why the recommendation does not apply to " + groupId + " in notApplicableReason.");
@@ -57,7 +59,7 @@ public class Priorities {
         }
         Assignment prioritized = current.withPriority(request.priority(), request.effort(), request.urgency(), true,
                 reason, actor.name(), AssignmentChanges.effectiveTime(current, request.effectiveAt()));
-        String note = AssignmentChanges.blankToNull(request.note());
+        String note = blankToNull(request.note());
         return changes.commit(prioritized, new AssignmentEvents.Prioritized(groupId, recommendationId,
                 prioritized.version(), actor.name(), prioritized.updatedAt(), note, prioritized.snapshot()),
                 "prioritized", actor.name(), note != null ? note : reason);
@@ -120,7 +122,7 @@ public class Priorities {
                         .with("recommendationId", approved.recommendationId());
             }
         }
-        String why = AssignmentChanges.blankToNull(note);
+        String why = blankToNull(note);
         List<Assignment> approved = new ArrayList<>();
         for (Assignment current : locked.values()) {
             if (!seen.contains(current.recommendationId())) {

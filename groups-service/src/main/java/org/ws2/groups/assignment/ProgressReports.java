@@ -1,5 +1,7 @@
 package org.ws2.groups.assignment;
 
+import static org.ws2.service.problem.InputRules.blankToNull;
+
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
@@ -23,8 +25,8 @@ public class ProgressReports {
             long expectedVersion, Actor actor) {
         Authority.requireEditorOf(actor, groupId);
         Assignment current = changes.lock(groupId, recommendationId, expectedVersion);
-        String note = AssignmentChanges.blankToNull(request.note());
-        String evidence = AssignmentChanges.blankToNull(request.evidenceUrl());
+        String note = blankToNull(request.note());
+        String evidence = blankToNull(request.evidenceUrl());
         if (current.progress() == request.progress() && Objects.equals(current.progressNote(), note)
                 && Objects.equals(current.evidenceUrl(), evidence)) {
             return current;

@@ -1,5 +1,7 @@
 package org.ws2.groups.assignment;
 
+import static org.ws2.service.problem.InputRules.blankToNull;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ public class SignOff {
                         "Only support staff revise the applicability note; the group answers with a note.");
             }
         }
-        return move(current, request.to(), AssignmentChanges.blankToNull(request.note()), request.applicabilityNote(),
+        return move(current, request.to(), blankToNull(request.note()), request.applicabilityNote(),
                 actor.name(), request.effectiveAt());
     }
 
@@ -49,7 +51,7 @@ public class SignOff {
         changes.activeGroup(groupId, "groupId");
         List<Assignment> moved = new ArrayList<>();
         for (Assignment current : assignments.forGroupForUpdate(groupId, TriageState.TRIAGED, null)) {
-            moved.add(move(current, TriageState.SIGN_OFF_REQUESTED, AssignmentChanges.blankToNull(note), null,
+            moved.add(move(current, TriageState.SIGN_OFF_REQUESTED, blankToNull(note), null,
                     actor.name(), effectiveAt));
         }
         return moved;
@@ -67,7 +69,7 @@ public class SignOff {
             throw ApiProblem.invalidInput("note", "Say which changes the group asks for in note.");
         }
         String newNote = applicabilityNote == null ? current.applicabilityNote()
-                : AssignmentChanges.blankToNull(applicabilityNote);
+                : blankToNull(applicabilityNote);
         Assignment moved = current.withTriage(to, newNote, actor, AssignmentChanges.effectiveTime(current, effectiveAt));
         return changes.commit(moved, new AssignmentEvents.TriageChanged(moved.groupId(), moved.recommendationId(),
                 moved.version(), actor, moved.updatedAt(), current.triage(), to, note, moved.snapshot()),

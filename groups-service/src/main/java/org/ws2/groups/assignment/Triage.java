@@ -1,5 +1,7 @@
 package org.ws2.groups.assignment;
 
+import static org.ws2.service.problem.InputRules.blankToNull;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +51,7 @@ public class Triage {
         Group group = changes.activeGroup(request.groupId(), "groupId");
         KnownRecommendation recommendation = activeRecommendation(request.recommendationId(), "recommendationId");
         Instant at = ChangeLog.effectiveTime(request.effectiveAt(), null);
-        if (!create(group.id(), recommendation.id(), AssignmentChanges.blankToNull(request.applicabilityNote()),
+        if (!create(group.id(), recommendation.id(), blankToNull(request.applicabilityNote()),
                 actor.name(), at)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "assignment-exists", "Already assigned",
                     "Recommendation " + recommendation.id() + " is already assigned to " + group.id() + ".")
@@ -71,7 +73,7 @@ public class Triage {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "selection-too-large", "Selection too large",
                     "The selection makes " + pairs + " assignments; at most " + MAX_BULK_PAIRS + " at once.");
         }
-        String note = AssignmentChanges.blankToNull(request.applicabilityNote());
+        String note = blankToNull(request.applicabilityNote());
         Instant at = ChangeLog.effectiveTime(request.effectiveAt(), null);
         List<String> created = new ArrayList<>();
         List<String> existing = new ArrayList<>();
@@ -114,8 +116,8 @@ public class Triage {
 
     private List<KnownRecommendation> selectRecommendations(AssignmentRequests.Bulk request) {
         List<String> ids = request.recommendationIds() == null ? List.of() : request.recommendationIds();
-        String prefix = AssignmentChanges.blankToNull(request.idPrefix());
-        String topic = AssignmentChanges.blankToNull(request.topic());
+        String prefix = blankToNull(request.idPrefix());
+        String topic = blankToNull(request.topic());
         if (ids.isEmpty() && prefix == null && topic == null) {
             throw ApiProblem.invalidInput("recommendationIds",
                     "Select recommendations by recommendationIds, idPrefix (e.g. 6) or topic.");

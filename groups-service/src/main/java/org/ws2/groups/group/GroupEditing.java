@@ -1,5 +1,7 @@
 package org.ws2.groups.group;
 
+import static org.ws2.service.problem.InputRules.blankToNull;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -177,9 +179,5 @@ public class GroupEditing {
         if (!before.contacts().equals(after.contacts())) changed.add("contacts");
         if (!before.members().equals(after.members())) changed.add("members");
         return changed;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
