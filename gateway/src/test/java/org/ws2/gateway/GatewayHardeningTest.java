@@ -18,17 +18,16 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.ws2.gateway.support.OneBackendGatewayTest;
+import org.ws2.gateway.support.OneBackendGatewayTestBase;
 
 /**
- * What issue 11 found at the gateway: bodies bounded by the bytes that really arrive (chunked too),
- * no body for reads, a service's 503 problem passed on with its Retry-After.
+ * Bodies bounded by the bytes that really arrive (chunked too), no body for reads, a service's 503
+ * problem passed on with its Retry-After.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "ws2.gateway.max-body-size=2KB", "ws2.gateway.max-upload-size=4KB" })
 @AutoConfigureWebTestClient
-class GatewayHardeningTest extends OneBackendGatewayTest {
-
+class GatewayHardeningTest extends OneBackendGatewayTestBase {
 
     @LocalServerPort
     int port;

@@ -2,17 +2,11 @@ package org.ws2.gateway;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.ws2.gateway.support.TestBackend;
-import org.ws2.gateway.support.TestTokens;
+import org.ws2.gateway.support.ReportingDownGatewayTestBase;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,27 +18,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class GatewayMetricsTest {
-
-    static final TestTokens TOKENS = TestTokens.create();
-    static final TestBackend UP = TestBackend.start("up");
-    /** Reserved but never started: requests routed here fail, which is what the error metrics must show. */
-    static final TestBackend DOWN = TestBackend.notStarted("reporting");
-
-    @DynamicPropertySource
-    static void gatewayProperties(DynamicPropertyRegistry registry) {
-        UP.routeEveryServiceButReporting(DOWN, registry);
-        TOKENS.trustedBy(registry);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        UP.close();
-        DOWN.close();
-    }
-
-    @Autowired
-    WebTestClient client;
+class GatewayMetricsTest extends ReportingDownGatewayTestBase {
 
     @Test
     void requestsAreCountedByRouteAndStatusWithLatencyBuckets() {
@@ -82,9 +56,5 @@ class GatewayMetricsTest {
         return patient().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    private WebTestClient patient() {
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
     }
 }

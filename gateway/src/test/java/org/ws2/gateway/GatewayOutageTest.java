@@ -9,8 +9,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ws2.gateway.support.GatewayTestBase;
 import org.ws2.gateway.support.TestBackend;
-import org.ws2.gateway.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,9 +36,8 @@ import static org.awaitility.Awaitility.await;
         properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=3s")
 @AutoConfigureWebTestClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GatewayOutageTest {
+class GatewayOutageTest extends GatewayTestBase {
 
-    static final TestTokens TOKENS = TestTokens.create();
     static final TestBackend UP = TestBackend.start("up");
     /** The reporting service: its port is reserved, but nothing listens until the test starts it. */
     static final TestBackend REPORTING = TestBackend.notStarted("reporting");
@@ -46,7 +45,6 @@ class GatewayOutageTest {
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         UP.routeEveryServiceButReporting(REPORTING, registry);
-        TOKENS.trustedBy(registry);
     }
 
     @AfterAll
@@ -56,17 +54,14 @@ class GatewayOutageTest {
     }
 
     @Autowired
-    WebTestClient client;
-
-    @Autowired
     ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
 
     @Test
     @Order(1)
     void downServiceIsAQuick503ProblemNamingTheService() {
-        WebTestClient patient = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        WebTestClient patient = patient();
         // The first call also pays for lazy start-up work (class loading, client pools), which on a
-        // busy 2-core machine can take seconds; it must still end well before any 30 s timeout.
+        // busy machine can take seconds; it must still end well before any 30 s timeout.
         assertThat(timed(() -> expect503Problem(patient, "/api/reports/progress"))).isLessThan(Duration.ofSeconds(10));
         // Once warm, a refused connection is a problem within moments: nothing waits on a timeout.
         assertThat(timed(() -> expect503Problem(patient, "/api/reports/progress/topics"))).isLessThan(Duration.ofSeconds(2));

@@ -5,15 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.ws2.gateway.support.TestBackend;
-import org.ws2.gateway.support.TestTokens;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ws2.gateway.support.GatewayTestBase;
+import org.ws2.gateway.support.TwoGroupsInstances;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,28 +29,15 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GatewayReplicasTest {
+class GatewayReplicasTest extends GatewayTestBase {
 
-    static final TestTokens TOKENS = TestTokens.create();
-    static final TestBackend OTHERS = TestBackend.start("others");
-    static final TestBackend GROUPS_1 = TestBackend.start("groups-1");
-    static final TestBackend GROUPS_2 = TestBackend.start("groups-2");
+    @RegisterExtension
+    static final TwoGroupsInstances GROUPS = new TwoGroupsInstances();
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        OTHERS.routeEveryServiceBut("WS2_GROUPS_URI", () -> GROUPS_1.uri() + "," + GROUPS_2.uri(), registry);
-        TOKENS.trustedBy(registry);
+        GROUPS.routeTheGateway(registry);
     }
-
-    @AfterAll
-    static void stopBackends() {
-        OTHERS.close();
-        GROUPS_1.close();
-        GROUPS_2.close();
-    }
-
-    @Autowired
-    WebTestClient client;
 
     @Test
     @Order(1)
@@ -66,37 +52,36 @@ class GatewayReplicasTest {
     @Test
     @Order(2)
     void aWriteTheServiceAnsweredIsNeverRepeated() {
-        GROUPS_1.forgetRequests();
-        GROUPS_2.forgetRequests();
+        GROUPS.first().forgetRequests();
+        GROUPS.second().forgetRequests();
         for (int i = 0; i < 4; i++) {
             write("/api/groups?answerStatus=500").expectStatus().isEqualTo(500);
         }
-        assertThat(GROUPS_1.requestsRouted() + GROUPS_2.requestsRouted()).isEqualTo(4);
+        assertThat(GROUPS.first().requestsRouted() + GROUPS.second().requestsRouted()).isEqualTo(4);
     }
 
     @Test
     @Order(3)
     void whenAnInstanceDiesReadsAndWritesAreAnsweredByTheOtherWithoutA5xx() {
-        GROUPS_2.close();
+        GROUPS.second().close();
         // at once, before any health check noticed: a refused connection was never a request, so reads
         // and writes alike go to the other instance
         for (int i = 0; i < 20; i++) {
             assertThat(backend("/api/groups/ALAC")).isEqualTo("groups-1");
             write("/api/groups").expectStatus().isOk().expectHeader().valueEquals("X-Backend", "groups-1");
-            assertThat(GROUPS_1.lastRequest().body()).isEqualTo("{\"name\":\"a body the retry must send again\"}");
+            assertThat(GROUPS.first().lastRequest().body()).isEqualTo("{\"name\":\"a body the retry must send again\"}");
         }
     }
 
     private WebTestClient.ResponseSpec write(String path) {
         String token = TOKENS.valid("sam", List.of("support-staff"), List.of());
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build().post().uri(path)
+        return patient().post().uri(path)
             .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
             .bodyValue("{\"name\":\"a body the retry must send again\"}").exchange();
     }
 
     private String backend(String path) {
-        // patient: on a busy 2-core machine the first call also pays for lazy start-up work
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build().get().uri(path).exchange().expectStatus().isOk().returnResult(String.class)
+        return patient().get().uri(path).exchange().expectStatus().isOk().returnResult(String.class)
             .getResponseHeaders().getFirst("X-Backend");
     }
 }

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ws2.gateway.support.GatewayTestBase;
 import org.ws2.gateway.support.TestBackend;
 import org.ws2.gateway.support.TestTokens;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,9 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class GatewayRoutingAndSecurityTest {
+class GatewayRoutingAndSecurityTest extends GatewayTestBase {
 
-    static final TestTokens TOKENS = TestTokens.create();
     static final Map<String, TestBackend> BACKENDS = Map.of(
             "recommendations", TestBackend.start("recommendations"),
             "groups", TestBackend.start("groups"),
@@ -55,16 +55,12 @@ class GatewayRoutingAndSecurityTest {
         registry.add("WS2_REPORTING_URI", BACKENDS.get("reporting")::uri);
         registry.add("WS2_NOTIFICATIONS_URI", BACKENDS.get("notifications")::uri);
         registry.add("WS2_WEB_URI", BACKENDS.get("web")::uri);
-        TOKENS.trustedBy(registry);
     }
 
     @AfterAll
     static void stopBackends() {
         BACKENDS.values().forEach(TestBackend::close);
     }
-
-    @Autowired
-    WebTestClient client;
 
     @LocalServerPort
     int port;
@@ -260,27 +256,15 @@ class GatewayRoutingAndSecurityTest {
             .expectStatus().isUnauthorized()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-        client.get().uri("/internal/anything")
+        expectProblem(client.get().uri("/internal/anything")
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("root", List.of("admin"), List.of()))
-            .exchange()
-            .expectStatus().isForbidden()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .jsonPath("$.type").isEqualTo("urn:ws2:problem:forbidden")
-            .jsonPath("$.status").isEqualTo(403)
-            .jsonPath("$.instance").isEqualTo("/internal/anything");
+            .exchange(), HttpStatus.FORBIDDEN, "forbidden", "/internal/anything");
     }
 
     @Test
     void unknownApiPathIs404Problem() {
-        client.get().uri("/api/nothing-here")
-            .exchange()
-            .expectStatus().isNotFound()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .jsonPath("$.type").isEqualTo("urn:ws2:problem:not-found")
-            .jsonPath("$.status").isEqualTo(404)
-            .jsonPath("$.instance").isEqualTo("/api/nothing-here");
+        expectProblem(client.get().uri("/api/nothing-here").exchange(), HttpStatus.NOT_FOUND, "not-found",
+            "/api/nothing-here");
     }
 
     @Test
@@ -319,5 +303,16 @@ class GatewayRoutingAndSecurityTest {
     @Test
     void otherActuatorEndpointsAreNotOpen() {
         client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isUnauthorized();
+    }
+
+    /** A problem answer of that status and type (urn:ws2:problem:{@code type}) about {@code instance}. */
+    private static void expectProblem(WebTestClient.ResponseSpec response, HttpStatus status, String type,
+            String instance) {
+        response.expectStatus().isEqualTo(status)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:ws2:problem:" + type)
+            .jsonPath("$.status").isEqualTo(status.value())
+            .jsonPath("$.instance").isEqualTo(instance);
     }
 }

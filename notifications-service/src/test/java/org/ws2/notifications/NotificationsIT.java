@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +29,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.ws2.contracts.CloudEvent;
@@ -42,14 +39,13 @@ import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.notifications.TestMailServer.WithTestMailServer;
 import org.ws2.notifications.webhook.WebhookSignature;
 import org.ws2.testsupport.ServiceIntegrationTest;
 import org.ws2.testsupport.TestTokens;
 import org.ws2.testsupport.TopicProbe;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 
 import jakarta.mail.Message;
@@ -63,6 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  * group ids, recommendation ids and people of its own.
  */
 @ServiceIntegrationTest
+@WithTestMailServer
 @TestPropertySource(properties = {
         "ws2.notifications.webhooks.targets.allow-http=true",
         "ws2.notifications.webhooks.targets.allow-loopback=true",
@@ -75,22 +72,9 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    static {
-        SMTP.start();
-    }
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
-    }
+    @Autowired
+    TestMailServer smtp;
 
     @Autowired
     MockMvc mvc;
@@ -225,7 +209,7 @@ class NotificationsIT {
         // Kinds and subjects named: a reminder of the sign-off request may come on top meanwhile.
         assertThat(notices(editor("ed-5", "RSSAC-5"), "5.5")).extracting(n -> n.path("kind").asString())
                 .containsOnlyOnce("ASSIGNMENT_TRIAGED", "SIGN_OFF_REQUESTED");
-        assertThat(emailsTo("fred@rssac-5.example")).extracting(NotificationsIT::subjectOf)
+        assertThat(emailsTo("fred@rssac-5.example")).extracting(TestMailServer::subjectOf)
                 .containsOnlyOnce("[WS2] Triaged to RSSAC-5 (test): recommendation 5.5",
                         "[WS2] Sign-off requested: recommendation 5.5");
     }
@@ -508,25 +492,17 @@ class NotificationsIT {
 
     private MimeMessage awaitEmail(String to, String subject) {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-                .until(() -> emailsTo(to).stream().filter(m -> subjectOf(m).equals("[WS2] " + subject)).findFirst()
-                        .orElse(null), m -> m != null);
+                .until(() -> emailsTo(to).stream().filter(m -> TestMailServer.subjectOf(m).equals("[WS2] " + subject))
+                        .findFirst().orElse(null), m -> m != null);
     }
 
-    private static List<MimeMessage> emailsTo(String to) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+    private List<MimeMessage> emailsTo(String to) {
+        return smtp.received().stream().filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
             } catch (Exception e) {
                 return false;
             }
         }).toList();
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            return "";
-        }
     }
 }

@@ -13,38 +13,26 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.group.GroupKind;
+import org.ws2.reporting.support.ReportingIntegrationTestBase;
 import org.ws2.reporting.support.SseClient;
 import org.ws2.reporting.support.SseClient.Event;
 import org.ws2.reporting.support.WorldFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The public event stream over real HTTP: filters, replay, resume with Last-Event-ID, no personal data. */
 @ServiceIntegrationTest
-class EventStreamIT {
+class EventStreamIT extends ReportingIntegrationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MockMvc mvc;
 
     @Test
     void aSubscriberThatReconnectsWithLastEventIdGetsExactlyWhatItMissed() throws Exception {

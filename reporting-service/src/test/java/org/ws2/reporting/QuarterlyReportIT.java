@@ -20,10 +20,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
@@ -33,13 +30,13 @@ import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.reporting.support.ReportingIntegrationTestBase;
 import org.ws2.reporting.support.WorldFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * (Other tests of this context write their history after 2021, so that the Q2 2021 picture is this
@@ -51,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuarterlyReportIT {
+class QuarterlyReportIT extends ReportingIntegrationTestBase {
 
     static final List<String> SO_AC_LINES = List.of(
             "ccNSO – has reviewed recs, established priorities and begun implementing.",
@@ -62,15 +59,6 @@ class QuarterlyReportIT {
             "ASO – support team has conducted initial triage; asked to review and sign off.",
             "RSSAC – support team has conducted initial triage; asked to review and sign off.",
             "SSAC – support team has conducted initial triage; asked to review and sign off.");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
 
     @BeforeAll
     void writeTheQ2Picture() {
@@ -270,7 +258,7 @@ class QuarterlyReportIT {
 
     @Test
     void progressCountsByTopicPortfolioAndStatus() throws Exception {
-        JsonNode p = json("/api/reports/progress?asOf=2021-06-30");
+        JsonNode p = read("/api/reports/progress?asOf=2021-06-30");
 
         assertThat(p.path("total").asLong()).isEqualTo(10);
         assertThat(p.path("byStatus").path("IMPLEMENTED").asLong()).isEqualTo(1);
@@ -287,12 +275,12 @@ class QuarterlyReportIT {
                 .isEqualTo("will start after the completion of another recommendation");
         assertThat(texts(p.path("coordination"), "id")).containsExactly("1.1", "1.7", "2.3", "3.1");
 
-        assertThat(json("/api/reports/progress?asOf=2021-04-01").path("coordination")).isEmpty();
+        assertThat(read("/api/reports/progress?asOf=2021-04-01").path("coordination")).isEmpty();
     }
 
     @Test
     void groupsCarryTheirStageSentenceAndCounts() throws Exception {
-        JsonNode groups = json("/api/reports/groups?asOf=2021-06-30").path("groups");
+        JsonNode groups = read("/api/reports/groups?asOf=2021-06-30").path("groups");
 
         JsonNode ccnso = find(groups, "groupId", "ccNSO");
         assertThat(ccnso.path("stage").asString()).isEqualTo("IMPLEMENTING");
@@ -302,24 +290,24 @@ class QuarterlyReportIT {
         assertThat(find(groups, "groupId", "IO").path("stage").asString()).isEqualTo("NOT_STARTED");
         assertThat(groups.toString()).doesNotContain("@");
 
-        JsonNode before = json("/api/reports/groups?asOf=2021-05-01").path("groups");
+        JsonNode before = read("/api/reports/groups?asOf=2021-05-01").path("groups");
         assertThat(find(before, "groupId", "ccNSO").path("stage").asString()).isEqualTo("AWAITING_SIGN_OFF");
     }
 
     @Test
     void matrixFiltersByTopicAndGroupKind() throws Exception {
-        JsonNode rows = json("/api/reports/matrix?asOf=2021-06-30&topic=6.1&groupKind=AC").path("rows");
+        JsonNode rows = read("/api/reports/matrix?asOf=2021-06-30&topic=6.1&groupKind=AC").path("rows");
 
         assertThat(rows).hasSize(12); // GAC, ALAC, RSSAC, SSAC × 3
         assertThat(texts(rows, "groupKind")).containsOnly("AC");
         JsonNode gac = rows.get(0);
         assertThat(gac.has("triage") && gac.has("priority") && gac.has("progress")).isTrue();
-        assertThat(json("/api/reports/matrix?asOf=2021-06-30&topic=Transparency").path("rows")).isEmpty();
+        assertThat(read("/api/reports/matrix?asOf=2021-06-30&topic=Transparency").path("rows")).isEmpty();
     }
 
     @Test
     void changesInThePeriod() throws Exception {
-        JsonNode c = json("/api/reports/changes?from=2021-04-01&to=2021-06-30");
+        JsonNode c = read("/api/reports/changes?from=2021-04-01&to=2021-06-30");
 
         assertThat(texts(c.path("newlyComplete"), "id")).containsExactly("8.1");
         assertThat(texts(c.path("newlyStarted"), "id")).containsExactly("8.2");
@@ -327,14 +315,14 @@ class QuarterlyReportIT {
         assertThat(texts(c.path("flagsRaised"), "id")).containsExactly("1.1", "1.7", "2.3", "3.1");
         assertThat(c.path("engagementsHeld")).hasSize(2);
 
-        JsonNode may = json("/api/reports/changes?from=2021-05-08&to=2021-05-24");
+        JsonNode may = read("/api/reports/changes?from=2021-05-08&to=2021-05-24");
         assertThat(may.path("engagementsHeld")).isEmpty();
         assertThat(may.path("signOffs")).isEmpty();
     }
 
     @Test
     void coordinationShowsPositionsAndSuggestsWhereprioritiesDiverge() throws Exception {
-        JsonNode c = json("/api/reports/coordination?asOf=2021-06-30");
+        JsonNode c = read("/api/reports/coordination?asOf=2021-06-30");
 
         assertThat(texts(c.path("flagged"), "id")).containsExactly("1.1", "1.7", "2.3", "3.1");
         JsonNode suggestion = find(c.path("suggestions"), "id", "6.1.2");
@@ -351,16 +339,7 @@ class QuarterlyReportIT {
     }
 
     private JsonNode quarterlyJson(String query) throws Exception {
-        return json("/api/reports/quarterly/2021-Q2?format=json" + query);
-    }
-
-    private JsonNode json(String uri) throws Exception {
-        return json.readTree(body(uri));
-    }
-
-    private String body(String uri) throws Exception {
-        return mvc.perform(get(uri)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return read("/api/reports/quarterly/2021-Q2?format=json" + query);
     }
 
     private static Instant at(String day) {

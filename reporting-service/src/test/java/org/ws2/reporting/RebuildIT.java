@@ -3,11 +3,9 @@ package org.ws2.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,31 +13,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.recommendation.Ownership;
+import org.ws2.reporting.support.ReportingIntegrationTestBase;
 import org.ws2.reporting.support.WorldFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** An operator rebuilds the history from the topics while reads go on; what was lost comes back. */
 @ServiceIntegrationTest
-class RebuildIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
+class RebuildIT extends ReportingIntegrationTestBase {
 
     @Autowired
     JdbcClient jdbc;
@@ -84,11 +71,6 @@ class RebuildIT {
     private static RequestPostProcessor role(String role) {
         return jwt().jwt(token -> token.subject("operator").claim("roles", List.of(role)))
                 .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
-
-    private JsonNode read(String uri) throws Exception {
-        return json.readTree(mvc.perform(get(uri)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private static String stageOf(JsonNode report, String groupId) {

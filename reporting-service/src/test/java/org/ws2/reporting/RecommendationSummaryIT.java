@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,19 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.PublicStatus;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.contracts.EventCodec;
+import org.ws2.reporting.support.ReportingIntegrationTestBase;
 import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 import org.ws2.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Events published to the real topic, the summary read over HTTP. The context and database are
@@ -46,18 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * move rather than at their absolute values.
  */
 @ServiceIntegrationTest
-class RecommendationSummaryIT {
+class RecommendationSummaryIT extends ReportingIntegrationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper jsonMapper;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
 
     @Autowired
     EventCodec codec;
@@ -207,10 +195,7 @@ class RecommendationSummaryIT {
     }
 
     private JsonNode summary() throws Exception {
-        String body = mvc.perform(get("/api/reports/summary"))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        return jsonMapper.readTree(body);
+        return read("/api/reports/summary");
     }
 
     private JsonNode awaitSummary(Predicate<JsonNode> condition) {

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The instances whose readiness answered, or every instance when none did. Spring Cloud
  * LoadBalancer's health check times out at its interval; on an overloaded machine a healthy but slow
- * service missed that and the route had no instance at all (every request a 503 problem, measured
- * in the benchmark). Falling back to all instances leaves the failure handling to the retry of reads
+ * service can miss that, and the route would have no instance at all (every request a 503 problem).
+ * Falling back to all instances leaves the failure handling to the retry of reads
  * and the circuit breaker, as with a single URI. Between two checks, an instance that refused a
  * connection is left out ({@link RefusedInstances}).
  * <p>

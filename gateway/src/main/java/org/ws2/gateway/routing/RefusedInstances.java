@@ -27,8 +27,8 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>
  * The health check notices a dead instance only at its next round (every 5 s). Until then round robin
  * keeps choosing it, and a read's retries, chosen among many concurrent requests, can land on it every
- * time: in ReplicasSystemIT's first passing run 13 of 66 reads of reporting-service between the SIGKILL
- * and the failed check were 503s that way. A refused connection is already that fact, learnt by a request.
+ * time, so the read answers 503 while a healthy instance stands by. A refused connection is already that
+ * fact, learnt by a request.
  * When every instance of a service refused, all of them stay in the choice, as with
  * {@link HealthyOrAllInstances}: the circuit breaker handles a service that is down.
  */

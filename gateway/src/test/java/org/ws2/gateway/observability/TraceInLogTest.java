@@ -3,20 +3,14 @@ package org.ws2.gateway.observability;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ws2.gateway.support.TestBackend;
-import org.ws2.gateway.support.TestTokens;
+import org.ws2.gateway.support.ReportingDownGatewayTestBase;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,27 +24,7 @@ import static org.awaitility.Awaitility.await;
         properties = "logging.level.org.ws2.gateway.observability.RouteDecisionLog=DEBUG")
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
-class TraceInLogTest {
-
-    static final TestTokens TOKENS = TestTokens.create();
-    static final TestBackend UP = TestBackend.start("up");
-    /** Reserved but never started: the reporting route fails, and the gateway logs why. */
-    static final TestBackend DOWN = TestBackend.notStarted("reporting");
-
-    @DynamicPropertySource
-    static void gatewayProperties(DynamicPropertyRegistry registry) {
-        UP.routeEveryServiceButReporting(DOWN, registry);
-        TOKENS.trustedBy(registry);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        UP.close();
-        DOWN.close();
-    }
-
-    @Autowired
-    WebTestClient client;
+class TraceInLogTest extends ReportingDownGatewayTestBase {
 
     @Test
     void theRouteDecisionIsLoggedInTheRequestsTraceAndTheTraceGoesOnToTheService(CapturedOutput output) {
@@ -78,9 +52,5 @@ class TraceInLogTest {
                 .filter(line -> line.contains("\"traceId\":\"" + traceId + "\"")))
             .as("gateway log lines in trace %s", traceId)
             .anySatisfy(line -> assertThat(line).contains("WARN").contains("reporting-service unavailable")));
-    }
-
-    private WebTestClient patient() {
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
     }
 }

@@ -12,17 +12,16 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.ws2.gateway.support.OneBackendGatewayTest;
+import org.ws2.gateway.support.OneBackendGatewayTestBase;
 
 /**
- * Issue 11, defect 9: nothing stopped one caller from asking for as much as they liked. Each test uses
- * its own people and addresses, since the buckets live as long as the gateway.
+ * One caller cannot ask for as much as they like: each has an allowance of reads and of writes. Each test
+ * uses its own people and addresses, since the buckets live as long as the gateway.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "ws2.rate-limit.reads-per-minute=5", "ws2.rate-limit.writes-per-minute=2" })
 @AutoConfigureWebTestClient
-class RateLimitTest extends OneBackendGatewayTest {
-
+class RateLimitTest extends OneBackendGatewayTestBase {
 
     @Autowired
     MeterRegistry meters;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -35,7 +36,8 @@ public final class TestBackend implements AutoCloseable {
     private final String name;
     private final int port;
     private final AtomicReference<Received> last = new AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicInteger routed = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger routed = new AtomicInteger();
+    private final AtomicInteger readinessChecks = new AtomicInteger();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -109,6 +111,11 @@ public final class TestBackend implements AutoCloseable {
         return routed.get();
     }
 
+    /** Readiness checks of the gateway's load balancer since the start. */
+    public int readinessChecks() {
+        return readinessChecks.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             URI uri = exchange.getRequestURI();
@@ -118,7 +125,9 @@ public final class TestBackend implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("traceparent"), exchange.getRequestHeaders().getFirst("Host"),
                     body);
             // the gateway's load balancer checks readiness every second; tests look at what was routed
-            if (!received.path().startsWith("/actuator/health")) {
+            if (received.path().startsWith("/actuator/health")) {
+                readinessChecks.incrementAndGet();
+            } else {
                 last.set(received);
                 routed.incrementAndGet();
             }
@@ -161,24 +170,21 @@ public final class TestBackend implements AutoCloseable {
 
     /** {@code ?answerStatus=503} makes the backend answer that status as a problem with Retry-After. */
     private static int statusAsked(String query) {
-        if (query == null) {
-            return 0;
-        }
-        for (String part : query.split("&")) {
-            if (part.startsWith("answerStatus=")) {
-                return Integer.parseInt(part.substring("answerStatus=".length()));
-            }
-        }
-        return 0;
+        return (int) number(query, "answerStatus");
     }
 
     private static long delayMs(String query) {
+        return number(query, "delayMs");
+    }
+
+    /** The value of the query's {@code parameter}; 0 without it. */
+    private static long number(String query, String parameter) {
         if (query == null) {
             return 0;
         }
         for (String part : query.split("&")) {
-            if (part.startsWith("delayMs=")) {
-                return Long.parseLong(part.substring("delayMs=".length()));
+            if (part.startsWith(parameter + "=")) {
+                return Long.parseLong(part.substring(parameter.length() + 1));
             }
         }
         return 0;

@@ -5,14 +5,11 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.stereotype.Component;
+import org.ws2.notifications.sending.PollingSender;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -23,7 +20,7 @@ import jakarta.mail.internet.MimeMessage;
  * sent when the service stopped may go out twice, never zero times.
  */
 @Component
-class EmailSender implements DisposableBean {
+class EmailSender extends PollingSender {
 
     private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
     private static final int BATCH = 20;
@@ -32,32 +29,18 @@ class EmailSender implements DisposableBean {
     private final Emails emails;
     private final JavaMailSender mail;
     private final MailProperties properties;
-    private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
 
     EmailSender(Emails emails, JavaMailSender mail, MailProperties properties) {
+        super("emails", "email-sender-", properties.pollInterval());
         this.emails = emails;
         this.mail = mail;
         this.properties = properties;
-        scheduler.setThreadNamePrefix("email-sender-");
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        scheduler.scheduleWithFixedDelay(this::sendDue, properties.pollInterval());
     }
 
     @Override
-    public void destroy() {
-        scheduler.close();
-    }
-
-    void sendDue() {
-        try {
-            for (Emails.Outgoing email : emails.claim(BATCH, LEASE)) {
-                send(email);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not send emails: {}", e.toString());
+    protected void sendBatch() {
+        for (Emails.Outgoing email : emails.claim(BATCH, LEASE)) {
+            send(email);
         }
     }
 

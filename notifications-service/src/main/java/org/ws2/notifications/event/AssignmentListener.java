@@ -15,8 +15,8 @@ import org.ws2.contracts.assignment.AssignmentEvents.TriageChanged;
 import org.ws2.contracts.assignment.AssignmentEvents.Triaged;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
-import org.ws2.notifications.notice.Audiences;
 import org.ws2.notifications.notice.NoticeKind;
+import org.ws2.notifications.notice.Recipients;
 import org.ws2.notifications.schedule.PendingSignOffs;
 import org.ws2.service.events.AppliesEvents;
 
@@ -50,8 +50,8 @@ class AssignmentListener {
         String recommendation = "recommendation " + recommendationId
                 + (title == null || title.isBlank() ? "" : " (" + StatusChangeMessage.shorten(title.strip()) + ")");
         String link = "/groups/" + groupId + "/assignments/" + recommendationId;
-        List<String> editors = List.of(Audiences.groupEditors(groupId));
-        List<String> support = List.of(Audiences.SUPPORT_STAFF);
+        List<String> editors = List.of(Recipients.groupEditors(groupId));
+        List<String> support = List.of(Recipients.SUPPORT_STAFF);
 
         Rule rule;
         if (event instanceof Triaged triaged) {
@@ -81,7 +81,7 @@ class AssignmentListener {
             throw new IllegalStateException("An assignment event this listener does not know: " + envelope.type());
         }
         deliveries.tell(Happening.of(envelope, rule.kind(), rule.subject(), rule.message(), link, recommendationId,
-                groupId, rule.actor(), topic, null, List.of(recommendationId)), rule.audiences(),
+                groupId, rule.actor(), topic, null, List.of(recommendationId)), rule.recipients(),
                 rule.emailContacts() ? groups.contactEmails(groupId) : List.of());
     }
 
@@ -125,7 +125,7 @@ class AssignmentListener {
         return progress == null ? "progress" : progress.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private record Rule(NoticeKind kind, String subject, String message, List<String> audiences,
+    private record Rule(NoticeKind kind, String subject, String message, List<String> recipients,
             boolean emailContacts, String actor) {
     }
 }

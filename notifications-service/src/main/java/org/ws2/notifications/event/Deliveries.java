@@ -9,8 +9,8 @@ import org.ws2.contracts.PublicData;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.notifications.email.Emails;
-import org.ws2.notifications.notice.Audiences;
 import org.ws2.notifications.notice.Notices;
+import org.ws2.notifications.notice.Recipients;
 import org.ws2.notifications.schedule.Digests;
 import org.ws2.notifications.subscription.Subscription;
 import org.ws2.notifications.subscription.Subscription.Cadence;
@@ -19,7 +19,7 @@ import org.ws2.notifications.subscription.Subscription.SubscriptionKind;
 import org.ws2.notifications.subscription.Subscriptions;
 
 /**
- * Tells a happening to everyone it concerns, in the listener's transaction: the audiences the
+ * Tells a happening to everyone it concerns, in the listener's transaction: the recipients the
  * rules name, the contacts they email, and every subscription whose filters match it. Each target
  * is keyed by the event id, so a second route to the same person adds nothing.
  */
@@ -44,8 +44,8 @@ class Deliveries {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void tell(Happening happening, List<String> audiences, List<String> contactEmails) {
-        audiences.forEach(audience -> notices.add(happening.notice(), audience));
+    void tell(Happening happening, List<String> recipients, List<String> contactEmails) {
+        recipients.forEach(recipient -> notices.add(happening.notice(), recipient));
         contactEmails.forEach(address -> email(happening, address));
         for (Subscription subscription : subscriptions.enabled()) {
             if (!subscription.matches(happening.facts())) {
@@ -58,7 +58,7 @@ class Deliveries {
                 continue;
             }
             if (subscription.wants(Channel.INBOX)) {
-                notices.add(happening.notice(), Audiences.person(subscription.owner()));
+                notices.add(happening.notice(), Recipients.person(subscription.owner()));
             }
             if (subscription.wants(Channel.EMAIL)) {
                 if (subscription.cadence() == Cadence.IMMEDIATE) {

@@ -45,9 +45,9 @@ class InboxController {
             throw ApiProblem.invalidInput("size", "size must be between 1 and " + MAX_PAGE_SIZE + ", not " + size + ".");
         }
         Actor actor = Actor.current();
-        List<String> audiences = Audiences.of(actor);
-        return new InboxPage(notices.page(audiences, actor.name(), page, size), page, size,
-                notices.count(audiences), notices.unread(audiences, actor.name()));
+        List<String> recipients = Recipients.of(actor);
+        return new InboxPage(notices.page(recipients, actor.name(), page, size), page, size,
+                notices.count(recipients), notices.unread(recipients, actor.name()));
     }
 
     @PostMapping("/api/notifications/{id}/read")
@@ -55,7 +55,7 @@ class InboxController {
     @Operation(summary = "Marks one of the caller's notices read")
     void read(@PathVariable UUID id) {
         Actor actor = Actor.current();
-        if (!notices.markRead(id, Audiences.of(actor), actor.name())) {
+        if (!notices.markRead(id, Recipients.of(actor), actor.name())) {
             throw ApiProblem.notFound("Notice", id.toString());
         }
     }
@@ -64,7 +64,7 @@ class InboxController {
     @Operation(summary = "Marks all of the caller's notices read")
     ReadAll readAll() {
         Actor actor = Actor.current();
-        return new ReadAll(notices.markAllRead(Audiences.of(actor), actor.name()));
+        return new ReadAll(notices.markAllRead(Recipients.of(actor), actor.name()));
     }
 
     /**

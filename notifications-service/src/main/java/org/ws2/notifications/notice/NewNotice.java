@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * What to tell, before it is addressed.
  *
- * @param eventId the event (or scheduled occurrence) it comes from: with the audience, its identity
+ * @param eventId the event (or scheduled occurrence) it comes from: with the recipient, its identity
  */
 public record NewNotice(
         String eventId,

@@ -26,17 +26,17 @@ public class Notices {
         this.jdbc = jdbc;
     }
 
-    /** Adds the notice for {@code audience}; false, changing nothing, if that event already told that audience. */
+    /** Adds the notice for {@code recipient}; false, changing nothing, if that event already told that recipient. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean add(NewNotice notice, String audience) {
+    public boolean add(NewNotice notice, String recipient) {
         return jdbc.sql("""
                 INSERT INTO notice (event_id, audience, kind, subject, message, link, recommendation_id, group_id,
                                     actor, occurred_at)
-                VALUES (:eventId, :audience, :kind, :subject, :message, :link, :recommendationId, :groupId,
+                VALUES (:eventId, :recipient, :kind, :subject, :message, :link, :recommendationId, :groupId,
                         :actor, :occurredAt)
                 ON CONFLICT (event_id, audience) DO NOTHING""")
                 .param("eventId", notice.eventId())
-                .param("audience", audience)
+                .param("recipient", recipient)
                 .param("kind", notice.kind().name())
                 .param("subject", notice.subject())
                 .param("message", notice.message())
@@ -49,38 +49,38 @@ public class Notices {
     }
 
     /** Unread first, then newest first. */
-    List<Notice> page(List<String> audiences, String person, int page, int size) {
+    List<Notice> page(List<String> recipients, String person, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM notice n LEFT JOIN notice_read r ON r.notice_id = n.id AND r.person = :person
-                WHERE n.audience IN (:audiences)
+                WHERE n.audience IN (:recipients)
                 ORDER BY (r.person IS NOT NULL), n.created_at DESC, n.id DESC
                 LIMIT :limit OFFSET :offset""")
                 .param("person", person)
-                .param("audiences", audiences)
+                .param("recipients", recipients)
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(Notices::notice)
                 .list();
     }
 
-    long count(List<String> audiences) {
-        return jdbc.sql("SELECT count(*) FROM notice WHERE audience IN (:audiences)")
-                .param("audiences", audiences).query(Long.class).single();
+    long count(List<String> recipients) {
+        return jdbc.sql("SELECT count(*) FROM notice WHERE audience IN (:recipients)")
+                .param("recipients", recipients).query(Long.class).single();
     }
 
-    long unread(List<String> audiences, String person) {
+    long unread(List<String> recipients, String person) {
         return jdbc.sql("""
                 SELECT count(*) FROM notice n
-                WHERE n.audience IN (:audiences)
+                WHERE n.audience IN (:recipients)
                   AND NOT EXISTS (SELECT 1 FROM notice_read r WHERE r.notice_id = n.id AND r.person = :person)""")
-                .param("audiences", audiences).param("person", person).query(Long.class).single();
+                .param("recipients", recipients).param("person", person).query(Long.class).single();
     }
 
     /** False if no notice with that id is addressed to the caller: another person's notice is not theirs to read. */
     @Transactional
-    boolean markRead(UUID id, List<String> audiences, String person) {
-        boolean visible = jdbc.sql("SELECT count(*) FROM notice WHERE id = :id AND audience IN (:audiences)")
-                .param("id", id).param("audiences", audiences).query(Long.class).single() == 1;
+    boolean markRead(UUID id, List<String> recipients, String person) {
+        boolean visible = jdbc.sql("SELECT count(*) FROM notice WHERE id = :id AND audience IN (:recipients)")
+                .param("id", id).param("recipients", recipients).query(Long.class).single() == 1;
         if (visible) {
             jdbc.sql("INSERT INTO notice_read (notice_id, person) VALUES (:id, :person) ON CONFLICT DO NOTHING")
                     .param("id", id).param("person", person).update();
@@ -89,12 +89,12 @@ public class Notices {
     }
 
     @Transactional
-    int markAllRead(List<String> audiences, String person) {
+    int markAllRead(List<String> recipients, String person) {
         return jdbc.sql("""
                 INSERT INTO notice_read (notice_id, person)
-                SELECT id, :person FROM notice WHERE audience IN (:audiences)
+                SELECT id, :person FROM notice WHERE audience IN (:recipients)
                 ON CONFLICT DO NOTHING""")
-                .param("audiences", audiences).param("person", person).update();
+                .param("recipients", recipients).param("person", person).update();
     }
 
     private static Notice notice(ResultSet rs, int row) throws SQLException {

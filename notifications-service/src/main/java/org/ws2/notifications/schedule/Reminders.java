@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.notifications.email.Emails;
-import org.ws2.notifications.notice.Audiences;
 import org.ws2.notifications.notice.NewNotice;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Notices;
+import org.ws2.notifications.notice.Recipients;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reminds a group of a sign-off request it has left unanswered: its editors in the inbox, its contacts by email. */
@@ -46,7 +46,7 @@ class Reminders {
             String link = "/groups/" + request.groupId() + "/assignments/" + request.recommendationId();
             notices.add(new NewNotice(occurrence, NoticeKind.SIGN_OFF_REMINDER, subject, message, link,
                     request.recommendationId(), request.groupId(), null, Instant.now()),
-                    Audiences.groupEditors(request.groupId()));
+                    Recipients.groupEditors(request.groupId()));
             for (String address : jdbc.sql("""
                     SELECT DISTINCT email FROM group_contact WHERE group_id = :id AND email IS NOT NULL AND email <> ''""")
                     .param("id", request.groupId()).query(String.class).list()) {

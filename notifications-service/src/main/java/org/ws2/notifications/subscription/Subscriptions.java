@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 import org.ws2.notifications.subscription.Subscription.Cadence;
 import org.ws2.notifications.subscription.Subscription.Channel;
@@ -47,24 +48,16 @@ public class Subscriptions {
     }
 
     Subscription insert(Subscription s) {
-        UUID id = jdbc.sql("""
+        StatementSpec insert = jdbc.sql("""
                 INSERT INTO subscription (owner, kind, channels, cadence, email, group_ids, recommendation_ids, topics,
                                           event_types, engagement_kinds, url, secret)
                 VALUES (:owner, :kind, CAST(:channels AS JSONB), :cadence, :email, CAST(:groupIds AS JSONB),
                         CAST(:recommendationIds AS JSONB), CAST(:topics AS JSONB), CAST(:eventTypes AS JSONB),
                         CAST(:engagementKinds AS JSONB), :url, :secret)
-                RETURNING id""")
+                RETURNING id""");
+        UUID id = choices(insert, s)
                 .param("owner", s.owner())
                 .param("kind", s.kind().name())
-                .param("channels", json.writeValueAsString(s.channels()))
-                .param("cadence", s.cadence().name())
-                .param("email", s.email())
-                .param("groupIds", json.writeValueAsString(s.groupIds()))
-                .param("recommendationIds", json.writeValueAsString(s.recommendationIds()))
-                .param("topics", json.writeValueAsString(s.topics()))
-                .param("eventTypes", json.writeValueAsString(s.eventTypes()))
-                .param("engagementKinds", json.writeValueAsString(s.engagementKinds()))
-                .param("url", s.url())
                 .param("secret", s.secret())
                 .query(UUID.class).single();
         return find(id).orElseThrow();
@@ -72,16 +65,28 @@ public class Subscriptions {
 
     /** Replaces what the owner may change if the version is {@code expected}; false otherwise. */
     boolean replace(UUID id, long expected, Subscription s) {
-        return jdbc.sql("""
+        StatementSpec update = jdbc.sql("""
                 UPDATE subscription SET channels = CAST(:channels AS JSONB), cadence = :cadence, email = :email,
                        group_ids = CAST(:groupIds AS JSONB), recommendation_ids = CAST(:recommendationIds AS JSONB),
                        topics = CAST(:topics AS JSONB), event_types = CAST(:eventTypes AS JSONB),
                        engagement_kinds = CAST(:engagementKinds AS JSONB), url = :url, enabled = :enabled,
                        disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END,
                        version = version + 1, updated_at = now()
-                WHERE id = :id AND version = :expected""")
+                WHERE id = :id AND version = :expected""");
+        return choices(update, s)
                 .param("id", id)
                 .param("expected", expected)
+                .param("enabled", s.enabled())
+                .update() == 1;
+    }
+
+    boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM subscription WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    /** Binds what the owner chooses (channels, cadence, where it goes, the filters): an insert and a replace alike. */
+    private StatementSpec choices(StatementSpec statement, Subscription s) {
+        return statement
                 .param("channels", json.writeValueAsString(s.channels()))
                 .param("cadence", s.cadence().name())
                 .param("email", s.email())
@@ -90,13 +95,7 @@ public class Subscriptions {
                 .param("topics", json.writeValueAsString(s.topics()))
                 .param("eventTypes", json.writeValueAsString(s.eventTypes()))
                 .param("engagementKinds", json.writeValueAsString(s.engagementKinds()))
-                .param("url", s.url())
-                .param("enabled", s.enabled())
-                .update() == 1;
-    }
-
-    boolean delete(UUID id) {
-        return jdbc.sql("DELETE FROM subscription WHERE id = :id").param("id", id).update() == 1;
+                .param("url", s.url());
     }
 
     private Subscription subscription(ResultSet rs, int row) throws SQLException {

@@ -10,16 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.ws2.notifications.notice.Audiences;
 import org.ws2.notifications.notice.NewNotice;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Notices;
+import org.ws2.notifications.notice.Recipients;
+import org.ws2.notifications.sending.PollingSender;
 
 /**
  * Posts queued webhook messages: the CloudEvent as body, signed per Standard Webhooks. A 2xx
@@ -28,7 +25,7 @@ import org.ws2.notifications.notice.Notices;
  * webhook-id stays the same on every attempt so that the receiver can drop a repeat.
  */
 @Component
-class WebhookSender implements DisposableBean {
+class WebhookSender extends PollingSender {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
     private static final int BATCH = 20;
@@ -39,10 +36,10 @@ class WebhookSender implements DisposableBean {
     private final Notices notices;
     private final TransactionTemplate transaction;
     private final HttpClient http;
-    private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
 
     WebhookSender(WebhookDeliveryLog deliveries, WebhookTargets targets, WebhookProperties properties,
             Notices notices, TransactionTemplate transaction) {
+        super("webhooks", "webhook-sender-", properties.pollInterval());
         this.deliveries = deliveries;
         this.targets = targets;
         this.properties = properties;
@@ -51,27 +48,12 @@ class WebhookSender implements DisposableBean {
         // Redirects are not followed: a receiver could otherwise bounce us to an address the target check refused.
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        scheduler.setThreadNamePrefix("webhook-sender-");
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        scheduler.scheduleWithFixedDelay(this::sendDue, properties.pollInterval());
     }
 
     @Override
-    public void destroy() {
-        scheduler.close();
-    }
-
-    void sendDue() {
-        try {
-            for (WebhookDeliveryLog.Due due : deliveries.claim(BATCH, properties.timeout().multipliedBy(3))) {
-                send(due);
-            }
-        } catch (RuntimeException e) {
-            // The database may be away; the next tick tries again and nothing claimed is lost (its lease ends).
-            log.warn("Could not send webhooks: {}", e.toString());
+    protected void sendBatch() {
+        for (WebhookDeliveryLog.Due due : deliveries.claim(BATCH, properties.timeout().multipliedBy(3))) {
+            send(due);
         }
     }
 
@@ -136,7 +118,7 @@ class WebhookSender implements DisposableBean {
                             + " Fix the receiver, then re-enable it with PUT /api/subscriptions/" + due.subscriptionId()
                             + " and \"enabled\": true.",
                     "/api/subscriptions/" + due.subscriptionId(), null, null, null, Instant.now()),
-                    Audiences.person(due.owner()));
+                    Recipients.person(due.owner()));
         }
     }
 }

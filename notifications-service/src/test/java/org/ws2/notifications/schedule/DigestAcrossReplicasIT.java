@@ -6,12 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,49 +19,33 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.ws2.contracts.Topics;
 import org.ws2.notifications.NotificationsApplication;
+import org.ws2.notifications.TestMailServer;
+import org.ws2.notifications.TestMailServer.WithTestMailServer;
 import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 import org.ws2.testsupport.TestTokens;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Two replicas of the service on one database, both running the daily digest every second: each
  * item followed reaches the person's mailbox in exactly one digest.
  */
 @ServiceIntegrationTest
+@WithTestMailServer
 @TestPropertySource(properties = { DigestAcrossReplicasIT.DAILY_EVERY_SECOND, DigestAcrossReplicasIT.FAST_POLLING,
         "ws2.notifications.mail.poll-interval=100ms" })
 class DigestAcrossReplicasIT {
 
     static final String DAILY_EVERY_SECOND = "ws2.notifications.schedule.daily-digest=FIXED_DELAY|1s";
     static final String FAST_POLLING = "ws2.notifications.schedule.polling-interval=200ms";
-    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    static {
-        SMTP.start();
-    }
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
-    }
+    @Autowired
+    TestMailServer smtp;
 
     @Autowired
     MockMvc mvc;
@@ -125,19 +107,11 @@ class DigestAcrossReplicasIT {
         }
     }
 
-    private static long occurrences(String recommendationId) {
-        return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> subject(m).startsWith("[WS2] Daily digest"))
+    private long occurrences(String recommendationId) {
+        return smtp.received().stream()
+                .filter(m -> TestMailServer.subjectOf(m).startsWith("[WS2] Daily digest"))
                 .map(GreenMailUtil::getBody)
                 .filter(body -> body.contains("Recommendation " + recommendationId + " ("))
                 .count();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            return "";
-        }
     }
 }

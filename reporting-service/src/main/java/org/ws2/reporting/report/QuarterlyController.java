@@ -43,12 +43,12 @@ class QuarterlyController {
     private static final List<String> ORDER = List.of("json", "html", "pdf", "md", "csv");
     static final int MATRIX_ROWS_IN_DOCUMENTS = 1000;
 
-    private final Reports reports;
+    private final QuarterlyReports reports;
     private final Pictures pictures;
     private final QuarterlyDocuments documents;
     private final JsonMapper json;
 
-    QuarterlyController(Reports reports, Pictures pictures, QuarterlyDocuments documents, JsonMapper json) {
+    QuarterlyController(QuarterlyReports reports, Pictures pictures, QuarterlyDocuments documents, JsonMapper json) {
         this.reports = reports;
         this.pictures = pictures;
         this.documents = documents;

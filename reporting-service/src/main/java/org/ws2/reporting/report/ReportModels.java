@@ -2,10 +2,14 @@ package org.ws2.reporting.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.ws2.contracts.assignment.Effort;
+import org.ws2.contracts.assignment.GroupStageRule.AssignmentState;
 import org.ws2.contracts.assignment.GroupStageRule.Stage;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
@@ -49,9 +53,34 @@ public final class ReportModels {
             List<Waiting> waiting, List<Flag> coordination) {
     }
 
+    /** How a group's assignments stand: by triage state, by priority (approved or draft), by progress. */
     public record StageCounts(int assignments, int triaged, int signOffRequested, int changesRequested, int signedOff,
             int prioritiesApproved, int prioritiesDraft, int notStarted, int inProgress, int implemented,
             int notApplicable) {
+
+        static StageCounts of(Collection<? extends AssignmentState> assignments) {
+            Map<TriageState, Integer> triage = tally(assignments, AssignmentState::triage, TriageState.class);
+            Map<Progress, Integer> progress = tally(assignments, AssignmentState::progress, Progress.class);
+            // a draft's values are not on the public topic (docs/visibility.md): the flag says there is one
+            int drafts = (int) assignments.stream().filter(AssignmentState::priorityDraft).count();
+            int approved = (int) assignments.stream().filter(a -> !a.priorityDraft() && a.priority() != null).count();
+            return new StageCounts(assignments.size(), triage.get(TriageState.TRIAGED),
+                    triage.get(TriageState.SIGN_OFF_REQUESTED), triage.get(TriageState.CHANGES_REQUESTED),
+                    triage.get(TriageState.SIGNED_OFF), approved, drafts, progress.get(Progress.NOT_STARTED),
+                    progress.get(Progress.IN_PROGRESS), progress.get(Progress.IMPLEMENTED),
+                    progress.get(Progress.NOT_APPLICABLE));
+        }
+
+        /** How many assignments have each value of {@code type}, every value present (zero when none). */
+        private static <E extends Enum<E>> Map<E, Integer> tally(Collection<? extends AssignmentState> assignments,
+                Function<AssignmentState, E> value, Class<E> type) {
+            Map<E, Integer> counts = new EnumMap<>(type);
+            for (E e : type.getEnumConstants()) {
+                counts.put(e, 0);
+            }
+            assignments.forEach(a -> counts.merge(value.apply(a), 1, Integer::sum));
+            return counts;
+        }
     }
 
     public record GroupLine(String groupId, String name, GroupKind kind, String parent, Stage stage, String sentence,

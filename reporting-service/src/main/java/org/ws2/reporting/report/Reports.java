@@ -15,8 +15,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
-import org.ws2.contracts.assignment.GroupStageRule;
-import org.ws2.contracts.assignment.GroupStageRule.Stage;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.group.GroupKind;
@@ -24,7 +22,6 @@ import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.PublicStatus;
 import org.ws2.contracts.recommendation.RecommendationStatus;
-import org.ws2.reporting.evidence.EvidenceLog;
 import org.ws2.reporting.picture.Picture;
 import org.ws2.reporting.picture.Picture.Assignment;
 import org.ws2.reporting.picture.Picture.Engagement;
@@ -34,37 +31,32 @@ import org.ws2.reporting.picture.Pictures;
 import org.ws2.reporting.report.ReportModels.Changes;
 import org.ws2.reporting.report.ReportModels.Coordination;
 import org.ws2.reporting.report.ReportModels.Counts;
-import org.ws2.reporting.report.ReportModels.EngagementLink;
 import org.ws2.reporting.report.ReportModels.Flag;
 import org.ws2.reporting.report.ReportModels.Flagged;
-import org.ws2.reporting.report.ReportModels.GroupLine;
 import org.ws2.reporting.report.ReportModels.Groups;
 import org.ws2.reporting.report.ReportModels.Matrix;
 import org.ws2.reporting.report.ReportModels.MatrixRow;
-import org.ws2.reporting.report.ReportModels.OrgFocus;
 import org.ws2.reporting.report.ReportModels.Position;
 import org.ws2.reporting.report.ReportModels.ProgressReport;
-import org.ws2.reporting.report.ReportModels.Quarterly;
 import org.ws2.reporting.report.ReportModels.RecommendationRef;
 import org.ws2.reporting.report.ReportModels.SignOff;
-import org.ws2.reporting.report.ReportModels.SoacLine;
-import org.ws2.reporting.report.ReportModels.StageCounts;
 import org.ws2.reporting.report.ReportModels.Suggestion;
 import org.ws2.reporting.report.ReportModels.TopicCounts;
 import org.ws2.reporting.report.ReportModels.Waiting;
 
-/** Computes every report from {@link Picture}s: what was known, by effective time, at an instant. */
+/**
+ * Computes the dashboards' reports from {@link Picture}s: what was known, by effective time, at an instant.
+ * {@link QuarterlyReports} assembles the quarterly one from the same parts.
+ */
 @Component
 public class Reports {
 
     static final String WAITING_SENTENCE = "will start after the completion of another recommendation";
 
     private final Pictures pictures;
-    private final EvidenceLog evidence;
 
-    Reports(Pictures pictures, EvidenceLog evidence) {
+    Reports(Pictures pictures) {
         this.pictures = pictures;
-        this.evidence = evidence;
     }
 
     public ProgressReport progress(Instant asOf) {
@@ -87,11 +79,11 @@ public class Reports {
         portfolios.put("CO_OWNED",
                 counts(p.recommendations().stream().filter(r -> r.ownership() == Ownership.CO_OWNED).toList()));
         return new ProgressReport(asOf, p.recommendations().size(), byStatus, publicCounts(p.recommendations()), topics,
-                portfolios, waiting(p), flags(p, null));
+                portfolios, waiting(p), flags(p));
     }
 
     public Groups groups(Instant asOf) {
-        return new Groups(asOf, groupLines(pictures.at(asOf)));
+        return new Groups(asOf, GroupStages.groupLines(pictures.at(asOf)));
     }
 
     public Matrix matrix(Instant asOf, String topic, GroupKind groupKind) {
@@ -157,7 +149,7 @@ public class Reports {
      * priorities pull apart (HIGH for some, LOW or not applicable for others), would benefit from
      * SO/AC leadership coordinating it.
      */
-    List<Suggestion> suggestions(Picture p) {
+    static List<Suggestion> suggestions(Picture p) {
         Map<String, Group> groups = p.groupsById();
         Map<String, List<Assignment>> byRecommendation = p.assignmentsByRecommendation();
         Map<String, Recommendation> recommendations = p.recommendationsById();
@@ -190,102 +182,7 @@ public class Reports {
         suggestions.sort((a, b) -> Picture.BY_NUMBER.compare(a.id(), b.id()));
         return suggestions;
     }
-
-    public Quarterly quarterly(Quarter quarter, Instant asOf) {
-        Picture p = pictures.at(asOf);
-        Instant start = quarter.start();
-        Picture atStart = pictures.at(start.isBefore(asOf) ? start : asOf);
-        List<Flag> flags = flags(p, null);
-        List<Recommendation> org = p.recommendations().stream().filter(r -> r.ownership().inOrgPortfolio()).toList();
-        Map<String, Long> targets = new TreeMap<>();
-        org.stream().filter(r -> r.status() == RecommendationStatus.PLANNING)
-                .forEach(r -> targets.merge(r.targetQuarter() == null ? "no target" : r.targetQuarter(), 1L, Long::sum));
-        OrgFocus focus = new OrgFocus(
-                p.groups().stream().filter(g -> g.kind() == GroupKind.ORG_FUNCTION).map(Group::name).toList(),
-                count(org, RecommendationStatus.NOT_STARTED), count(org, RecommendationStatus.PLANNING),
-                count(org, RecommendationStatus.IN_PROGRESS) + count(org, RecommendationStatus.ON_HOLD),
-                count(org, RecommendationStatus.DOCUMENTING), count(org, RecommendationStatus.IMPLEMENTED), targets);
-        LocalDate asOfDay = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
-        List<Engagement> engagements = p.engagements().stream()
-                .filter(e -> e.heldOn() != null && !e.heldOn().isBefore(quarter.firstDay())
-                        && !e.heldOn().isAfter(quarter.lastDay()) && !e.heldOn().isAfter(asOfDay))
-                .toList();
-        List<EngagementLink> links = engagements.stream()
-                .flatMap(e -> e.links().stream().map(l -> new EngagementLink(e.title(), e.heldOn(), l.title(), l.url())))
-                .toList();
-        Map<String, Recommendation> was = atStart.recommendationsById();
-        List<MatrixRow> matrix = matrixRows(p);
-        List<RecommendationRef> newlyComplete = p.recommendations().stream()
-                .filter(r -> r.status() == RecommendationStatus.IMPLEMENTED)
-                .filter(r -> was.get(r.id()) == null || was.get(r.id()).status() != RecommendationStatus.IMPLEMENTED)
-                .map(Reports::ref).toList();
-        return new Quarterly(quarter.toString(), quarter.label(), quarter.firstDay(), quarter.lastDay(), asOf,
-                soacWork(p), flags.stream().filter(f -> f.level() == CoordinationLevel.REQUIRED).toList(),
-                flags.stream().filter(f -> f.level() == CoordinationLevel.WOULD_BENEFIT).toList(), suggestions(p), focus,
-                engagements, links, newlyComplete,
-                evidence.asOf(newlyComplete.stream().map(RecommendationRef::id).toList(), asOf), matrix, matrix.size());
-    }
-
-    /**
-     * The deck's "SO/AC work": every SO, AC and cross-community group with work triaged to it on a line
-     * of its own; GNSO stakeholder groups and constituencies (and RALOs) together, one line per stage,
-     * as the deck speaks of "GNSO Groups".
-     */
-    List<SoacLine> soacWork(Picture p) {
-        List<GroupLine> lines = groupLines(p).stream()
-                .filter(g -> g.stage() != Stage.NOT_STARTED)
-                .filter(g -> g.kind() != GroupKind.ORG_FUNCTION && g.kind() != GroupKind.BOARD)
-                .toList();
-        List<SoacLine> result = new ArrayList<>();
-        Map<String, List<GroupLine>> together = new LinkedHashMap<>();
-        for (GroupLine g : lines) {
-            String family = switch (g.kind()) {
-                case GNSO_SG, GNSO_C -> "GNSO SG/Cs";
-                case RALO -> "RALOs";
-                default -> null;
-            };
-            if (family == null) {
-                result.add(new SoacLine(shortName(g), List.of(g.groupId()), g.stage(), shortName(g) + " – " + what(g.sentence())));
-            } else {
-                together.computeIfAbsent(family + "|" + g.stage() + "|" + what(g.sentence()), k -> new ArrayList<>()).add(g);
-            }
-        }
-        together.forEach((key, members) -> {
-            String family = key.substring(0, key.indexOf('|'));
-            String who = family + " (" + members.stream().map(Reports::shortName).collect(Collectors.joining(", ")) + ")";
-            String what = what(members.get(0).sentence());
-            result.add(new SoacLine(who, members.stream().map(GroupLine::groupId).toList(), members.get(0).stage(),
-                    who + " – " + what));
-        });
-        return result;
-    }
-
-    /**
-     * The name the deck uses: "ccNSO", "GNSO Council", "RySG". The community groups' ids are their
-     * acronyms; their names are spelt out ("Country Code Names Supporting Organization").
-     */
-    private static String shortName(GroupLine g) {
-        return g.groupId().replace('-', ' ');
-    }
-
-    private static String what(String sentence) {
-        int dash = sentence.indexOf(" – ");
-        return dash < 0 ? sentence : sentence.substring(dash + 3);
-    }
-
-    List<GroupLine> groupLines(Picture p) {
-        Map<String, List<Assignment>> byGroup = p.assignmentsByGroup();
-        return p.groups().stream().map(g -> {
-            List<Assignment> assignments = byGroup.getOrDefault(g.id(), List.of());
-            Stage stage = GroupStageRule.derive(assignments);
-            StageCounts counts = stageCounts(assignments);
-            String sentence = g.name() + " – " + GroupStageRule.sentence(stage,
-                    counts.prioritiesApproved() + counts.prioritiesDraft() > 0, counts.prioritiesDraft() > 0) + ".";
-            return new GroupLine(g.id(), g.name(), g.kind(), g.parent(), stage, sentence, counts);
-        }).toList();
-    }
-
-    List<MatrixRow> matrixRows(Picture p) {
+    static List<MatrixRow> matrixRows(Picture p) {
         Map<String, Group> groups = p.groupsById();
         Map<String, Recommendation> recommendations = p.recommendationsById();
         return p.assignments().stream().map(a -> {
@@ -298,32 +195,6 @@ public class Reports {
                     approved ? a.effort() : null, approved ? a.urgency() : null, a.priorityDraft(),
                     a.progress());
         }).toList();
-    }
-
-    private static StageCounts stageCounts(List<Assignment> assignments) {
-        int[] c = new int[11];
-        for (Assignment a : assignments) {
-            c[0]++;
-            switch (a.triage()) {
-                case TRIAGED -> c[1]++;
-                case SIGN_OFF_REQUESTED -> c[2]++;
-                case CHANGES_REQUESTED -> c[3]++;
-                case SIGNED_OFF -> c[4]++;
-            }
-            // a draft's values are not on the public topic (docs/visibility.md): the flag says there is one
-            if (a.priorityDraft()) {
-                c[6]++;
-            } else if (a.priority() != null) {
-                c[5]++;
-            }
-            switch (a.progress()) {
-                case NOT_STARTED -> c[7]++;
-                case IN_PROGRESS -> c[8]++;
-                case IMPLEMENTED -> c[9]++;
-                case NOT_APPLICABLE -> c[10]++;
-            }
-        }
-        return new StageCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]);
     }
 
     private static List<Waiting> waiting(Picture p) {
@@ -343,16 +214,17 @@ public class Reports {
         return waiting;
     }
 
-    private static List<Flag> flags(Picture p, CoordinationLevel only) {
+    /** Every recommendation flagged for coordination. */
+    static List<Flag> flags(Picture p) {
         return p.recommendations().stream().filter(r -> r.coordination() != CoordinationLevel.NONE)
-                .filter(r -> only == null || r.coordination() == only).map(Reports::flag).toList();
+                .map(Reports::flag).toList();
     }
 
     private static Flag flag(Recommendation r) {
         return new Flag(r.id(), r.title(), r.topic(), r.coordination(), r.coordinationRationale());
     }
 
-    private static RecommendationRef ref(Recommendation r) {
+    static RecommendationRef ref(Recommendation r) {
         return new RecommendationRef(r.id(), r.title(), r.topic());
     }
 
@@ -369,10 +241,6 @@ public class Reports {
     private static String groupName(Map<String, Group> groups, String id) {
         Group g = groups.get(id);
         return g == null ? id : g.name();
-    }
-
-    private static long count(List<Recommendation> recommendations, RecommendationStatus status) {
-        return recommendations.stream().filter(r -> r.status() == status).count();
     }
 
     private static String prefix(Recommendation r) {

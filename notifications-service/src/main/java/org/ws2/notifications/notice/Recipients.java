@@ -7,11 +7,11 @@ import org.ws2.contracts.identity.Ws2Roles;
 import org.ws2.service.security.Actor;
 
 /**
- * Who a notice is addressed to. A notice names one audience; a token places its bearer in several:
- * themself, the editors of each group its {@code groups} claim names (with role group-editor),
- * and the staff roles it holds.
+ * Who a notice is told to (kept in the notice's {@code audience} column). A notice names one recipient;
+ * a token places its bearer among several: themself, the editors of each group its {@code groups}
+ * claim names (with role group-editor), and the staff roles it holds.
  */
-public final class Audiences {
+public final class Recipients {
 
     public static final String SUPPORT_STAFF = "role:" + Ws2Roles.SUPPORT_STAFF;
     public static final String ADMINS = "role:" + Ws2Roles.ADMIN;
@@ -24,22 +24,22 @@ public final class Audiences {
         return "group-editors:" + groupId;
     }
 
-    /** Every audience the caller belongs to. Admins also see what support staff see: they stand in for them. */
+    /** Every recipient the caller is among. Admins also see what support staff see: they stand in for them. */
     public static List<String> of(Actor actor) {
-        List<String> audiences = new ArrayList<>();
-        audiences.add(person(actor.name()));
+        List<String> recipients = new ArrayList<>();
+        recipients.add(person(actor.name()));
         if (actor.hasRole(Ws2Roles.GROUP_EDITOR)) {
-            actor.groups().forEach(group -> audiences.add(groupEditors(group)));
+            actor.groups().forEach(group -> recipients.add(groupEditors(group)));
         }
         if (actor.hasRole(Ws2Roles.SUPPORT_STAFF) || actor.hasRole(Ws2Roles.ADMIN)) {
-            audiences.add(SUPPORT_STAFF);
+            recipients.add(SUPPORT_STAFF);
         }
         if (actor.hasRole(Ws2Roles.ADMIN)) {
-            audiences.add(ADMINS);
+            recipients.add(ADMINS);
         }
-        return List.copyOf(audiences);
+        return List.copyOf(recipients);
     }
 
-    private Audiences() {
+    private Recipients() {
     }
 }
