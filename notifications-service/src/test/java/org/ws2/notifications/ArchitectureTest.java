@@ -1,9 +1,9 @@
 package org.ws2.notifications;
 
-import org.ws2.testsupport.architecture.ServiceArchitectureTest;
+import org.ws2.testsupport.architecture.ServiceArchitectureTestBase;
 
 /** This service keeps the architecture every WS2 service keeps. */
-class ArchitectureTest extends ServiceArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTestBase {
 
     ArchitectureTest() {
         super("org.ws2.notifications");

@@ -1,5 +1,7 @@
 package org.ws2.reporting.report;
 
+import static org.ws2.service.problem.InputRules.blankToNull;
+
 import java.time.Instant;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,9 +76,5 @@ class ReportsController {
             + "groups' approved priorities diverge")
     Coordination coordination(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         return reports.coordination(AsOf.parse("asOf", asOf, AsOf.now()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

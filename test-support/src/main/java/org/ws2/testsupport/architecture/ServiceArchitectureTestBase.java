@@ -13,11 +13,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * The rules every service keeps ({@link ServiceArchitecture}), one test per rule, checked on the
  * production classes of the service a subclass names.
  */
-public abstract class ServiceArchitectureTest {
+public abstract class ServiceArchitectureTestBase {
 
     private final String servicePackage;
 
-    protected ServiceArchitectureTest(String servicePackage) {
+    protected ServiceArchitectureTestBase(String servicePackage) {
         this.servicePackage = servicePackage;
     }
 
