@@ -1,8 +1,6 @@
 package org.ws2.contracts.assignment;
 
-import java.time.Instant;
-
-import org.ws2.contracts.Ws2Event;
+import org.ws2.contracts.SnapshotEvent;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
 import org.ws2.contracts.assignment.AssignmentEvents.Commented;
 import org.ws2.contracts.assignment.AssignmentEvents.PrioritiesApproved;
@@ -16,8 +14,8 @@ import org.ws2.contracts.assignment.AssignmentEvents.Triaged;
  * so every group's work on one recommendation stays in order; the aggregate is the assignment
  * ({@code <groupId>:<recommendationId>}), whose version a consumer compares.
  */
-public sealed interface AssignmentEvent extends Ws2Event permits Triaged, TriageChanged, Prioritized,
-        PrioritiesApproved, Commented, ProgressReported {
+public sealed interface AssignmentEvent extends SnapshotEvent<AssignmentSnapshot> permits Triaged, TriageChanged,
+        Prioritized, PrioritiesApproved, Commented, ProgressReported {
 
     AssignmentSnapshot assignment();
 
@@ -32,17 +30,7 @@ public sealed interface AssignmentEvent extends Ws2Event permits Triaged, Triage
     }
 
     @Override
-    default Record snapshot() {
+    default AssignmentSnapshot snapshot() {
         return assignment();
-    }
-
-    @Override
-    default long aggregateVersion() {
-        return assignment().version();
-    }
-
-    @Override
-    default Instant effectiveAt() {
-        return assignment().updatedAt();
     }
 }

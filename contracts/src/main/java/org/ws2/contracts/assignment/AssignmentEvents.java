@@ -1,6 +1,7 @@
 package org.ws2.contracts.assignment;
 
 import java.time.Instant;
+import org.ws2.contracts.AggregateSnapshot;
 import org.ws2.contracts.EventType;
 
 /**
@@ -61,7 +62,7 @@ public final class AssignmentEvents {
             String createdBy,
             Instant createdAt,
             String updatedBy,
-            Instant updatedAt) {
+            Instant updatedAt) implements AggregateSnapshot {
     }
 
     /** Support triaged the recommendation to the group (one by one or in bulk). */

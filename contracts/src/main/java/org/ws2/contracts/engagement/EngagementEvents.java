@@ -3,6 +3,7 @@ package org.ws2.contracts.engagement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.ws2.contracts.AggregateSnapshot;
 import org.ws2.contracts.EventType;
 
 /**
@@ -55,7 +56,7 @@ public final class EngagementEvents {
             String updatedBy,
             Instant updatedAt,
             String removedBy,
-            Instant removedAt) {
+            Instant removedAt) implements AggregateSnapshot {
     }
 
     /** An engagement item was recorded (seeded from the Q2 2021 update or created by a user). */

@@ -2,6 +2,7 @@ package org.ws2.contracts.group;
 
 import java.time.Instant;
 import java.util.List;
+import org.ws2.contracts.AggregateSnapshot;
 import org.ws2.contracts.EventType;
 
 /**
@@ -61,7 +62,7 @@ public final class GroupEvents {
             boolean retired,
             String retiredReason,
             long version,
-            Instant updatedAt) {
+            Instant updatedAt) implements AggregateSnapshot {
     }
 
     /** A group entered the system: loaded from the reference data or created by a user. */

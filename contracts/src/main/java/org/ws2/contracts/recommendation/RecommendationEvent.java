@@ -1,8 +1,6 @@
 package org.ws2.contracts.recommendation;
 
-import java.time.Instant;
-
-import org.ws2.contracts.Ws2Event;
+import org.ws2.contracts.SnapshotEvent;
 import org.ws2.contracts.recommendation.RecommendationEvents.CoordinationFlagSet;
 import org.ws2.contracts.recommendation.RecommendationEvents.DependenciesChanged;
 import org.ws2.contracts.recommendation.RecommendationEvents.DetailsUpdated;
@@ -17,28 +15,13 @@ import org.ws2.contracts.recommendation.RecommendationEvents.StatusChanged;
  * recommendation's whole state after the change, so a consumer that keeps a copy reads only
  * {@link #recommendation()} and new types reach it without a change on its side.
  */
-public sealed interface RecommendationEvent extends Ws2Event permits Registered, StatusChanged, DetailsUpdated,
+public sealed interface RecommendationEvent extends SnapshotEvent<RecommendationSnapshot> permits Registered, StatusChanged, DetailsUpdated,
         Retired, DependenciesChanged, CoordinationFlagSet, EvidenceAdded, EvidenceRemoved {
 
     RecommendationSnapshot recommendation();
 
     @Override
-    default String subject() {
-        return recommendation().id();
-    }
-
-    @Override
-    default Record snapshot() {
+    default RecommendationSnapshot snapshot() {
         return recommendation();
-    }
-
-    @Override
-    default long aggregateVersion() {
-        return recommendation().version();
-    }
-
-    @Override
-    default Instant effectiveAt() {
-        return recommendation().updatedAt();
     }
 }

@@ -3,6 +3,8 @@ package org.ws2.contracts.recommendation;
 import java.time.Instant;
 import java.util.List;
 
+import org.ws2.contracts.AggregateSnapshot;
+
 /**
  * A recommendation's whole state after a change, carried by every recommendation event so that a
  * consumer can keep its own copy without calling the recommendations service.
@@ -37,5 +39,5 @@ public record RecommendationSnapshot(
         String retiredReason,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements AggregateSnapshot {
 }
