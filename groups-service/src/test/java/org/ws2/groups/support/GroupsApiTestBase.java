@@ -1,9 +1,6 @@
 package org.ws2.groups.support;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,33 +9,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.ws2.contracts.EventCodec;
-import org.ws2.testsupport.ServiceIntegrationTest;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.testsupport.RecommendationEventFeed;
+import org.ws2.testsupport.ServiceApiTestBase;
 
 /**
  * The groups service started whole against a real PostgreSQL and Kafka, shared by every API test
  * class (one context, one database): each test works on recommendations and groups of its own, so
  * that one test's assignments never change another's stage.
  */
-@ServiceIntegrationTest
-public abstract class GroupsApiTestBase {
+public abstract class GroupsApiTestBase extends ServiceApiTestBase {
 
-    protected static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-
-    @Autowired
-    protected MockMvc mvc;
-    @Autowired
-    protected JsonMapper json;
     @Autowired
     protected JdbcClient jdbc;
     @Autowired
@@ -68,15 +53,6 @@ public abstract class GroupsApiTestBase {
             feed.awaitConsumed(feed.publish(feed.registered(id, RecommendationStatus.NOT_STARTED, 1,
                     RecommendationEventFeed.now())));
         }
-    }
-
-    protected static JwtRequestPostProcessor as(String subject, String role, String... groups) {
-        return jwt().jwt(token -> token.subject(subject).claim("roles", List.of(role)).claim("groups", List.of(groups)))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
-
-    protected static JwtRequestPostProcessor staff() {
-        return as("sam.support", "support-staff");
     }
 
     protected static JwtRequestPostProcessor editorOf(String... groups) {
@@ -111,14 +87,6 @@ public abstract class GroupsApiTestBase {
             request.header("If-Match", ifMatch);
         }
         return mvc.perform(request);
-    }
-
-    protected JsonNode read(String path) throws Exception {
-        return json.readTree(mvc.perform(get(path)).andReturn().getResponse().getContentAsString());
-    }
-
-    protected JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
     protected String etag(String path) throws Exception {
