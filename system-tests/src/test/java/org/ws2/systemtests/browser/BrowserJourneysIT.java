@@ -1,53 +1,39 @@
 package org.ws2.systemtests.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.ws2.localstack.Launcher;
-import org.ws2.localstack.Settings;
+import org.ws2.systemtests.support.OwnStack;
+import org.ws2.systemtests.support.SystemStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 9's journeys in a real headless Chromium, against the whole stack started by the same launcher
  * as {@code ./ws2 start} and reached only through the gateway, like a person would. Each journey saves
- * screenshots under {@code target/screenshots/} and runs axe-core on the pages it visits.
- * The stack is this class's own (a fresh data folder, the system test's port offset), so the journeys
- * do not depend on what other system tests did.
+ * screenshots under {@code target/screenshots/} and runs axe-core on the pages it visits. Each journey opens its
+ * own browser and signs in as it needs; none depends on another having run first.
+ * The stack is this class's own (a fresh data folder, the shared stack's port offset, started after the
+ * shared stack stops), so the journeys do not depend on what other system tests did: its overview counts the
+ * catalogue's 84 and its triage of topic 6 finds no assignment yet, which the shared stack's journeys change.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneysIT {
 
-    static final Path REPO = Settings.findRepo(Path.of(""));
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration LIVE = Duration.ofSeconds(20);
-
-    @TempDir
-    static Path home;
-    static Launcher launcher;
-    static URI gateway;
-    static Browser browser;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * For a developer re-running the journeys: the WS2_HOME of a fresh stack already running at the
@@ -55,36 +41,27 @@ class BrowserJourneysIT {
      */
     static final String RUNNING_STACK_HOME = System.getProperty("ws2.browser-test.running-stack-home", "");
 
-    @BeforeAll
-    static void startTheStackAndTheBrowser() {
-        launcher = new Launcher(Settings.from(Map.of(
-                "WS2_REPO_DIR", REPO.toString(),
-                "WS2_HOME", RUNNING_STACK_HOME.isBlank() ? home.toString() : RUNNING_STACK_HOME,
-                "WS2_PORT_OFFSET", System.getProperty("ws2.system-test.port-offset", "10000"),
-                "WS2_POSTGRES_HOST", "",
-                "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
-        gateway = launcher.url(Launcher.GATEWAY);
-        if (RUNNING_STACK_HOME.isBlank()) {
-            launcher.start();
-        }
-        browser = new Browser(gateway);
+    @RegisterExtension
+    static final OwnStack STACK = new OwnStack(() -> RUNNING_STACK_HOME.isBlank()
+            ? SystemStack.inFreshFolder("browser", "10000", Duration.ofSeconds(180))
+            : SystemStack.alreadyRunning("browser", Path.of(RUNNING_STACK_HOME), "10000"), SystemStack::start);
+
+    /** Each journey's own, signed in as nobody until it signs in. */
+    private Browser browser;
+
+    @BeforeEach
+    void openABrowser() {
+        browser = new Browser(STACK.stack().gatewayUrl());
     }
 
-    @AfterAll
-    static void stopEverything() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (RUNNING_STACK_HOME.isBlank()) {
-                launcher.stop();
-            }
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @Test
-    @Order(1)
     void aReaderFiltersToTopic6AndOpens611() {
         browser.open("/");
         assertThat(browser.find(By.tagName("h1")).getText()).contains("WS2 implementation");
@@ -113,9 +90,31 @@ class BrowserJourneysIT {
         browser.assertAccessible();
     }
 
+    /**
+     * One story, in its order: support triages topic 6 to every SO and AC and asks for sign-off; the ALAC's editor
+     * signs off and sets priorities, the rest of the ALAC's review arrives from elsewhere, a stale edit is refused;
+     * the public groups page then shows the ALAC's stage.
+     */
     @Test
-    @Order(2)
-    void supportTriagesTopic6ToEverySoAndAcAndRequestsSignOff() {
+    void fromSupportsTriageToTheAlacsReviewOnThePublicGroupsPage() {
+        supportTriagesTopic6ToEverySoAndAcAndRequestsSignOff();
+        theAlacEditorSignsOffAndSetsPrioritiesAndTheStageFollowsLive();
+        aStaleEditShowsTheConflictMessage();
+        // the stages come from the reporting service's read model, which follows the groups service's events
+        browser.open("/groups");
+        browser.await(LIVE, d -> {
+            if (d.findElement(By.linkText("At-Large Advisory Committee")).findElement(By.xpath("..")).getText()
+                    .contains("has reviewed recs")) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+        browser.screenshot("10-groups");
+        browser.assertAccessible();
+    }
+
+    private void supportTriagesTopic6ToEverySoAndAcAndRequestsSignOff() {
         signIn("Sam Support", "support-staff", List.of());
         browser.open("/workspace");
         new Select(browser.find(By.id("bt-topic"))).selectByValue("6");
@@ -143,8 +142,8 @@ class BrowserJourneysIT {
     }
 
     @Test
-    @Order(3)
     void theOverviewChangesWithoutAReload() {
+        signIn("Sam Support", "support-staff", List.of());
         browser.open("/");
         browser.markDocument();
         int notStarted = Integer.parseInt(browser.find(By.cssSelector("[data-testid=not-started]")).getText());
@@ -163,9 +162,7 @@ class BrowserJourneysIT {
         browser.screenshot("06-overview-updated-live");
     }
 
-    @Test
-    @Order(4)
-    void theAlacEditorSignsOffAndSetsPrioritiesAndTheStageFollowsLive() {
+    private void theAlacEditorSignsOffAndSetsPrioritiesAndTheStageFollowsLive() {
         signIn("Alice ALAC", "group-editor", List.of("ALAC"));
         browser.open("/groups/ALAC");
         WebElement first = browser.find(By.id("rec-6-1-1"));
@@ -202,9 +199,7 @@ class BrowserJourneysIT {
         browser.screenshot("08-alac-stage-updated-live");
     }
 
-    @Test
-    @Order(5)
-    void aStaleEditShowsTheConflictMessage() {
+    private void aStaleEditShowsTheConflictMessage() {
         signIn("Alice ALAC", "group-editor", List.of("ALAC"));
         browser.open("/groups/ALAC");
         WebElement form = browser.find(By.id("rec-6-1-2")).findElement(By.xpath(".//button[text()='Save draft priority']/.."));
@@ -229,21 +224,8 @@ class BrowserJourneysIT {
     }
 
     @Test
-    @Order(6)
     void theOtherPublicPagesReadWellAndPassTheScan() {
-        // the stages come from the reporting service's read model, which follows the groups service's events
-        browser.open("/groups");
-        browser.await(LIVE, d -> {
-            if (d.findElement(By.linkText("At-Large Advisory Committee")).findElement(By.xpath("..")).getText()
-                    .contains("has reviewed recs")) {
-                return true;
-            }
-            d.navigate().refresh();
-            return false;
-        });
-        browser.screenshot("10-groups");
-        browser.assertAccessible();
-
+        signIn("Alice ALAC", "group-editor", List.of("ALAC"));
         browser.open("/reports");
         assertThat(browser.find(By.linkText("PDF")).getAttribute("href")).contains("/api/reports/quarterly/2021-Q2?format=pdf");
         browser.screenshot("11-reports");
@@ -258,6 +240,7 @@ class BrowserJourneysIT {
 
         // "Try it out" goes through the gateway: every document names the origin the browser used, and
         // Swagger UI's request for the topics lands there and is answered
+        URI gateway = STACK.stack().gatewayUrl();
         String origin = gateway.getScheme() + "://" + gateway.getAuthority();
         for (String service : List.of("recommendations", "groups", "reporting", "notifications")) {
             JsonNode document = JSON.readTree(api("GET", "/api-docs/" + service, null, null, null).body());
@@ -276,11 +259,11 @@ class BrowserJourneysIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private static WebElement stageSentence() {
+    private WebElement stageSentence() {
         return browser.find(By.cssSelector("[data-testid=stage-sentence]"));
     }
 
-    private static void signIn(String name, String role, List<String> groups) {
+    private void signIn(String name, String role, List<String> groups) {
         browser.open("/sign-in");
         assertThat(browser.find(By.cssSelector(".local-banner")).getText()).contains("Local sign-in");
         WebElement nameField = browser.find(By.id("si-name"));
@@ -296,28 +279,18 @@ class BrowserJourneysIT {
     }
 
     private static String token(String role, String... groups) {
-        return launcher.token(role, List.of(groups));
+        return STACK.gateway().token(role, groups);
     }
 
     private static HttpResponse<String> api(String method, String path, String token, String body, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = STACK.gateway().request(path, token).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return STACK.gateway().send(request);
     }
 }
