@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.EventFamily;
+import org.ws2.contracts.group.GroupEvent;
 import org.ws2.contracts.group.GroupEvents;
 import org.ws2.service.changes.ChangeEntry;
 import org.ws2.service.changes.ChangeLog;
@@ -69,10 +70,8 @@ public class GroupEditing {
             return current;
         }
         String note = blankToNull(request.changeNote());
-        groups.update(updated);
-        changeLog.record(new GroupEvents.Updated(id, updated.version(), actor, updated.updatedAt(), changed, note,
-                updated.snapshot()), actor, note == null ? "changed " + String.join(", ", changed) : note);
-        return updated;
+        return commit(updated, new GroupEvents.Updated(id, updated.version(), actor, updated.updatedAt(), changed,
+                note, updated.snapshot()), actor, note == null ? "changed " + String.join(", ", changed) : note);
     }
 
     @Transactional
@@ -81,10 +80,8 @@ public class GroupEditing {
         Group retired = new Group(id, current.name(), current.kind(), current.parent(), current.source(),
                 current.note(), current.contacts(), current.members(), true, reason.strip(), current.version() + 1,
                 ChangeTime.now());
-        groups.update(retired);
-        changeLog.record(new GroupEvents.Retired(id, retired.version(), actor, retired.updatedAt(), reason.strip(),
-                retired.snapshot()), actor, reason);
-        return retired;
+        return commit(retired, new GroupEvents.Retired(id, retired.version(), actor, retired.updatedAt(),
+                reason.strip(), retired.snapshot()), actor, reason);
     }
 
     private Group lock(String id, Long expectedVersion) {
@@ -93,6 +90,13 @@ public class GroupEditing {
             throw retired(id);
         }
         return current;
+    }
+
+    /** Stores {@code after}, read with {@link #lock}, and records {@code event}, the change that made it. */
+    private Group commit(Group after, GroupEvent event, String actor, String note) {
+        groups.update(after);
+        changeLog.record(event, actor, note);
+        return after;
     }
 
     /** Every change of one group, oldest first. */

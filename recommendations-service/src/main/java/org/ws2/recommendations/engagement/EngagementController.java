@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.engagement.EngagementEvents.Kind;
 import org.ws2.service.security.RoleRules;
-import org.ws2.recommendations.recommendation.RecommendationResponses;
 import org.ws2.service.versioning.Versions;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
@@ -88,9 +87,7 @@ class EngagementController {
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<EngagementView> create(@Valid @RequestBody EngagementRequest request) {
         Engagement created = engagements.record(request.content(), Actor.current().name());
-        return ResponseEntity.created(URI.create("/api/engagements/" + created.id()))
-                .eTag(Versions.toETag(created.version()))
-                .body(EngagementView.of(created));
+        return versioned(ResponseEntity.created(URI.create("/api/engagements/" + created.id())), created);
     }
 
     /** Replaces every editable field; needs the ETag last read in {@code If-Match}. */
@@ -117,6 +114,12 @@ class EngagementController {
     }
 
     private static ResponseEntity<EngagementView> ok(Engagement engagement) {
-        return ResponseEntity.ok().eTag(Versions.toETag(engagement.version())).body(EngagementView.of(engagement));
+        return versioned(ResponseEntity.ok(), engagement);
+    }
+
+    /** The item as clients read it, with its version as ETag for If-Match on the next change. */
+    private static ResponseEntity<EngagementView> versioned(ResponseEntity.BodyBuilder response,
+            Engagement engagement) {
+        return response.eTag(Versions.toETag(engagement.version())).body(EngagementView.of(engagement));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.engagement.EngagementEvent;
 import org.ws2.contracts.engagement.EngagementEvents;
 import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.versioning.ChangeTime;
@@ -74,10 +75,9 @@ class Engagements {
             requireKnownRecommendations(content);
         }
         Engagement updated = current.edited(content, actor, ChangeTime.now());
-        engagements.update(updated, changed.contains("recommendationIds"));
-        changeLog.record(new EngagementEvents.Updated(id.toString(), updated.version(), actor, updated.updatedAt(),
-                changed, updated.snapshot()), actor, "changed " + String.join(", ", changed));
-        return updated;
+        return commit(updated, changed.contains("recommendationIds"), new EngagementEvents.Updated(id.toString(),
+                updated.version(), actor, updated.updatedAt(), changed, updated.snapshot()), actor,
+                "changed " + String.join(", ", changed));
     }
 
     /** Withdraws the item: it stays in the database, marked removed, and is no longer listed. */
@@ -85,12 +85,9 @@ class Engagements {
     public Engagement remove(UUID id, Long expectedVersion, String actor) {
         Engagement current = lock(id, expectedVersion);
         Engagement removed = current.removed(actor, ChangeTime.now());
-        engagements.update(removed, false);
-        changeLog.record(new EngagementEvents.Removed(id.toString(), removed.version(), actor, removed.updatedAt(),
-                removed.snapshot()), actor, null);
-        return removed;
+        return commit(removed, false, new EngagementEvents.Removed(id.toString(), removed.version(), actor,
+                removed.updatedAt(), removed.snapshot()), actor, null);
     }
-
 
     /**
      * Reads an item to change it, locked until the transaction ends.
@@ -99,6 +96,14 @@ class Engagements {
      */
     private Engagement lock(UUID id, Long expectedVersion) {
         return present(changeLog.lock(engagements.findForUpdate(id), expectedVersion, () -> notFound(id)));
+    }
+
+    /** Stores {@code after}, read with {@link #lock}, and records {@code event}, the change that made it. */
+    private Engagement commit(Engagement after, boolean recommendationsChanged, EngagementEvent event, String actor,
+            String note) {
+        engagements.update(after, recommendationsChanged);
+        changeLog.record(event, actor, note);
+        return after;
     }
 
     private void requireKnownRecommendations(EngagementContent content) {

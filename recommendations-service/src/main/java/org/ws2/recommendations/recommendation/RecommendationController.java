@@ -1,6 +1,5 @@
 package org.ws2.recommendations.recommendation;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -96,10 +95,7 @@ class RecommendationController {
             description = "The id must start with an existing topic's prefix (e.g. 5.12 in Office of the Ombuds) and not exist yet; it starts NOT_STARTED, and a registered event is published.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> create(@Valid @RequestBody RecommendationRequests.Create request) {
-        Recommendation created = editing.create(request, Actor.current().name());
-        return ResponseEntity.created(URI.create("/api/recommendations/" + created.id()))
-                .eTag(Versions.toETag(created.version()))
-                .body(queries.view(created, null));
+        return responses.created(editing.create(request, Actor.current().name()));
     }
 
     @PutMapping("/{id}")

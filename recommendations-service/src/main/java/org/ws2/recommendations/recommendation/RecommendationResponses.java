@@ -1,5 +1,6 @@
 package org.ws2.recommendations.recommendation;
 
+import java.net.URI;
 import java.time.Instant;
 
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,17 @@ public class RecommendationResponses {
 
     /** The recommendation as it read at {@code asOf} (now when null), with its version as ETag. */
     ResponseEntity<RecommendationView> ok(Recommendation recommendation, Instant asOf) {
-        return ResponseEntity.ok().eTag(Versions.toETag(recommendation.version()))
-                .body(queries.view(recommendation, asOf));
+        return versioned(ResponseEntity.ok(), recommendation, asOf);
+    }
+
+    /** A recommendation just added to the catalogue, at its address. */
+    ResponseEntity<RecommendationView> created(Recommendation recommendation) {
+        return versioned(ResponseEntity.created(URI.create("/api/recommendations/" + recommendation.id())),
+                recommendation, null);
+    }
+
+    private ResponseEntity<RecommendationView> versioned(ResponseEntity.BodyBuilder response,
+            Recommendation recommendation, Instant asOf) {
+        return response.eTag(Versions.toETag(recommendation.version())).body(queries.view(recommendation, asOf));
     }
 }
