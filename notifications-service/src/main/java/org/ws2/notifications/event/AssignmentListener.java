@@ -15,6 +15,7 @@ import org.ws2.contracts.assignment.AssignmentEvents.TriageChanged;
 import org.ws2.contracts.assignment.AssignmentEvents.Triaged;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
+import org.ws2.notifications.group.GroupDirectory;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Recipients;
 import org.ws2.notifications.schedule.PendingSignOffs;

@@ -11,6 +11,7 @@ import org.ws2.contracts.recommendation.RecommendationEvents.EvidenceAdded;
 import org.ws2.contracts.recommendation.RecommendationEvents.Registered;
 import org.ws2.contracts.recommendation.RecommendationEvents.StatusChanged;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
+import org.ws2.notifications.group.GroupDirectory;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.service.events.AppliesEvents;
 

@@ -6,11 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.notifications.email.Emails;
+import org.ws2.notifications.group.GroupDirectory;
 import org.ws2.notifications.notice.NewNotice;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Notices;
 import org.ws2.notifications.notice.Recipients;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reminds a group of a sign-off request it has left unanswered: its editors in the inbox, its contacts by email. */
 @Component
@@ -19,14 +19,15 @@ class Reminders {
     private final PendingSignOffs pending;
     private final Notices notices;
     private final Emails emails;
-    private final JdbcClient jdbc;
+    private final GroupDirectory groups;
     private final ScheduleProperties properties;
 
-    Reminders(PendingSignOffs pending, Notices notices, Emails emails, JdbcClient jdbc, ScheduleProperties properties) {
+    Reminders(PendingSignOffs pending, Notices notices, Emails emails, GroupDirectory groups,
+            ScheduleProperties properties) {
         this.pending = pending;
         this.notices = notices;
         this.emails = emails;
-        this.jdbc = jdbc;
+        this.groups = groups;
         this.properties = properties;
     }
 
@@ -34,8 +35,7 @@ class Reminders {
     int remind() {
         List<PendingSignOffs.Pending> due = pending.dueForReminder(properties.remindAfter(), 200);
         for (PendingSignOffs.Pending request : due) {
-            String group = jdbc.sql("SELECT name FROM known_group WHERE group_id = :id").param("id", request.groupId())
-                    .query(String.class).optional().orElse(request.groupId());
+            String group = groups.name(request.groupId());
             // Keyed by the request's time, so that a new request of the same assignment is reminded again.
             String occurrence = "sign-off-reminder:" + request.assignmentId() + ":" + request.requestedAt();
             String subject = "Reminder: sign-off requested for recommendation " + request.recommendationId();
@@ -47,9 +47,7 @@ class Reminders {
             notices.add(new NewNotice(occurrence, NoticeKind.SIGN_OFF_REMINDER, subject, message, link,
                     request.recommendationId(), request.groupId(), null, Instant.now()),
                     Recipients.groupEditors(request.groupId()));
-            for (String address : jdbc.sql("""
-                    SELECT DISTINCT email FROM group_contact WHERE group_id = :id AND email IS NOT NULL AND email <> ''""")
-                    .param("id", request.groupId()).query(String.class).list()) {
+            for (String address : groups.contactEmails(request.groupId())) {
                 emails.enqueue(occurrence + "|" + address.toLowerCase(java.util.Locale.ROOT), address, "[WS2] " + subject,
                         List.of(message), link);
             }

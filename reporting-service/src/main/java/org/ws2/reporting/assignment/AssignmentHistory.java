@@ -1,18 +1,14 @@
 package org.ws2.reporting.assignment;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.assignment.AssignmentEvent;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
+import org.ws2.reporting.history.VersionTable;
 import org.ws2.service.events.AppliesEvents;
 
 /**
@@ -21,6 +17,12 @@ import org.ws2.service.events.AppliesEvents;
  */
 @Repository
 public class AssignmentHistory {
+
+    public static final VersionTable VERSIONS = new VersionTable("assignment_version", """
+            event_type, group_id, recommendation_id, recommendation_title, topic, triage, priority, effort,
+                urgency, priority_draft, not_applicable_reason, progress""", """
+            :type, :groupId, :recommendationId, :title, :topic, :triage, :priority, :effort, :urgency, :draft,
+                :notApplicableReason, :progress""");
 
     private final JdbcClient jdbc;
 
@@ -31,32 +33,12 @@ public class AssignmentHistory {
     /** Every assignment event carries the whole assignment, so whatever the type, its snapshot is kept. */
     @AppliesEvents("reporting.assignment-history")
     void record(AssignmentEvent event, CloudEvent envelope) {
-        record("assignment_version", event.assignment(), envelope.type(), event.aggregateVersion(), envelope.time());
+        VERSIONS.record(jdbc, row(event.assignment(), envelope.type(), event.aggregateVersion(), envelope.time()));
     }
 
-    /** @param table assignment_version, or its replacement while a rebuild fills it */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean record(String table, AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
-        return jdbc.sql(insertInto(table)).paramSource(row(a, eventType, version, effectiveAt)).update() == 1;
-    }
-
-    /** The statement that keeps one version: {@link #record} runs it, a rebuild batches it. */
-    public static String insertInto(String table) {
-        return "INSERT INTO " + table + """
-                 (id, version, effective_at, event_type, group_id, recommendation_id,
-                    recommendation_title, topic, triage, priority, effort, urgency, priority_draft,
-                    not_applicable_reason, progress)
-                VALUES (:id, :version, :effectiveAt, :type, :groupId, :recommendationId, :title, :topic, :triage,
-                    :priority, :effort, :urgency, :draft, :notApplicableReason, :progress)
-                ON CONFLICT (id, version) DO NOTHING""";
-    }
-
-    /** One version's values for {@link #insertInto}. */
+    /** One version's values for {@link #VERSIONS}. */
     public static SqlParameterSource row(AssignmentSnapshot a, String eventType, long version, Instant effectiveAt) {
-        return new MapSqlParameterSource()
-                .addValue("id", a.groupId() + ":" + a.recommendationId())
-                .addValue("version", version)
-                .addValue("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+        return VersionTable.row(a.groupId() + ":" + a.recommendationId(), version, effectiveAt)
                 .addValue("type", eventType)
                 .addValue("groupId", a.groupId())
                 .addValue("recommendationId", a.recommendationId())

@@ -1,19 +1,16 @@
 package org.ws2.reporting.engagement;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.engagement.EngagementEvent;
 import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
+import org.ws2.reporting.history.VersionTable;
 import org.ws2.service.events.AppliesEvents;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every version of every engagement item (meetings, webinars) with its links. */
 @Repository
 public class EngagementHistory {
+
+    public static final VersionTable VERSIONS = new VersionTable("engagement_version",
+            "kind, title, held_on, description, links, recommendation_ids, removed",
+            ":kind, :title, :heldOn, :description, CAST(:links AS jsonb), :recommendationIds, :removed");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -45,32 +46,12 @@ public class EngagementHistory {
 
     @AppliesEvents("reporting.engagement-history")
     void record(EngagementEvent event, CloudEvent envelope) {
-        record("engagement_version", event.engagement(), event.aggregateVersion(), envelope.time());
+        VERSIONS.record(jdbc, row(event.engagement(), event.aggregateVersion(), envelope.time()));
     }
 
-    /** @param table engagement_version, or its replacement while a rebuild fills it */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean record(String table, EngagementSnapshot e, long version, Instant eventTime) {
-        return jdbc.sql(insertInto(table)).paramSource(row(e, version, eventTime)).update() == 1;
-    }
-
-    /** The statement that keeps one version: {@link #record} runs it, a rebuild batches it. */
-    public static String insertInto(String table) {
-        return "INSERT INTO " + table + """
-                 (id, version, effective_at, kind, title, held_on, description, links,
-                    recommendation_ids, removed)
-                VALUES (:id, :version, :effectiveAt, :kind, :title, :heldOn, :description, CAST(:links AS jsonb),
-                    :recommendationIds, :removed)
-                ON CONFLICT (id, version) DO NOTHING""";
-    }
-
-    /** One version's values for {@link #insertInto}. */
+    /** One version's values for {@link #VERSIONS}. */
     public SqlParameterSource row(EngagementSnapshot e, long version, Instant eventTime) {
-        Instant effectiveAt = effectiveAt(e, version, eventTime);
-        return new MapSqlParameterSource()
-                .addValue("id", e.id())
-                .addValue("version", version)
-                .addValue("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+        return VersionTable.row(e.id(), version, effectiveAt(e, version, eventTime))
                 .addValue("kind", e.kind().name())
                 .addValue("title", e.title())
                 .addValue("heldOn", e.heldOn())

@@ -35,15 +35,12 @@ import org.ws2.contracts.engagement.EngagementEvent;
 import org.ws2.contracts.group.GroupEvent;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.Topics;
-import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
-import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
-import org.ws2.contracts.group.GroupEvents.GroupSnapshot;
 import org.ws2.contracts.recommendation.RecommendationEvents;
-import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.reporting.assignment.AssignmentHistory;
 import org.ws2.reporting.engagement.EngagementHistory;
 import org.ws2.reporting.evidence.EvidenceLog;
 import org.ws2.reporting.group.GroupHistory;
+import org.ws2.reporting.history.VersionTable;
 import org.ws2.reporting.picture.ReadModelGeneration;
 import org.ws2.reporting.recommendation.RecommendationReadModel;
 import org.ws2.service.problem.ApiProblem;
@@ -59,8 +56,8 @@ import org.ws2.service.problem.ApiProblem;
 @Component
 public class ProjectionRebuild implements DisposableBean {
 
-    static final List<String> TABLES = List.of("recommendation_version", "group_version", "assignment_version",
-            "engagement_version", "evidence");
+    static final List<String> TABLES = List.of(RecommendationReadModel.VERSIONS.name(), GroupHistory.VERSIONS.name(),
+            AssignmentHistory.VERSIONS.name(), EngagementHistory.VERSIONS.name(), "evidence");
     static final List<String> TOPICS = List.of(Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS,
             Topics.ENGAGEMENTS);
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
@@ -213,23 +210,27 @@ public class ProjectionRebuild implements DisposableBean {
         Instant at = envelope.time();
         long version = envelope.aggregateversion();
         if (event instanceof RecommendationEvent r) {
-            versions.computeIfAbsent(RecommendationReadModel.insertInto("recommendation_version" + suffix),
-                    insert -> new ArrayList<>()).add(RecommendationReadModel.row(r.recommendation(), version, at));
+            batch(versions, RecommendationReadModel.VERSIONS, suffix,
+                    RecommendationReadModel.row(r.recommendation(), version, at));
             if (r instanceof RecommendationEvents.EvidenceAdded added && added.evidence() != null) {
                 evidence.added("evidence" + suffix, envelope.subject(), added.evidence(), at);
             } else if (r instanceof RecommendationEvents.EvidenceRemoved removed) {
                 evidence.removed("evidence" + suffix, envelope.subject(), removed.evidenceId(), at);
             }
         } else if (event instanceof GroupEvent g) {
-            versions.computeIfAbsent(GroupHistory.insertInto("group_version" + suffix), insert -> new ArrayList<>())
-                    .add(GroupHistory.row(g.group(), version, at));
+            batch(versions, GroupHistory.VERSIONS, suffix, GroupHistory.row(g.group(), version, at));
         } else if (event instanceof AssignmentEvent a) {
-            versions.computeIfAbsent(AssignmentHistory.insertInto("assignment_version" + suffix),
-                    insert -> new ArrayList<>()).add(AssignmentHistory.row(a.assignment(), envelope.type(), version, at));
+            batch(versions, AssignmentHistory.VERSIONS, suffix,
+                    AssignmentHistory.row(a.assignment(), envelope.type(), version, at));
         } else if (event instanceof EngagementEvent e) {
-            versions.computeIfAbsent(EngagementHistory.insertInto("engagement_version" + suffix),
-                    insert -> new ArrayList<>()).add(engagements.row(e.engagement(), version, at));
+            batch(versions, EngagementHistory.VERSIONS, suffix, engagements.row(e.engagement(), version, at));
         }
+    }
+
+    /** Adds one version's row to the batch for {@code table + suffix}. */
+    private static void batch(Map<String, List<SqlParameterSource>> versions, VersionTable table, String suffix,
+            SqlParameterSource row) {
+        versions.computeIfAbsent(table.insertInto(table.name() + suffix), insert -> new ArrayList<>()).add(row);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,12 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
-import org.ws2.service.events.AppliesEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.reporting.history.VersionTable;
+import org.ws2.service.events.AppliesEvents;
 
 /** The reports' own copy of each recommendation, kept up to date from its events. */
 @Repository
 public class RecommendationReadModel {
+
+    /** Every version, which the reports "as of" a time read; table {@code recommendation} holds the latest. */
+    public static final VersionTable VERSIONS = new VersionTable("recommendation_version", """
+            topic_prefix, topic, title, ownership, target_quarter, status, coordination,
+                coordination_rationale, depends_on, retired""", """
+            :topicPrefix, :topic, :title, :ownership, :targetQuarter, :status, :coordination, :rationale,
+                :dependsOn, :retired""");
 
     private final JdbcClient jdbc;
 
@@ -42,7 +49,7 @@ public class RecommendationReadModel {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean applyIfNewer(RecommendationSnapshot state, long version, Instant happenedAt) {
-        recordVersion("recommendation_version", state, version, happenedAt);
+        VERSIONS.record(jdbc, row(state, version, happenedAt));
         return jdbc.sql("""
                 INSERT INTO recommendation (id, topic, title, status, retired, version, updated_at)
                 VALUES (:id, :topic, :title, :status, :retired, :version, :updatedAt)
@@ -60,31 +67,9 @@ public class RecommendationReadModel {
                 .update() == 1;
     }
 
-    /**
-     * Keeps the version in the history "as of" reports read, whatever order versions arrive in: a
-     * late older version still belongs to the history, it just never becomes the latest.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void recordVersion(String table, RecommendationSnapshot state, long version, Instant effectiveAt) {
-        jdbc.sql(insertInto(table)).paramSource(row(state, version, effectiveAt)).update();
-    }
-
-    /** The statement that keeps one version: {@link #recordVersion} runs it, a rebuild batches it. */
-    public static String insertInto(String table) {
-        return "INSERT INTO " + table + """
-                 (id, version, effective_at, topic_prefix, topic, title, ownership,
-                    target_quarter, status, coordination, coordination_rationale, depends_on, retired)
-                VALUES (:id, :version, :effectiveAt, :topicPrefix, :topic, :title, :ownership, :targetQuarter, :status,
-                    :coordination, :rationale, :dependsOn, :retired)
-                ON CONFLICT (id, version) DO NOTHING""";
-    }
-
-    /** One version's values for {@link #insertInto}. */
+    /** One version's values for {@link #VERSIONS}. */
     public static SqlParameterSource row(RecommendationSnapshot state, long version, Instant effectiveAt) {
-        return new MapSqlParameterSource()
-                .addValue("id", state.id())
-                .addValue("version", version)
-                .addValue("effectiveAt", OffsetDateTime.ofInstant(effectiveAt, ZoneOffset.UTC))
+        return VersionTable.row(state.id(), version, effectiveAt)
                 .addValue("topicPrefix", state.topicPrefix())
                 .addValue("topic", state.topic())
                 .addValue("title", state.title())

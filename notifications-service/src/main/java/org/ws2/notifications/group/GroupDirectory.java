@@ -1,4 +1,4 @@
-package org.ws2.notifications.event;
+package org.ws2.notifications.group;
 
 import java.util.List;
 
@@ -19,7 +19,7 @@ import org.ws2.service.events.AppliesEvents;
  * group's work. Group events are not told to subscribers or webhooks: they carry contacts' email addresses.
  */
 @Repository
-class GroupDirectory {
+public class GroupDirectory {
 
     private final JdbcClient jdbc;
 
@@ -27,7 +27,8 @@ class GroupDirectory {
         this.jdbc = jdbc;
     }
 
-    @AppliesEvents(value = RecommendationListener.CONSUMER, internal = true)
+    /** The consumer name the event listeners share; renaming it would make a replayed topic apply again. */
+    @AppliesEvents(value = "notifications", internal = true)
     void save(GroupEvent event, CloudEvent envelope) {
         save(event.group());
     }
@@ -57,13 +58,13 @@ class GroupDirectory {
     }
 
     /** The group's name, or its id while no group event has named it. */
-    String name(String groupId) {
+    public String name(String groupId) {
         return jdbc.sql("SELECT name FROM known_group WHERE group_id = :id").param("id", groupId)
                 .query(String.class).optional().orElse(groupId);
     }
 
     /** The email addresses of the group's contacts. */
-    List<String> contactEmails(String groupId) {
+    public List<String> contactEmails(String groupId) {
         return jdbc.sql("""
                 SELECT DISTINCT email FROM group_contact
                 WHERE group_id = :id AND email IS NOT NULL AND email <> ''""")
@@ -71,7 +72,7 @@ class GroupDirectory {
     }
 
     /** SO/AC leadership: the chairs and vice-chairs of the supporting organizations and advisory committees. */
-    List<String> leadershipEmails() {
+    public List<String> leadershipEmails() {
         return jdbc.sql("""
                 SELECT DISTINCT c.email FROM group_contact c JOIN known_group g ON g.group_id = c.group_id
                 WHERE g.kind IN (:kinds) AND NOT g.retired AND c.role IN (:roles)
