@@ -12,11 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.ws2.gateway.support.OneBackendGatewayTestBase;
 
@@ -24,9 +23,7 @@ import org.ws2.gateway.support.OneBackendGatewayTestBase;
  * Bodies bounded by the bytes that really arrive (chunked too), no body for reads, a service's 503
  * problem passed on with its Retry-After.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "ws2.gateway.max-body-size=2KB", "ws2.gateway.max-upload-size=4KB" })
-@AutoConfigureWebTestClient
+@TestPropertySource(properties = { "ws2.gateway.max-body-size=2KB", "ws2.gateway.max-upload-size=4KB" })
 class GatewayHardeningTest extends OneBackendGatewayTestBase {
 
     @LocalServerPort

@@ -5,8 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.ws2.gateway.support.ReportingDownGatewayTestBase;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,8 +14,6 @@ import static org.awaitility.Awaitility.await;
  * status with latency buckets, each breaker's state and the readiness gauge, as Prometheus scrapes
  * them from /actuator/prometheus.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 class GatewayMetricsTest extends ReportingDownGatewayTestBase {
 
     @Test

@@ -13,14 +13,13 @@ import org.ws2.gateway.support.GatewayTestBase;
 import org.ws2.gateway.support.TestBackend;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,10 +30,8 @@ import static org.awaitility.Awaitility.await;
  * routes again within seconds of the service's return, breaker or no breaker. The methods run in
  * order because they follow one outage.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // Short, so that the "hung service" case runs fast; production uses 30 s.
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=3s")
-@AutoConfigureWebTestClient
+// Short, so that the "hung service" case runs fast; production uses 30 s.
+@TestPropertySource(properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=3s")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayOutageTest extends GatewayTestBase {
 
@@ -90,11 +87,7 @@ class GatewayOutageTest extends GatewayTestBase {
     @Test
     @Order(2)
     void authenticatedWriteToADownServiceIsAlsoA503Problem() {
-        client.post().uri("/api/reports/quarterly")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("sam", List.of("support-staff"), List.of()))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{}")
-            .exchange()
+        postJson("/api/reports/quarterly", TOKENS.valid("sam", List.of("support-staff"), List.of()), "{}")
             .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ws2.gateway.support.GatewayTestBase;
 import org.ws2.gateway.support.TwoGroupsInstances;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,8 +24,6 @@ import static org.awaitility.Awaitility.await;
  * Two instances of the groups service behind one route: the gateway spreads requests over both,
  * and when one dies a read is answered by the other at once (retried there), not with a 5xx.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayReplicasTest extends GatewayTestBase {
 

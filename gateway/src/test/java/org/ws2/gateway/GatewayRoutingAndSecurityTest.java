@@ -16,9 +16,7 @@ import org.ws2.gateway.support.GatewayTestBase;
 import org.ws2.gateway.support.TestBackend;
 import org.ws2.gateway.support.TestTokens;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpMethod;
@@ -37,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway in front of four real (tiny) HTTP backends: what it routes where, what it lets through
  * without a token, and how it refuses what it must refuse.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 class GatewayRoutingAndSecurityTest extends GatewayTestBase {
 
     static final Map<String, TestBackend> BACKENDS = Map.of(
@@ -177,11 +173,7 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
     void writeWithValidTokenIsForwardedWithAuthorizationHeaderAndBodyIntact() {
         String token = TOKENS.valid("alice", List.of("group-editor"), List.of("gnso-council"));
 
-        client.post().uri("/api/assignments")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"recommendation\":\"1.1\",\"group\":\"gnso-council\"}")
-            .exchange()
+        postJson("/api/assignments", token, "{\"recommendation\":\"1.1\",\"group\":\"gnso-council\"}")
             .expectStatus().isOk()
             .expectHeader().valueEquals("X-Backend", "groups");
 
@@ -233,11 +225,7 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
     }
 
     private void assertRejected(String token) {
-        client.post().uri("/api/subscriptions")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{}")
-            .exchange()
+        postJson("/api/subscriptions", token, "{}")
             .expectStatus().isUnauthorized()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,

@@ -25,14 +25,6 @@ import java.util.function.Supplier;
  */
 public final class Launcher {
 
-    /** The names of {@link Components}, here too for callers that hold a launcher. */
-    public static final String POSTGRES = Components.POSTGRES;
-    public static final String KAFKA = Components.KAFKA;
-    public static final String SMTP = Components.SMTP;
-    public static final String GATEWAY = Components.GATEWAY;
-    public static final String WEB = Components.WEB;
-    public static final List<Service> SERVICES = Components.SERVICES;
-
     private final Settings settings;
     private final PrintStream out;
     private final ComponentProcesses processes;
@@ -104,9 +96,9 @@ public final class Launcher {
                 processes.await(i.name(), () -> Readiness.serviceReady(settings, i), "/actuator/health/readiness to answer 200");
             }
         }
-        out.printf("WS2 is up (%d s). Gateway: %s%n", Duration.between(t0, Instant.now()).toSeconds(), url(GATEWAY));
+        out.printf("WS2 is up (%d s). Gateway: %s%n", Duration.between(t0, Instant.now()).toSeconds(), url(Components.GATEWAY));
         for (Service s : Components.SERVICES) {
-            if (!s.name().equals(GATEWAY)) {
+            if (!s.name().equals(Components.GATEWAY)) {
                 for (ServiceInstance i : instances(s)) {
                     out.printf("  %-24s %s%n", i.name(), url(i));
                 }
@@ -132,7 +124,7 @@ public final class Launcher {
     /** Stops every service (every replica), then the SMTP catcher, Kafka and PostgreSQL. */
     public void stop() {
         int stopped = processes.stopAll(Components.SERVICES.stream().flatMap(s -> Components.allInstanceNames(s).stream()).toList())
-                + processes.stopAll(List.of(SMTP, KAFKA, POSTGRES));
+                + processes.stopAll(List.of(Components.SMTP, Components.KAFKA, Components.POSTGRES));
         if (stopped == 0) {
             out.println("Nothing was running.");
         }

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ws2.systemtests.support.GatewayClient;
-import org.ws2.systemtests.support.SharedStack;
+import org.ws2.systemtests.support.SharedStackJourney;
 import org.ws2.systemtests.support.SystemStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,14 +15,7 @@ import static org.ws2.systemtests.support.Responses.ids;
 import static org.ws2.systemtests.support.Responses.json;
 
 /** The reference data through the gateway: the catalogue of recommendations and the groups. */
-@ExtendWith(SharedStack.class)
-class CatalogueSystemIT {
-
-    private final GatewayClient gateway;
-
-    CatalogueSystemIT(GatewayClient gateway) {
-        this.gateway = gateway;
-    }
+class CatalogueSystemIT extends SharedStackJourney {
 
     /** The catalogue's recommendations as {@code recommendations-service} ships them. */
     static List<String> catalogue(String resource) throws IOException {

@@ -14,9 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ws2.systemtests.support.GatewayClient;
-import org.ws2.systemtests.support.SharedStack;
+import org.ws2.systemtests.support.SharedStackJourney;
 import org.ws2.systemtests.support.Sse;
 import org.ws2.systemtests.support.SystemStack;
 import org.ws2.systemtests.support.TopicReader;
@@ -30,16 +28,7 @@ import static org.ws2.systemtests.support.Responses.assertOk;
 import static org.ws2.systemtests.support.Responses.json;
 
 /** How a change travels on: the public event stream through the gateway, and one trace through every component. */
-@ExtendWith(SharedStack.class)
-class EventDeliverySystemIT {
-
-    private final SystemStack stack;
-    private final GatewayClient gateway;
-
-    EventDeliverySystemIT(SystemStack stack, GatewayClient gateway) {
-        this.stack = stack;
-        this.gateway = gateway;
-    }
+class EventDeliverySystemIT extends SharedStackJourney {
 
     /**
      * Issue 8: a reporting consumer follows /api/events/stream through the gateway, goes away, and on reconnecting

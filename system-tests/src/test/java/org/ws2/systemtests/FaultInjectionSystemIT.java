@@ -102,8 +102,7 @@ class FaultInjectionSystemIT {
             // the outage lasts 30 s by definition, and the load must have written through it
             await().atMost(Duration.ofSeconds(120)).until(() -> System.nanoTime() - load.downNanos
                     >= Duration.ofSeconds(30).toNanos() && load.writesSince(load.downNanos) >= 20);
-        }, writes -> assertThat(writes).as("writes while the broker was away: the outbox keeps them")
-                .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isBetween(200, 299)));
+        }, everyWriteAcknowledged("writes while the broker was away: the outbox keeps them"));
     }
 
     @Test
@@ -111,10 +110,8 @@ class FaultInjectionSystemIT {
     void theConsumerServicesKilledWithSigkill() {
         underLoad(2, "reporting-service and groups-service SIGKILLed", load -> {
             List.of("reporting-service", "groups-service").forEach(STACK.stack()::kill);
-            await().atMost(Duration.ofSeconds(120)).until(() -> load.writesSince(load.downNanos) >= 20
-                    && load.readsSince(load.downNanos) >= 10);
-        }, writes -> assertThat(writes).as("writes to recommendations-service while its consumers were dead")
-                .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isBetween(200, 299)));
+            load.awaitThroughTheFault(20, 10);
+        }, everyWriteAcknowledged("writes to recommendations-service while its consumers were dead"));
     }
 
     @Test
@@ -123,10 +120,8 @@ class FaultInjectionSystemIT {
         underLoad(3, "PostgreSQL restarted", load -> {
             STACK.stack().stop(SystemStack.POSTGRES);
             // the load meets the database away for long enough to see how it is answered
-            await().atMost(Duration.ofSeconds(120)).until(() -> load.writesSince(load.downNanos) >= 10
-                    && load.readsSince(load.downNanos) >= 5);
-        }, writes -> assertThat(writes).as("writes while PostgreSQL was away")
-                .anySatisfy(a -> assertThat(a.status()).isEqualTo(503)));
+            load.awaitThroughTheFault(10, 5);
+        }, someWriteAnswered503("writes while PostgreSQL was away"));
     }
 
     @Test
@@ -135,9 +130,19 @@ class FaultInjectionSystemIT {
         underLoad(4, "recommendations-service restarted", load -> {
             // SIGTERM with writes in flight: graceful shutdown finishes them, the gateway answers the rest
             STACK.stack().stop("recommendations-service");
-            await().atMost(Duration.ofSeconds(120)).until(() -> load.writesSince(load.downNanos) >= 10);
-        }, writes -> assertThat(writes).as("writes while recommendations-service was away")
-                .anySatisfy(a -> assertThat(a.status()).isEqualTo(503)));
+            load.awaitThroughTheFault(10, 0);
+        }, someWriteAnswered503("writes while recommendations-service was away"));
+    }
+
+    /** A fault the writes go through: every write made during it was acknowledged. */
+    private static Consumer<List<Answer>> everyWriteAcknowledged(String writes) {
+        return answers -> assertThat(answers).as(writes)
+                .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isBetween(200, 299));
+    }
+
+    /** A fault that takes the writes' service (or its database) away: some write was answered 503 during it. */
+    private static Consumer<List<Answer>> someWriteAnswered503(String writes) {
+        return answers -> assertThat(answers).as(writes).anySatisfy(a -> assertThat(a.status()).isEqualTo(503));
     }
 
     /**

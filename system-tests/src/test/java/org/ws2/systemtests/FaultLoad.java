@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.ws2.systemtests.support.EndStateChecks;
@@ -15,6 +16,7 @@ import org.ws2.systemtests.support.RecommendationWrites;
 import org.ws2.systemtests.support.RecordedLoad;
 import org.ws2.systemtests.support.RecordedLoad.Answer;
 import org.ws2.systemtests.support.TrackedEntity;
+import org.ws2.systemtests.support.WriterTurns;
 
 import tools.jackson.databind.JsonNode;
 
@@ -52,11 +54,12 @@ final class FaultLoad {
     private final GatewayClient gateway;
     private final String staff;
     private final RecommendationWrites writes;
-    private int turn;
+    private final WriterTurns turns;
 
     private FaultLoad(GatewayClient gateway, Map<String, TrackedEntity> tracked, int number, String fault) {
         this.gateway = gateway;
         this.tracked = tracked;
+        this.turns = new WriterTurns(tracked, 4);
         this.number = number;
         this.fault = fault;
         this.staff = gateway.token("support-staff");
@@ -77,23 +80,17 @@ final class FaultLoad {
     }
 
     private void write(int n) {
-        List<String> pool;
-        synchronized (tracked) {
-            pool = new ArrayList<>(tracked.keySet());
-        }
         String note = "fault " + number + " write " + n;
-        if (n % 4 == 0 || pool.isEmpty()) {
+        Optional<String> toUpdate = turns.toUpdate(n);
+        if (toUpdate.isEmpty()) {
             String id = "7.94." + number + "." + (n / 4);
-            Answer answer = writes.create(id, "Fault injection " + id, note);
-            if (answer.status() == 201) {
-                TrackedEntity created = new TrackedEntity("NOT_STARTED", JSON.readTree(answer.body()).path("version").asLong());
-                created.acknowledged("NOT_STARTED", created.version(), note);
+            RecommendationWrites.created(writes.create(id, "Fault injection " + id, note), note).ifPresent(created -> {
                 tracked.put(id, created);
                 touched.add(id);
-            }
+            });
             return;
         }
-        String id = pool.get(turn++ % pool.size());
+        String id = toUpdate.get();
         TrackedEntity known = tracked.get(id);
         Answer answer = writes.move(id, known, note);
         if (answer.acknowledged()) {
@@ -129,6 +126,11 @@ final class FaultLoad {
     void awaitAcknowledgedSince(long since, int count) {
         await().atMost(Duration.ofSeconds(120)).until(() ->
                 answers.count(a -> a.write() && a.startedNanos() >= since && a.acknowledged()) >= count);
+    }
+
+    /** Waits until the load has made that many writes and reads since the fault was injected. */
+    void awaitThroughTheFault(int writes, int reads) {
+        await().atMost(Duration.ofSeconds(120)).until(() -> writesSince(downNanos) >= writes && readsSince(downNanos) >= reads);
     }
 
     long writesSince(long since) {

@@ -5,10 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ws2.systemtests.support.GatewayClient;
-import org.ws2.systemtests.support.SharedStack;
-import org.ws2.systemtests.support.SystemStack;
+import org.ws2.systemtests.support.SharedStackJourney;
 import org.ws2.systemtests.support.TopicReader;
 
 import tools.jackson.databind.JsonNode;
@@ -24,19 +21,10 @@ import static org.ws2.systemtests.support.Responses.json;
  * with evidence, read its history and its state before the first move; the events on the topic say the same as
  * the answers.
  */
-@ExtendWith(SharedStack.class)
-class NewRecommendationJourneySystemIT {
+class NewRecommendationJourneySystemIT extends SharedStackJourney {
 
     /** The recommendation this journey registers; no other journey on the shared stack registers one. */
     static final String REGISTERED = "5.12";
-
-    private final SystemStack stack;
-    private final GatewayClient gateway;
-
-    NewRecommendationJourneySystemIT(SystemStack stack, GatewayClient gateway) {
-        this.stack = stack;
-        this.gateway = gateway;
-    }
 
     @Test
     void aNewRecommendationsWholeJourneyThroughTheGateway() {

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ws2.systemtests.support.GatewayClient;
-import org.ws2.systemtests.support.SharedStack;
+import org.ws2.systemtests.support.SharedStackJourney;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +20,7 @@ import static org.ws2.systemtests.support.Responses.texts;
  * loads {@code scripts/q2-2021.calls} when it starts, before any later change of the same groups); then the
  * quarterly report shows the deck's SO/AC lines, flags and engagements, and as of 1 April 2021 none of them.
  */
-@ExtendWith(SharedStack.class)
-class QuarterlyReportSystemIT {
+class QuarterlyReportSystemIT extends SharedStackJourney {
 
     static final List<String> DECK = List.of(
             "ccNSO – has reviewed recs, established priorities and begun implementing.",
@@ -35,12 +32,6 @@ class QuarterlyReportSystemIT {
             "ASO – support team has conducted initial triage; asked to review and sign off.",
             "RSSAC – support team has conducted initial triage; asked to review and sign off.",
             "SSAC – support team has conducted initial triage; asked to review and sign off.");
-
-    private final GatewayClient gateway;
-
-    QuarterlyReportSystemIT(GatewayClient gateway) {
-        this.gateway = gateway;
-    }
 
     @Test
     void theQ2UpdateLoadedWithItsDatesIsWhatTheQuarterlyReportSays() {

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -26,6 +27,7 @@ import org.ws2.systemtests.support.RecordedLoad;
 import org.ws2.systemtests.support.RecordedLoad.Answer;
 import org.ws2.systemtests.support.SystemStack;
 import org.ws2.systemtests.support.TrackedEntity;
+import org.ws2.systemtests.support.WriterTurns;
 
 import tools.jackson.databind.JsonNode;
 
@@ -62,9 +64,8 @@ final class ReplicasLoad {
     private final GatewayClient gateway;
     private final String staff;
     private final RecommendationWrites recommendationWrites;
-    /** Each writer's turn through the entities it updates (each writer is one thread). */
-    private int groupTurn;
-    private int recommendationTurn;
+    private final WriterTurns groupTurns = new WriterTurns(groups, 3);
+    private final WriterTurns recommendationTurns = new WriterTurns(recommendations, 4);
 
     private ReplicasLoad(GatewayClient gateway) {
         this.gateway = gateway;
@@ -110,12 +111,9 @@ final class ReplicasLoad {
     }
 
     private void writeGroup(int n) {
-        List<String> pool;
-        synchronized (groups) {
-            pool = new ArrayList<>(groups.keySet());
-        }
         String note = "replicas group write " + n;
-        if (n % 3 == 0 || pool.isEmpty()) {
+        Optional<String> toUpdate = groupTurns.toUpdate(n);
+        if (toUpdate.isEmpty()) {
             String id = GROUP_PREFIX + n;
             Answer answer = answers.call(true, "POST /api/groups " + id, "groups-service", request("/api/groups")
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
@@ -125,44 +123,40 @@ final class ReplicasLoad {
                 groups.put(id, new TrackedEntity(created.path("name").asString(), created.path("version").asLong()));
             }
         } else {
-            String id = pool.get(groupTurn++ % pool.size());
-            TrackedEntity known = groups.get(id);
-            Function<JsonNode, String> name = node -> node.path("name").asString();
-            if (known.uncertain() && !readFromSource("/api/groups/" + id, known, name)) {
-                return;
-            }
-            Answer answer = answers.call(true, "PUT /api/groups/" + id, "groups-service", request("/api/groups/" + id)
-                    .header("Content-Type", "application/json").header("If-Match", "\"" + known.version() + "\"")
-                    .PUT(HttpRequest.BodyPublishers.ofString("""
-                            {"name":"Replica test group renamed by write %d","kind":"AC","changeNote":"%s"}"""
-                            .formatted(n, note))));
-            settle(answer, known, note, name);
+            String id = toUpdate.get();
+            update(groups.get(id), "/api/groups/" + id, node -> node.path("name").asString(), note, known ->
+                    answers.call(true, "PUT /api/groups/" + id, "groups-service", request("/api/groups/" + id)
+                            .header("Content-Type", "application/json").header("If-Match", "\"" + known.version() + "\"")
+                            .PUT(HttpRequest.BodyPublishers.ofString("""
+                                    {"name":"Replica test group renamed by write %d","kind":"AC","changeNote":"%s"}"""
+                                    .formatted(n, note)))));
         }
     }
 
     private void writeRecommendation(int n) {
-        List<String> pool;
-        synchronized (recommendations) {
-            pool = new ArrayList<>(recommendations.keySet());
-        }
         String note = "replicas recommendation write " + n;
-        if (n % 4 == 0 || pool.isEmpty()) {
+        Optional<String> toUpdate = recommendationTurns.toUpdate(n);
+        if (toUpdate.isEmpty()) {
             String id = "7.91." + n;
-            Answer answer = recommendationWrites.create(id, "Replica test " + id, note);
-            if (answer.status() == 201) {
-                TrackedEntity created = new TrackedEntity("NOT_STARTED", JSON.readTree(answer.body()).path("version").asLong());
-                created.acknowledged("NOT_STARTED", created.version(), note);
-                recommendations.put(id, created);
-            }
+            RecommendationWrites.created(recommendationWrites.create(id, "Replica test " + id, note), note)
+                    .ifPresent(created -> recommendations.put(id, created));
         } else {
-            String id = pool.get(recommendationTurn++ % pool.size());
-            TrackedEntity known = recommendations.get(id);
-            Function<JsonNode, String> status = node -> node.path("status").asString();
-            if (known.uncertain() && !readFromSource("/api/recommendations/" + id, known, status)) {
-                return;
-            }
-            settle(recommendationWrites.move(id, known, note), known, note, status);
+            String id = toUpdate.get();
+            update(recommendations.get(id), "/api/recommendations/" + id, node -> node.path("status").asString(), note,
+                    known -> recommendationWrites.move(id, known, note));
         }
+    }
+
+    /**
+     * Updates an entity from the state and version the load knows, reading them from the source (at {@code path})
+     * first when the outcome of its last write is unknown, and takes the answer into the tracked state.
+     */
+    private void update(TrackedEntity known, String path, Function<JsonNode, String> stateOf, String note,
+            Function<TrackedEntity, Answer> write) {
+        if (known.uncertain() && !readFromSource(path, known, stateOf)) {
+            return;
+        }
+        settle(write.apply(known), known, note, stateOf);
     }
 
     /** Takes an update's answer into the tracked state: acknowledged, refused for its version, or unknown. */

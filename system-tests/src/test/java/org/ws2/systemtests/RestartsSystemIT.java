@@ -12,9 +12,8 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ws2.systemtests.support.GatewayClient;
-import org.ws2.systemtests.support.SharedStack;
+import org.ws2.systemtests.support.SharedStackJourney;
 import org.ws2.systemtests.support.StackDatabase;
 import org.ws2.systemtests.support.SystemStack;
 import org.ws2.systemtests.support.TopicReader;
@@ -30,16 +29,7 @@ import static org.ws2.systemtests.support.Responses.json;
 import static org.ws2.systemtests.support.Responses.version;
 
 /** Parts of the shared stack stopped and started again: what the gateway answers meanwhile, and what is kept. */
-@ExtendWith(SharedStack.class)
-class RestartsSystemIT {
-
-    private final SystemStack stack;
-    private final GatewayClient gateway;
-
-    RestartsSystemIT(SystemStack stack, GatewayClient gateway) {
-        this.stack = stack;
-        this.gateway = gateway;
-    }
+class RestartsSystemIT extends SharedStackJourney {
 
     /** Whatever a failed test left stopped: the next journey gets a whole stack. */
     @AfterEach

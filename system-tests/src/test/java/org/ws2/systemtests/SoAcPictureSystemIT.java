@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ws2.systemtests.support.GatewayClient;
-import org.ws2.systemtests.support.SharedStack;
-import org.ws2.systemtests.support.SystemStack;
+import org.ws2.systemtests.support.SharedStackJourney;
 
 import tools.jackson.databind.JsonNode;
 
@@ -29,16 +27,7 @@ import static org.ws2.systemtests.support.Responses.json;
  * the sign-off request in inboxes and mail (issue 10), an approval of a changed draft refused (issue 11 item 7), and
  * what anonymous readers do not see (issue 11 item 5).
  */
-@ExtendWith(SharedStack.class)
-class SoAcPictureSystemIT {
-
-    private final SystemStack stack;
-    private final GatewayClient gateway;
-
-    SoAcPictureSystemIT(SystemStack stack, GatewayClient gateway) {
-        this.stack = stack;
-        this.gateway = gateway;
-    }
+class SoAcPictureSystemIT extends SharedStackJourney {
 
     @Test
     void theQ2UpdatesSoAcPictureCanBeRebuiltThroughTheGateway() {

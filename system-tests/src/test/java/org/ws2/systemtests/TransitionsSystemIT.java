@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ws2.systemtests.support.GatewayClient;
-import org.ws2.systemtests.support.SharedStack;
+import org.ws2.systemtests.support.SharedStackJourney;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,16 +17,9 @@ import static org.ws2.systemtests.support.Responses.json;
 import static org.ws2.systemtests.support.Responses.version;
 
 /** Moving a recommendation along its lifecycle through the gateway: who may, what is refused, who hears of it. */
-@ExtendWith(SharedStack.class)
-class TransitionsSystemIT {
+class TransitionsSystemIT extends SharedStackJourney {
 
     static final Pattern MENTIONS_1_1 = Pattern.compile("(?<![\\d.])1\\.1(?![\\d.])");
-
-    private final GatewayClient gateway;
-
-    TransitionsSystemIT(GatewayClient gateway) {
-        this.gateway = gateway;
-    }
 
     @Test
     void onlySupportStaffMayMoveARecommendationAndTheChangeReachesReportsAndNotifications() {

@@ -7,10 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ws2.gateway.support.ReportingDownGatewayTestBase;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,9 +19,7 @@ import static org.awaitility.Awaitility.await;
  * operator), yet its own log lines still carry the request's trace id, and the trace still reaches the
  * service: the route decision at DEBUG, and the warning when a service is away.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.org.ws2.gateway.observability.RouteDecisionLog=DEBUG")
-@AutoConfigureWebTestClient
+@TestPropertySource(properties = "logging.level.org.ws2.gateway.observability.RouteDecisionLog=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
 class TraceInLogTest extends ReportingDownGatewayTestBase {
 

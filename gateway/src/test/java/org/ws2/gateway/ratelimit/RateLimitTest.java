@@ -7,10 +7,9 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.ws2.gateway.support.OneBackendGatewayTestBase;
 
@@ -18,9 +17,7 @@ import org.ws2.gateway.support.OneBackendGatewayTestBase;
  * One caller cannot ask for as much as they like: each has an allowance of reads and of writes. Each test
  * uses its own people and addresses, since the buckets live as long as the gateway.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "ws2.rate-limit.reads-per-minute=5", "ws2.rate-limit.writes-per-minute=2" })
-@AutoConfigureWebTestClient
+@TestPropertySource(properties = { "ws2.rate-limit.reads-per-minute=5", "ws2.rate-limit.writes-per-minute=2" })
 class RateLimitTest extends OneBackendGatewayTestBase {
 
     @Autowired
@@ -86,11 +83,7 @@ class RateLimitTest extends OneBackendGatewayTestBase {
     }
 
     private WebTestClient.ResponseSpec write(String token) {
-        return client.post().uri("/api/recommendations")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"id\":\"9.9\"}")
-            .exchange();
+        return postJson("/api/recommendations", token, "{\"id\":\"9.9\"}");
     }
 
     private WebTestClient.ResponseSpec read(String forwardedFor) {

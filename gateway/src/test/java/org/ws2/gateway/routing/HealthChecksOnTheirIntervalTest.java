@@ -7,8 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ws2.gateway.support.GatewayTestBase;
 import org.ws2.gateway.support.TwoGroupsInstances;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * readiness call to every instance before it is routed, and sends it to whichever instance answered that
  * call first rather than round robin.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 class HealthChecksOnTheirIntervalTest extends GatewayTestBase {
 
     static final Duration INTERVAL = Duration.ofSeconds(5);

@@ -3,14 +3,21 @@ package org.ws2.gateway.support;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A gateway under test that trusts {@link TestTokens} and is called through {@link #client}. The test class
- * (or a base of it) declares the backends its routes lead to.
+ * A gateway under test, on a random port, that trusts {@link TestTokens} and is called through {@link #client}.
+ * The test class (or a base of it) declares the backends its routes lead to, and the properties it changes
+ * ({@code @TestPropertySource}).
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
 public abstract class GatewayTestBase {
 
     protected static final TestTokens TOKENS = TestTokens.create();
@@ -26,5 +33,14 @@ public abstract class GatewayTestBase {
     /** The client, waiting long enough for a first request's lazy start-up work on a busy machine. */
     protected WebTestClient patient() {
         return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** A write with a JSON body by the holder of {@code token}. */
+    protected WebTestClient.ResponseSpec postJson(String path, String token, String json) {
+        return client.post().uri(path)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(json)
+            .exchange();
     }
 }

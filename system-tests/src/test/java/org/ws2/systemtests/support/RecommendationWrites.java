@@ -2,6 +2,7 @@ package org.ws2.systemtests.support;
 
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ws2.systemtests.support.RecordedLoad.Answer;
 
@@ -33,6 +34,16 @@ public final class RecommendationWrites {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
                         {"id":"%s","title":"%s","ownership":"ORG","tags":["%s"],"note":"%s"}"""
                         .formatted(id, title, tag, note))));
+    }
+
+    /** The recommendation a create answered 201 made, as the load tracks it from then on. */
+    public static Optional<TrackedEntity> created(Answer answer, String note) {
+        if (answer.status() != 201) {
+            return Optional.empty();
+        }
+        TrackedEntity created = new TrackedEntity("NOT_STARTED", Responses.JSON.readTree(answer.body()).path("version").asLong());
+        created.acknowledged("NOT_STARTED", created.version(), note);
+        return Optional.of(created);
     }
 
     /** Moves the recommendation one step on from the state and version the load knows. */

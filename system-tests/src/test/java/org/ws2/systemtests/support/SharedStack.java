@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The stack the journeys through the gateway share: started once per test run, for the first class that asks for
- * it ({@code @ExtendWith(SharedStack.class)}), loaded with the Q2 2021 update (its calls are dated in 2021, so they
+ * it (a {@link SharedStackJourney}), loaded with the Q2 2021 update (its calls are dated in 2021, so they
  * must come before any later change of the same groups), and stopped when the run ends, or earlier when a class
  * with its own stack starts ({@link OwnStack}: one stack at a time on the machine). Its classes get the stack and a
- * {@link GatewayClient} as constructor or method parameters.
+ * {@link GatewayClient} as parameters.
  * <p>
  * Each journey sets up the data it needs on top of the Q2 update, with recommendations and groups no other journey
  * changes, so that none depends on another having run; the stack is shared only because starting one takes minutes.

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.ws2.localstack.Components;
 import org.ws2.localstack.Launcher;
 import org.ws2.localstack.Settings;
 
@@ -28,9 +29,9 @@ import org.ws2.localstack.Settings;
 public final class SystemStack implements AutoCloseable {
 
     public static final Path REPO = Settings.findRepo(Path.of(""));
-    public static final String GATEWAY = Launcher.GATEWAY;
-    public static final String KAFKA = Launcher.KAFKA;
-    public static final String POSTGRES = Launcher.POSTGRES;
+    public static final String GATEWAY = Components.GATEWAY;
+    public static final String KAFKA = Components.KAFKA;
+    public static final String POSTGRES = Components.POSTGRES;
     /** What the load-under-failure suites need; notifications and the pages would only take CPU from them. */
     public static final List<String> CORE_SERVICES = List.of("recommendations-service", "groups-service",
             "reporting-service", GATEWAY);
@@ -134,7 +135,7 @@ public final class SystemStack implements AutoCloseable {
 
     /** The address of one instance of a service: its name ({@code reporting-service}) or a replica's ({@code -2}). */
     public URI instanceUrl(String instance) {
-        for (var service : Launcher.SERVICES) {
+        for (var service : Components.SERVICES) {
             for (var running : launcher.instances(service)) {
                 if (running.name().equals(instance)) {
                     return launcher.url(running);
