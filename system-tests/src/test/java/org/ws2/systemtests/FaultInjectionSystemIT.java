@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIfSystemProperty(named = "ws2.system-test.faults", matches = "true",
         disabledReason = "four stack restarts and four outages, some 5-9 minutes on 2 cores: beyond the default test "
-                + "command's time budget; run it with -Dws2.system-test.faults=true (see the README)")
+                + "command's time budget; run it with -Dws2.system-test.faults=true (see docs/operators.md)")
 class FaultInjectionSystemIT {
 
     /**
