@@ -1,4 +1,4 @@
-package org.ws2.reporting.support;
+package org.ws2.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
