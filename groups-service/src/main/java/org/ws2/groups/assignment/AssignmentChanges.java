@@ -17,6 +17,7 @@ import org.ws2.groups.group.GroupRepository;
 import org.ws2.service.changes.ChangeEntry;
 import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Audience;
 
 /**
  * The one way an assignment changes, shared by triage, sign-off, priorities, comments and progress:
@@ -70,15 +71,20 @@ class AssignmentChanges {
         return group;
     }
 
-    /** Every step of one assignment, with the triage state before and after it. */
-    List<AssignmentHistoryEntry> history(String groupId, String recommendationId) {
+    /**
+     * Every step of {@code assignment}, with the triage state before and after it, as {@code audience} may
+     * see it ({@link AssignmentHistoryEntry#visibleTo}).
+     */
+    List<AssignmentHistoryEntry> history(Assignment assignment, Audience audience) {
+        String publishedReason = assignment.visibleTo(audience).notApplicableReason();
         List<AssignmentHistoryEntry> history = new ArrayList<>();
         String triageBefore = null;
-        for (ChangeEntry entry : changeLog.history(EventFamily.ASSIGNMENTS, groupId + ":" + recommendationId)) {
+        for (ChangeEntry entry : changeLog.history(EventFamily.ASSIGNMENTS, assignment.id())) {
             AssignmentSnapshot after = changeLog.read(entry.snapshot(), AssignmentSnapshot.class);
             String triageAfter = after.triage() == null ? null : after.triage().name();
-            history.add(new AssignmentHistoryEntry(entry.version(), entry.kind(), triageBefore,
-                    triageAfter, entry.actor(), entry.note(), entry.effectiveAt()));
+            history.add(new AssignmentHistoryEntry(entry.version(), entry.kind(), triageBefore, triageAfter,
+                    entry.actor(), entry.note(), entry.effectiveAt())
+                    .visibleTo(audience, after.notApplicableReason(), publishedReason));
             triageBefore = triageAfter;
         }
         return history;

@@ -44,7 +44,8 @@ public class AssignmentComments {
         Assignment commented = current.withComment(comment);
         assignments.addComment(groupId, recommendationId, comment);
         changes.commit(commented, new AssignmentEvents.Commented(groupId, recommendationId, commented.version(),
-                actor.name(), comment.at(), comment, commented.snapshot()), "commented", actor.name(), comment.text());
+                actor.name(), comment.at(), comment, commented.snapshot()), AssignmentHistoryEntry.COMMENTED,
+                actor.name(), comment.text());
         return comment;
     }
 

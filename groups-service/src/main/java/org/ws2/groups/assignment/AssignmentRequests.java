@@ -53,7 +53,8 @@ final class AssignmentRequests {
      * A step of the sign-off workflow.
      *
      * @param applicabilityNote support may revise its note as it moves the assignment; the group may not
-     * @param effectiveAt       when the step happened, for a past step entered now (each request here takes it)
+     * @param effectiveAt       when the step happened, for a past step entered now by support staff or an admin
+     *                          (each request here but a comment takes it; see {@code Authority.requireMayBackDate})
      */
     @Schema(name = "Triage") // the OpenAPI document's name for this body, kept for generated clients
     record SignOffStep(@NotNull TriageState to, @Size(max = 4000) String note,

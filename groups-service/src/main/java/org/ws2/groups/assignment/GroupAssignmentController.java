@@ -65,12 +65,11 @@ class GroupAssignmentController {
     }
 
     @GetMapping("/assignments/{recommendationId}/history")
-    @Operation(summary = "Every step of the assignment: who (signed-in callers only), when, what and why")
+    @Operation(summary = "Every step of the assignment: who (signed-in callers only), when, what and why. A comment's "
+            + "text and author, and a not-applicable reason not yet published, only for support staff, admins and "
+            + "the group's editors (others see the step with a null note)")
     List<AssignmentHistoryEntry> history(@PathVariable String groupId, @PathVariable String recommendationId) {
-        find(groupId, recommendationId);
-        List<AssignmentHistoryEntry> history = changes.history(groupId, recommendationId);
-        return Audience.current().isSignedIn() ? history
-                : history.stream().map(AssignmentHistoryEntry::withoutActor).toList();
+        return changes.history(find(groupId, recommendationId), Audience.forGroup(groupId));
     }
 
     @PostMapping("/assignments/{recommendationId}/triage")

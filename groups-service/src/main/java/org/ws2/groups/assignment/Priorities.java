@@ -36,6 +36,7 @@ public class Priorities {
     public Assignment prioritize(String groupId, String recommendationId, AssignmentRequests.Prioritize request,
             long expectedVersion, Actor actor) {
         Authority.requireEditorOf(actor, groupId);
+        Authority.requireMayBackDate(actor, request.effectiveAt());
         Assignment current = changes.lock(groupId, recommendationId, expectedVersion);
         boolean notApplicable = request.priority() == Priority.NOT_APPLICABLE;
         String reason = blankToNull(request.notApplicableReason());
@@ -62,7 +63,7 @@ public class Priorities {
         String note = blankToNull(request.note());
         return changes.commit(prioritized, new AssignmentEvents.Prioritized(groupId, recommendationId,
                 prioritized.version(), actor.name(), prioritized.updatedAt(), note, prioritized.snapshot()),
-                "prioritized", actor.name(), note != null ? note : reason);
+                AssignmentHistoryEntry.PRIORITIZED, actor.name(), note != null ? note : reason);
     }
 
     /**
@@ -73,6 +74,7 @@ public class Priorities {
     public List<Assignment> approve(String groupId, List<AssignmentRequests.Approved> named, String note,
             Instant effectiveAt, Actor actor) {
         Authority.requireEditorOf(actor, groupId);
+        Authority.requireMayBackDate(actor, effectiveAt);
         if (named == null || named.isEmpty()) {
             throw ApiProblem.invalidInput("approve",
                     "Name the drafts you approve in approve, each with the version you read: "

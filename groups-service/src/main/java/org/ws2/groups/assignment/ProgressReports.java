@@ -24,6 +24,7 @@ public class ProgressReports {
     public Assignment report(String groupId, String recommendationId, AssignmentRequests.ReportProgress request,
             long expectedVersion, Actor actor) {
         Authority.requireEditorOf(actor, groupId);
+        Authority.requireMayBackDate(actor, request.effectiveAt());
         Assignment current = changes.lock(groupId, recommendationId, expectedVersion);
         String note = blankToNull(request.note());
         String evidence = blankToNull(request.evidenceUrl());

@@ -41,6 +41,7 @@ public class SignOff {
                         "Only support staff revise the applicability note; the group answers with a note.");
             }
         }
+        Authority.requireMayBackDate(actor, request.effectiveAt());
         return move(current, request.to(), blankToNull(request.note()), request.applicabilityNote(),
                 actor.name(), request.effectiveAt());
     }
@@ -48,6 +49,7 @@ public class SignOff {
     /** Asks the group to review and sign off every assignment support has triaged to it. */
     @Transactional
     public List<Assignment> requestSignOff(String groupId, String note, Instant effectiveAt, Actor actor) {
+        Authority.requireMayBackDate(actor, effectiveAt);
         changes.activeGroup(groupId, "groupId");
         List<Assignment> moved = new ArrayList<>();
         for (Assignment current : assignments.forGroupForUpdate(groupId, TriageState.TRIAGED, null)) {

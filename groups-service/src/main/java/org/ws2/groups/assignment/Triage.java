@@ -18,6 +18,7 @@ import org.ws2.groups.group.Group;
 import org.ws2.groups.group.GroupRepository;
 import org.ws2.groups.recommendation.KnownRecommendation;
 import org.ws2.groups.recommendation.KnownRecommendations;
+import org.ws2.groups.support.Authority;
 import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
@@ -48,6 +49,7 @@ public class Triage {
 
     @Transactional
     public Assignment triage(AssignmentRequests.Create request, Actor actor) {
+        Authority.requireMayBackDate(actor, request.effectiveAt());
         Group group = changes.activeGroup(request.groupId(), "groupId");
         KnownRecommendation recommendation = activeRecommendation(request.recommendationId(), "recommendationId");
         Instant at = ChangeLog.effectiveTime(request.effectiveAt(), null);
@@ -66,6 +68,7 @@ public class Triage {
      */
     @Transactional
     public BulkTriageResult triageInBulk(AssignmentRequests.Bulk request, Actor actor) {
+        Authority.requireMayBackDate(actor, request.effectiveAt());
         List<KnownRecommendation> selectedRecommendations = selectRecommendations(request);
         List<Group> selectedGroups = selectGroups(request);
         long pairs = (long) selectedRecommendations.size() * selectedGroups.size();

@@ -1,5 +1,7 @@
 package org.ws2.groups.support;
 
+import java.time.Instant;
+
 import org.springframework.http.HttpStatus;
 import org.ws2.contracts.identity.Ws2Roles;
 import org.ws2.service.problem.ApiProblem;
@@ -24,6 +26,19 @@ public final class Authority {
         if (!actor.mayEditGroup(groupId)) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "not-group-editor", "Not an editor of this group",
                     "Only an editor of group " + groupId + " (or an admin) may do this.").with("groupId", groupId);
+        }
+    }
+
+    /**
+     * Only support staff and admins entering past facts may say when a step took effect
+     * ({@code effectiveAt}); anyone else, a group's own editor included, records a step as of now, so
+     * that what a past quarter's report says cannot be changed after the fact.
+     */
+    public static void requireMayBackDate(Actor actor, Instant effectiveAt) {
+        if (effectiveAt != null && !actor.hasRole(Ws2Roles.SUPPORT_STAFF) && !actor.hasRole(Ws2Roles.ADMIN)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "back-dating-not-allowed", "Back-dating not allowed",
+                    "Only support staff or an admin entering past facts may give effectiveAt; leave it out and "
+                            + "the step is recorded as of now.").with("field", "effectiveAt");
         }
     }
 

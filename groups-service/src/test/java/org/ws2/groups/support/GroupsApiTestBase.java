@@ -1,6 +1,7 @@
 package org.ws2.groups.support;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,8 @@ import org.ws2.contracts.EventCodec;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.testsupport.RecommendationEventFeed;
 import org.ws2.testsupport.ServiceApiTestBase;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The groups service started whole against a real PostgreSQL and Kafka, shared by every API test
@@ -87,6 +90,19 @@ public abstract class GroupsApiTestBase extends ServiceApiTestBase {
             request.header("If-Match", ifMatch);
         }
         return mvc.perform(request);
+    }
+
+    /** The JSON of a GET that must answer 200, read as {@code who} (null: no token). */
+    protected JsonNode okJson(MockHttpServletRequestBuilder request, JwtRequestPostProcessor who) throws Exception {
+        return json.readTree(okText(request, who));
+    }
+
+    /** The body of a GET that must answer 200, read as {@code who} (null: no token). */
+    protected String okText(MockHttpServletRequestBuilder request, JwtRequestPostProcessor who) throws Exception {
+        if (who != null) {
+            request.with(who);
+        }
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     protected String etag(String path) throws Exception {

@@ -54,15 +54,15 @@ class VisibilityIT extends GroupsApiTestBase {
     @Test
     void anonymousReadersSeeNoEmailNoDraftPriorityNoCommentsAndNoActors() throws Exception {
         assertPublicGroup(get("/api/groups/" + GROUP), null);
-        JsonNode list = json(get("/api/groups?kind=CROSS_COMMUNITY"), null);
+        JsonNode list = okJson(get("/api/groups?kind=CROSS_COMMUNITY"), null);
         assertThat(emails(list)).isEmpty();
 
-        JsonNode assignment = json(get(ASSIGNMENT), null);
+        JsonNode assignment = okJson(get(ASSIGNMENT), null);
         assertHidden(assignment);
         assertThat(assignment.path("createdBy").isNull()).as("createdBy").isTrue();
         assertThat(assignment.path("updatedBy").isNull()).as("updatedBy").isTrue();
 
-        JsonNode items = json(get("/api/assignments?groupId=" + GROUP), null).path("items");
+        JsonNode items = okJson(get("/api/assignments?groupId=" + GROUP), null).path("items");
         assertThat(items).hasSize(2);
         for (JsonNode item : items) {
             if (item.path("recommendationId").asString().equals(REC)) {
@@ -71,19 +71,19 @@ class VisibilityIT extends GroupsApiTestBase {
             assertThat(item.path("comments")).isEmpty();
             assertThat(item.path("updatedBy").isNull()).isTrue();
         }
-        assertThat(json(get("/api/assignments?groupId=" + GROUP + "&priority=HIGH"), null).path("total").asLong())
+        assertThat(okJson(get("/api/assignments?groupId=" + GROUP + "&priority=HIGH"), null).path("total").asLong())
                 .as("a draft priority cannot be found by filtering on it").isZero();
 
-        for (JsonNode change : json(get(ASSIGNMENT + "/history"), null)) {
+        for (JsonNode change : okJson(get(ASSIGNMENT + "/history"), null)) {
             assertThat(change.path("actor").isNull()).as("history actor").isTrue();
         }
-        for (JsonNode change : json(get("/api/groups/" + GROUP + "/history"), null)) {
+        for (JsonNode change : okJson(get("/api/groups/" + GROUP + "/history"), null)) {
             assertThat(change.path("actor").isNull()).as("group history actor").isTrue();
         }
 
         mvc.perform(get(ASSIGNMENT + "/comments")).andExpect(status().isUnauthorized());
 
-        String csv = text(get("/api/groups/" + GROUP + "/assignments.csv"), null);
+        String csv = okText(get("/api/groups/" + GROUP + "/assignments.csv"), null);
         assertThat(csv).doesNotContain("HIGH").doesNotContain("Support asks").doesNotContain("sam.support");
     }
 
@@ -92,40 +92,40 @@ class VisibilityIT extends GroupsApiTestBase {
         JwtRequestPostProcessor other = editorOf("ALAC");
         assertPublicGroup(get("/api/groups/" + GROUP), other);
 
-        JsonNode assignment = json(get(ASSIGNMENT), other);
+        JsonNode assignment = okJson(get(ASSIGNMENT), other);
         assertHidden(assignment);
         assertThat(assignment.path("updatedBy").asString()).as("names of who did what are for signed-in readers")
                 .isEqualTo("sam.support");
-        assertThat(json(get(ASSIGNMENT + "/history"), other).get(0).path("actor").asString()).isEqualTo("sam.support");
+        assertThat(okJson(get(ASSIGNMENT + "/history"), other).get(0).path("actor").asString()).isEqualTo("sam.support");
 
         mvc.perform(get(ASSIGNMENT + "/comments").with(other)).andExpect(status().isForbidden());
-        String csv = text(get("/api/groups/" + GROUP + "/assignments.csv"), other);
+        String csv = okText(get("/api/groups/" + GROUP + "/assignments.csv"), other);
         assertThat(csv).doesNotContain("HIGH").doesNotContain("Support asks");
     }
 
     @Test
     void theGroupsEditorAndSupportSeeEverything() throws Exception {
         for (JwtRequestPostProcessor insider : List.of(editorOf(GROUP), staff(), admin())) {
-            JsonNode group = json(get("/api/groups/" + GROUP), insider);
+            JsonNode group = okJson(get("/api/groups/" + GROUP), insider);
             assertThat(emails(group)).containsExactlyInAnyOrder("chris.chair@vis.example", "mo.member@vis.example");
 
-            JsonNode assignment = json(get(ASSIGNMENT), insider);
+            JsonNode assignment = okJson(get(ASSIGNMENT), insider);
             assertThat(assignment.path("priority").asString()).isEqualTo("HIGH");
             assertThat(assignment.path("effort").asString()).isEqualTo("MODERATE");
             assertThat(assignment.path("priorityDraft").asBoolean()).isTrue();
             assertThat(assignment.path("comments").get(0).path("text").asString())
                     .isEqualTo("Support asks the group a question");
-            assertThat(json(get("/api/assignments?groupId=" + GROUP + "&priority=HIGH"), insider).path("total")
+            assertThat(okJson(get("/api/assignments?groupId=" + GROUP + "&priority=HIGH"), insider).path("total")
                     .asLong()).isEqualTo(1);
-            assertThat(json(get(ASSIGNMENT + "/comments"), insider)).hasSize(1);
-            assertThat(text(get("/api/groups/" + GROUP + "/assignments.csv"), insider))
+            assertThat(okJson(get(ASSIGNMENT + "/comments"), insider)).hasSize(1);
+            assertThat(okText(get("/api/groups/" + GROUP + "/assignments.csv"), insider))
                     .contains("HIGH : MODERATE : LOW (draft)").contains("Support asks the group a question");
         }
     }
 
     private void assertPublicGroup(MockHttpServletRequestBuilder request, JwtRequestPostProcessor who)
             throws Exception {
-        JsonNode group = json(request, who);
+        JsonNode group = okJson(request, who);
         assertThat(group.path("contacts").get(0).path("name").asString()).as("contact names are published")
                 .isEqualTo("Chris Chair");
         assertThat(group.path("members").get(0).path("groupId").asString()).isEqualTo("ALAC");
@@ -160,16 +160,5 @@ class VisibilityIT extends GroupsApiTestBase {
         } else if (node.isArray()) {
             node.forEach(element -> collectEmails(element, found));
         }
-    }
-
-    private JsonNode json(MockHttpServletRequestBuilder request, JwtRequestPostProcessor who) throws Exception {
-        return json.readTree(text(request, who));
-    }
-
-    private String text(MockHttpServletRequestBuilder request, JwtRequestPostProcessor who) throws Exception {
-        if (who != null) {
-            request.with(who);
-        }
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }
