@@ -47,11 +47,12 @@ final class Infrastructure {
         boolean localKafka = settings.externalKafka() == null;
         if (localPostgres) {
             processes.start(Components.POSTGRES, () -> javaCommand("-Xmx128m", LocalPostgres.class,
-                    settings.postgresDataDir().toString(), String.valueOf(settings.postgresPort())), Map.of());
+                    settings.postgresDataDir().toString(), String.valueOf(settings.postgresPort()), settings.bindAddress()), Map.of());
         }
         if (localKafka) {
             processes.start(Components.KAFKA, () -> javaCommand("-Xmx512m", LocalKafka.class, settings.home().toString(),
-                    String.valueOf(settings.port(Ports.KAFKA)), String.valueOf(settings.port(Ports.KAFKA_CONTROLLER))),
+                    String.valueOf(settings.port(Ports.KAFKA)), String.valueOf(settings.port(Ports.KAFKA_CONTROLLER)),
+                    settings.bindAddress()),
                     Map.of());
         }
         processes.start(Components.SMTP, this::smtpCatcherCommand, Map.of());
@@ -106,8 +107,8 @@ final class Infrastructure {
             throw new LocalStackException(jar + " is missing: build first (./mvnw -B -q -DskipTests package, or ./ws2 start)");
         }
         return List.of(settings.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC",
-                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.port(Ports.SMTP),
-                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.port(Ports.SMTP_API),
+                "-Dgreenmail.smtp.hostname=" + settings.bindAddress(), "-Dgreenmail.smtp.port=" + settings.port(Ports.SMTP),
+                "-Dgreenmail.api.hostname=" + settings.bindAddress(), "-Dgreenmail.api.port=" + settings.port(Ports.SMTP_API),
                 "-Dgreenmail.auth.disabled", "-jar", jar.toString());
     }
 

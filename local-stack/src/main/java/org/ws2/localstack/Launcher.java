@@ -105,6 +105,10 @@ public final class Launcher {
             }
         }
         out.printf("  logs in %s%n", settings.home().resolve("logs"));
+        if (settings.reachableFromOtherMachines()) {
+            out.printf("  WS2_BIND_ADDRESS=%s: every port is open to the network, and anyone who reaches %s can sign in"
+                    + " as an admin (docs/operators.md)%n", settings.bindAddress(), url(Components.GATEWAY).resolve("/sign-in"));
+        }
     }
 
     /** Checked before starting anything, so that a taken port or a missing jar does not leave half a stack running. */

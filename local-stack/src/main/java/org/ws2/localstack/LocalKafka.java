@@ -13,7 +13,9 @@ import java.util.Properties;
  * from Kafka's own server classes. The storage is formatted once; the cluster id is kept next to the
  * data so that later starts reuse both.
  * <p>
- * Usage: {@code LocalKafka <ws2-home> <broker-port> <controller-port>}
+ * Usage: {@code LocalKafka <ws2-home> <broker-port> <controller-port> [<bind-address>]}; the broker
+ * listens on the bind address (127.0.0.1 when omitted), the controller on 127.0.0.1 always: only the
+ * broker itself talks to it.
  */
 public final class LocalKafka {
 
@@ -24,8 +26,9 @@ public final class LocalKafka {
         Path home = Path.of(args[0]).toAbsolutePath();
         int brokerPort = Integer.parseInt(args[1]);
         int controllerPort = Integer.parseInt(args[2]);
+        String bindAddress = args.length > 3 ? args[3] : Settings.LOOPBACK;
         Path logDir = home.resolve("kafka");
-        Path config = writeConfig(home.resolve("kafka-server.properties"), logDir, brokerPort, controllerPort);
+        Path config = writeConfig(home.resolve("kafka-server.properties"), logDir, bindAddress, brokerPort, controllerPort);
 
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             String clusterId = clusterId(home.resolve("kafka-cluster-id"));
@@ -39,11 +42,11 @@ public final class LocalKafka {
         kafka.Kafka.main(new String[] {config.toString()});
     }
 
-    static Path writeConfig(Path file, Path logDir, int brokerPort, int controllerPort) throws IOException {
+    static Path writeConfig(Path file, Path logDir, String bindAddress, int brokerPort, int controllerPort) throws IOException {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://" + bindAddress + ":" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("controller.listener.names", "CONTROLLER");

@@ -11,7 +11,7 @@ import java.time.Duration;
  * A real PostgreSQL server (zonky's binaries from Maven Central) owned by this JVM: started with the
  * data folder kept between runs, the four databases created if missing, stopped cleanly on SIGTERM.
  * <p>
- * Usage: {@code LocalPostgres <data-dir> <port>}
+ * Usage: {@code LocalPostgres <data-dir> <port> [<bind-address>]} (127.0.0.1 when omitted)
  */
 public final class LocalPostgres {
 
@@ -21,11 +21,14 @@ public final class LocalPostgres {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
+        String bindAddress = args.length > 2 ? args[2] : Settings.LOOPBACK;
 
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // PostgreSQL's own default is "localhost", which also takes ::1; the stack uses 127.0.0.1 alone
+                .setServerConfig("listen_addresses", bindAddress)
                 // the first start unpacks the binaries and runs initdb: more than zonky's 10 s default on a busy machine
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // our own hook below, so that the log says when PostgreSQL is down

@@ -63,6 +63,9 @@ final class ServiceEnvironment {
         Service s = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(settings.port(instance.basePort())));
+        // Spring Boot listens on every interface unless told; a management port, if one is set, likewise
+        env.put("SERVER_ADDRESS", settings.bindAddress());
+        env.put("MANAGEMENT_SERVER_ADDRESS", settings.bindAddress());
         if (s.database() != null) {
             env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl(s.database()));
             env.put("SPRING_DATASOURCE_USERNAME", settings.postgresUser());

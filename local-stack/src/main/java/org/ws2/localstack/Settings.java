@@ -18,7 +18,17 @@ public record Settings(
         ExternalPostgres externalPostgres,
         String externalKafka,
         String infraClasspath,
-        Duration startTimeout) {
+        Duration startTimeout,
+        String bindAddress) {
+
+    /**
+     * The two values of {@code WS2_BIND_ADDRESS}, where every component listens. This machine only by
+     * default, because the local sign-in page hands an admin token to whoever asks; {@link #EVERY_INTERFACE}
+     * opens the stack to the network (docs/operators.md says what must change first). No other address:
+     * the components reach one another on 127.0.0.1, which both include.
+     */
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final String EVERY_INTERFACE = "0.0.0.0";
 
     /** A PostgreSQL the launcher does not run; null in {@link Settings} when it runs its own. */
     public record ExternalPostgres(String host, int port, String user, String password) {
@@ -53,7 +63,17 @@ public record Settings(
                 // under Surefire/Failsafe java.class.path is a temporary manifest-only jar
                 values.getOrDefault("surefire.test.class.path", System.getProperty("java.class.path")));
         Duration timeout = Duration.ofSeconds(Long.parseLong(values.getOrDefault("WS2_START_TIMEOUT_SECONDS", "180")));
-        return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout);
+        String bindAddress = values.getOrDefault("WS2_BIND_ADDRESS", LOOPBACK);
+        if (!bindAddress.equals(LOOPBACK) && !bindAddress.equals(EVERY_INTERFACE)) {
+            throw new LocalStackException("WS2_BIND_ADDRESS=" + bindAddress + " is not supported: " + LOOPBACK
+                    + " (this machine only, the default) or " + EVERY_INTERFACE + " (every interface; see docs/operators.md)");
+        }
+        return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout, bindAddress);
+    }
+
+    /** True when other machines can reach the stack's ports. */
+    public boolean reachableFromOtherMachines() {
+        return !bindAddress.equals(LOOPBACK);
     }
 
     /** The repository root: the nearest folder at or above {@code start} holding pom.xml and ws2. */

@@ -35,7 +35,9 @@ class DockerComposeFileTest {
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     /** Read by the services but deliberately left unset by compose, each with its reason. */
     static final Map<String, String> NOT_SET_ON_PURPOSE = Map.of(
-            "WS2_JWT_ISSUER_URI", "production's OIDC issuer; compose uses the local key (WS2_JWT_PUBLIC_KEY_LOCATION) instead");
+            "WS2_JWT_ISSUER_URI", "production's OIDC issuer; compose uses the local key (WS2_JWT_PUBLIC_KEY_LOCATION) instead",
+            "SERVER_ADDRESS", "in its container a service listens on the container's interface; `ports` publishes it on 127.0.0.1",
+            "MANAGEMENT_SERVER_ADDRESS", "as SERVER_ADDRESS; compose sets no management port");
 
     final Map<String, Object> services = map(dockerCompose().get("services"));
 

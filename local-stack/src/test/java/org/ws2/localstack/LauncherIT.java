@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -105,6 +106,7 @@ class LauncherIT {
         });
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log("recommendations-service")).contains(
                 "env SERVER_PORT=13081",
+                "env SERVER_ADDRESS=127.0.0.1",
                 "env SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:20432/ws2_recommendations",
                 "env SPRING_DATASOURCE_USERNAME=postgres",
                 "env SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:24092",
@@ -121,8 +123,30 @@ class LauncherIT {
                 .contains(home.resolve("apps/gateway").toString()).doesNotContain("TieredStopAtLevel");
     }
 
+    /** Anyone who reaches the stack can sign in as an admin on its local sign-in page: only this machine may. */
     @Test
     @Order(2)
+    void everyComponentListensOnLoopbackOnly() throws IOException {
+        Map<String, List<Long>> pids = new TreeMap<>(launcher.processes());
+        // processes() names what stop() must end; the SMTP catcher is found by its status
+        launcher.status().stream().filter(s -> s.name().equals(Components.SMTP)).forEach(s -> pids.put(s.name(), List.of(s.pid())));
+        Map<String, List<ListeningSockets.Socket>> listening = new TreeMap<>();
+        for (Map.Entry<String, List<Long>> component : pids.entrySet()) {
+            for (long pid : component.getValue()) {
+                listening.computeIfAbsent(component.getKey(), k -> new ArrayList<>()).addAll(ListeningSockets.of(pid));
+            }
+        }
+
+        assertThat(listening.keySet()).contains("postgres-server", Components.KAFKA, Components.SMTP, Components.GATEWAY, Components.WEB);
+        assertThat(listening.get("kafka")).extracting(ListeningSockets.Socket::port).contains(19092 + OFFSET, 19093 + OFFSET);
+        Map<String, List<ListeningSockets.Socket>> reachableFromOtherMachines = new TreeMap<>();
+        listening.forEach((component, sockets) -> sockets.stream().filter(socket -> !socket.loopback())
+                .forEach(socket -> reachableFromOtherMachines.computeIfAbsent(component, k -> new ArrayList<>()).add(socket)));
+        assertThat(reachableFromOtherMachines).as("sockets not bound to 127.0.0.1 (all: %s)", listening).isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void postgresHasTheFourDatabasesAndTakesWrites() throws SQLException {
         for (String db : Databases.NAMES) {
             try (Connection c = connect(db)) {
@@ -136,7 +160,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void kafkaTakesAndGivesBackARecord() {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
             producer.send(new ProducerRecord<>(TOPIC, "1.1", "hello")).get();
@@ -147,7 +171,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void startAgainLeavesRunningComponentsAlone() {
         Map<String, List<Long>> before = launcher.processes();
 
@@ -158,7 +182,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stopsAndRestartsOneService() {
         long pid = launcher.processes().get("recommendations-service").get(0);
         List<Long> others = launcher.processes().get("groups-service");
@@ -176,7 +200,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stopLeavesNoProcessBehindAndARestartKeepsTheData() throws SQLException {
         List<Long> pids = launcher.processes().values().stream().flatMap(List::stream).toList();
         assertThat(launcher.processes()).containsKeys("postgres", "postgres-server", "kafka", "gateway");
@@ -196,7 +220,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void usesAnExternalPostgresAndKafkaWhenTheyAreConfigured() throws IOException, SQLException {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE ws2_reporting");
@@ -228,7 +252,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void recoversWhenThePostgresJvmWasKilledAndLeftItsServerRunning() throws SQLException {
         ProcessHandle jvm = ProcessHandle.of(launcher.processes().get("postgres").get(0)).orElseThrow();
         long server = launcher.processes().get("postgres-server").get(0);
@@ -246,7 +270,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void namesTheServiceThatDiesWhileStartingAndItsLog() throws IOException {
         launcher.stop();
         writeJar("reporting-service", CrashingService.class);
@@ -263,7 +287,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void refusesAPortThatAnotherProcessHolds() throws IOException {
         try (ServerSocket taken = new ServerSocket(8080 + OFFSET, 50, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(launcher::start).hasMessageContaining("gateway cannot start: port 13080 is already in use");

@@ -8,17 +8,20 @@ import java.util.TreeMap;
 
 /**
  * Stands in for a service jar in the launcher's tests: answers readiness on SERVER_PORT and prints
- * the contract's variables it was given. Only JDK classes, so it runs from a one-class jar.
+ * the contract's variables it was given. Like Spring Boot it listens on SERVER_ADDRESS, or on every
+ * interface when that is unset. Only JDK classes, so it runs from a one-class jar.
  */
 public final class FakeService {
 
     public static void main(String[] args) throws Exception {
         new TreeMap<>(System.getenv()).forEach((k, v) -> {
-            if (k.startsWith("SPRING_") || k.startsWith("WS2_") || k.equals("SERVER_PORT")) {
+            if (k.startsWith("SPRING_") || k.startsWith("WS2_") || k.startsWith("SERVER_")) {
                 System.out.println("env " + k + "=" + v);
             }
         });
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
+        int port = Integer.parseInt(System.getenv("SERVER_PORT"));
+        String address = System.getenv("SERVER_ADDRESS");
+        HttpServer server = HttpServer.create(address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port), 0);
         server.createContext("/actuator/health/readiness", exchange -> {
             byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
