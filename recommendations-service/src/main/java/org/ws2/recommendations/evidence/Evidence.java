@@ -15,6 +15,7 @@ import org.ws2.recommendations.recommendation.Recommendation;
 import org.ws2.recommendations.recommendation.RecommendationChanges;
 import org.ws2.recommendations.recommendation.RecommendationQueries;
 import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Audience;
 import org.ws2.service.versioning.ChangeTime;
 
 /**
@@ -35,10 +36,15 @@ public class Evidence {
         this.queries = queries;
     }
 
-    /** The evidence attached now, or at {@code asOf} when it is given. */
+    /**
+     * The evidence attached now, or at {@code asOf} when it is given. Who added each piece (a token's
+     * sub) is for signed-in readers only, as every actor is (docs/visibility.md).
+     */
     public List<EvidenceItem> list(String recommendationId, Instant asOf) {
         queries.get(recommendationId, asOf);
-        return asOf == null ? evidence.findActive(recommendationId) : evidence.findAttachedAt(recommendationId, asOf);
+        List<EvidenceItem> items = asOf == null ? evidence.findActive(recommendationId)
+                : evidence.findAttachedAt(recommendationId, asOf);
+        return Audience.current().isSignedIn() ? items : items.stream().map(EvidenceItem::withoutActor).toList();
     }
 
     /** The document of an upload; the problem is a 404 when the evidence or its document is missing. */

@@ -25,6 +25,11 @@ public record EvidenceItem(
     public record Document(String fileName, String contentType, long sizeBytes, String sha256, String href) {
     }
 
+    /** The same piece without who added it, for a reader who may not see actors. */
+    public EvidenceItem withoutActor() {
+        return new EvidenceItem(id, recommendationId, title, url, document, date, note, null, addedAt);
+    }
+
     /** Where a client finds the evidence: its own link, or else its uploaded document. */
     public String location() {
         return url != null ? url : document.href();

@@ -138,6 +138,20 @@ class EvidenceIT extends RecommendationsApiTestBase {
                 .andExpect(jsonPath("$[0].title").value("Draft"));
     }
 
+    /** Who added a piece of evidence is an actor: hidden from anonymous readers, as elsewhere (docs/visibility.md). */
+    @Test
+    void whoAddedEvidenceIsShownToSignedInReadersOnly() throws Exception {
+        postJson("/api/recommendations/8.1.5/evidence",
+                "{\"title\":\"Minutes\",\"url\":\"https://example.org/minutes\",\"date\":\"2021-05-07\"}")
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/recommendations/8.1.5/evidence")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].title").value("Minutes"))
+                .andExpect(jsonPath("$[0].addedBy").doesNotExist());
+        assertThat(readSignedIn("/api/recommendations/8.1.5/evidence").path(0).path("addedBy").asString())
+                .isEqualTo("sam.support");
+    }
+
     private ResultActions upload(String id, MockMultipartFile file) throws Exception {
         return mvc.perform(multipart("/api/recommendations/" + id + "/evidence").file(file)
                 .param("title", "DIDP implementation report").param("date", "2021-06-28").with(staff()));

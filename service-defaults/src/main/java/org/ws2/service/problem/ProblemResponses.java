@@ -185,9 +185,30 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+        if (isUndecodableParameter(ex)) {
+            // the client's mistake, not the service's: a 400, and no ERROR line to raise an alert
+            log.debug("Undecodable parameters on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+            ProblemDetail problem = invalidInput("A request parameter is not valid percent-encoded UTF-8.");
+            problem.setProperty("field", "query");
+            return answering(request, problem);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return answering(request, ApiProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The service failed to process the request; it has been logged."));
+    }
+
+    /**
+     * Tomcat's refusal of parameters it cannot decode (its {@code InvalidParameterException}), met on
+     * the first {@code getParameter}; {@link InputRulesFilter} refuses such query strings earlier, so
+     * this is the backstop (a form body, say). Named, not imported: a service may run on another container.
+     */
+    private static boolean isUndecodableParameter(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail invalidInput(String detail) {
