@@ -114,11 +114,18 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
         if (!trustedProxies.contains(address)) {
             return address;
         }
-        // Walk the forwarding chain from the nearest hop: the first address we do not run is the caller.
+        // Walk the forwarding chain from the nearest hop: the first address we do not run is the caller. A hop
+        // that is not an address ends the walk: nothing past it can be believed, so the proxy is the caller.
         List<String> forwarded = exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
         for (int i = forwarded.size() - 1; i >= 0; i--) {
-            String hop = forwarded.get(i).strip();
-            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+            if (forwarded.get(i).isBlank()) {
+                continue;
+            }
+            String hop = TrustedProxies.canonical(forwarded.get(i));
+            if (hop == null) {
+                return address;
+            }
+            if (!trustedProxies.contains(hop)) {
                 return hop;
             }
         }

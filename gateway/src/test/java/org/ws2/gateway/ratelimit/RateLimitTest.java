@@ -76,6 +76,23 @@ class RateLimitTest extends OneBackendGatewayTestBase {
     }
 
     @Test
+    void aForwardedValueThatIsNotAnAddressGetsNoAllowanceOfItsOwn() {
+        // Made-up names would each start a fresh bucket: they count as the proxy that sent them.
+        for (int i = 0; i < 5; i++) {
+            read("made-up-visitor-" + i).expectStatus().isOk();
+        }
+        read("made-up-visitor-5").expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void oneAddressSpelledTwoWaysIsOneCaller() {
+        for (int i = 0; i < 5; i++) {
+            read(i % 2 == 0 ? "2001:db8::7" : "2001:0db8:0:0:0:0:0:7").expectStatus().isOk();
+        }
+        read("2001:DB8:0::7").expectStatus().isEqualTo(429);
+    }
+
+    @Test
     void healthChecksAreNeverLimited() {
         for (int i = 0; i < 8; i++) {
             client.get().uri("/actuator/health").exchange().expectStatus().is2xxSuccessful();
