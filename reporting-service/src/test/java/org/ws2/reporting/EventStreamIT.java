@@ -18,8 +18,8 @@ import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.group.GroupKind;
 import org.ws2.reporting.support.ReportingIntegrationTestBase;
-import org.ws2.testsupport.SseClient;
-import org.ws2.testsupport.SseClient.Event;
+import org.ws2.reporting.support.SseClient;
+import org.ws2.reporting.support.SseClient.Event;
 import org.ws2.reporting.support.WorldFeed;
 import org.ws2.testsupport.ServiceIntegrationTest;
 

@@ -1,4 +1,4 @@
-package org.ws2.testsupport;
+package org.ws2.reporting.support;
 
 import java.io.IOException;
 import java.net.URI;
