@@ -36,6 +36,14 @@ class GatewayHardeningTest extends OneBackendGatewayTestBase {
         BACKEND.forgetRequests();
     }
 
+    /** The local stack is plain HTTP: no HSTS unless ws2.strict-transport-security says so (StrictTransportSecurityTest). */
+    @Test
+    void sendsNoStrictTransportSecurityUnlessConfigured() {
+        client.get().uri("/api/recommendations/2.1").exchange()
+            .expectStatus().isOk()
+            .expectHeader().doesNotExist("Strict-Transport-Security");
+    }
+
     @Test
     void aDeclaredBodyOverTheLimitIs413ProblemAndNeverReachesTheService() throws Exception {
         HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofString(json(3000)));

@@ -102,6 +102,14 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** A cluster is reached over HTTPS through its ingress: the token cookie and the browser must know it. */
+    @Test
+    void behindTlsTheTokenCookieIsSecureAndBrowsersAreToldToStayOnHttps() {
+        assertThat(env(container(Components.WEB)).get("WS2_WEB_SECURE_COOKIES")).isEqualTo(Map.of("value", "true"));
+        assertThat(String.valueOf(map(env(container(Components.GATEWAY)).get("WS2_STRICT_TRANSPORT_SECURITY")).get("value")))
+                .startsWith("max-age=");
+    }
+
     @Test
     void kustomizationListsEveryManifest() throws IOException {
         Map<String, Object> kustomization = yaml(BASE.resolve("kustomization.yaml"));
