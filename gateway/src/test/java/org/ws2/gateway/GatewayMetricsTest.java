@@ -18,8 +18,8 @@ class GatewayMetricsTest extends ReportingDownGatewayTestBase {
 
     @Test
     void requestsAreCountedByRouteAndStatusWithLatencyBuckets() {
-        patient().get().uri("/api/recommendations/1.1").exchange().expectStatus().isOk();
-        patient().get().uri("/api/reports/progress").exchange().expectStatus().isEqualTo(503);
+        client.get().uri("/api/recommendations/1.1").exchange().expectStatus().isOk();
+        client.get().uri("/api/reports/progress").exchange().expectStatus().isEqualTo(503);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String scrape = scrape();
@@ -35,7 +35,7 @@ class GatewayMetricsTest extends ReportingDownGatewayTestBase {
 
     @Test
     void eachBreakerReportsItsStateAndTheGatewayItsReadiness() {
-        patient().get().uri("/api/groups").exchange().expectStatus().isOk();
+        client.get().uri("/api/groups").exchange().expectStatus().isOk();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String scrape = scrape();
@@ -49,7 +49,7 @@ class GatewayMetricsTest extends ReportingDownGatewayTestBase {
     }
 
     private String scrape() {
-        return patient().get().uri("/actuator/prometheus").exchange()
+        return client.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }

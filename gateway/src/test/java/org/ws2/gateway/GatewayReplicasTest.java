@@ -71,13 +71,13 @@ class GatewayReplicasTest extends GatewayTestBase {
 
     private WebTestClient.ResponseSpec write(String path) {
         String token = TOKENS.valid("sam", List.of("support-staff"), List.of());
-        return patient().post().uri(path)
+        return client.post().uri(path)
             .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
             .bodyValue("{\"name\":\"a body the retry must send again\"}").exchange();
     }
 
     private String backend(String path) {
-        return patient().get().uri(path).exchange().expectStatus().isOk().returnResult(String.class)
+        return client.get().uri(path).exchange().expectStatus().isOk().returnResult(String.class)
             .getResponseHeaders().getFirst("X-Backend");
     }
 }

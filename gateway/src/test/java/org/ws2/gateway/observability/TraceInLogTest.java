@@ -26,7 +26,7 @@ class TraceInLogTest extends ReportingDownGatewayTestBase {
     @Test
     void theRouteDecisionIsLoggedInTheRequestsTraceAndTheTraceGoesOnToTheService(CapturedOutput output) {
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        patient().get().uri("/api/recommendations/1.1")
+        client.get().uri("/api/recommendations/1.1")
             .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
             .exchange().expectStatus().isOk();
 
@@ -41,7 +41,7 @@ class TraceInLogTest extends ReportingDownGatewayTestBase {
     @Test
     void aServiceThatIsAwayIsLoggedInTheRequestsTrace(CapturedOutput output) {
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        patient().get().uri("/api/reports/progress")
+        client.get().uri("/api/reports/progress")
             .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
             .exchange().expectStatus().isEqualTo(503);
 
