@@ -63,9 +63,9 @@ final class ServiceEnvironment {
         Service s = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(settings.port(instance.basePort())));
-        // Spring Boot listens on every interface unless told; a management port, if one is set, likewise
+        // Spring Boot listens on every interface unless told. The actuator shares this port, and Boot refuses a
+        // MANAGEMENT_SERVER_ADDRESS unless the management server has a port of its own.
         env.put("SERVER_ADDRESS", settings.bindAddress());
-        env.put("MANAGEMENT_SERVER_ADDRESS", settings.bindAddress());
         if (s.database() != null) {
             env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl(s.database()));
             env.put("SPRING_DATASOURCE_USERNAME", settings.postgresUser());

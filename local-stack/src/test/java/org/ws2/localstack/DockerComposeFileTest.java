@@ -36,8 +36,7 @@ class DockerComposeFileTest {
     /** Read by the services but deliberately left unset by compose, each with its reason. */
     static final Map<String, String> NOT_SET_ON_PURPOSE = Map.of(
             "WS2_JWT_ISSUER_URI", "production's OIDC issuer; compose uses the local key (WS2_JWT_PUBLIC_KEY_LOCATION) instead",
-            "SERVER_ADDRESS", "in its container a service listens on the container's interface; `ports` publishes it on 127.0.0.1",
-            "MANAGEMENT_SERVER_ADDRESS", "as SERVER_ADDRESS; compose sets no management port");
+            "SERVER_ADDRESS", "in its container a service listens on the container's interface; `ports` publishes it on 127.0.0.1");
 
     final Map<String, Object> services = map(dockerCompose().get("services"));
 
