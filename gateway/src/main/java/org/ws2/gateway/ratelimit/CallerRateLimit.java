@@ -1,5 +1,6 @@
 package org.ws2.gateway.ratelimit;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -121,12 +122,14 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
             if (forwarded.get(i).isBlank()) {
                 continue;
             }
-            String hop = TrustedProxies.canonical(forwarded.get(i));
+            // a value that is not an address must not name a caller of its own, or every made-up name would
+            // start with a full allowance
+            InetAddress hop = TrustedProxies.parse(forwarded.get(i));
             if (hop == null) {
                 return address;
             }
             if (!trustedProxies.contains(hop)) {
-                return hop;
+                return hop.getHostAddress();
             }
         }
         return address;

@@ -21,21 +21,19 @@ final class TrustedProxies {
     /** False for anything that is not an IP literal: a forwarded value is never looked up in DNS. */
     boolean contains(String address) {
         InetAddress parsed = parse(address);
-        InetSocketAddress socket = parsed == null ? null : new InetSocketAddress(parsed, 0);
-        return socket != null && ranges.stream().anyMatch(range -> range.matches(socket));
+        return parsed != null && contains(parsed);
+    }
+
+    boolean contains(InetAddress address) {
+        InetSocketAddress socket = new InetSocketAddress(address, 0);
+        return ranges.stream().anyMatch(range -> range.matches(socket));
     }
 
     /**
-     * The one spelling of an IP literal ({@code 2001:DB8:0::7} and {@code 2001:db8::7} are one caller), or null for
-     * anything else: a forwarded value that is not an address must not name a caller of its own, or every made-up
-     * name would start with a full allowance.
+     * An IP literal, or null for anything else (never looked up in DNS). Its {@code getHostAddress()} is the one
+     * spelling of it: {@code 2001:DB8:0::7} and {@code 2001:db8::7} are one caller.
      */
-    static String canonical(String address) {
-        InetAddress parsed = parse(address);
-        return parsed == null ? null : parsed.getHostAddress();
-    }
-
-    private static InetAddress parse(String address) {
+    static InetAddress parse(String address) {
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address.strip());
         try {
             return bytes == null ? null : InetAddress.getByAddress(bytes);
