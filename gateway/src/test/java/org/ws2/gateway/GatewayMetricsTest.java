@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the gateway's dashboard and alerts read (docs/metrics.md, ops/): requests per route and
  * status with latency buckets, each breaker's state and the readiness gauge, as Prometheus scrapes
- * them from /actuator/prometheus.
+ * them from /actuator/prometheus on the management port.
  */
 class GatewayMetricsTest extends ReportingDownGatewayTestBase {
 
@@ -49,7 +49,7 @@ class GatewayMetricsTest extends ReportingDownGatewayTestBase {
     }
 
     private String scrape() {
-        return client.get().uri("/actuator/prometheus").exchange()
+        return operator().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }

@@ -38,17 +38,23 @@ class GatewayOutageTest extends GatewayTestBase {
     static final TestBackend UP = TestBackend.start("up");
     /** The reporting service: its port is reserved, but nothing listens until the test starts it. */
     static final TestBackend REPORTING = TestBackend.notStarted("reporting");
+    /** The web module (the pages), down for the whole test. */
+    static final TestBackend WEB = TestBackend.notStarted("web");
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         UP.routeEveryServiceButReporting(REPORTING, registry);
+        registry.add("WS2_WEB_URI", WEB::uri);
     }
 
     @AfterAll
     static void stopBackends() {
         UP.close();
         REPORTING.close();
+        WEB.close();
     }
+
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
@@ -81,6 +87,26 @@ class GatewayOutageTest extends GatewayTestBase {
         long started = System.nanoTime();
         action.run();
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @Test
+    @Order(1)
+    void aPageWhileThePagesAreDownIsA503PageNotAProblem() {
+        client.get().uri("/recommendations").header(HttpHeaders.ACCEPT, BROWSER_ACCEPT)
+            .exchange()
+            .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+            .expectBody(String.class).value(html -> assertThat(html)
+                .contains("<title>Not available")
+                .contains("try again shortly")
+                .doesNotContain("urn:ws2:problem"));
+        // a browser following a link into the API of a service that is down: a page too
+        client.get().uri("/api/reports/progress").header(HttpHeaders.ACCEPT, BROWSER_ACCEPT)
+            .exchange()
+            .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectHeader().exists(HttpHeaders.RETRY_AFTER);
     }
 
     @Test

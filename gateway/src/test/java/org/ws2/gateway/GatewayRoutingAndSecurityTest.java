@@ -102,7 +102,8 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/recommendations", "/recommendations/6.1.1", "/groups/ALAC", "/reports",
-        "/workspace", "/sign-in", "/api-docs", "/assets/site.css", "/webjars/swagger-ui/swagger-ui.css"})
+        "/workspace", "/sign-in", "/api-docs", "/assets/site.css", "/webjars/swagger-ui/swagger-ui.css",
+        "/subscriptions/confirm"})
     void pagesAreRoutedToTheWebModule(String path) {
         client.get().uri(path).exchange().expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
         assertThat(BACKENDS.get("web").lastRequest().path()).isEqualTo(path);
@@ -117,6 +118,20 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
             .bodyValue("priority=HIGH").exchange()
             .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
         assertThat(BACKENDS.get("web").lastRequest().method()).isEqualTo("POST");
+    }
+
+    @Test
+    void anEmailConfirmationIsPostedToTheWebModuleAndItsApiCallToTheNotificationsService() {
+        // the page behind a confirmation email's link, and its button, which carries no bearer token
+        client.post().uri("/subscriptions/confirm").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .bodyValue("token=abc").exchange()
+            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
+        assertThat(BACKENDS.get("web").lastRequest().path()).isEqualTo("/subscriptions/confirm");
+        // what the page then asks of the API, with no Authorization either: the emailed token is the credential,
+        // which the notifications service checks
+        client.post().uri("/api/subscriptions/confirmations").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"token\":\"abc\"}").exchange()
+            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "notifications");
     }
 
     @ParameterizedTest
@@ -284,13 +299,21 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
     @ParameterizedTest
     @ValueSource(strings = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
             "/actuator/info", "/actuator/prometheus" })
-    void operationalEndpointsAreOpen(String path) {
-        client.get().uri(path).exchange().expectStatus().isOk();
+    void operationalEndpointsAnswerOnTheManagementPort(String path) {
+        operator().get().uri(path).exchange().expectStatus().isOk();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/actuator/prometheus", "/actuator/health", "/actuator/health/readiness", "/actuator/info" })
+    void theApiListenerHasNoOperationalEndpoints(String path) {
+        // metrics name routes, statuses and callers' volumes: for operators, not for whoever reaches the API
+        client.get().uri(path).exchange().expectStatus().isNotFound();
     }
 
     @Test
     void otherActuatorEndpointsAreNotOpen() {
         client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isUnauthorized();
+        operator().get().uri("/actuator/gateway/routes").exchange().expectStatus().isUnauthorized();
     }
 
     /** A problem answer of that status and type (urn:ws2:problem:{@code type}) about {@code instance}. */

@@ -26,8 +26,13 @@ final class Readiness {
         }
     }
 
-    private static String readinessUrl(Settings settings, ServiceInstance instance) {
-        return "http://127.0.0.1:" + settings.port(instance.basePort()) + "/actuator/health/readiness";
+    static String readinessUrl(Settings settings, ServiceInstance instance) {
+        return "http://127.0.0.1:" + settings.port(actuatorBasePort(instance)) + "/actuator/health/readiness";
+    }
+
+    /** The gateway's actuator has a port of its own (ServiceEnvironment); a service's shares its API port. */
+    static int actuatorBasePort(ServiceInstance instance) {
+        return instance.service().name().equals(Components.GATEWAY) ? Ports.GATEWAY_MANAGEMENT : instance.basePort();
     }
 
     static boolean answers200(String url) {

@@ -63,9 +63,14 @@ final class ServiceEnvironment {
         Service s = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(settings.port(instance.basePort())));
-        // Spring Boot listens on every interface unless told. The actuator shares this port, and Boot refuses a
-        // MANAGEMENT_SERVER_ADDRESS unless the management server has a port of its own.
+        // Spring Boot listens on every interface unless told. A service's actuator shares this port, and Boot refuses
+        // a MANAGEMENT_SERVER_ADDRESS unless the management server has a port of its own.
         env.put("SERVER_ADDRESS", settings.bindAddress());
+        if (s.name().equals(Components.GATEWAY)) {
+            // The gateway's actuator listens apart from its API (metrics are for operators), on loopback by the
+            // gateway's own default whatever the bind address; Readiness checks it there.
+            env.put("MANAGEMENT_SERVER_PORT", String.valueOf(settings.port(Readiness.actuatorBasePort(instance))));
+        }
         if (s.database() != null) {
             env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl(s.database()));
             env.put("SPRING_DATASOURCE_USERNAME", settings.postgresUser());

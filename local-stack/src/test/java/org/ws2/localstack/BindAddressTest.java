@@ -40,6 +40,23 @@ class BindAddressTest {
     }
 
     @Test
+    void theGatewaysActuatorHasAPortOfItsOwnWhichReadinessChecks() {
+        Settings settings = settings("0.0.0.0");
+        ServiceInstance gateway = new ServiceInstance(Components.service(Components.GATEWAY), 1);
+
+        // metrics are for operators: apart from the API port, and on the gateway's default loopback address
+        // whatever the bind address (no MANAGEMENT_SERVER_ADDRESS)
+        assertThat(new ServiceEnvironment(settings).variables(gateway))
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "18080")
+                .doesNotContainKey("MANAGEMENT_SERVER_ADDRESS");
+        assertThat(Readiness.readinessUrl(settings, gateway)).isEqualTo("http://127.0.0.1:18080/actuator/health/readiness");
+        ServiceInstance groups = new ServiceInstance(Components.service("groups-service"), 1);
+        assertThat(new ServiceEnvironment(settings).variables(groups)).doesNotContainKey("MANAGEMENT_SERVER_PORT");
+        assertThat(Readiness.readinessUrl(settings, groups)).isEqualTo("http://127.0.0.1:8082/actuator/health/readiness");
+    }
+
+    @Test
     void kafkaListensOnTheBindAddressAndKeepsItsControllerOnLoopback() throws IOException {
         Path file = LocalKafka.writeConfig(home.resolve("kafka.properties"), home.resolve("kafka"), "0.0.0.0", 19092, 19093);
 

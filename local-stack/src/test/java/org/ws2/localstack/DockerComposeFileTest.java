@@ -48,8 +48,12 @@ class DockerComposeFileTest {
             assertThat(list(service.get("ports"))).as(s.name())
                     .contains("127.0.0.1:" + s.basePort() + ":" + s.basePort());
             assertThat(String.valueOf(map(service.get("environment")).get("SERVER_PORT"))).isEqualTo(String.valueOf(s.basePort()));
+            // the gateway's actuator has a port of its own, not published (Readiness.actuatorBasePort)
+            int actuatorPort = Readiness.actuatorBasePort(new ServiceInstance(s, 1));
             assertThat(String.join(" ", strings(map(service.get("healthcheck")).get("test"))))
-                    .as(s.name()).contains("127.0.0.1/" + s.basePort(), "/actuator/health/readiness");
+                    .as(s.name()).contains("127.0.0.1/" + actuatorPort, "/actuator/health/readiness");
+            assertThat(list(service.get("ports"))).as(s.name()).noneMatch(p -> actuatorPort != s.basePort()
+                    && String.valueOf(p).endsWith(":" + actuatorPort));
             assertThat(list(service.get("volumes"))).as(s.name())
                     .contains("./" + s.name() + "/target/" + s.name() + ".jar:/app/app.jar:ro");
             assertThat(service.get("mem_limit")).as(s.name()).isNotNull();

@@ -52,6 +52,25 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theGatewaysProbesAndMetricsUseItsManagementPortWhichItsServiceDoesNotExpose() {
+        Map<String, Object> container = container(Components.GATEWAY);
+        int management = Readiness.actuatorBasePort(new ServiceInstance(Components.service(Components.GATEWAY), 1));
+        assertThat(list(container.get("ports"))).contains(Map.of("name", "management", "containerPort", management));
+        assertThat(env(container))
+                .containsEntry("MANAGEMENT_SERVER_PORT", Map.of("value", String.valueOf(management)))
+                // the kubelet probes the pod's address, not its loopback
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", Map.of("value", "0.0.0.0"));
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(map(map(container.get(probe)).get("httpGet")).get("port")).as(probe).isEqualTo("management");
+        }
+        Map<String, Object> template = map(map(deployment(Components.GATEWAY).get("spec")).get("template"));
+        assertThat(map(map(template.get("metadata")).get("annotations")))
+                .containsEntry("prometheus.io/port", String.valueOf(management));
+        assertThat(list(map(find("Service", Components.GATEWAY).orElseThrow().get("spec")).get("ports")))
+                .allSatisfy(port -> assertThat(map(port).get("targetPort")).isEqualTo("http"));
+    }
+
+    @Test
     void shutsDownGracefully() {
         for (Service s : Components.SERVICES) {
             Map<String, Object> container = container(s.name());

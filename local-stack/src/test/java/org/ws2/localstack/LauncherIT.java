@@ -113,6 +113,8 @@ class LauncherIT {
                 "env WS2_JWT_PUBLIC_KEY_LOCATION=file:" + home.resolve("jwt/public.pem")));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log("gateway")).contains(
                 "env SERVER_PORT=13080",
+                // the gateway's actuator on a port of its own, which the launcher waited on
+                "env MANAGEMENT_SERVER_PORT=23080",
                 "env WS2_RECOMMENDATIONS_URI=http://127.0.0.1:13081",
                 "env WS2_GROUPS_URI=http://127.0.0.1:13082",
                 "env WS2_REPORTING_URI=http://127.0.0.1:13083",

@@ -126,7 +126,7 @@ class OpsFilesTest {
                             () -> new AssertionError("no scrape job " + s.name()));
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
             assertThat(list(map(list(job.get("static_configs")).get(0)).get("targets")))
-                    .containsExactly(s.name() + ":" + s.basePort());
+                    .containsExactly(s.name() + ":" + Readiness.actuatorBasePort(new ServiceInstance(s, 1)));
         }
         assertThat(list(prometheus.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
     }

@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ws2.gateway.observability.TraceInLog;
+import org.ws2.gateway.problem.ProblemPage;
 import org.ws2.gateway.problem.ProblemTypes;
 import org.ws2.gateway.problem.ProblemWriter;
 
@@ -49,21 +50,22 @@ public class ServiceFallbackHandler {
     private static final Logger log = LoggerFactory.getLogger(ServiceFallbackHandler.class);
 
     @Bean
-    RouterFunction<ServerResponse> serviceFallbackRoutes() {
-        return RouterFunctions.route(RequestPredicates.path("/fallback/{service}"), ServiceFallbackHandler::fallback);
+    RouterFunction<ServerResponse> serviceFallbackRoutes(ProblemPage page) {
+        return RouterFunctions.route(RequestPredicates.path("/fallback/{service}"), request -> fallback(request, page));
     }
 
-    static Mono<ServerResponse> fallback(ServerRequest request) {
+    static Mono<ServerResponse> fallback(ServerRequest request, ProblemPage page) {
         ServerWebExchange exchange = request.exchange();
         String instance = originalPath(exchange);
         String service = SERVICES.get(request.pathVariable("service"));
         if (service == null) {
-            return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not Found", "No such service.", instance);
+            return problem(page, exchange, HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not Found", "No such service.",
+                    instance);
         }
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (isTimeout(cause)) {
             return TraceInLog.log(() -> log.warn("{} did not answer {} {} in time: {}", service, request.method(),
-                    instance, cause.toString())).then(problem(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.GATEWAY_TIMEOUT, "Gateway Timeout",
+                    instance, cause.toString())).then(problem(page, exchange, HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.GATEWAY_TIMEOUT, "Gateway Timeout",
                     "The " + service + " did not answer in time; the request may or may not have been applied.",
                     instance));
         }
@@ -72,19 +74,27 @@ public class ServiceFallbackHandler {
                 ? TraceInLog.log(() -> log.debug("{} circuit open, refused {} {}", service, request.method(), instance))
                 : TraceInLog.log(() -> log.warn("{} unavailable for {} {}: {}", service, request.method(), instance,
                         String.valueOf(cause)));
-        return logged.then(ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-            .bodyValue(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
-                    "Service Unavailable", "The " + service + " is not available right now; try again shortly.",
-                    instance)));
+        return logged.then(problem(page, exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                "Service Unavailable", "The " + service + " is not available right now; try again shortly.", instance,
+                RETRY_AFTER_SECONDS));
     }
 
-    private static Mono<ServerResponse> problem(HttpStatus status, String type, String title, String detail,
-            String instance) {
-        return ServerResponse.status(status)
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .bodyValue(ProblemWriter.problem(status, type, title, detail, instance));
+    private static Mono<ServerResponse> problem(ProblemPage page, ServerWebExchange exchange, HttpStatus status,
+            String type, String title, String detail, String instance) {
+        return problem(page, exchange, status, type, title, detail, instance, null);
+    }
+
+    /** The problem, or for a person's browser the same refusal as a page to read (ProblemPage). */
+    private static Mono<ServerResponse> problem(ProblemPage page, ServerWebExchange exchange, HttpStatus status,
+            String type, String title, String detail, String instance, String retryAfter) {
+        ServerResponse.BodyBuilder response = ServerResponse.status(status);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return page.wanted(exchange)
+                ? response.contentType(ProblemPage.HTML).bodyValue(page.render(status, detail))
+                : response.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyValue(ProblemWriter.problem(status, type, title, detail, instance));
     }
 
     private static boolean isTimeout(Throwable t) {

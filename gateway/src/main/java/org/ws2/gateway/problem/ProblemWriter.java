@@ -15,15 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes RFC 9457 problems straight onto the response. The security handlers and the error handler
  * run outside any controller, so there is no message-writer negotiation to lean on; and one writer
- * keeps every gateway-made error in the same shape as the services' own problems.
+ * keeps every gateway-made error in the same shape as the services' own problems. A person's browser
+ * asking for a page gets the same refusal as a page to read instead ({@link ProblemPage}).
  */
 @Component
 public class ProblemWriter {
 
     private final JsonMapper jsonMapper;
+    private final ProblemPage page;
 
-    public ProblemWriter(JsonMapper jsonMapper) {
+    public ProblemWriter(JsonMapper jsonMapper, ProblemPage page) {
         this.jsonMapper = jsonMapper;
+        this.page = page;
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String type, String title,
@@ -32,10 +35,12 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        byte[] body = jsonMapper.writeValueAsBytes(problem(status, type, title, detail, instance));
+        boolean forPerson = page.wanted(exchange);
+        byte[] body = forPerson ? page.render(status, detail)
+                : jsonMapper.writeValueAsBytes(problem(status, type, title, detail, instance));
 
         response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentType(forPerson ? ProblemPage.HTML : MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }

@@ -1,8 +1,5 @@
 package org.ws2.gateway.ratelimit;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -105,34 +102,7 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> new Caller("person", "sub:" + principal.getName()))
-                .switchIfEmpty(Mono.fromSupplier(() -> new Caller("address", "ip:" + clientAddress(exchange))));
-    }
-
-    String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String address = remote == null || remote.getAddress() == null ? "unknown"
-                : remote.getAddress().getHostAddress();
-        if (!trustedProxies.contains(address)) {
-            return address;
-        }
-        // Walk the forwarding chain from the nearest hop: the first address we do not run is the caller. A hop
-        // that is not an address ends the walk: nothing past it can be believed, so the proxy is the caller.
-        List<String> forwarded = exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
-        for (int i = forwarded.size() - 1; i >= 0; i--) {
-            if (forwarded.get(i).isBlank()) {
-                continue;
-            }
-            // a value that is not an address must not name a caller of its own, or every made-up name would
-            // start with a full allowance
-            InetAddress hop = TrustedProxies.parse(forwarded.get(i));
-            if (hop == null) {
-                return address;
-            }
-            if (!trustedProxies.contains(hop)) {
-                return hop.getHostAddress();
-            }
-        }
-        return address;
+                .switchIfEmpty(Mono.fromSupplier(() -> new Caller("address", "ip:" + trustedProxies.clientAddress(exchange.getRequest()))));
     }
 
     private static boolean isRead(HttpMethod method) {

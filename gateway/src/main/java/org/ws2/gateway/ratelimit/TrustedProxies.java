@@ -8,6 +8,7 @@ import java.util.List;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /** The addresses and CIDR ranges whose {@code X-Forwarded-For} names the real caller. */
 final class TrustedProxies {
@@ -16,6 +17,37 @@ final class TrustedProxies {
 
     TrustedProxies(List<String> addressesOrRanges) {
         this.ranges = addressesOrRanges.stream().map(TrustedProxies::range).toList();
+    }
+
+    /**
+     * Who sent {@code request}: its remote address, unless that is a trusted proxy; then the right-most address
+     * in its {@code X-Forwarded-For} that is not itself a trusted proxy.
+     */
+    String clientAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        String address = remote == null || remote.getAddress() == null ? "unknown"
+                : remote.getAddress().getHostAddress();
+        if (!contains(address)) {
+            return address;
+        }
+        // Walk the forwarding chain from the nearest hop: the first address we do not run is the caller. A hop
+        // that is not an address ends the walk: nothing past it can be believed, so the proxy is the caller.
+        List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
+        for (int i = forwarded.size() - 1; i >= 0; i--) {
+            if (forwarded.get(i).isBlank()) {
+                continue;
+            }
+            // a value that is not an address must not name a caller of its own, or every made-up name would
+            // start with a full allowance
+            InetAddress hop = parse(forwarded.get(i));
+            if (hop == null) {
+                return address;
+            }
+            if (!contains(hop)) {
+                return hop.getHostAddress();
+            }
+        }
+        return address;
     }
 
     /** False for anything that is not an IP literal: a forwarded value is never looked up in DNS. */

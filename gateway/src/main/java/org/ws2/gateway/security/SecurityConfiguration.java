@@ -20,7 +20,7 @@ public class SecurityConfiguration {
     /** The web module's paths (the "web" route in application.yml). */
     static final String[] WEB_PAGES = {"/", "/overview/**", "/recommendations/**", "/groups/**", "/reports/**",
             "/workspace/**", "/sign-in", "/sign-out", "/oauth2/**", "/login/oauth2/**", "/assets/**", "/webjars/**",
-            "/favicon.ico"};
+            "/favicon.ico", "/subscriptions/**"};
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
@@ -38,7 +38,12 @@ public class SecurityConfiguration {
                 .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
                 .pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                 .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+                // Confirming an email subscription: the token the email carried is the credential, which the
+                // notifications service checks; the person clicking the link may have no account at all.
+                .pathMatchers(HttpMethod.POST, "/api/subscriptions/confirmations").permitAll()
                 .pathMatchers("/api/**").authenticated()
+                // This chain guards the management port too (management.server.port), where probes and
+                // Prometheus read these; the API port has no actuator endpoints (404).
                 .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                 .permitAll()
                 // Reached by the breakers' internal forward; open so a direct call gets the same problem.

@@ -90,7 +90,8 @@ class RateLimitAcrossReplicasTest {
     private static ConfigurableApplicationContext gateway(int redisPort) {
         return new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0",
-                "--management.server.port=",
+                // each replica its own management port (the default, 18080, would collide)
+                "--management.server.port=0",
                 "--WS2_RECOMMENDATIONS_URI=" + BACKEND.uri(),
                 "--WS2_GROUPS_URI=" + BACKEND.uri(),
                 "--WS2_REPORTING_URI=" + BACKEND.uri(),

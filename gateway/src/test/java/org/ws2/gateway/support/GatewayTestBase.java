@@ -1,7 +1,10 @@
 package org.ws2.gateway.support;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,6 +32,17 @@ public abstract class GatewayTestBase {
 
     @Autowired
     protected WebTestClient client;
+
+    /** The management port (health, metrics), where probes and Prometheus look; never the API's. */
+    @LocalManagementPort
+    protected int managementPort;
+
+    /** A client of the management port, for what operators and probes read. */
+    protected WebTestClient operator() {
+        // its own client: the bound one's base URL cannot be changed by mutate()
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+            .responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     /** A write with a JSON body by the holder of {@code token}. */
     protected WebTestClient.ResponseSpec postJson(String path, String token, String json) {
