@@ -92,7 +92,8 @@ public record Assignment(
      * The assignment as {@code audience} may see it (docs/visibility.md). Below the group and support: a
      * draft priority, effort and urgency are null (with {@code priorityDraft} still true), the
      * not-applicable reason waits for the group's sign-off and approval, and the comment thread is
-     * empty; anonymous readers also see no {@code createdBy}/{@code updatedBy}.
+     * empty; anonymous readers also see no {@code createdBy}/{@code updatedBy}, and signed-in readers no
+     * {@code updatedBy} when the last step was a comment, for then it is the comment's author (issue 22).
      */
     public Assignment visibleTo(Audience audience) {
         if (audience.isInsider()) {
@@ -105,7 +106,18 @@ public record Assignment(
                 applicabilityNote, triage, judgementPublished ? priority : null, judgementPublished ? effort : null,
                 judgementPublished ? urgency : null, priorityDraft, reasonPublished ? notApplicableReason : null,
                 progress, progressNote, evidenceUrl, List.of(), version, names ? createdBy : null, createdAt,
-                names ? updatedBy : null, updatedAt);
+                names && !lastStepWasComment() ? updatedBy : null, updatedAt);
+    }
+
+    /**
+     * Whether a comment is the last change, read from the thread because the assignment keeps no kind of
+     * its last step: a comment is a step (version and time move on, as the public history shows), but its
+     * author is withheld like the history's {@code commented} actor. Any comment of that author at that
+     * instant counts, as two steps may share an instant; should a later step by the same person take it
+     * too, its actor is withheld as well: the error is on the safe side.
+     */
+    private boolean lastStepWasComment() {
+        return comments.stream().anyMatch(c -> c.at().equals(updatedAt) && c.author().equals(updatedBy));
     }
 
     AssignmentSnapshot snapshot() {

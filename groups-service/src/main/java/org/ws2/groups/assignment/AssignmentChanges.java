@@ -14,9 +14,11 @@ import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
 import org.ws2.groups.group.Group;
 import org.ws2.groups.group.GroupEditing;
 import org.ws2.groups.group.GroupRepository;
+import org.ws2.groups.support.Authority;
 import org.ws2.service.changes.ChangeEntry;
 import org.ws2.service.changes.ChangeLog;
 import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Actor;
 import org.ws2.service.security.Audience;
 
 /**
@@ -42,6 +44,18 @@ class AssignmentChanges {
     Assignment lock(String groupId, String recommendationId, Long expectedVersion) {
         return changeLog.lock(assignments.findForUpdate(groupId, recommendationId), expectedVersion,
                 () -> ApiProblem.notFound("Assignment", groupId + ":" + recommendationId));
+    }
+
+    /**
+     * Reads an assignment to change it for a step only the group's editors take (a priority, a progress
+     * report): the caller must be one, and may give a past {@code effectiveAt} only as support or admin.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Assignment lockForEditor(String groupId, String recommendationId, long expectedVersion, Actor actor,
+            Instant effectiveAt) {
+        Authority.requireEditorOf(actor, groupId);
+        Authority.requireMayBackDate(actor, effectiveAt);
+        return lock(groupId, recommendationId, expectedVersion);
     }
 
     /** When a change to {@code current} takes effect: now, or the past instant given for a past step. */

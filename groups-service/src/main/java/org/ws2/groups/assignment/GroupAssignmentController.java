@@ -59,7 +59,8 @@ class GroupAssignmentController {
     @GetMapping("/assignments/{recommendationId}")
     @Operation(summary = "One assignment; its ETag is the version If-Match names. Draft priority, effort and urgency "
             + "(null, with priorityDraft true), the not-applicable reason before sign-off and the comments are shown "
-            + "to support staff, admins and the group's editors only; createdBy/updatedBy to signed-in callers")
+            + "to support staff, admins and the group's editors only; createdBy/updatedBy to signed-in callers "
+            + "(updatedBy after a comment, its author, only to those who may read the comments)")
     ResponseEntity<Assignment> get(@PathVariable String groupId, @PathVariable String recommendationId) {
         return ok(find(groupId, recommendationId).visibleTo(Audience.forGroup(groupId)));
     }

@@ -35,9 +35,8 @@ public class Priorities {
     @Transactional
     public Assignment prioritize(String groupId, String recommendationId, AssignmentRequests.Prioritize request,
             long expectedVersion, Actor actor) {
-        Authority.requireEditorOf(actor, groupId);
-        Authority.requireMayBackDate(actor, request.effectiveAt());
-        Assignment current = changes.lock(groupId, recommendationId, expectedVersion);
+        Assignment current = changes.lockForEditor(groupId, recommendationId, expectedVersion, actor,
+                request.effectiveAt());
         boolean notApplicable = request.priority() == Priority.NOT_APPLICABLE;
         String reason = blankToNull(request.notApplicableReason());
         if (notApplicable && reason == null) {

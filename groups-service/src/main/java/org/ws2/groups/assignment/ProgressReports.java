@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.assignment.AssignmentEvents;
-import org.ws2.groups.support.Authority;
 import org.ws2.service.security.Actor;
 
 /** How far a group has got with implementing its share of a recommendation. */
@@ -23,9 +22,8 @@ public class ProgressReports {
     @Transactional
     public Assignment report(String groupId, String recommendationId, AssignmentRequests.ReportProgress request,
             long expectedVersion, Actor actor) {
-        Authority.requireEditorOf(actor, groupId);
-        Authority.requireMayBackDate(actor, request.effectiveAt());
-        Assignment current = changes.lock(groupId, recommendationId, expectedVersion);
+        Assignment current = changes.lockForEditor(groupId, recommendationId, expectedVersion, actor,
+                request.effectiveAt());
         String note = blankToNull(request.note());
         String evidence = blankToNull(request.evidenceUrl());
         if (current.progress() == request.progress() && Objects.equals(current.progressNote(), note)

@@ -18,22 +18,20 @@ import tools.jackson.databind.JsonNode;
  * An assignment's history shows everyone that a comment was made and that a group judged a
  * recommendation not applicable; the comment's text and author, and a draft's not-applicable reason,
  * only to those who may read them (docs/visibility.md): support staff, admins and the group's editors.
+ * Nor does the assignment name the comment's author as its {@code updatedBy} to anyone else (issue 22).
  */
 class HistoryVisibilityIT extends GroupsApiTestBase {
 
     private static final String GROUP = "ORG-PRS";
     private static final String COMMENTED = "/api/groups/" + GROUP + "/assignments/8.21.1";
     private static final String JUDGED = "/api/groups/" + GROUP + "/assignments/8.21.2";
+    private static final String UPDATED = "/api/groups/" + GROUP + "/assignments/8.21.3";
     private static final String COMMENT_TEXT = "A question only ORG-PRS and support may read";
     private static final String REASON = "ORG-PRS drafts why 8.21.2 does not apply";
 
     @Test
     void aCommentsTextAndAuthorAreInTheHistoryOnlyForThoseWhoMayReadTheThread() throws Exception {
-        knownRecommendations("8.21.1");
-        post("/api/assignments", staff(), """
-                {"groupId":"%s","recommendationId":"8.21.1"}""".formatted(GROUP)).andExpect(status().isCreated());
-        post(COMMENTED + "/comments", editorOf(GROUP), "{\"text\":\"" + COMMENT_TEXT + "\"}")
-                .andExpect(status().isCreated());
+        assignAndCommentAsTheGroup("8.21.1");
 
         for (JwtRequestPostProcessor outsider : outsiders()) {
             JsonNode history = okJson(get(COMMENTED + "/history"), outsider);
@@ -51,10 +49,26 @@ class HistoryVisibilityIT extends GroupsApiTestBase {
     }
 
     @Test
+    void aCommentsAuthorIsNotShownAsTheAssignmentsUpdatedByToThoseWhoMayNotReadTheThread() throws Exception {
+        assignAndCommentAsTheGroup("8.21.3");
+
+        for (JwtRequestPostProcessor outsider : outsiders()) {
+            assertThat(okJson(get(UPDATED), outsider).path("updatedBy").isNull()).as("the comment's author").isTrue();
+            assertThat(okJson(get("/api/assignments?groupId=" + GROUP + "&recommendationId=8.21.3"), outsider)
+                    .path("items").get(0).path("updatedBy").isNull()).as("the comment's author, listed").isTrue();
+        }
+        for (JwtRequestPostProcessor insider : List.of(editorOf(GROUP), staff(), admin())) {
+            assertThat(okJson(get(UPDATED), insider).path("updatedBy").asString()).isEqualTo("erin.editor");
+        }
+
+        // A later step that is not a comment names its actor to signed-in readers again.
+        post(UPDATED + "/triage", staff(), "{\"to\":\"SIGN_OFF_REQUESTED\"}").andExpect(status().isOk());
+        assertThat(okJson(get(UPDATED), editorOf("ALAC")).path("updatedBy").asString()).isEqualTo("sam.support");
+    }
+
+    @Test
     void aDraftNotApplicableReasonIsInTheHistoryOnlyForTheGroupAndSupportUntilItIsPublished() throws Exception {
-        knownRecommendations("8.21.2");
-        post("/api/assignments", staff(), """
-                {"groupId":"%s","recommendationId":"8.21.2"}""".formatted(GROUP)).andExpect(status().isCreated());
+        assign("8.21.2");
         post(JUDGED + "/triage", staff(), "{\"to\":\"SIGN_OFF_REQUESTED\"}").andExpect(status().isOk());
         put(JUDGED + "/priority", editorOf(GROUP), """
                 {"priority":"NOT_APPLICABLE","notApplicableReason":"%s"}""".formatted(REASON), etag(JUDGED))
@@ -79,6 +93,21 @@ class HistoryVisibilityIT extends GroupsApiTestBase {
         post(JUDGED + "/triage", editorOf(GROUP), "{\"to\":\"SIGNED_OFF\"}").andExpect(status().isOk());
         assertThat(okJson(get(JUDGED), null).path("notApplicableReason").asString()).isEqualTo(REASON);
         assertThat(okJson(get(JUDGED + "/history"), null).get(2).path("note").asString()).isEqualTo(REASON);
+    }
+
+    /** Assigns the recommendation to the group, as support triages it. */
+    private void assign(String recommendationId) throws Exception {
+        knownRecommendations(recommendationId);
+        post("/api/assignments", staff(), """
+                {"groupId":"%s","recommendationId":"%s"}""".formatted(GROUP, recommendationId))
+                .andExpect(status().isCreated());
+    }
+
+    /** Assigns the recommendation to the group, whose editor then comments on it. */
+    private void assignAndCommentAsTheGroup(String recommendationId) throws Exception {
+        assign(recommendationId);
+        post("/api/groups/" + GROUP + "/assignments/" + recommendationId + "/comments", editorOf(GROUP),
+                "{\"text\":\"" + COMMENT_TEXT + "\"}").andExpect(status().isCreated());
     }
 
     /** An anonymous reader (null) and another group's editor. */

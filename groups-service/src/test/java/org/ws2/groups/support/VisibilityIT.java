@@ -94,8 +94,9 @@ class VisibilityIT extends GroupsApiTestBase {
 
         JsonNode assignment = okJson(get(ASSIGNMENT), other);
         assertHidden(assignment);
-        assertThat(assignment.path("updatedBy").asString()).as("names of who did what are for signed-in readers")
+        assertThat(assignment.path("createdBy").asString()).as("names of who did what are for signed-in readers")
                 .isEqualTo("sam.support");
+        assertThat(assignment.path("updatedBy").isNull()).as("the last step was a comment: its author").isTrue();
         assertThat(okJson(get(ASSIGNMENT + "/history"), other).get(0).path("actor").asString()).isEqualTo("sam.support");
 
         mvc.perform(get(ASSIGNMENT + "/comments").with(other)).andExpect(status().isForbidden());

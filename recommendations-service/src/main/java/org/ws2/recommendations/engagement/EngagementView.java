@@ -1,25 +1,19 @@
 package org.ws2.recommendations.engagement;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
-import org.ws2.contracts.engagement.EngagementEvents.Kind;
-import org.ws2.contracts.engagement.EngagementEvents.Link;
 import org.ws2.service.security.Audience;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /**
- * An engagement item as the API answers it; {@code version} is also its ETag; {@code createdBy} and
- * {@code updatedBy} are null for anonymous readers.
+ * An engagement item as the API answers it: its content, the fields at the top level, then
+ * {@code version}, also its ETag, and who and when; {@code createdBy} and {@code updatedBy} are null
+ * for anonymous readers.
  */
 record EngagementView(
         String id,
-        Kind kind,
-        String title,
-        LocalDate heldOn,
-        String description,
-        List<Link> links,
-        List<String> recommendationIds,
+        @JsonUnwrapped EngagementContent content,
         long version,
         String createdBy,
         Instant createdAt,
@@ -28,10 +22,8 @@ record EngagementView(
 
     /** As the current caller may see it: who created and changed it (tokens' subs) only for signed-in callers. */
     static EngagementView of(Engagement e) {
-        EngagementContent c = e.content();
         boolean names = Audience.current().isSignedIn();
-        return new EngagementView(e.id().toString(), c.kind(), c.title(), c.heldOn(), c.description(), c.links(),
-                c.recommendationIds(), e.version(), names ? e.createdBy() : null, e.createdAt(),
-                names ? e.updatedBy() : null, e.updatedAt());
+        return new EngagementView(e.id().toString(), e.content(), e.version(), names ? e.createdBy() : null,
+                e.createdAt(), names ? e.updatedBy() : null, e.updatedAt());
     }
 }

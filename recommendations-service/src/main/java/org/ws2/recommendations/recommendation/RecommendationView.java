@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.ws2.contracts.recommendation.CoordinationLevel;
-import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.PublicStatus;
 import org.ws2.contracts.recommendation.RecommendationStatus;
-import org.ws2.contracts.recommendation.SharedOwner;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -15,19 +15,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * A recommendation as clients read it. Derived on every read rather than stored:
  * {@code publicStatus}, ICANN's three-word view; {@code waitingOn}, the dependencies not yet
  * implemented; and {@code derivedState}, which says "waiting on another recommendation" while there
- * are such dependencies and the work has not gone past planning.
+ * are such dependencies and the work has not gone past planning. The edited {@code details} are
+ * answered as they are stored, their fields at the top level beside the others.
  */
 public record RecommendationView(
         String id,
         String topic,
         String topicPrefix,
-        String title,
-        String summary,
-        Ownership ownership,
-        List<SharedOwner> sharedWith,
-        List<String> implementers,
-        String targetQuarter,
-        List<String> tags,
+        @JsonUnwrapped RecommendationDetails details,
         @Schema(description = "Where the record comes from: the public ICANN page it was taken from, or what a "
                 + "user gave when adding it",
                 example = "https://community.icann.org/display/WEIA/Org+WS2+Implementation+At+A+Glance")
@@ -61,10 +56,8 @@ public record RecommendationView(
         PublicStatus publicStatus = r.status().publicStatus();
         boolean waiting = !waitingOn.isEmpty()
                 && (r.status() == RecommendationStatus.NOT_STARTED || r.status() == RecommendationStatus.PLANNING);
-        RecommendationDetails d = r.details();
         var flag = r.coordination();
-        return new RecommendationView(r.id(), r.topic(), r.topicPrefix(), d.title(), d.summary(), d.ownership(),
-                d.sharedWith(), d.implementers(), d.targetQuarter(), d.tags(), r.source(), r.verification(),
+        return new RecommendationView(r.id(), r.topic(), r.topicPrefix(), r.details(), r.source(), r.verification(),
                 r.status(), publicStatus, publicStatus.label(),
                 waiting ? WAITING : r.status().name(),
                 waiting ? "Will start after the completion of another recommendation" : publicStatus.label(),
