@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,8 @@ import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.notifications.TestMailServer.WithTestMailServer;
+import org.ws2.notifications.schedule.Digests;
+import org.ws2.notifications.subscription.Subscription.Cadence;
 import org.ws2.notifications.webhook.WebhookSignature;
 import org.ws2.testsupport.ServiceIntegrationTest;
 import org.ws2.testsupport.TestTokens;
@@ -68,7 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
         "ws2.notifications.mail.poll-interval=100ms",
         "ws2.notifications.schedule.remind-after=3s",
         "ws2.notifications.schedule.reminder-check=FIXED_DELAY|1s",
-        "ws2.notifications.schedule.polling-interval=500ms" })
+        "ws2.notifications.schedule.polling-interval=500ms",
+        "ws2.subscriptions.max-per-person=3" })
 class NotificationsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -87,6 +92,9 @@ class NotificationsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Digests digests;
 
     // this context's own broker: another cached context (e.g. DatabaseOutageIT's) re-points the
     // spring.kafka.bootstrap-servers system property at its broker when it starts
@@ -186,13 +194,14 @@ class NotificationsIT {
 
     @Test
     void subscribersToAnEngagementKindHearOfOneRecordedInTheInboxAndByEmail() throws Exception {
-        subscribe(person("wes"), Map.of("channels", List.of("INBOX", "EMAIL"), "email", "wes@example.org",
-                "engagementKinds", List.of("WEBINAR")));
+        JsonNode subscription = subscribe(person("wes", "wes@example.org"), Map.of("channels",
+                List.of("INBOX", "EMAIL"), "email", "WES@example.org", "engagementKinds", List.of("WEBINAR")));
+        assertThat(subscription.path("emailConfirmed").asBoolean()).as("the token's own address").isTrue();
 
         events.webinarRecorded("WS2 Q2 2021 community webinar", "8.1.7");
 
         awaitNotice(person("wes"), "ENGAGEMENT_RECORDED", "8.1.7");
-        awaitEmail("wes@example.org", "Webinar: WS2 Q2 2021 community webinar");
+        awaitEmail("WES@example.org", "Webinar: WS2 Q2 2021 community webinar");
     }
 
     @Test
@@ -267,6 +276,9 @@ class NotificationsIT {
     void theInboxNeedsAToken() throws Exception {
         mvc.perform(get("/api/notifications")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/subscriptions")).andExpect(status().isUnauthorized());
+        // the confirmation of an address is the one write without a token; the rest still needs one
+        mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channels\":[\"INBOX\"]}")).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -411,10 +423,160 @@ class NotificationsIT {
                 .containsOnlyOnce("SIGN_OFF_REMINDER");
     }
 
+    @Test
+    void anAddressNotTheOwnersGetsNothingButAConfirmationUntilItConfirms() throws Exception {
+        String pia = person("pia", "pia@example.org");
+        JsonNode subscription = subscribe(pia, Map.of("channels", List.of("INBOX", "EMAIL"),
+                "email", "stranger-1@example.org", "recommendationIds", List.of("3.71")));
+        assertThat(subscription.path("emailConfirmed").asBoolean()).isFalse();
+        assertThat(subscription.has("filters")).as("the filters stay members of the subscription").isFalse();
+        assertThat(subscription.path("recommendationIds").get(0).asString()).isEqualTo("3.71");
+        assertThat(subscription.path("groupIds").isArray()).isTrue();
+
+        MimeMessage confirmation = awaitEmail("stranger-1@example.org", "Confirm that you want tracker notifications");
+        String token = tokenIn(GreenMailUtil.getBody(confirmation));
+        assertThat(jdbc.sql("SELECT count(*) FROM email_consent WHERE token_hash = :token").param("token", token)
+                .query(Long.class).single()).as("only a hash of the token is kept").isZero();
+
+        events.statusChanged("3.71", 1);
+        awaitNotice(pia, "RECOMMENDATION_STATUS_CHANGED", "3.71");
+        // the notice and any email are written in one transaction: with the notice there, nothing else was queued
+        assertThat(queuedTo("stranger-1@example.org")).containsExactly("[WS2] Confirm that you want tracker notifications");
+
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/subscriptions/confirmations").contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(Map.of("token", token))))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.email").value("stranger-1@example.org"))
+                    .andExpect(jsonPath("$.confirmed").value(true));
+        }
+        mvc.perform(get("/api/subscriptions/{id}", subscription.path("id").asString()).header(HttpHeaders.AUTHORIZATION, pia))
+                .andExpect(jsonPath("$.emailConfirmed").value(true));
+
+        events.statusChanged("3.71", RecommendationStatus.PLANNING, RecommendationStatus.IN_PROGRESS, 2);
+        awaitEmail("stranger-1@example.org", "Recommendation 3.71 is now In progress");
+    }
+
+    @Test
+    void anUnknownOrExpiredConfirmationIsNotFound() throws Exception {
+        subscribe(person("quin", "quin@example.org"), Map.of("channels", List.of("EMAIL"),
+                "email", "stranger-2@example.org"));
+        String token = tokenIn(jdbc.sql("SELECT text_body FROM email WHERE recipient = 'stranger-2@example.org'")
+                .query(String.class).single());
+        jdbc.sql("UPDATE email_consent SET token_expires_at = now() - INTERVAL '1 second' "
+                + "WHERE address = 'stranger-2@example.org'").update();
+
+        for (String sent : List.of(token, "no-such-token")) {
+            mvc.perform(post("/api/subscriptions/confirmations").contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(Map.of("token", sent))))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.type").value("urn:ws2:problem:not-found"));
+        }
+        mvc.perform(post("/api/subscriptions/confirmations").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("token"));
+    }
+
+    @Test
+    void anAddressIsSentOneConfirmationAnHourWhoeverAsks() throws Exception {
+        JsonNode first = subscribe(person("rex", "rex@example.org"), Map.of("channels", List.of("EMAIL"),
+                "email", "stranger-3@example.org"));
+        subscribe(person("rex", "rex@example.org"), Map.of("channels", List.of("EMAIL"), "email", "Stranger-3@example.org",
+                "groupIds", List.of("ALAC")));
+        subscribe(person("sid"), Map.of("channels", List.of("EMAIL"), "email", "stranger-3@example.org"));
+        mvc.perform(put("/api/subscriptions/{id}", first.path("id").asString())
+                .header(HttpHeaders.AUTHORIZATION, person("rex", "rex@example.org"))
+                .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channels\":[\"EMAIL\"],\"email\":\"stranger-3@example.org\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.emailConfirmed").value(false));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM email WHERE lower(recipient) = 'stranger-3@example.org'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void changingTheAddressToAnotherNeedsItsConfirmation() throws Exception {
+        String tia = person("tia", "tia@example.org");
+        JsonNode own = subscribe(tia, Map.of("channels", List.of("EMAIL")));
+        assertThat(own.path("email").asString()).isEqualTo("tia@example.org");
+        assertThat(own.path("emailConfirmed").asBoolean()).isTrue();
+        assertThat(queuedTo("tia@example.org")).as("one's own address is not asked").isEmpty();
+
+        mvc.perform(put("/api/subscriptions/{id}", own.path("id").asString()).header(HttpHeaders.AUTHORIZATION, tia)
+                .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channels\":[\"EMAIL\"],\"email\":\"stranger-4@example.org\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.email").value("stranger-4@example.org"))
+                .andExpect(jsonPath("$.emailConfirmed").value(false));
+        assertThat(queuedTo("stranger-4@example.org")).containsExactly("[WS2] Confirm that you want tracker notifications");
+    }
+
+    @Test
+    void anAddressTheIssuerHasNotVerifiedIsNotTakenAsTheOwnersOwn() throws Exception {
+        JsonNode subscription = subscribe(PersonTokens.withUnverifiedEmail("wyn", "stranger-6@example.org"),
+                Map.of("channels", List.of("EMAIL")));
+        assertThat(subscription.path("email").asString()).isEqualTo("stranger-6@example.org");
+        assertThat(subscription.path("emailConfirmed").asBoolean()).isFalse();
+        assertThat(queuedTo("stranger-6@example.org")).containsExactly("[WS2] Confirm that you want tracker notifications");
+    }
+
+    @Test
+    void aPersonHasAtMostTheConfiguredNumberOfSubscriptions() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            subscribe(admin("uma"), Map.of("channels", List.of("INBOX"), "groupIds", List.of("G-" + i)));
+        }
+        mvc.perform(post("/api/subscriptions").header(HttpHeaders.AUTHORIZATION, admin("uma"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"INBOX\"]}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:ws2:problem:subscription-limit"))
+                .andExpect(jsonPath("$.limit").value(3));
+        mvc.perform(get("/api/subscriptions").header(HttpHeaders.AUTHORIZATION, admin("uma")))
+                .andExpect(jsonPath("$.length()").value(3));
+        // an admin's webhooks for systems are not counted
+        subscribe(admin("uma"), Map.of("kind", "WEBHOOK", "url", "http://127.0.0.1:1/hook"));
+    }
+
+    @Test
+    void aDigestIsNotMailedToAnAddressNotYetConfirmed() throws Exception {
+        String vic = person("vic", "vic@example.org");
+        JsonNode daily = subscribe(vic, Map.of("channels", List.of("EMAIL"), "cadence", "DAILY",
+                "recommendationIds", List.of("4.44")));
+        String id = daily.path("id").asString();
+        events.statusChanged("4.44", 1);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
+                .sql("SELECT count(*) FROM digest_item WHERE subscription_id = CAST(:id AS UUID)").param("id", id)
+                .query(Long.class).single() == 1);
+        mvc.perform(put("/api/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, vic)
+                .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channels\":[\"EMAIL\"],\"cadence\":\"DAILY\",\"email\":\"stranger-5@example.org\"}"))
+                .andExpect(status().isOk());
+
+        digests.send(Cadence.DAILY);
+
+        assertThat(queuedTo("stranger-5@example.org")).containsExactly("[WS2] Confirm that you want tracker notifications");
+    }
+
     // --- helpers ---
 
     static String person(String name) {
         return TestTokens.bearer(name, "reader");
+    }
+
+    /** A person whose token names their own email address (the {@code email} claim). */
+    static String person(String name, String email) {
+        return PersonTokens.withEmail(name, email);
+    }
+
+    private static String tokenIn(String body) {
+        Matcher link = Pattern.compile("http://localhost:8080/subscriptions/confirm\\?token=([A-Za-z0-9_-]+)")
+                .matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        return link.group(1);
+    }
+
+    /** The subjects of the emails queued to an address (sent or not). */
+    private List<String> queuedTo(String address) {
+        return jdbc.sql("SELECT subject FROM email WHERE lower(recipient) = lower(:address) ORDER BY created_at")
+                .param("address", address).query(String.class).list();
     }
 
     static String editor(String name, String group) {

@@ -47,10 +47,7 @@ class Deliveries {
     void tell(Happening happening, List<String> recipients, List<String> contactEmails) {
         recipients.forEach(recipient -> notices.add(happening.notice(), recipient));
         contactEmails.forEach(address -> email(happening, address));
-        for (Subscription subscription : subscriptions.enabled()) {
-            if (!subscription.matches(happening.facts())) {
-                continue;
-            }
+        for (Subscription subscription : subscriptions.matching(happening.facts())) {
             if (subscription.kind() == SubscriptionKind.WEBHOOK) {
                 webhooks.enqueue(subscription.id(), happening.event().id(), happening.event().type(),
                         // a webhook leaves the system: it gets the event as the public topic has it
@@ -60,7 +57,8 @@ class Deliveries {
             if (subscription.wants(Channel.INBOX)) {
                 notices.add(happening.notice(), Recipients.person(subscription.owner()));
             }
-            if (subscription.wants(Channel.EMAIL)) {
+            // the inbox is the owner's own; an address is mailed only once it is theirs or confirmed
+            if (subscription.mayEmail()) {
                 if (subscription.cadence() == Cadence.IMMEDIATE) {
                     email(happening, subscription.email());
                 } else {

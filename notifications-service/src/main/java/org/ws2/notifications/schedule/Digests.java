@@ -45,6 +45,9 @@ public class Digests {
         List<Subscriber> subscribers = jdbc.sql("""
                 SELECT s.id, s.email FROM subscription s
                 WHERE s.enabled AND s.kind = 'PERSON' AND s.cadence = :cadence AND s.email IS NOT NULL
+                  -- the address may have changed, to one not yet confirmed, since the items were collected
+                  AND EXISTS (SELECT 1 FROM email_consent c WHERE c.owner = s.owner AND c.address = lower(s.email)
+                              AND c.confirmed_at IS NOT NULL)
                   AND EXISTS (SELECT 1 FROM digest_item i WHERE i.subscription_id = s.id AND i.digested_at IS NULL)
                 FOR UPDATE OF s SKIP LOCKED""")
                 .param("cadence", cadence.name())

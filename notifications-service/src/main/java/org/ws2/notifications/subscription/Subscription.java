@@ -1,19 +1,22 @@
 package org.ws2.notifications.subscription;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
- * What someone follows and how it reaches them. Each non-empty filter must match an event (a
- * filter matches when any of its values does); a subscription with no filters follows everything.
+ * What someone follows and how it reaches them.
  *
- * @param email  where EMAIL goes (PERSON only)
- * @param url    where a WEBHOOK posts
- * @param secret the webhook's signing secret ({@code whsec_...}): shown only in the answer that created it
+ * @param email          where EMAIL goes (PERSON only)
+ * @param emailConfirmed whether {@code email} may be mailed: it is the owner's own (their token's
+ *                       {@code email} claim) or it confirmed through the link it was sent; false
+ *                       without an email
+ * @param filters        what it follows; its lists are members of the subscription's JSON
+ * @param url            where a WEBHOOK posts
+ * @param secret         the webhook's signing secret ({@code whsec_...}): shown only in the answer that created it
  */
 public record Subscription(
         UUID id,
@@ -22,11 +25,8 @@ public record Subscription(
         List<Channel> channels,
         Cadence cadence,
         String email,
-        List<String> groupIds,
-        List<String> recommendationIds,
-        List<String> topics,
-        List<String> eventTypes,
-        List<String> engagementKinds,
+        boolean emailConfirmed,
+        @JsonUnwrapped SubscriptionFilters filters,
         String url,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
         boolean enabled,
@@ -52,25 +52,17 @@ public record Subscription(
         WEEKLY
     }
 
-    public boolean matches(EventFacts facts) {
-        return enabled
-                && matches(eventTypes, List.of(facts.eventType()))
-                && matches(recommendationIds, facts.recommendationIds())
-                && matches(groupIds, facts.groupIds())
-                && matches(topics, facts.topic() == null ? List.of() : List.of(facts.topic()))
-                && matches(engagementKinds, facts.engagementKind() == null ? List.of() : List.of(facts.engagementKind()));
-    }
-
     public boolean wants(Channel channel) {
         return channels.contains(channel);
     }
 
-    Subscription withoutSecret() {
-        return new Subscription(id, owner, kind, channels, cadence, email, groupIds, recommendationIds, topics,
-                eventTypes, engagementKinds, url, null, enabled, disabledReason, version, createdAt, updatedAt);
+    /** Whether events may be emailed to it: an unconfirmed address gets nothing but its confirmation. */
+    public boolean mayEmail() {
+        return wants(Channel.EMAIL) && emailConfirmed;
     }
 
-    private static boolean matches(List<String> filter, Collection<String> values) {
-        return filter.isEmpty() || values.stream().anyMatch(filter::contains);
+    Subscription withoutSecret() {
+        return new Subscription(id, owner, kind, channels, cadence, email, emailConfirmed, filters, url, null,
+                enabled, disabledReason, version, createdAt, updatedAt);
     }
 }

@@ -46,16 +46,19 @@ import jakarta.mail.internet.InternetAddress;
 @PreAuthorize("isAuthenticated()")
 class SubscriptionController {
 
-    static final int MAX_FILTER_VALUES = 100;
-
     private final Subscriptions subscriptions;
+    private final EmailConfirmations confirmations;
     private final WebhookTargets targets;
     private final WebhookDeliveryLog deliveryLog;
+    private final SubscriptionProperties properties;
 
-    SubscriptionController(Subscriptions subscriptions, WebhookTargets targets, WebhookDeliveryLog deliveryLog) {
+    SubscriptionController(Subscriptions subscriptions, EmailConfirmations confirmations, WebhookTargets targets,
+            WebhookDeliveryLog deliveryLog, SubscriptionProperties properties) {
         this.subscriptions = subscriptions;
+        this.confirmations = confirmations;
         this.targets = targets;
         this.deliveryLog = deliveryLog;
+        this.properties = properties;
     }
 
     @GetMapping("/api/subscriptions")
@@ -82,7 +85,18 @@ class SubscriptionController {
                     "Only admins register webhooks for systems.");
         }
         String secret = kind == SubscriptionKind.WEBHOOK ? WebhookSignature.newSecret() : null;
-        Subscription created = subscriptions.insert(validated(actor, kind, request, secret));
+        Subscription wanted = validated(actor, kind, request, secret);
+        // Webhooks are not counted: only admins register them, for systems, and they mail nobody.
+        if (kind == SubscriptionKind.PERSON
+                && subscriptions.lockAndCountPersonal(actor.name()) >= properties.maxPerPerson()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "subscription-limit", "Too many subscriptions",
+                    "A person may have at most " + properties.maxPerPerson()
+                            + " subscriptions; change or delete one instead.")
+                    .with("limit", properties.maxPerPerson());
+        }
+        UUID id = subscriptions.insert(wanted);
+        askToConfirm(wanted);
+        Subscription created = subscriptions.find(id).orElseThrow();
         return ResponseEntity.created(URI.create("/api/subscriptions/" + created.id()))
                 .eTag(Versions.toETag(created.version())).body(created);
     }
@@ -102,6 +116,7 @@ class SubscriptionController {
         if (!subscriptions.replace(id, expected, wanted)) {
             throw ApiProblem.staleVersion(expected, owned(id).version());
         }
+        askToConfirm(wanted);
         Subscription saved = owned(id);
         return ResponseEntity.ok().eTag(Versions.toETag(saved.version())).body(saved.withoutSecret());
     }
@@ -120,6 +135,13 @@ class SubscriptionController {
     List<Delivery> deliveries(@PathVariable UUID id) {
         owned(id);
         return deliveryLog.of(id);
+    }
+
+    /** An address other than the caller's own is mailed nothing but a confirmation until it confirms. */
+    private void askToConfirm(Subscription wanted) {
+        if (wanted.email() != null) {
+            confirmations.request(wanted.owner(), wanted.email(), ownEmail());
+        }
     }
 
     private Subscription owned(UUID id) {
@@ -159,28 +181,14 @@ class SubscriptionController {
                 throw ApiProblem.invalidInput("url", refusal);
             }
         }
-        return new Subscription(null, actor.name(), kind, channels, cadence, email,
-                filter("groupIds", request.groupIds()), filter("recommendationIds", request.recommendationIds()),
-                filter("topics", request.topics()), filter("eventTypes", request.eventTypes()),
-                filter("engagementKinds", request.engagementKinds()), url, secret,
-                request.enabled() == null || request.enabled(), null, 0, null, null);
+        SubscriptionFilters filters = request.filters() == null
+                ? new SubscriptionFilters(null, null, null, null, null) : request.filters();
+        return new Subscription(null, actor.name(), kind, channels, cadence, email, false, filters.validated(), url,
+                secret, request.enabled() == null || request.enabled(), null, 0, null, null);
     }
 
     private static <T> List<T> list(List<T> values) {
         return values == null ? List.of() : values.stream().distinct().toList();
-    }
-
-    private static List<String> filter(String field, List<String> values) {
-        List<String> filter = list(values);
-        if (filter.size() > MAX_FILTER_VALUES) {
-            throw ApiProblem.invalidInput(field, field + " takes at most " + MAX_FILTER_VALUES + " values.");
-        }
-        for (String value : filter) {
-            if (value == null || value.isBlank() || value.length() > 200) {
-                throw ApiProblem.invalidInput(field, field + " values must be non-blank and at most 200 characters.");
-            }
-        }
-        return filter;
     }
 
     private static void checkEmail(String email) {
@@ -192,6 +200,18 @@ class SubscriptionController {
         } catch (AddressException e) {
             throw ApiProblem.invalidInput("email", "email must be one address such as name@example.org.");
         }
+    }
+
+    /**
+     * The address the caller's token says is theirs, mailed without confirmation; none if the issuer
+     * says it has not verified it ({@code email_verified: false}), since then anyone could claim any.
+     */
+    private static String ownEmail() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                && Boolean.FALSE.equals(token.getToken().getClaimAsBoolean("email_verified"))) {
+            return null;
+        }
+        return tokenEmail();
     }
 
     private static String tokenEmail() {
