@@ -1,6 +1,7 @@
 package org.ws2.gateway.ratelimit;
 
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -35,9 +38,16 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(CallerRateLimit.class);
 
+    /** The route of the web module's pages in application.yml. */
+    private static final String PAGES_ROUTE = "web";
+
+    /** The pages' own files: a page load fetches a few, and they cost next to nothing, so they are reads. */
+    private static final Pattern STATIC_FILES = Pattern.compile("/(assets|webjars)/|/favicon\\.ico$");
+
     private final CallerBuckets buckets;
     private final Allowance reads;
     private final Allowance writes;
+    private final Allowance pages;
     private final TrustedProxies trustedProxies;
     private final ProblemWriter problems;
     private final MeterRegistry meters;
@@ -47,6 +57,7 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
         this.buckets = buckets;
         this.reads = new Allowance("reads", properties.readsPerMinute());
         this.writes = new Allowance("writes", properties.writesPerMinute());
+        this.pages = new Allowance("pages", properties.pagesPerMinute());
         this.trustedProxies = new TrustedProxies(properties.trustedProxies());
         this.problems = problems;
         this.meters = meters;
@@ -59,7 +70,7 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Allowance allowance = isRead(exchange.getRequest().getMethod()) ? reads : writes;
+        Allowance allowance = allowance(exchange);
         return caller(exchange).flatMap(caller -> buckets.take(caller.key(), allowance)
                 .map(probe -> new Decision(caller, probe))
                 .onErrorResume(failure -> TraceInLog.log(() -> log.warn(
@@ -103,6 +114,16 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> new Caller("person", "sub:" + principal.getName()))
                 .switchIfEmpty(Mono.fromSupplier(() -> new Caller("address", "ip:" + trustedProxies.clientAddress(exchange.getRequest()))));
+    }
+
+    private Allowance allowance(ServerWebExchange exchange) {
+        if (!isRead(exchange.getRequest().getMethod())) {
+            return writes;
+        }
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        boolean page = route != null && PAGES_ROUTE.equals(route.getId())
+                && !STATIC_FILES.matcher(exchange.getRequest().getPath().value()).lookingAt();
+        return page ? pages : reads;
     }
 
     private static boolean isRead(HttpMethod method) {

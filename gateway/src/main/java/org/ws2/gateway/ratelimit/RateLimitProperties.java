@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled          off only for benchmarks that measure the gateway without it
  * @param readsPerMinute   GET, HEAD and OPTIONS per caller per minute (bursts up to the whole minute's worth)
  * @param writesPerMinute  every other method per caller per minute
+ * @param pagesPerMinute   the web module's pages (GET and HEAD on its route, not its static assets) per caller per
+ *                         minute: a page costs several API calls, which count as the visitor's reads as well, so
+ *                         pages have an allowance of their own that a browsing person never reaches
  * @param redisUrl         where replicas of the gateway share their counts ({@code redis://host:6379}); empty:
  *                         each replica counts alone, so N replicas allow N times the limit
  * @param redisTimeout     how long a request waits for Redis before it is let through uncounted
@@ -21,15 +24,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         trusted proxy
  */
 @ConfigurationProperties("ws2.rate-limit")
-public record RateLimitProperties(boolean enabled, int readsPerMinute, int writesPerMinute, String redisUrl,
-        Duration redisTimeout, List<String> trustedProxies) {
+public record RateLimitProperties(boolean enabled, int readsPerMinute, int writesPerMinute, int pagesPerMinute,
+        String redisUrl, Duration redisTimeout, List<String> trustedProxies) {
 
     public RateLimitProperties {
         redisUrl = redisUrl == null ? "" : redisUrl.strip();
         redisTimeout = redisTimeout == null ? Duration.ofMillis(200) : redisTimeout;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
-        if (readsPerMinute <= 0 || writesPerMinute <= 0) {
-            throw new IllegalArgumentException("ws2.rate-limit.reads-per-minute and writes-per-minute must be positive");
+        if (readsPerMinute <= 0 || writesPerMinute <= 0 || pagesPerMinute <= 0) {
+            throw new IllegalArgumentException(
+                    "ws2.rate-limit.reads-per-minute, writes-per-minute and pages-per-minute must be positive");
         }
     }
 }

@@ -34,7 +34,8 @@ import org.ws2.gateway.support.OneBackendGatewayTestBase;
  * The test's ingress (this test client, on loopback) names each visitor in X-Forwarded-For; the pages are
  * a stand-in for the web module that calls the API the way its TrackerApi does.
  */
-@TestPropertySource(properties = { "ws2.rate-limit.reads-per-minute=4", "ws2.rate-limit.writes-per-minute=2" })
+@TestPropertySource(properties = { "ws2.rate-limit.reads-per-minute=4", "ws2.rate-limit.writes-per-minute=2",
+        "ws2.rate-limit.pages-per-minute=2" })
 class PageVisitorsRateLimitTest extends OneBackendGatewayTestBase {
 
     static final Pages PAGES = Pages.start();
@@ -69,7 +70,7 @@ class PageVisitorsRateLimitTest extends OneBackendGatewayTestBase {
 
     @Test
     void oneVisitorFloodingPagesGetsAPageSaying429AndOthersStillGetTheirs() {
-        // each page is two reads of the visitor's: the page itself and the API call made for it
+        // each page draws on the visitor's pages (2 here), the API call made for it on the visitor's reads
         page("198.51.100.20").expectStatus().isOk();
         page("198.51.100.20").expectStatus().isOk();
 
@@ -82,6 +83,17 @@ class PageVisitorsRateLimitTest extends OneBackendGatewayTestBase {
                 .doesNotContain("urn:ws2:problem"));
 
         page("198.51.100.21").expectStatus().isOk();
+    }
+
+    @Test
+    void pagesHaveAnAllowanceOfTheirOwnWhichThePagesFilesDoNotDrawOn() {
+        page("198.51.100.40").expectStatus().isOk();
+        page("198.51.100.40").expectStatus().isOk();
+        client.get().uri("/assets/site.css").header("X-Forwarded-For", "198.51.100.40").exchange()
+            .expectStatus().isOk();
+
+        page("198.51.100.40").expectStatus().isEqualTo(429)
+            .expectHeader().valueMatches("RateLimit", "\"pages\";r=0;t=[1-9][0-9]*");
     }
 
     @Test
