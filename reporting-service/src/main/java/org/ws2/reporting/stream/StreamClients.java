@@ -36,14 +36,14 @@ class StreamClients {
     private final List<IpAddressMatcher> trustedProxies;
 
     /**
-     * By default loopback and the private ranges: unlike the gateway, this service is never reached from the
-     * internet, so whatever connects from those is our own (the gateway's container or pod); trusting only
-     * loopback would name the gateway itself as the one client of every anonymous stream in Compose or
-     * Kubernetes.
+     * By default what the gateway trusts by default (its {@code ws2.rate-limit.trusted-proxies}): this machine's
+     * own addresses, exactly. A wider default would let a caller whose address falls in it (any 127.x.y.z on
+     * the local stack) pass for a proxy and so share nobody's allowance; deployments name the gateway's network
+     * (compose: its networks; deploy/k8s: the pod network, the same setting as the gateway's).
      */
-    static final String PRIVATE_NETWORKS = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7";
+    static final String GATEWAY_DEFAULT = "127.0.0.1,::1";
 
-    StreamClients(@Value("${ws2.stream.trusted-proxies:" + PRIVATE_NETWORKS + "}") List<String> trustedProxies) {
+    StreamClients(@Value("${ws2.stream.trusted-proxies:" + GATEWAY_DEFAULT + "}") List<String> trustedProxies) {
         this.trustedProxies = trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty())
                 .map(IpAddressMatcher::new).toList();
     }

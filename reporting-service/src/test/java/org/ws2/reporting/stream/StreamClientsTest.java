@@ -47,12 +47,14 @@ class StreamClientsTest {
     }
 
     @Test
-    void byDefaultTheGatewaysContainerOrPodIsTrustedAndNamesNobodyItself() {
-        StreamClients byDefault = new StreamClients(List.of(StreamClients.PRIVATE_NETWORKS.split(",")));
-        assertThat(byDefault.name(request("172.18.0.5", null))).isNull();
-        assertThat(byDefault.name(request("10.42.0.17", "198.51.100.1"))).isEqualTo("ip:198.51.100.1");
-        assertThat(byDefault.name(request("fd00::5", "198.51.100.1"))).isEqualTo("ip:198.51.100.1");
-        assertThat(byDefault.name(request("203.0.113.9", "10.0.0.1"))).isEqualTo("ip:203.0.113.9");
+    void byDefaultOnlyThisMachinesOwnAddressIsTrustedAsTheGatewayTrustsIt() {
+        StreamClients byDefault = new StreamClients(List.of(StreamClients.GATEWAY_DEFAULT.split(",")));
+        assertThat(byDefault.name(request("127.0.0.1", null))).isNull();
+        assertThat(byDefault.name(request("127.0.0.1", "198.51.100.1"))).isEqualTo("ip:198.51.100.1");
+        assertThat(byDefault.name(request("::1", "198.51.100.1"))).isEqualTo("ip:198.51.100.1");
+        // another loopback address is a caller, as at the gateway: visitors on the local stack are told apart
+        assertThat(byDefault.name(request("127.0.0.1", "127.22.0.7"))).isEqualTo("ip:127.22.0.7");
+        assertThat(byDefault.name(request("10.42.0.17", "198.51.100.1"))).isEqualTo("ip:10.42.0.17");
     }
 
     @Test
