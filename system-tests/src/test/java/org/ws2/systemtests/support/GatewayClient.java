@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A client of one stack's gateway, as a person's client would call it: JSON in and out, an optional bearer token.
@@ -43,6 +44,11 @@ public final class GatewayClient {
         return stack.token(role, groups);
     }
 
+    /** The same for a named person, whose changes record {@code subject} as their author. */
+    public String tokenFor(String subject, String role, String... groups) {
+        return stack.token(subject, role, List.of(groups));
+    }
+
     public HttpResponse<String> get(String path, String token) {
         return send(request(path, token).GET());
     }
@@ -57,6 +63,19 @@ public final class GatewayClient {
                     .ifPresent(etag -> request.header("If-Match", etag));
         }
         return send(request);
+    }
+
+    /** A GET whose answer is kept as bytes (a PDF), asking for {@code accept}. */
+    public HttpResponse<byte[]> getBytes(String path, String token, String accept) {
+        HttpRequest request = request(path, token).setHeader("Accept", accept).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("No answer from " + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     public HttpResponse<String> put(String path, String token, String json, String ifMatch) {

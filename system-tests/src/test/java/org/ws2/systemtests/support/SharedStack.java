@@ -1,5 +1,6 @@
 package org.ws2.systemtests.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,17 +22,27 @@ public final class SharedStack implements BeforeAllCallback, ParameterResolver {
 
     /** Its ports (and BrowserJourneysIT's, which runs after it) are clear of ReplicasSystemIT's and FaultInjectionSystemIT's. */
     static final String DEFAULT_PORT_OFFSET = "10000";
+    /**
+     * For a developer re-running journeys: the WS2_HOME of a stack already running at the same port offset, with the
+     * Q2 update loaded ({@code scripts/load-q2-2021.sh}) ({@code -Dws2.system-test.running-stack-home=...}); it is
+     * used, not started or stopped.
+     */
+    static final String RUNNING_STACK_HOME = System.getProperty("ws2.system-test.running-stack-home", "");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
 
     /** The running stack, or why it did not start (so that the next class fails at once rather than start it again). */
     private record Started(SystemStack stack, GatewayClient gateway, RuntimeException failure) implements AutoCloseable {
 
         static Started start() {
-            SystemStack stack = SystemStack.inFreshFolder("end-to-end", DEFAULT_PORT_OFFSET, Duration.ofSeconds(180));
+            SystemStack stack = RUNNING_STACK_HOME.isBlank()
+                    ? SystemStack.inFreshFolder("end-to-end", DEFAULT_PORT_OFFSET, Duration.ofSeconds(180))
+                    : SystemStack.alreadyRunning("end-to-end", Path.of(RUNNING_STACK_HOME), DEFAULT_PORT_OFFSET);
             try {
                 stack.start();
                 GatewayClient gateway = new GatewayClient(stack);
-                Q2Update.load(gateway);
+                if (RUNNING_STACK_HOME.isBlank()) {
+                    Q2Update.load(gateway);
+                }
                 return new Started(stack, gateway, null);
             } catch (RuntimeException | AssertionError e) {
                 stack.close();

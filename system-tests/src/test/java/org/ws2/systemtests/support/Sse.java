@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +68,20 @@ public final class Sse implements AutoCloseable {
             taken.add(event);
         }
         return taken;
+    }
+
+    /** The events until one satisfies {@code last} (that one included), each at most {@code quiet} after the one before. */
+    public List<String[]> takeUntil(Predicate<String[]> last, Duration quiet)
+            throws InterruptedException {
+        List<String[]> taken = new ArrayList<>();
+        while (true) {
+            String[] event = events.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(event).as("an event after the %d read, until the one awaited", taken.size()).isNotNull();
+            taken.add(event);
+            if (last.test(event)) {
+                return taken;
+            }
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.ws2.localstack.Components;
 import org.ws2.localstack.Launcher;
 import org.ws2.localstack.Settings;
+import org.ws2.localsigning.LocalJwtKeys;
 
 /**
  * One whole WS2 stack for system tests, started by the launcher of {@code ./ws2 start} (real PostgreSQL and Kafka,
@@ -152,6 +153,11 @@ public final class SystemStack implements AutoCloseable {
     /** A bearer token of the local identity provider. */
     public String token(String role, String... groups) {
         return launcher.token(role, List.of(groups));
+    }
+
+    /** A bearer token for a named person: {@code subject} is the {@code sub} their changes record as author. */
+    public String token(String subject, String role, List<String> groups) {
+        return LocalJwtKeys.load(launcher.settings().jwtDir()).token(subject, role, groups);
     }
 
     /** The processes of the stack now alive, by component. */
