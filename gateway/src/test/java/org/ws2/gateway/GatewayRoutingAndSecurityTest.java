@@ -103,7 +103,8 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/recommendations", "/recommendations/6.1.1", "/groups/ALAC", "/reports",
         "/workspace", "/sign-in", "/api-docs", "/assets/site.css", "/webjars/swagger-ui/swagger-ui.css",
-        "/subscriptions/confirm"})
+        "/subscriptions/confirm", "/groups/ALAC/assignments/1.1", "/engagements", "/engagements/42", "/inbox",
+        "/settings", "/favicon.ico"})
     void pagesAreRoutedToTheWebModule(String path) {
         client.get().uri(path).exchange().expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
         assertThat(BACKENDS.get("web").lastRequest().path()).isEqualTo(path);

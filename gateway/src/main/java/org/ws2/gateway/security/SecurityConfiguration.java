@@ -19,7 +19,7 @@ public class SecurityConfiguration {
 
     /** The web module's paths (the "web" route in application.yml). */
     static final String[] WEB_PAGES = {"/", "/overview/**", "/recommendations/**", "/groups/**", "/reports/**",
-            "/workspace/**", "/sign-in", "/sign-out", "/oauth2/**", "/login/oauth2/**", "/assets/**", "/webjars/**",
+            "/workspace/**", "/engagements/**", "/inbox/**", "/settings/**", "/sign-in", "/sign-out", "/oauth2/**", "/login/oauth2/**", "/assets/**", "/webjars/**",
             "/favicon.ico", "/subscriptions/**"};
 
     @Bean
