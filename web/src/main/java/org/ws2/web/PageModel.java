@@ -1,6 +1,9 @@
 package org.ws2.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -31,17 +34,30 @@ class PageModel {
         return properties.localSignIn();
     }
 
+    /** No form refused yet: a page that shows a refusal sets its own (see FieldProblem). */
+    @ModelAttribute(FieldProblem.MODEL)
+    FieldProblem noProblem() {
+        return FieldProblem.NONE;
+    }
+
     @ModelAttribute("path")
     String path(HttpServletRequest request) {
         return request.getRequestURI();
     }
 
-    /** A read the page needed failed: say so in words, with the status the API gave. */
+    /**
+     * A read the page needed failed: say so in words. A 404 is the page's 404; a 429 (the gateway counts a
+     * page's API calls against its visitor) is the page's 429 with the API's Retry-After, so the visitor's
+     * browser or crawler waits as asked; anything else is the API failing the page (502).
+     */
     @ExceptionHandler(ApiException.class)
-    ModelAndView apiFailed(ApiException e, HttpServletRequest request) {
+    ModelAndView apiFailed(ApiException e, HttpServletRequest request, HttpServletResponse response) {
         ModelAndView page = new ModelAndView("problem");
         int status = e.problem().status();
-        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(status == 404 ? 404 : 502));
+        page.setStatus(HttpStatusCode.valueOf(status == 404 || status == 429 ? status : 502));
+        if (e.problem().tooManyRequests() && e.problem().retryAfter() != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, e.problem().retryAfter());
+        }
         page.addObject("problem", e.problem());
         page.addObject("user", tokenCookie.read(request).orElse(null));
         page.addObject("localSignIn", properties.localSignIn());

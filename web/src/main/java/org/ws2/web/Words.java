@@ -19,12 +19,17 @@ import java.util.Map;
 public class Words {
 
     /** Where the plain rule (capitalise, underscores to spaces) would not read as ICANN writes it. */
-    private static final Map<String, String> SPECIAL = Map.of(
-            "ORG", "ICANN org",
-            "CO_OWNED", "Co-owned",
-            "SIGN_OFF_REQUESTED", "Sign-off requested",
-            "SO", "SO",
-            "AC", "AC");
+    private static final Map<String, String> SPECIAL = Map.ofEntries(
+            Map.entry("ORG", "ICANN org"),
+            Map.entry("CO_OWNED", "Co-owned"),
+            // group kinds, as ICANN's bylaws name them
+            Map.entry("SO", "Supporting Organization"),
+            Map.entry("AC", "Advisory Committee"),
+            Map.entry("GNSO_SG", "GNSO stakeholder group"),
+            Map.entry("GNSO_C", "GNSO constituency"),
+            Map.entry("RALO", "Regional At-Large Organization"),
+            Map.entry("CROSS_COMMUNITY", "Cross-community structure"),
+            Map.entry("ORG_FUNCTION", "ICANN org function"));
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
@@ -40,7 +45,8 @@ public class Words {
         if (special != null) {
             return special;
         }
-        String spaced = name.replace('_', ' ').toLowerCase(Locale.ROOT);
+        // the noun is hyphenated ("a sign-off reminder"), the verb is not ("signed off")
+        String spaced = (" " + name.replace('_', ' ').toLowerCase(Locale.ROOT) + " ").replace(" sign off ", " sign-off ").strip();
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 

@@ -26,7 +26,15 @@ class WordsTest {
         "NOT_APPLICABLE, Not applicable",
         "WOULD_BENEFIT, Would benefit",
         "HIGH, High",
-        "AC, AC"
+        "SO, Supporting Organization",
+        "AC, Advisory Committee",
+        "GNSO_SG, GNSO stakeholder group",
+        "RALO, Regional At-Large Organization",
+        "ORG_FUNCTION, ICANN org function",
+        "SIGN_OFF_REMINDER, Sign-off reminder",
+        "ASSIGNMENT_TRIAGED, Assignment triaged",
+        "INBOX, Inbox",
+        "DAILY, Daily"
     })
     void theApisNamesReadAsIcannWritesThem(String name, String expected) {
         assertThat(words.of(name)).isEqualTo(expected);

@@ -122,7 +122,8 @@ public class TrackerApi {
                 Object parsed = bytes.length == 0 ? Map.of() : json.readValue(bytes, ANY);
                 return new Outcome(status.value(), parsed, etag, null);
             }
-            return new Outcome(status.value(), null, etag, problem(status.value(), bytes));
+            return new Outcome(status.value(), null, etag,
+                    problem(status.value(), bytes, response.getHeaders().getFirst("Retry-After")));
         }, true);
     }
 
@@ -139,12 +140,13 @@ public class TrackerApi {
         }
     }
 
-    private Problem problem(int status, byte[] bytes) {
+    private Problem problem(int status, byte[] bytes, String retryAfter) {
         try {
             JsonNode node = json.readTree(bytes);
-            return new Problem(status, text(node, "type"), text(node, "title"), text(node, "detail"), text(node, "field"));
+            return new Problem(status, text(node, "type"), text(node, "title"), text(node, "detail"), text(node, "field"),
+                    retryAfter);
         } catch (RuntimeException notJson) {
-            return new Problem(status, null, "HTTP " + status, null, null);
+            return new Problem(status, null, "HTTP " + status, null, null, retryAfter);
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.ws2.web.api.TrackerApi;
 import org.ws2.web.api.Problem;
+import org.ws2.web.assignment.AssignmentPages;
 import org.ws2.web.signin.SignedInUser;
 
 import java.util.ArrayList;
@@ -37,15 +38,12 @@ class GroupPages {
         KIND_LABELS.put("ORG_FUNCTION", "ICANN org functions");
     }
 
-    static final List<String> PRIORITIES = List.of("HIGH", "MEDIUM", "LOW", "NOT_APPLICABLE");
-    static final List<String> EFFORTS = List.of("MINIMAL", "MODERATE", "SIGNIFICANT");
-    static final List<String> URGENCIES = List.of("HIGH", "MEDIUM", "LOW");
-    static final List<String> PROGRESS_VALUES = List.of("NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED", "NOT_APPLICABLE");
-
     private final TrackerApi api;
+    private final AssignmentPages assignmentPages;
 
-    GroupPages(TrackerApi api) {
+    GroupPages(TrackerApi api, AssignmentPages assignmentPages) {
         this.api = api;
+        this.assignmentPages = assignmentPages;
     }
 
     @GetMapping("/groups")
@@ -84,35 +82,51 @@ class GroupPages {
 
     @PostMapping("/groups/{id}/assignments/{rec}/triage")
     String triage(@PathVariable String id, @PathVariable String rec, @RequestParam String to,
-            @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String version,
+            @RequestParam(defaultValue = "") String note, @RequestParam(required = false) String applicabilityNote,
+            @RequestParam(defaultValue = "") String version, @RequestParam(name = "return", defaultValue = "") String back,
             SignedInUser user, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", to);
         body.putAll(fields("note", note));
-        return changeAssignment(HttpMethod.POST, id, rec, "triage", body, version, user, model);
+        // only support's form has the field; left out, the API keeps the note as it is
+        if (applicabilityNote != null) {
+            body.put("applicabilityNote", applicabilityNote.strip());
+        }
+        return changeAssignment(HttpMethod.POST, id, rec, "triage", body, version, back, null,
+                typed("note", note, "applicabilityNote", applicabilityNote), user, model);
     }
 
     @PostMapping("/groups/{id}/assignments/{rec}/priority")
     String priority(@PathVariable String id, @PathVariable String rec, @RequestParam(defaultValue = "") String priority,
             @RequestParam(defaultValue = "") String effort, @RequestParam(defaultValue = "") String urgency,
             @RequestParam(defaultValue = "") String notApplicableReason, @RequestParam(defaultValue = "") String version,
-            SignedInUser user, Model model) {
+            @RequestParam(name = "return", defaultValue = "") String back, SignedInUser user, Model model) {
         return changeAssignment(HttpMethod.PUT, id, rec, "priority", fields("priority", priority, "effort", effort,
-                "urgency", urgency, "notApplicableReason", notApplicableReason), version, user, model);
+                "urgency", urgency, "notApplicableReason", notApplicableReason), version, back, null,
+                typed("priority", priority, "effort", effort, "urgency", urgency, "notApplicableReason", notApplicableReason),
+                user, model);
     }
 
     @PostMapping("/groups/{id}/assignments/{rec}/progress")
     String progress(@PathVariable String id, @PathVariable String rec, @RequestParam(defaultValue = "") String progress,
             @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String evidenceUrl,
-            @RequestParam(defaultValue = "") String version, SignedInUser user, Model model) {
+            @RequestParam(defaultValue = "") String version, @RequestParam(name = "return", defaultValue = "") String back,
+            SignedInUser user, Model model) {
         return changeAssignment(HttpMethod.PUT, id, rec, "progress",
-                fields("progress", progress, "note", note, "evidenceUrl", evidenceUrl), version, user, model);
+                fields("progress", progress, "note", note, "evidenceUrl", evidenceUrl), version, back, null,
+                typed("progress", progress, "note", note, "evidenceUrl", evidenceUrl), user, model);
     }
 
+    /** A comment, or with {@code replyTo} a reply to one of the thread's comments. */
     @PostMapping("/groups/{id}/assignments/{rec}/comments")
     String comment(@PathVariable String id, @PathVariable String rec, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String replyTo, @RequestParam(name = "return", defaultValue = "") String back,
             SignedInUser user, Model model) {
-        return changeAssignment(HttpMethod.POST, id, rec, "comments", Map.of("text", text), null, user, model);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        body.putAll(fields("replyTo", replyTo));
+        return changeAssignment(HttpMethod.POST, id, rec, "comments", body, null, back, replyTo, typed("text", text),
+                user, model);
     }
 
     /**
@@ -148,10 +162,19 @@ class GroupPages {
      * {@code /api/groups/{g}/assignments/{r}/<change>}; a refusal is shown next to that change's form.
      */
     private String changeAssignment(HttpMethod method, String id, String rec, String change, Map<String, Object> body,
-            String version, SignedInUser user, Model model) {
+            String version, String back, String replyTo, Map<String, String> typed, SignedInUser user, Model model) {
         TrackerApi.Outcome outcome = api.send(method,
                 TrackerApi.path("/api/groups/{g}/assignments/{r}/" + change, id, rec), body, version, user);
-        return answer(id, rec, change, outcome, user, model);
+        // back to the assignment's own page only when the form came from it: the one return path accepted, so
+        // a crafted form cannot send anyone elsewhere (no open redirect)
+        String assignmentPage = AssignmentPages.path(id, rec);
+        if (!assignmentPage.equals(back)) {
+            return answer(id, rec, change, outcome, user, model);
+        }
+        if (outcome.ok()) {
+            return "redirect:" + assignmentPage + (change.equals("comments") ? "#thread" : "#state");
+        }
+        return assignmentPages.refused(id, rec, change, replyTo, outcome.problem(), typed, user, model);
     }
 
     /** Success: back to the page (post/redirect/get). A problem: the same page with it next to the action. */
@@ -176,10 +199,10 @@ class GroupPages {
         model.addAttribute("canEdit", user != null && user.editorOf(id));
         model.addAttribute("canSupport", user != null && user.support());
         model.addAttribute("problems", problems);
-        model.addAttribute("priorities", PRIORITIES);
-        model.addAttribute("efforts", EFFORTS);
-        model.addAttribute("urgencies", URGENCIES);
-        model.addAttribute("progressValues", PROGRESS_VALUES);
+        model.addAttribute("priorities", AssignmentPages.PRIORITIES);
+        model.addAttribute("efforts", AssignmentPages.EFFORTS);
+        model.addAttribute("urgencies", AssignmentPages.URGENCIES);
+        model.addAttribute("progressValues", AssignmentPages.PROGRESS_VALUES);
     }
 
     /** The form's fields, as name and value pairs, for the API: a field left blank is not set (null). */
@@ -189,6 +212,17 @@ class GroupPages {
             body.put(namesAndValues[i], blankToNull(namesAndValues[i + 1]));
         }
         return body;
+    }
+
+    /** What the person typed, by field, to give back in the form the API refused (absent fields left out). */
+    private static Map<String, String> typed(String... namesAndValues) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                typed.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return typed;
     }
 
     private static String blankToNull(String value) {

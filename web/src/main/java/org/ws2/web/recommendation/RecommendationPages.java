@@ -10,14 +10,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.ws2.web.api.Problem;
 import org.ws2.web.api.TrackerApi;
+import org.ws2.web.FieldProblem;
+import org.ws2.web.Pager;
 import org.ws2.web.signin.SignedInUser;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The public catalogue: a filtered, paged list and one recommendation with everything known about it. */
+/**
+ * The public catalogue: a filtered, paged list and one recommendation with everything known about it;
+ * for support staff and admins, the catalogue's upkeep too (add, correct, retire, flag for coordination,
+ * dependencies). Every change goes to the API with the version the page showed as If-Match where the API
+ * takes one, so a form read before someone else's change is refused (412), never applied over it.
+ */
 @Controller
 class RecommendationPages {
 
@@ -32,8 +41,49 @@ class RecommendationPages {
         this.api = api;
     }
 
+    /** The inputs of each catalogue form, where a problem naming one of them is shown. */
+    static final List<String> CREATE_FIELDS = List.of("id", "title", "summary", "ownership", "targetQuarter", "tags", "note");
+    static final List<String> EDIT_FIELDS = List.of("title", "summary", "ownership", "sharedWith", "implementers",
+            "targetQuarter", "tags", "note");
+    static final List<String> SHARED_OWNERS = List.of("BOARD", "NOMCOM");
+
     @GetMapping("/recommendations")
     String list(@RequestParam Map<String, String> params, SignedInUser user, Model model) {
+        fillList(params, user, model);
+        // every field the form reads, blank: the template reads a missing map key as an error, not as empty
+        Map<String, String> blank = new LinkedHashMap<>();
+        CREATE_FIELDS.forEach(field -> blank.put(field, ""));
+        blank.put("ownership", "ORG");
+        model.addAttribute("createForm", blank);
+        return "recommendations";
+    }
+
+    /** Support staff add a recommendation; the API checks the id against the topics and every field. */
+    @PostMapping("/recommendations")
+    String create(@RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "") String ownership,
+            @RequestParam(defaultValue = "") String targetQuarter, @RequestParam(defaultValue = "") String tags,
+            @RequestParam(defaultValue = "") String note, SignedInUser user, Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id.strip());
+        body.put("title", title.strip());
+        body.put("summary", blankToNull(summary));
+        body.put("ownership", blankToNull(ownership));
+        body.put("targetQuarter", blankToNull(targetQuarter));
+        body.put("tags", tags(tags));
+        body.put("note", blankToNull(note));
+        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/recommendations", body, null, user);
+        if (outcome.ok()) {
+            return "redirect:" + TrackerApi.path("/recommendations/{id}", String.valueOf(outcome.body().get("id")));
+        }
+        fillList(Map.of(), user, model);
+        model.addAttribute("createForm", Map.of("id", id, "title", title, "summary", summary, "ownership", ownership,
+                "targetQuarter", targetQuarter, "tags", tags, "note", note));
+        model.addAttribute(FieldProblem.MODEL, FieldProblem.of("create", outcome.problem(), CREATE_FIELDS));
+        return "recommendations";
+    }
+
+    private void fillList(Map<String, String> params, SignedInUser user, Model model) {
         Map<String, String> filter = new LinkedHashMap<>();
         for (String name : List.of("topic", "status", "ownership", "coordination", "tag", "q")) {
             filter.put(name, params.getOrDefault(name, "").strip());
@@ -41,7 +91,7 @@ class RecommendationPages {
         // "as of" a past day: the catalogue as it stood at the end of that day (UTC)
         String asOf = params.getOrDefault("asOf", "").strip();
         filter.put("asOf", asOf.matches("^\\d{4}-\\d{2}-\\d{2}$") ? asOf : "");
-        int page = Math.max(0, parseInt(params.get("page")));
+        int page = Pager.requested(params.get("page"));
         Map<String, Object> query = new LinkedHashMap<>(filter);
         query.put("asOf", filter.get("asOf").isEmpty() ? null : filter.get("asOf") + "T23:59:59Z");
         query.put("page", page);
@@ -51,18 +101,12 @@ class RecommendationPages {
         model.addAttribute("filter", filter);
         model.addAttribute("recommendations", answer.get("items"));
         model.addAttribute("total", total);
-        model.addAttribute("page", page);
-        model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("pager", Pager.of("/recommendations", filter, page, total, PAGE_SIZE));
         model.addAttribute("topics", api.getList("/api/topics", user));
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("ownerships", OWNERSHIPS);
         model.addAttribute("flags", FLAGS);
-        model.addAttribute("pageLink", (java.util.function.IntFunction<String>) p -> {
-            Map<String, Object> q = new LinkedHashMap<>(filter);
-            q.put("page", p);
-            return TrackerApi.path("/recommendations", q);
-        });
-        return "recommendations";
+        model.addAttribute("canEditCatalogue", user != null && user.support());
     }
 
     @GetMapping("/recommendations/{id}")
@@ -120,6 +164,107 @@ class RecommendationPages {
         return "recommendation";
     }
 
+    /** Corrects the details: the API replaces every editable field, so the form carries them all. */
+    @PostMapping("/recommendations/{id}/details")
+    String edit(@PathVariable String id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "") String ownership,
+            @RequestParam(required = false) List<String> sharedWith, @RequestParam(defaultValue = "") String implementers,
+            @RequestParam(defaultValue = "") String targetQuarter, @RequestParam(defaultValue = "") String tags,
+            @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String version,
+            SignedInUser user, Model model) {
+        List<String> shared = sharedWith == null ? List.of() : sharedWith;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title.strip());
+        body.put("summary", blankToNull(summary));
+        body.put("ownership", blankToNull(ownership));
+        body.put("sharedWith", shared);
+        body.put("implementers", implementers.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
+        body.put("targetQuarter", blankToNull(targetQuarter));
+        body.put("tags", tags(tags));
+        body.put("note", blankToNull(note));
+        TrackerApi.Outcome outcome = api.send(HttpMethod.PUT, TrackerApi.path("/api/recommendations/{id}", id), body, version, user);
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("title", title);
+        typed.put("summary", summary);
+        typed.put("ownership", ownership);
+        typed.put("sharedWith", shared);
+        typed.put("implementers", implementers);
+        typed.put("targetQuarter", targetQuarter);
+        typed.put("tags", tags);
+        typed.put("note", note);
+        return changed(id, "", outcome, FieldProblem::of, "edit", EDIT_FIELDS, Map.of("editForm", typed), user, model);
+    }
+
+    /** Retires it with a reason: it leaves the catalogue and reports but keeps its history. */
+    @PostMapping("/recommendations/{id}/retirement")
+    String retire(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String version, SignedInUser user, Model model) {
+        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, TrackerApi.path("/api/recommendations/{id}/retirement", id),
+                Map.of("reason", reason.strip()), version, user);
+        return changed(id, "", outcome, FieldProblem::of, "retire", List.of("reason"),
+                Map.of("retireForm", Map.of("reason", reason)), user, model);
+    }
+
+    /** Sets, changes or clears ({@code NONE}) the coordination flag; the rationale is the note SO/AC leaders read. */
+    @PostMapping("/recommendations/{id}/coordination")
+    String coordination(@PathVariable String id, @RequestParam(defaultValue = "") String level,
+            @RequestParam(defaultValue = "") String rationale, @RequestParam(defaultValue = "") String version,
+            SignedInUser user, Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("level", blankToNull(level));
+        body.put("rationale", rationale.strip());
+        TrackerApi.Outcome outcome = api.send(HttpMethod.PUT, TrackerApi.path("/api/recommendations/{id}/coordination", id),
+                body, version, user);
+        return changed(id, "#coordination", outcome, FieldProblem::of, "coordination", List.of("level", "rationale"),
+                Map.of("coordinationForm", Map.of("level", level, "rationale", rationale)), user, model);
+    }
+
+    /** Makes it wait on another recommendation; a cycle or an unknown id is refused beside the id typed. */
+    @PostMapping("/recommendations/{id}/dependencies")
+    String addDependency(@PathVariable String id, @RequestParam(defaultValue = "") String dependsOnId,
+            @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String version,
+            SignedInUser user, Model model) {
+        TrackerApi.Outcome outcome = dependsOnId.isBlank()
+                // the id is part of the API's path: without it there is no request to send
+                ? new TrackerApi.Outcome(400, null, null, new Problem(400, null, "Invalid input",
+                        "Name the recommendation it waits on, such as 2.3.", "dependsOnId"))
+                : api.send(HttpMethod.PUT, TrackerApi.path("/api/recommendations/{id}/dependencies/{d}", id, dependsOnId.strip()),
+                        java.util.Collections.singletonMap("note", blankToNull(note)), version, user);
+        // the API's refusals of this request (a cycle, an unknown id) concern the id typed unless they name the note
+        return changed(id, "#dependencies", outcome,
+                (form, problem, fields) -> new FieldProblem(form, "note".equals(problem.field()) ? "note" : "dependsOnId", problem),
+                "dependency", List.of("dependsOnId", "note"),
+                Map.of("dependencyForm", Map.of("dependsOnId", dependsOnId, "note", note)), user, model);
+    }
+
+    @PostMapping("/recommendations/{id}/dependencies/{dependsOnId}/removal")
+    String removeDependency(@PathVariable String id, @PathVariable String dependsOnId,
+            @RequestParam(defaultValue = "") String version, SignedInUser user, Model model) {
+        TrackerApi.Outcome outcome = api.send(HttpMethod.DELETE,
+                TrackerApi.path("/api/recommendations/{id}/dependencies/{d}", id, dependsOnId), null, version, user);
+        return changed(id, "#dependencies", outcome, FieldProblem::of, "removal", List.of(), Map.of(), user, model);
+    }
+
+    /** Where a form's refusal is shown: beside which of its inputs. */
+    interface Placing {
+        FieldProblem place(String form, Problem problem, List<String> fields);
+    }
+
+    /**
+     * Success: back to the recommendation (post/redirect/get). A refusal: the same page, the problem beside
+     * the input it names and the form as it was typed, so nothing typed is lost and nothing was changed.
+     */
+    private String changed(String id, String anchor, TrackerApi.Outcome outcome, Placing placing, String form,
+            List<String> fields, Map<String, Object> typed, SignedInUser user, Model model) {
+        if (outcome.ok()) {
+            return "redirect:" + TrackerApi.path("/recommendations/{id}", id) + anchor;
+        }
+        model.addAllAttributes(typed);
+        fill(id, user, model);
+        model.addAttribute(FieldProblem.MODEL, placing.place(form, outcome.problem(), fields));
+        return "recommendation";
+    }
+
     @SuppressWarnings("unchecked")
     private void fill(String id, SignedInUser user, Model model) {
         Map<String, Object> recommendation = api.get(TrackerApi.path("/api/recommendations/{id}", id), user);
@@ -135,13 +280,29 @@ class RecommendationPages {
         model.addAttribute("assignments", api.tryGet(TrackerApi.path("/api/assignments", Map.of("recommendationId", id, "size", 500)), user)
                 .map(o -> o.body().get("items")).orElse(null));
         model.addAttribute("statuses", STATUSES);
+        model.addAttribute("ownerships", OWNERSHIPS);
+        model.addAttribute("sharedOwners", SHARED_OWNERS);
+        model.addAttribute("canEditCatalogue", user != null && user.support() && !Boolean.TRUE.equals(recommendation.get("retired")));
+        if (!model.containsAttribute("editForm")) {
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("title", recommendation.get("title"));
+            form.put("summary", recommendation.get("summary"));
+            form.put("ownership", recommendation.get("ownership"));
+            form.put("sharedWith", recommendation.getOrDefault("sharedWith", List.of()));
+            form.put("implementers", String.join("\n", (List<String>) recommendation.getOrDefault("implementers", List.of())));
+            form.put("targetQuarter", recommendation.get("targetQuarter"));
+            form.put("tags", String.join(", ", (List<String>) recommendation.getOrDefault("tags", List.of())));
+            form.put("note", "");
+            model.addAttribute("editForm", form);
+        }
     }
 
-    private static int parseInt(String value) {
-        try {
-            return value == null ? 0 : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+    /** Tags as people type them, separated by commas (a tag may hold spaces: "SO/AC accountability"). */
+    private static List<String> tags(String typed) {
+        return Arrays.stream(typed.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

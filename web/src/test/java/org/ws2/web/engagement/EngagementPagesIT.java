@@ -1,0 +1,122 @@
+package org.ws2.web.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ws2.web.Forms;
+import org.ws2.web.PageIT;
+import org.ws2.web.StubGateway.Answer;
+
+/**
+ * The engagement pages: the page an engagement notice links to ({@code /engagements/{id}}) says in words
+ * what was held, when, and what it concerns; the log lists the items; support staff record a new one,
+ * and a refusal is shown beside the field the API named. The API is a stand-in gateway that records what
+ * the pages send.
+ */
+class EngagementPagesIT extends PageIT {
+
+    static final String WEBINAR = "6f1c2d3e-0000-4000-8000-000000000001";
+    static final String RECORDED = "6f1c2d3e-0000-4000-8000-0000000000aa";
+
+    @BeforeEach
+    void theApi() {
+        GATEWAY.on("POST /api/engagements", request -> request.body().contains("\"heldOn\":\"1921-06-01\"")
+                        ? Answer.problem(400, "heldOn", "heldOn: must be between 2000-01-01 and 2099-12-31, not 1921-06-01.")
+                        : Answer.created(engagement(RECORDED, "WORKSHOP", "Accountability workshop", "2021-06-01", "[\"1.1\",\"6.4.2\"]")))
+                .on("GET /api/engagements/" + WEBINAR, engagement(WEBINAR, "WEBINAR",
+                        "ICANN Webinar on Work Stream 2 Implementation - 25 May 2021", "2021-05-25", "[\"1.1\",\"6.4.2\"]"))
+                .on("GET /api/engagements", "{\"items\":[" + engagement(WEBINAR, "WEBINAR",
+                        "ICANN Webinar on Work Stream 2 Implementation - 25 May 2021", "2021-05-25", "[]") + ","
+                        + engagement("6f1c2d3e-0000-4000-8000-000000000002", "MEETING", "WS2-IT Meeting - 7 May 2021",
+                                "2021-05-07", "[]") + "],\"page\":0,\"size\":25,\"total\":2}")
+                .on("GET /api/assignments", request -> Answer.ok(request.query().contains("recommendationId=1.1")
+                        ? "{\"items\":[{\"groupId\":\"ALAC\",\"recommendationId\":\"1.1\"},"
+                                + "{\"groupId\":\"GNSO Council\",\"recommendationId\":\"1.1\"}],\"total\":2}"
+                        : "{\"items\":[{\"groupId\":\"ALAC\",\"recommendationId\":\"6.4.2\"}],\"total\":1}"));
+    }
+
+    @Test
+    void theLinkInAnEngagementNoticeOpensThePageWithItsFactsInWords() throws Exception {
+        HttpResponse<String> shown = browser.get(page("/engagements/" + WEBINAR));
+
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.body())
+                .contains("ICANN Webinar on Work Stream 2 Implementation")
+                .contains("25 May 2021")
+                .contains(">Webinar<")
+                .contains("href=\"/recommendations/1.1\"")
+                .contains("href=\"/recommendations/6.4.2\"")
+                .contains("href=\"/groups/ALAC\"").contains("href=\"/groups/GNSO%20Council\"")
+                .contains("href=\"https://community.icann.org/display/IO/Webinars\"").contains("Meeting materials")
+                .doesNotContain("WEBINAR").doesNotContain("2021-05-25<");
+    }
+
+    @Test
+    void theMainNavigationLeadsToTheLog() throws Exception {
+        String body = browser.get(page("/engagements/" + WEBINAR)).body();
+
+        assertThat(body).contains("<li><a href=\"/engagements\" aria-current=\"page\">Engagements</a></li>");
+    }
+
+    @Test
+    void anEngagementThatDoesNotExistIsAPlainNotFound() throws Exception {
+        HttpResponse<String> missing = browser.get(page("/engagements/6f1c2d3e-0000-4000-8000-00000000ffff"));
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theLogListsTheItemsAsTheApiOrdersThemNewestFirstAndFiltersByKind() throws Exception {
+        HttpResponse<String> shown = browser.get(page("/engagements?kind=WEBINAR"));
+
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        String body = shown.body();
+        assertThat(body.indexOf("href=\"/engagements/" + WEBINAR + "\""))
+                .isPositive().isLessThan(body.indexOf("WS2-IT Meeting - 7 May 2021"));
+        assertThat(body).contains("<option value=\"WEBINAR\" selected=\"selected\">Webinar</option>");
+        assertThat(body).as("no record form for a reader who is not support staff").doesNotContain("name=\"heldOn\"");
+    }
+
+    @Test
+    void supportStaffRecordAnEngagementAndTheApiGetsItsJson() throws Exception {
+        signIn("sam.support", "support-staff");
+        String csrf = Forms.csrf(browser.get(page("/engagements")).body());
+
+        HttpResponse<String> recorded = browser.post(page("/engagements"), "_csrf=" + Forms.enc(csrf)
+                + "&kind=WORKSHOP&title=" + Forms.enc("Accountability workshop") + "&heldOn=2021-06-01"
+                + "&description=" + Forms.enc("At ICANN71") + "&linkTitle=Slides&linkUrl=" + Forms.enc("https://example.org/slides")
+                + "&linkTitle=&linkUrl=&recommendationIds=" + Forms.enc("1.1, 6.4.2 1.1"));
+
+        assertThat(GATEWAY.changes()).containsExactly("POST /api/engagements auth=true if-match=null {\"kind\":\"WORKSHOP\",\"title\":\"Accountability workshop\","
+                + "\"heldOn\":\"2021-06-01\",\"description\":\"At ICANN71\",\"links\":[{\"title\":\"Slides\","
+                + "\"url\":\"https://example.org/slides\"}],\"recommendationIds\":[\"1.1\",\"6.4.2\",\"1.1\"]}");
+        assertThat(recorded.statusCode()).isEqualTo(302);
+        assertThat(recorded.headers().firstValue("Location").orElseThrow()).endsWith("/engagements/" + RECORDED);
+    }
+
+    @Test
+    void aRefusedRecordShowsTheProblemBesideItsFieldAndKeepsWhatWasTyped() throws Exception {
+        signIn("sam.support", "support-staff");
+        String csrf = Forms.csrf(browser.get(page("/engagements")).body());
+
+        HttpResponse<String> refused = browser.post(page("/engagements"), "_csrf=" + Forms.enc(csrf)
+                + "&kind=MEETING&title=" + Forms.enc("Typo meeting") + "&heldOn=1921-06-01&description=&linkTitle=&linkUrl=");
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        String body = refused.body();
+        assertThat(body).contains("value=\"Typo meeting\"");
+        assertThat(Forms.input(body, "heldOn")).contains("aria-describedby=\"record-heldOn-problem\"").contains("aria-invalid=\"true\"");
+        assertThat(body).containsPattern("<p id=\"record-heldOn-problem\"[^>]*>heldOn: must be between 2000-01-01");
+    }
+
+    private static String engagement(String id, String kind, String title, String heldOn, String recommendations) {
+        return """
+                {"id":"%s","kind":"%s","title":"%s","heldOn":"%s","description":"Reported in the Q2 2021 update.",
+                 "links":[{"title":"Meeting materials","url":"https://community.icann.org/display/IO/Webinars"}],
+                 "recommendationIds":%s,"version":0,"createdBy":null,"createdAt":"2021-06-28T00:00:00Z",
+                 "updatedBy":null,"updatedAt":"2021-06-28T00:00:00Z"}""".formatted(id, kind, title, heldOn, recommendations);
+    }
+}
