@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -126,7 +127,9 @@ class NotificationsIT {
         String body = GreenMailUtil.getBody(email);
         assertThat(body).contains("text/plain").contains("text/html")
                 .contains("Support asks ALAC-1 (test) to review and sign off recommendation 1.1")
-                .contains("http://localhost:8080/groups/ALAC-1/assignments/1.1");
+                .contains("http://localhost:8080/groups/ALAC-1/assignments/1.1")
+                .contains("http://localhost:8080/settings/notifications")
+                .as("every link is to a page, never to an API path").doesNotContain("/api/");
 
         assertThat(kinds(editor("ed-other", "GAC-1"))).doesNotContain("SIGN_OFF_REQUESTED");
         assertThat(notices(support("sam"), "1.1")).isEmpty();
@@ -158,8 +161,8 @@ class NotificationsIT {
         events.progressReported("GNSO-3", "6.1.1", 5);
         awaitNotice(support("sue"), "PRIORITIES_SET", "6.1.1");
         JsonNode progress = awaitNotice(support("sue"), "PROGRESS_REPORTED", "6.1.1");
-        assertThat(progress.path("message").asString()).isEqualTo("GNSO-3 reported in progress on recommendation "
-                + "6.1.1 (Test recommendation 6.1.1) by gina: Begun");
+        assertThat(progress.path("message").asString()).isEqualTo("GNSO-3 moved its work on recommendation "
+                + "6.1.1 (Test recommendation 6.1.1) from Not started to In progress by gina: Begun");
     }
 
     @Test
@@ -385,7 +388,9 @@ class NotificationsIT {
 
             events.statusChanged("7.8", 1);
 
-            awaitNotice(admin("ops"), "WEBHOOK_DISABLED", null);
+            JsonNode disabled = awaitNotice(admin("ops"), "WEBHOOK_DISABLED", null);
+            assertThat(disabled.path("link").asString()).as("a page, never an API path")
+                    .isEqualTo("/settings/notifications");
             String id = webhook.path("id").asString();
             JsonNode stored = json.readTree(mvc.perform(get("/api/subscriptions/{id}", id)
                     .header(HttpHeaders.AUTHORIZATION, admin("ops"))).andReturn().getResponse().getContentAsString());
@@ -405,7 +410,8 @@ class NotificationsIT {
         awaitNotice(editor("ed-9", "ASO-9"), "SIGN_OFF_REQUESTED", "9.9");
 
         JsonNode reminder = awaitNotice(editor("ed-9", "ASO-9"), "SIGN_OFF_REMINDER", "9.9");
-        assertThat(reminder.path("message").asString()).contains("still unanswered");
+        assertThat(reminder.path("message").asString()).contains("still unanswered")
+                .as("a date as people write it, not an ISO instant").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         awaitEmail("aiko@aso-9.example", "Reminder: sign-off requested for recommendation 9.9");
         JsonNode overdue = json.readTree(mvc.perform(get("/api/notifications/overdue-sign-offs")
                 .header(HttpHeaders.AUTHORIZATION, support("sue"))).andExpect(status().isOk())
@@ -553,6 +559,94 @@ class NotificationsIT {
         digests.send(Cadence.DAILY);
 
         assertThat(queuedTo("stranger-5@example.org")).containsExactly("[WS2] Confirm that you want tracker notifications");
+    }
+
+    @Test
+    void aCommentReachesTheOtherSideOfTheThreadNeverItsAuthor() throws Exception {
+        // Sara, support, asks ALAC-20 to sign off; she has email on, following something else entirely
+        String sara = person("sara", "sara@example.org");
+        subscribe(sara, Map.of("channels", List.of("INBOX", "EMAIL"), "recommendationIds", List.of("0.0")));
+        events.triageChanged("ALAC-20", "20.1", TriageState.TRIAGED, TriageState.SIGN_OFF_REQUESTED, 2, "sara");
+        awaitNotice(editor("eddie", "ALAC-20"), "SIGN_OFF_REQUESTED", "20.1");
+
+        // ALAC-20's editor comments
+        events.commented("ALAC-20", "20.1", 3, "eddie", "Does this cover our regional leaders too?");
+
+        JsonNode notice = awaitNotice(support("sara"), "ASSIGNMENT_COMMENTED", "20.1");
+        assertThat(notice.path("link").asString()).isEqualTo("/groups/ALAC-20/assignments/20.1#thread");
+        assertThat(notice.path("actor").asString()).isEqualTo("eddie");
+        MimeMessage email = awaitEmail("sara@example.org", "Comment on ALAC-20's recommendation 20.1");
+        assertThat(GreenMailUtil.getBody(email))
+                .contains("http://localhost:8080/groups/ALAC-20/assignments/20.1#thread");
+        assertThat(notices(editor("eddie", "ALAC-20"), "20.1")).extracting(n -> n.path("kind").asString())
+                .as("the author is not told of their own comment").doesNotContain("ASSIGNMENT_COMMENTED");
+        assertThat(notices(support("stan"), "20.1")).as("support staff who do not work with ALAC-20").isEmpty();
+
+        // support replies: the group's editors hear of it, the author does not
+        events.commented("ALAC-20", "20.1", 4, "sara", "Yes: every ALAC leadership role.");
+        JsonNode reply = awaitNotice(editor("eddie", "ALAC-20"), "ASSIGNMENT_COMMENTED", "20.1");
+        assertThat(reply.path("actor").asString()).isEqualTo("sara");
+        // every editor of the group hears of it, whether or not this service has seen them act
+        await().atMost(PATIENCE).until(() -> notices(editor("erin", "ALAC-20"), "20.1").stream()
+                .anyMatch(n -> n.path("kind").asString().equals("ASSIGNMENT_COMMENTED")
+                        && n.path("actor").asString().equals("sara")));
+        assertThat(notices(support("sara"), "20.1")).filteredOn(n -> n.path("kind").asString()
+                .equals("ASSIGNMENT_COMMENTED")).extracting(n -> n.path("actor").asString()).containsExactly("eddie");
+        assertThat(notices(editor("gil", "GAC-20"), "20.1")).isEmpty();
+    }
+
+    @Test
+    void aOneClickUnsubscribeFromAnEmailStopsTheNextDigest() throws Exception {
+        String uli = person("uli", "uli@example.org");
+        JsonNode daily = subscribe(uli, Map.of("channels", List.of("INBOX", "EMAIL"), "cadence", "DAILY",
+                "recommendationIds", List.of("5.20")));
+        events.statusChanged("5.20", 1);
+        awaitNotice(uli, "RECOMMENDATION_STATUS_CHANGED", "5.20");
+        digests.send(Cadence.DAILY);
+        MimeMessage digest = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> emailsTo("uli@example.org").stream().findFirst().orElse(null), m -> m != null);
+
+        assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String header = digest.getHeader("List-Unsubscribe", null);
+        assertThat(header).matches("<http://localhost:8080/api/subscriptions/unsubscribe\\?token=[A-Za-z0-9._-]+>");
+        String body = GreenMailUtil.getBody(digest);
+        String token = header.substring(header.indexOf("token=") + 6, header.length() - 1);
+        assertThat(body).contains("http://localhost:8080/unsubscribe?token=" + token)
+                .contains("http://localhost:8080/settings/notifications").doesNotContain("/api/");
+
+        // what a mail client does (RFC 8058): POST the URL, form-encoded, nobody signed in
+        mvc.perform(post(header.substring("<http://localhost:8080".length(), header.length() - 1))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.unsubscribed").value(true));
+        mvc.perform(get("/api/subscriptions/{id}", daily.path("id").asString()).header(HttpHeaders.AUTHORIZATION, uli))
+                .andExpect(jsonPath("$.channels.length()").value(1))
+                .andExpect(jsonPath("$.channels[0]").value("INBOX"));
+
+        events.statusChanged("5.20", RecommendationStatus.PLANNING, RecommendationStatus.IN_PROGRESS, 2);
+        await().atMost(PATIENCE).until(() -> notices(uli, "5.20").size() == 2);
+        digests.send(Cadence.DAILY);
+        assertThat(queuedTo("uli@example.org")).as("the next digest is not sent").hasSize(1);
+
+        // a second click does no harm; a token not ours is a problem; a person's browser opening the URL gets the page
+        mvc.perform(post("/api/subscriptions/unsubscribe").param("token", token)).andExpect(status().isOk());
+        mvc.perform(post("/api/subscriptions/unsubscribe").param("token", daily.path("id").asString() + ".forged"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.type").value("urn:ws2:problem:not-found"));
+        mvc.perform(post("/api/subscriptions/unsubscribe")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("token"));
+        mvc.perform(get("/api/subscriptions/unsubscribe").param("token", token))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string(HttpHeaders.LOCATION, "http://localhost:8080/unsubscribe?token=" + token));
+    }
+
+    @Test
+    void anEmailToAGroupsContactsIsNotUnsubscribable() throws Exception {
+        // not sent because of a subscription: nothing to pause, so no List-Unsubscribe pointing nowhere
+        events.group("NRO-20", GroupKind.SO, 1, new Contact("Nia", "nia@nro-20.example", ContactRole.CHAIR));
+        awaitGroupKnown("NRO-20");
+        events.triaged("NRO-20", "20.9", 1);
+        MimeMessage email = awaitEmail("nia@nro-20.example", "Triaged to NRO-20 (test): recommendation 20.9");
+        assertThat(email.getHeader("List-Unsubscribe")).isNull();
+        assertThat(GreenMailUtil.getBody(email)).contains("http://localhost:8080/settings/notifications");
     }
 
     // --- helpers ---

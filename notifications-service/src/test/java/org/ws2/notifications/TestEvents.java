@@ -90,6 +90,13 @@ final class TestEvents {
         return publish(Topics.internal(Topics.ASSIGNMENTS), codec.toCloudEvent(payload, now()));
     }
 
+    CloudEvent commented(String groupId, String recommendationId, long version, String actor, String text) {
+        var comment = new AssignmentEvents.Comment(UUID.randomUUID().toString(), actor, now(), text, null);
+        var payload = new AssignmentEvents.Commented(groupId, recommendationId, version, actor, now(), comment,
+                assignment(groupId, recommendationId, TriageState.SIGN_OFF_REQUESTED, version));
+        return publish(Topics.internal(Topics.ASSIGNMENTS), codec.toCloudEvent(payload, now()));
+    }
+
     CloudEvent statusChanged(String recommendationId, long version) {
         return statusChanged(recommendationId, RecommendationStatus.NOT_STARTED, RecommendationStatus.PLANNING,
                 version);

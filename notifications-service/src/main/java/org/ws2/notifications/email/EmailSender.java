@@ -52,6 +52,11 @@ class EmailSender extends PollingSender {
             helper.setTo(email.recipient());
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
+            if (email.unsubscribeUrl() != null) {
+                // RFC 8058: the client may offer "unsubscribe" and post the URL itself, without opening a page
+                message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             mail.send(message);
             emails.sent(email.id());
         } catch (MailException | MessagingException e) {

@@ -1,5 +1,6 @@
 package org.ws2.notifications.email;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Emails waiting to be sent, written in the same transaction as what caused them, so that none is
@@ -18,6 +20,13 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Repository
 public class Emails {
+
+    /** Where people choose what they receive (web module): emails link to pages, never to the API. */
+    static final String SETTINGS_PAGE = "/settings/notifications";
+    /** The page (web module) that asks before it posts the token to {@link #ONE_CLICK_PATH}. */
+    static final String UNSUBSCRIBE_PAGE = "/unsubscribe?token=";
+    /** The notifications service's one-click unsubscribe (RFC 8058), which needs no sign-in. */
+    static final String ONE_CLICK_PATH = "/api/subscriptions/unsubscribe?token=";
 
     private final JdbcClient jdbc;
     private final MailProperties properties;
@@ -36,7 +45,25 @@ public class Emails {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String dedupeKey, String recipient, String subject, List<String> lines, String link) {
+        return enqueue(dedupeKey, recipient, subject, lines, link, null);
+    }
+
+    /**
+     * Queues one email sent because of a subscription: it carries that subscription's one-click
+     * unsubscribe (RFC 8058) in its headers, and a link to the unsubscribe page in its body.
+     *
+     * @param unsubscribeToken the token of the subscription's unsubscribe links, or null for an email
+     *                         no subscription caused (to a group's contacts, a confirmation)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(String dedupeKey, String recipient, String subject, List<String> lines, String link,
+            String unsubscribeToken) {
         String url = link == null ? null : properties.publicBaseUrl() + link;
+        String token = unsubscribeToken == null ? null : UriUtils.encodeQueryParam(unsubscribeToken, StandardCharsets.UTF_8);
+        // the header's URL is the API's, posted by the mail client itself; people are sent to the page
+        String oneClick = token == null ? null : properties.publicBaseUrl() + ONE_CLICK_PATH + token;
+        String unsubscribePage = token == null ? null : properties.publicBaseUrl() + UNSUBSCRIBE_PAGE + token;
+        String settings = properties.publicBaseUrl() + SETTINGS_PAGE;
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
         for (String line : lines) {
@@ -47,13 +74,19 @@ public class Emails {
             text.append("Open it: ").append(url).append('\n');
             html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(url)).append("\">Open it in the tracker</a></p>");
         }
-        text.append("\n-- \nWS2 Implementation Tracker. Change what you receive under /api/subscriptions.\n");
-        html.append("<p style=\"color:#666\">WS2 Implementation Tracker</p></body></html>");
+        text.append("\n-- \nWS2 Implementation Tracker. Change what you receive: ").append(settings).append('\n');
+        html.append("<p style=\"color:#666\">WS2 Implementation Tracker. <a href=\"")
+                .append(HtmlUtils.htmlEscape(settings)).append("\">Change what you receive</a>");
+        if (unsubscribePage != null) {
+            text.append("Unsubscribe from these emails: ").append(unsubscribePage).append('\n');
+            html.append(" | <a href=\"").append(HtmlUtils.htmlEscape(unsubscribePage)).append("\">Unsubscribe</a>");
+        }
+        html.append("</p></body></html>");
         return jdbc.sql("""
-                INSERT INTO email (dedupe_key, recipient, subject, text_body, html_body)
-                VALUES (:key, :recipient, :subject, :text, :html) ON CONFLICT (dedupe_key) DO NOTHING""")
+                INSERT INTO email (dedupe_key, recipient, subject, text_body, html_body, unsubscribe_url)
+                VALUES (:key, :recipient, :subject, :text, :html, :unsubscribeUrl) ON CONFLICT (dedupe_key) DO NOTHING""")
                 .param("key", dedupeKey).param("recipient", recipient).param("subject", subject)
-                .param("text", text.toString()).param("html", html.toString())
+                .param("text", text.toString()).param("html", html.toString()).param("unsubscribeUrl", oneClick)
                 .update() == 1;
     }
 
@@ -64,11 +97,11 @@ public class Emails {
                 UPDATE email SET next_attempt_at = now() + CAST(:lease AS INTERVAL), attempts = attempts + 1
                 WHERE id IN (SELECT id FROM email WHERE sent_at IS NULL AND next_attempt_at <= now()
                              ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING id, recipient, subject, text_body, html_body, attempts""")
+                RETURNING id, recipient, subject, text_body, html_body, unsubscribe_url, attempts""")
                 .param("lease", lease.toMillis() + " milliseconds").param("limit", limit)
                 .query((rs, row) -> new Outgoing(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
-                        rs.getInt("attempts")))
+                        rs.getString("unsubscribe_url"), rs.getInt("attempts")))
                 .list();
     }
 
@@ -81,6 +114,8 @@ public class Emails {
                 .param("id", id).param("error", error).param("at", Timestamp.from(retryAt)).update();
     }
 
-    record Outgoing(UUID id, String recipient, String subject, String text, String html, int attempts) {
+    /** @param unsubscribeUrl the one-click unsubscribe URL, or null if no subscription caused the email */
+    record Outgoing(UUID id, String recipient, String subject, String text, String html, String unsubscribeUrl,
+            int attempts) {
     }
 }

@@ -1,7 +1,8 @@
 package org.ws2.notifications.event;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.CloudEvent;
@@ -16,6 +17,8 @@ import org.ws2.contracts.assignment.AssignmentEvents.Triaged;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.notifications.group.GroupDirectory;
+import org.ws2.notifications.group.GroupParticipants;
+import org.ws2.notifications.group.GroupParticipants.Side;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Recipients;
 import org.ws2.notifications.schedule.PendingSignOffs;
@@ -29,15 +32,20 @@ import org.ws2.service.events.AppliesEvents;
 @Component
 class AssignmentListener {
 
+    /** Where the assignment's page shows its comments. */
+    static final String THREAD = "#thread";
+
     private final Deliveries deliveries;
     private final GroupDirectory groups;
     private final PendingSignOffs pendingSignOffs;
+    private final GroupParticipants participants;
 
-    AssignmentListener(Deliveries deliveries, GroupDirectory groups,
-            PendingSignOffs pendingSignOffs) {
+    AssignmentListener(Deliveries deliveries, GroupDirectory groups, PendingSignOffs pendingSignOffs,
+            GroupParticipants participants) {
         this.deliveries = deliveries;
         this.groups = groups;
         this.pendingSignOffs = pendingSignOffs;
+        this.participants = participants;
     }
 
     @AppliesEvents(value = RecommendationListener.CONSUMER, internal = true)
@@ -58,32 +66,67 @@ class AssignmentListener {
         if (event instanceof Triaged triaged) {
             rule = new Rule(NoticeKind.ASSIGNMENT_TRIAGED, "Triaged to " + group + ": recommendation " + recommendationId,
                     "Support triaged " + recommendation + " to " + group + by(triaged.actor()) + note(triaged.note()),
-                    editors, true, triaged.actor());
+                    editors, true, triaged.actor(), Side.SUPPORT);
         } else if (event instanceof TriageChanged change) {
             rule = triageChanged(change, envelope, group, recommendation, editors, support);
         } else if (event instanceof Prioritized prioritized) {
             rule = new Rule(NoticeKind.PRIORITIES_SET, group + " set priorities for recommendation " + recommendationId,
                     group + " set its priority, effort and urgency for " + recommendation + by(prioritized.actor())
-                            + note(prioritized.note()), support, false, prioritized.actor());
+                            + note(prioritized.note()), support, false, prioritized.actor(), Side.GROUP);
         } else if (event instanceof PrioritiesApproved approved) {
             rule = new Rule(NoticeKind.PRIORITIES_APPROVED,
                     group + " approved its priorities for recommendation " + recommendationId,
                     group + " approved its priorities for " + recommendation + by(approved.actor())
-                            + note(approved.note()), support, false, approved.actor());
+                            + note(approved.note()), support, false, approved.actor(), Side.GROUP);
         } else if (event instanceof ProgressReported progress) {
             rule = new Rule(NoticeKind.PROGRESS_REPORTED, group + " reported progress on recommendation " + recommendationId,
-                    group + " reported " + words(progress.to()) + " on " + recommendation + by(progress.actor())
-                            + note(progress.note()), support, false, progress.actor());
+                    group + progressWords(progress.from(), progress.to(), recommendation) + by(progress.actor())
+                            + note(progress.note()), support, false, progress.actor(), Side.GROUP);
         } else if (event instanceof Commented commented) {
-            rule = new Rule(NoticeKind.ASSIGNMENT_COMMENTED, "Comment on " + group + "'s recommendation " + recommendationId,
-                    "New comment on " + group + "'s share of " + recommendation + by(commented.actor()) + ".",
-                    List.of(), false, commented.actor());
+            String author = commented.actor();
+            deliveries.tell(Happening.of(envelope, NoticeKind.ASSIGNMENT_COMMENTED,
+                    "Comment on " + group + "'s recommendation " + recommendationId,
+                    // not the comment's text: followers hear of it too, and the thread is the group's and support's
+                    "New comment on " + group + "'s share of " + recommendation + by(author) + ".",
+                    link + THREAD, recommendationId, groupId, author, topic, null, List.of(recommendationId)),
+                    otherSide(groupId, author), List.of());
+            return;
         } else {
             throw new IllegalStateException("An assignment event this listener does not know: " + envelope.type());
         }
+        participants.acted(groupId, rule.actor(), rule.side(), envelope.time());
         deliveries.tell(Happening.of(envelope, rule.kind(), rule.subject(), rule.message(), link, recommendationId,
                 groupId, rule.actor(), topic, null, List.of(recommendationId)), rule.recipients(),
                 rule.emailContacts() ? groups.contactEmails(groupId) : List.of());
+    }
+
+    /**
+     * Who hears of a comment: the other side of the thread, never its author. The group's side is its
+     * editors (every token that makes one of them; emailed, as their subscriptions say, are those known by
+     * name: who has acted on one of the group's assignments as its editor). Support's side is the support
+     * staff who have acted on one of the group's assignments (triage, a sign-off request, a revision), or,
+     * while none is known, every support staff member. The events do not say whose side the author is on,
+     * so it is what the author has done for this group; someone not known yet tells both sides.
+     */
+    private Deliveries.Audience otherSide(String groupId, String author) {
+        Set<Side> authorSides = author == null ? Set.of() : participants.sidesOf(groupId, author);
+        boolean tellGroup = !authorSides.equals(Set.of(Side.GROUP));
+        boolean tellSupport = !authorSides.equals(Set.of(Side.SUPPORT));
+        List<String> recipients = new ArrayList<>();
+        List<String> people = new ArrayList<>();
+        List<String> mailed = new ArrayList<>();
+        if (tellGroup) {
+            recipients.add(Recipients.groupEditors(groupId));
+            mailed.addAll(participants.of(groupId, Side.GROUP));
+        }
+        if (tellSupport) {
+            List<String> support = participants.of(groupId, Side.SUPPORT);
+            if (support.isEmpty()) {
+                recipients.add(Recipients.SUPPORT_STAFF);
+            }
+            people.addAll(support);
+        }
+        return new Deliveries.Audience(recipients, people, mailed, author);
     }
 
     private Rule triageChanged(TriageChanged change, CloudEvent envelope, String group, String recommendation,
@@ -97,21 +140,21 @@ class AssignmentListener {
                     envelope.time(), change.actor());
             return new Rule(NoticeKind.SIGN_OFF_REQUESTED, "Sign-off requested: recommendation " + id,
                     "Support asks " + group + " to review and sign off " + recommendation + by + note, editors, true,
-                    change.actor());
+                    change.actor(), Side.SUPPORT);
         }
         pendingSignOffs.answered(change.groupId(), id);
         if (to == TriageState.SIGNED_OFF) {
             return new Rule(NoticeKind.SIGNED_OFF, group + " signed off recommendation " + id,
-                    group + " signed off " + recommendation + by + note, support, false, change.actor());
+                    group + " signed off " + recommendation + by + note, support, false, change.actor(), Side.GROUP);
         }
         if (to == TriageState.CHANGES_REQUESTED) {
             return new Rule(NoticeKind.CHANGES_REQUESTED, group + " asks for changes to recommendation " + id,
                     group + " asks for changes to the triage of " + recommendation + by + note, support, false,
-                    change.actor());
+                    change.actor(), Side.GROUP);
         }
         return new Rule(NoticeKind.TRIAGE_REVISED, "Triage revised: recommendation " + id,
                 "Support revised the triage of " + recommendation + " for " + group + by + note, editors, false,
-                change.actor());
+                change.actor(), Side.SUPPORT);
     }
 
     private static String by(String actor) {
@@ -122,11 +165,29 @@ class AssignmentListener {
         return note == null || note.isBlank() ? "" : ": " + note.strip();
     }
 
-    private static String words(Progress progress) {
-        return progress == null ? "progress" : progress.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    /** " moved its work on recommendation 1.1 (…) from Not started to In progress", in the words of the pages. */
+    static String progressWords(Progress from, Progress to, String recommendation) {
+        if (from == null || from == to) {
+            return " reported its work on " + recommendation + " as " + label(to);
+        }
+        return " moved its work on " + recommendation + " from " + label(from) + " to " + label(to);
     }
 
+    /** As people write it: no enum constant reaches an email. */
+    static String label(Progress progress) {
+        if (progress == null) {
+            return "an unknown stage";
+        }
+        return switch (progress) {
+            case NOT_STARTED -> "Not started";
+            case IN_PROGRESS -> "In progress";
+            case IMPLEMENTED -> "Implemented";
+            case NOT_APPLICABLE -> "Not applicable";
+        };
+    }
+
+    /** @param side the side of the assignment's thread whoever does this is on */
     private record Rule(NoticeKind kind, String subject, String message, List<String> recipients,
-            boolean emailContacts, String actor) {
+            boolean emailContacts, String actor, Side side) {
     }
 }

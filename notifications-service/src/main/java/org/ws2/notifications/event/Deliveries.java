@@ -17,6 +17,7 @@ import org.ws2.notifications.subscription.Subscription.Cadence;
 import org.ws2.notifications.subscription.Subscription.Channel;
 import org.ws2.notifications.subscription.Subscription.SubscriptionKind;
 import org.ws2.notifications.subscription.Subscriptions;
+import org.ws2.notifications.subscription.Unsubscribes;
 
 /**
  * Tells a happening to everyone it concerns, in the listener's transaction: the recipients the
@@ -32,9 +33,11 @@ class Deliveries {
     private final Digests digests;
     private final org.ws2.notifications.webhook.WebhookDeliveryLog webhooks;
     private final EventCodec codec;
+    private final Unsubscribes unsubscribes;
 
     Deliveries(Notices notices, Emails emails, Subscriptions subscriptions, Digests digests,
-            org.ws2.notifications.webhook.WebhookDeliveryLog webhooks, EventCodec codec) {
+            org.ws2.notifications.webhook.WebhookDeliveryLog webhooks, EventCodec codec, Unsubscribes unsubscribes) {
+        this.unsubscribes = unsubscribes;
         this.notices = notices;
         this.emails = emails;
         this.subscriptions = subscriptions;
@@ -45,8 +48,25 @@ class Deliveries {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void tell(Happening happening, List<String> recipients, List<String> contactEmails) {
-        recipients.forEach(recipient -> notices.add(happening.notice(), recipient));
-        contactEmails.forEach(address -> email(happening, address));
+        tell(happening, new Audience(recipients, List.of(), List.of(), null), contactEmails);
+    }
+
+    /** @param contactEmails addresses told by email alone (a group's contacts): no subscription sent them */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void tell(Happening happening, Audience audience, List<String> contactEmails) {
+        String notFor = audience.notFor();
+        audience.recipients().forEach(recipient -> notices.add(happening.notice(), recipient, notFor));
+        for (String person : audience.people()) {
+            if (!person.equals(notFor)) {
+                notices.add(happening.notice(), Recipients.person(person));
+                subscriptions.emailChoiceOf(person).ifPresent(subscription -> email(happening, subscription));
+            }
+        }
+        for (String person : audience.mailedPeople()) {
+            if (!person.equals(notFor)) {
+                subscriptions.emailChoiceOf(person).ifPresent(subscription -> email(happening, subscription));
+            }
+        }
         for (Subscription subscription : subscriptions.matching(happening.facts())) {
             if (subscription.kind() == SubscriptionKind.WEBHOOK) {
                 webhooks.enqueue(subscription.id(), happening.event().id(), happening.event().type(),
@@ -54,22 +74,45 @@ class Deliveries {
                         codec.write(PublicData.publicCopy(happening.event())));
                 continue;
             }
+            if (subscription.owner().equals(notFor)) {
+                continue;
+            }
             if (subscription.wants(Channel.INBOX)) {
                 notices.add(happening.notice(), Recipients.person(subscription.owner()));
             }
-            // the inbox is the owner's own; an address is mailed only once it is theirs or confirmed
-            if (subscription.mayEmail()) {
-                if (subscription.cadence() == Cadence.IMMEDIATE) {
-                    email(happening, subscription.email());
-                } else {
-                    digests.collect(subscription.id(), happening.notice());
-                }
-            }
+            email(happening, subscription);
+        }
+        // after the subscriptions: an address told both ways gets the email that can be unsubscribed from
+        contactEmails.forEach(address -> email(happening, address, null));
+    }
+
+    /** The inbox is the owner's own; an address is mailed only once it is theirs or confirmed. */
+    private void email(Happening happening, Subscription subscription) {
+        if (!subscription.mayEmail()) {
+            return;
+        }
+        if (subscription.cadence() == Cadence.IMMEDIATE) {
+            email(happening, subscription.email(), unsubscribes.tokenFor(subscription.id()));
+        } else {
+            digests.collect(subscription.id(), happening.notice());
         }
     }
 
-    private void email(Happening happening, String address) {
+    private void email(Happening happening, String address, String unsubscribeToken) {
         emails.enqueue(happening.event().id() + "|" + address.toLowerCase(Locale.ROOT), address,
-                "[WS2] " + happening.subject(), List.of(happening.message()), happening.link());
+                "[WS2] " + happening.subject(), List.of(happening.message()), happening.link(), unsubscribeToken);
+    }
+
+    /**
+     * Who a rule tells, besides the followers.
+     *
+     * @param recipients   audiences told in the inbox (a group's editors, a role)
+     * @param people       persons (tokens' {@code sub}) the rule names: told in their inbox, and by email as
+     *                     their subscriptions say ({@link Subscriptions#emailChoiceOf}); the inbox only without one
+     * @param mailedPeople persons among the recipients already, told by email as their subscriptions say
+     * @param notFor       the one person told nothing, among the recipients or as a follower (a comment's
+     *                     author), or null
+     */
+    record Audience(List<String> recipients, List<String> people, List<String> mailedPeople, String notFor) {
     }
 }

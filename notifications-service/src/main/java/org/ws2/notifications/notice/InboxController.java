@@ -47,7 +47,7 @@ class InboxController {
         Actor actor = Actor.current();
         List<String> recipients = Recipients.of(actor);
         return new InboxPage(notices.page(recipients, actor.name(), page, size), page, size,
-                notices.count(recipients), notices.unread(recipients, actor.name()));
+                notices.count(recipients, actor.name()), notices.unread(recipients, actor.name()));
     }
 
     @PostMapping("/api/notifications/{id}/read")

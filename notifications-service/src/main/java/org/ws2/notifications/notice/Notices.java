@@ -20,6 +20,9 @@ public class Notices {
             n.id, n.kind, n.subject, n.message, n.link, n.recommendation_id, n.group_id, n.actor, n.occurred_at,
             n.created_at, (r.person IS NOT NULL) AS read""";
 
+    /** The notices of an audience that are not withheld from the person reading ({@code :person}). */
+    private static final String FOR_PERSON = " (n.not_for IS NULL OR n.not_for <> :person) ";
+
     private final JdbcClient jdbc;
 
     Notices(JdbcClient jdbc) {
@@ -29,14 +32,24 @@ public class Notices {
     /** Adds the notice for {@code recipient}; false, changing nothing, if that event already told that recipient. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean add(NewNotice notice, String recipient) {
+        return add(notice, recipient, null);
+    }
+
+    /**
+     * Adds the notice for {@code recipient}, an audience of many, except for one person among them
+     * ({@code notFor}, a token's {@code sub}): a comment's author is not told of their own comment.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean add(NewNotice notice, String recipient, String notFor) {
         return jdbc.sql("""
                 INSERT INTO notice (event_id, audience, kind, subject, message, link, recommendation_id, group_id,
-                                    actor, occurred_at)
+                                    actor, occurred_at, not_for)
                 VALUES (:eventId, :recipient, :kind, :subject, :message, :link, :recommendationId, :groupId,
-                        :actor, :occurredAt)
+                        :actor, :occurredAt, :notFor)
                 ON CONFLICT (event_id, audience) DO NOTHING""")
                 .param("eventId", notice.eventId())
                 .param("recipient", recipient)
+                .param("notFor", notFor)
                 .param("kind", notice.kind().name())
                 .param("subject", notice.subject())
                 .param("message", notice.message())
@@ -52,7 +65,7 @@ public class Notices {
     List<Notice> page(List<String> recipients, String person, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM notice n LEFT JOIN notice_read r ON r.notice_id = n.id AND r.person = :person
-                WHERE n.audience IN (:recipients)
+                WHERE n.audience IN (:recipients) AND""" + FOR_PERSON + """
                 ORDER BY (r.person IS NOT NULL), n.created_at DESC, n.id DESC
                 LIMIT :limit OFFSET :offset""")
                 .param("person", person)
@@ -63,15 +76,15 @@ public class Notices {
                 .list();
     }
 
-    long count(List<String> recipients) {
-        return jdbc.sql("SELECT count(*) FROM notice WHERE audience IN (:recipients)")
-                .param("recipients", recipients).query(Long.class).single();
+    long count(List<String> recipients, String person) {
+        return jdbc.sql("SELECT count(*) FROM notice n WHERE n.audience IN (:recipients) AND" + FOR_PERSON)
+                .param("recipients", recipients).param("person", person).query(Long.class).single();
     }
 
     long unread(List<String> recipients, String person) {
         return jdbc.sql("""
                 SELECT count(*) FROM notice n
-                WHERE n.audience IN (:recipients)
+                WHERE n.audience IN (:recipients) AND""" + FOR_PERSON + """
                   AND NOT EXISTS (SELECT 1 FROM notice_read r WHERE r.notice_id = n.id AND r.person = :person)""")
                 .param("recipients", recipients).param("person", person).query(Long.class).single();
     }
@@ -79,8 +92,9 @@ public class Notices {
     /** False if no notice with that id is addressed to the caller: another person's notice is not theirs to read. */
     @Transactional
     boolean markRead(UUID id, List<String> recipients, String person) {
-        boolean visible = jdbc.sql("SELECT count(*) FROM notice WHERE id = :id AND audience IN (:recipients)")
-                .param("id", id).param("recipients", recipients).query(Long.class).single() == 1;
+        boolean visible = jdbc.sql("SELECT count(*) FROM notice n WHERE n.id = :id AND n.audience IN (:recipients) AND"
+                + FOR_PERSON).param("id", id).param("recipients", recipients).param("person", person)
+                .query(Long.class).single() == 1;
         if (visible) {
             jdbc.sql("INSERT INTO notice_read (notice_id, person) VALUES (:id, :person) ON CONFLICT DO NOTHING")
                     .param("id", id).param("person", person).update();
@@ -92,7 +106,7 @@ public class Notices {
     int markAllRead(List<String> recipients, String person) {
         return jdbc.sql("""
                 INSERT INTO notice_read (notice_id, person)
-                SELECT id, :person FROM notice WHERE audience IN (:recipients)
+                SELECT n.id, :person FROM notice n WHERE n.audience IN (:recipients) AND""" + FOR_PERSON + """
                 ON CONFLICT DO NOTHING""")
                 .param("recipients", recipients).param("person", person).update();
     }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ws2.notifications.email.Emails;
 import org.ws2.notifications.notice.NewNotice;
 import org.ws2.notifications.subscription.Subscription.Cadence;
+import org.ws2.notifications.subscription.Unsubscribes;
 
 /**
  * Notices collected for people who chose a daily or weekly email. Making a digest marks its items
@@ -23,10 +24,12 @@ public class Digests {
 
     private final JdbcClient jdbc;
     private final Emails emails;
+    private final Unsubscribes unsubscribes;
 
-    Digests(JdbcClient jdbc, Emails emails) {
+    Digests(JdbcClient jdbc, Emails emails, Unsubscribes unsubscribes) {
         this.jdbc = jdbc;
         this.emails = emails;
+        this.unsubscribes = unsubscribes;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -45,6 +48,7 @@ public class Digests {
         List<Subscriber> subscribers = jdbc.sql("""
                 SELECT s.id, s.email FROM subscription s
                 WHERE s.enabled AND s.kind = 'PERSON' AND s.cadence = :cadence AND s.email IS NOT NULL
+                  AND s.channels @> '["EMAIL"]'
                   -- the address may have changed, to one not yet confirmed, since the items were collected
                   AND EXISTS (SELECT 1 FROM email_consent c WHERE c.owner = s.owner AND c.address = lower(s.email)
                               AND c.confirmed_at IS NOT NULL)
@@ -76,7 +80,8 @@ public class Digests {
             lines.add(0, lines.size() + (lines.size() == 1 ? " thing" : " things") + " happened that you follow:");
             // Keyed by the first item: the items, once digested, are never digested again.
             emails.enqueue("digest:" + subscriber.id() + ":" + eventIds.get(0), subscriber.email(),
-                    "[WS2] " + word + " digest, " + java.time.LocalDate.now(java.time.ZoneOffset.UTC), lines, null);
+                    "[WS2] " + word + " digest, " + java.time.LocalDate.now(java.time.ZoneOffset.UTC), lines, null,
+                    unsubscribes.tokenFor(subscriber.id()));
             sent++;
         }
         return sent;

@@ -1,7 +1,10 @@
 package org.ws2.notifications.schedule;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +18,10 @@ import org.ws2.notifications.notice.Recipients;
 /** Reminds a group of a sign-off request it has left unanswered: its editors in the inbox, its contacts by email. */
 @Component
 class Reminders {
+
+    /** A day as people write it ("3 June 2026"), not an ISO instant. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final PendingSignOffs pending;
     private final Notices notices;
@@ -39,7 +46,7 @@ class Reminders {
             // Keyed by the request's time, so that a new request of the same assignment is reminded again.
             String occurrence = "sign-off-reminder:" + request.assignmentId() + ":" + request.requestedAt();
             String subject = "Reminder: sign-off requested for recommendation " + request.recommendationId();
-            String message = "Support asked " + group + " on " + request.requestedAt() + " to review and sign off "
+            String message = "Support asked " + group + " on " + DAY.format(request.requestedAt()) + " to review and sign off "
                     + "recommendation " + request.recommendationId()
                     + (request.recommendationTitle() == null ? "" : " (" + request.recommendationTitle() + ")")
                     + "; it is still unanswered.";
@@ -48,7 +55,7 @@ class Reminders {
                     request.recommendationId(), request.groupId(), null, Instant.now()),
                     Recipients.groupEditors(request.groupId()));
             for (String address : groups.contactEmails(request.groupId())) {
-                emails.enqueue(occurrence + "|" + address.toLowerCase(java.util.Locale.ROOT), address, "[WS2] " + subject,
+                emails.enqueue(occurrence + "|" + address.toLowerCase(Locale.ROOT), address, "[WS2] " + subject,
                         List.of(message), link);
             }
             pending.reminded(request.assignmentId());

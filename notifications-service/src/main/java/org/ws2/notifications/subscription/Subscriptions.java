@@ -70,6 +70,19 @@ public class Subscriptions {
                 .param("engagementKinds", array(facts.engagementKind()));
     }
 
+    /**
+     * How a person wants email, for what is addressed to them rather than followed (a comment on an
+     * assignment they work on): their enabled subscription with email to a confirmed address, the most
+     * frequent cadence first, then the oldest. Empty if they have none: the inbox only.
+     */
+    public Optional<Subscription> emailChoiceOf(String owner) {
+        return jdbc.sql(SELECT + """
+                WHERE s.owner = :owner AND s.kind = 'PERSON' AND s.enabled
+                ORDER BY CASE s.cadence WHEN 'IMMEDIATE' THEN 0 WHEN 'DAILY' THEN 1 ELSE 2 END, s.created_at, s.id""")
+                .param("owner", owner).query(this::subscription).list().stream()
+                .filter(Subscription::mayEmail).findFirst();
+    }
+
     public Optional<Subscription> find(UUID id) {
         return jdbc.sql(SELECT + "WHERE s.id = :id").param("id", id).query(this::subscription).optional();
     }

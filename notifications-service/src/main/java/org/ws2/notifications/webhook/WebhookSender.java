@@ -117,7 +117,8 @@ class WebhookSender extends PollingSender {
                     "Webhook disabled", "Your webhook to " + due.url() + " was disabled. " + reason
                             + " Fix the receiver, then re-enable it with PUT /api/subscriptions/" + due.subscriptionId()
                             + " and \"enabled\": true.",
-                    "/api/subscriptions/" + due.subscriptionId(), null, null, null, Instant.now()),
+                    // a notice links to a page, never to the API
+                    "/settings/notifications", null, null, null, Instant.now()),
                     Recipients.person(due.owner()));
         }
     }
