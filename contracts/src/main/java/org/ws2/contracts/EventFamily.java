@@ -13,9 +13,11 @@ import org.ws2.contracts.group.GroupEvent;
 import org.ws2.contracts.group.GroupEvents;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationEvents;
+import org.ws2.contracts.report.ReportEvent;
+import org.ws2.contracts.report.ReportEvents;
 
 /**
- * The four event families: one sealed interface, one topic and one producing service each. The
+ * The event families: one sealed interface, one topic and one producing service each. The
  * family's permitted records are its whole vocabulary; {@link #types()} is derived from them, so a new
  * event type exists exactly when its record does.
  */
@@ -24,7 +26,8 @@ public enum EventFamily {
     RECOMMENDATIONS("recommendation", Topics.RECOMMENDATIONS, RecommendationEvents.SOURCE, RecommendationEvent.class),
     GROUPS("group", Topics.GROUPS, GroupEvents.SOURCE, GroupEvent.class),
     ASSIGNMENTS("assignment", Topics.ASSIGNMENTS, AssignmentEvents.SOURCE, AssignmentEvent.class),
-    ENGAGEMENTS("engagement", Topics.ENGAGEMENTS, EngagementEvents.SOURCE, EngagementEvent.class);
+    ENGAGEMENTS("engagement", Topics.ENGAGEMENTS, EngagementEvents.SOURCE, EngagementEvent.class),
+    REPORTS("report", Topics.REPORTS, ReportEvents.SOURCE, ReportEvent.class);
 
     private final String aggregate;
     private final String topic;

@@ -12,6 +12,8 @@ public final class Topics {
     public static final String GROUPS = "ws2.groups.v1";
     public static final String ASSIGNMENTS = "ws2.assignments.v1";
     public static final String ENGAGEMENTS = "ws2.engagements.v1";
+    /** What reporting publishes: a quarterly update edition, when it is published or corrected. */
+    public static final String REPORTS = "ws2.reports.v1";
 
     /** The prefix of the internal topics, so that one prefixed ACL can keep outside consumers off them. */
     public static final String INTERNAL_PREFIX = "ws2.internal.";

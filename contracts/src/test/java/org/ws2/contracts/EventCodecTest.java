@@ -41,7 +41,7 @@ class EventCodecTest {
         Set<Class<?>> declared = Arrays.stream(EventFamily.values()).flatMap(f -> f.types().values().stream())
                 .collect(Collectors.toSet());
         assertThat(sampled).isEqualTo(declared);
-        assertThat(declared).hasSize(20);
+        assertThat(declared).hasSize(21);
     }
 
     @ParameterizedTest
@@ -107,6 +107,7 @@ class EventCodecTest {
                     assertThat(type).startsWith("org.ws2." + family.aggregate() + "."));
         }
         assertThat(List.of(EventFamily.values()).stream().map(EventFamily::topic))
-                .containsExactlyInAnyOrder(Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS);
+                .containsExactlyInAnyOrder(Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS,
+                        Topics.REPORTS);
     }
 }

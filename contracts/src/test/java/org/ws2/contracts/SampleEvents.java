@@ -23,6 +23,7 @@ import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.contracts.recommendation.SharedOwner;
+import org.ws2.contracts.report.ReportEvents;
 
 /** One realistic instance of every event record, for the contract tests. */
 final class SampleEvents {
@@ -85,7 +86,10 @@ final class SampleEvents {
                         Progress.IN_PROGRESS, "Drafting", ASSIGNMENT),
                 new EngagementEvents.Recorded(engagementId, 1, "support-1", AT, ENGAGEMENT),
                 new EngagementEvents.Updated(engagementId, 1, "support-1", AT, List.of("title"), ENGAGEMENT),
-                new EngagementEvents.Removed(engagementId, 1, "support-1", AT, ENGAGEMENT));
+                new EngagementEvents.Removed(engagementId, 1, "support-1", AT, ENGAGEMENT),
+                new ReportEvents.EditionPublished("2021-Q2", "Q2 2021", 2, 5,
+                        "https://tracker.example/reports/2021-Q2", Instant.parse("2021-07-20T09:00:00Z"),
+                        "Corrected the GAC line"));
     }
 
     private SampleEvents() {

@@ -104,10 +104,19 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
     @ValueSource(strings = {"/", "/recommendations", "/recommendations/6.1.1", "/groups/ALAC", "/reports",
         "/workspace", "/sign-in", "/api-docs", "/assets/site.css", "/webjars/swagger-ui/swagger-ui.css",
         "/subscriptions/confirm", "/groups/ALAC/assignments/1.1", "/engagements", "/engagements/42", "/inbox",
-        "/settings", "/favicon.ico"})
+        "/settings", "/favicon.ico", "/unsubscribe"})
     void pagesAreRoutedToTheWebModule(String path) {
         client.get().uri(path).exchange().expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
         assertThat(BACKENDS.get("web").lastRequest().path()).isEqualTo(path);
+    }
+
+    @Test
+    void theEditionsFeedBesideThePagesIsServedByReportingNotTheWebModule() {
+        // feed readers are given /reports/editions.atom; the rest of /reports is the web module's
+        client.get().uri("/reports/editions.atom").exchange()
+            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "reporting");
+        assertThat(BACKENDS.get("reporting").lastRequest().path()).isEqualTo("/api/reports/editions.atom");
+        assertThat(BACKENDS.get("reporting").lastRequest().authorization()).isNull();
     }
 
     @Test
@@ -133,6 +142,23 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
         client.post().uri("/api/subscriptions/confirmations").contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{\"token\":\"abc\"}").exchange()
             .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "notifications");
+    }
+
+    @Test
+    void aOneClickUnsubscribeNeedsNoTokenAndReachesTheNotificationsService() {
+        // RFC 8058: the mail client posts the List-Unsubscribe URL itself, with no one signed in; the token in
+        // the URL is the credential, which the notifications service checks
+        client.post().uri("/api/subscriptions/unsubscribe?token=abc").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .bodyValue("List-Unsubscribe=One-Click").exchange()
+            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "notifications");
+        assertThat(BACKENDS.get("notifications").lastRequest().query()).isEqualTo("token=abc");
+        // the page for people behind an email's unsubscribe link, and its button
+        client.post().uri("/unsubscribe").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .bodyValue("token=abc").exchange()
+            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
+        // only that path opens: the rest of the subscriptions API still needs a token
+        client.post().uri("/api/subscriptions/unsubscribe/other").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .bodyValue("List-Unsubscribe=One-Click").exchange().expectStatus().isUnauthorized();
     }
 
     @ParameterizedTest

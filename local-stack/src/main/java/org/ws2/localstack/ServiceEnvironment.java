@@ -88,10 +88,13 @@ final class ServiceEnvironment {
                 }
             }
         }
+        if (s.name().equals("notifications-service") || s.name().equals("reporting-service")) {
+            // the links they send (emails, the edition-published event, the editions feed) open the pages
+            env.put("WS2_PUBLIC_BASE_URL", "http://localhost:" + gatewayPort());
+        }
         if (s.name().equals("notifications-service")) {
             env.put("SPRING_MAIL_HOST", "127.0.0.1");
             env.put("SPRING_MAIL_PORT", String.valueOf(settings.port(Ports.SMTP)));
-            env.put("WS2_PUBLIC_BASE_URL", "http://localhost:" + gatewayPort());
             // Local receivers (a script, a test server) listen on plain http on this machine.
             env.put("WS2_WEBHOOKS_ALLOW_HTTP", "true");
             env.put("WS2_WEBHOOKS_ALLOW_LOOPBACK", "true");

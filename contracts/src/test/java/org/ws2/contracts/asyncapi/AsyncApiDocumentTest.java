@@ -64,7 +64,7 @@ class AsyncApiDocumentTest {
 
         // ws2.recommendations.v1 is the only topic consumed inside the system, hence the only dead-letter topic
         assertThat(addresses).containsExactlyInAnyOrder(Topics.RECOMMENDATIONS, Topics.deadLetter(Topics.RECOMMENDATIONS),
-                Topics.ENGAGEMENTS, Topics.GROUPS, Topics.ASSIGNMENTS);
+                Topics.ENGAGEMENTS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.REPORTS);
     }
 
     @Test

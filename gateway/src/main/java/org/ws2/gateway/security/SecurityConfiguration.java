@@ -20,7 +20,7 @@ public class SecurityConfiguration {
     /** The web module's paths (the "web" route in application.yml). */
     static final String[] WEB_PAGES = {"/", "/overview/**", "/recommendations/**", "/groups/**", "/reports/**",
             "/workspace/**", "/engagements/**", "/inbox/**", "/settings/**", "/sign-in", "/sign-out", "/oauth2/**", "/login/oauth2/**", "/assets/**", "/webjars/**",
-            "/favicon.ico", "/subscriptions/**"};
+            "/favicon.ico", "/subscriptions/**", "/unsubscribe"};
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
@@ -41,6 +41,9 @@ public class SecurityConfiguration {
                 // Confirming an email subscription: the token the email carried is the credential, which the
                 // notifications service checks; the person clicking the link may have no account at all.
                 .pathMatchers(HttpMethod.POST, "/api/subscriptions/confirmations").permitAll()
+                // One-click unsubscribe (RFC 8058): the mail client posts the List-Unsubscribe URL by itself, so
+                // nobody is signed in; the token in the URL is the credential, checked by the notifications service.
+                .pathMatchers(HttpMethod.POST, "/api/subscriptions/unsubscribe").permitAll()
                 .pathMatchers("/api/**").authenticated()
                 // This chain guards the management port too (management.server.port), where probes and
                 // Prometheus read these; the API port has no actuator endpoints (404).

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.ws2.reporting.picture.Pictures;
 import org.ws2.reporting.report.ReportModels.Quarterly;
 import org.ws2.service.problem.ApiProblem;
 
@@ -44,13 +43,11 @@ class QuarterlyController {
     static final int MATRIX_ROWS_IN_DOCUMENTS = 1000;
 
     private final QuarterlyReports reports;
-    private final Pictures pictures;
     private final QuarterlyDocuments documents;
     private final JsonMapper json;
 
-    QuarterlyController(QuarterlyReports reports, Pictures pictures, QuarterlyDocuments documents, JsonMapper json) {
+    QuarterlyController(QuarterlyReports reports, QuarterlyDocuments documents, JsonMapper json) {
         this.reports = reports;
-        this.pictures = pictures;
         this.documents = documents;
         this.json = json;
     }
@@ -75,17 +72,7 @@ class QuarterlyController {
         String chosen = format(format, accept);
         Quarter q = Quarter.parse(quarter);
         Instant now = AsOf.now();
-        if (q.start().isAfter(now)) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "quarter-in-future", "Quarter not begun",
-                    q + " has not begun; there is nothing to report yet.").with("quarter", q.toString());
-        }
-        Instant firstChange = pictures.firstChange().orElse(null);
-        if (firstChange == null || firstChange.isAfter(q.end())) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "quarter-before-data", "No data for that quarter",
-                    q + " ended before the first change the reports know of"
-                            + (firstChange == null ? "" : " (" + firstChange + ")") + ".")
-                    .with("quarter", q.toString());
-        }
+        reports.requireReportable(q, now);
         Instant defaultAsOf = q.end().isAfter(now) ? now : q.end();
         Quarterly whole = reports.quarterly(q, AsOf.parse("asOf", asOf, defaultAsOf));
         // A document to read carries the deck's structure and the start of the matrix: 50,000 rows would make a

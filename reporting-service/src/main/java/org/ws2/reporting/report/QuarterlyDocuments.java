@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,7 +26,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * with one row per recommendation × group. See docs/adr/0017-report-formats.md.
  */
 @Component
-class QuarterlyDocuments {
+public class QuarterlyDocuments {
 
     private final SpringTemplateEngine html = engine(TemplateMode.HTML, ".html");
     private final SpringTemplateEngine text = engine(TemplateMode.TEXT, ".md");
@@ -51,11 +52,26 @@ class QuarterlyDocuments {
     }
 
     byte[] pdf(Quarterly report) {
+        return pdf(html(report));
+    }
+
+    /** The page of {@code templates/<template>.html}, its variables {@code variables}. */
+    public String html(String template, Map<String, Object> variables) {
+        return html.process(template, new Context(Locale.ENGLISH, variables));
+    }
+
+    /** The Markdown of {@code templates/<template>.md}, its variables {@code variables}. */
+    public String markdown(String template, Map<String, Object> variables) {
+        return text.process(template, new Context(Locale.ENGLISH, variables));
+    }
+
+    /** A self-contained page (styles inline, no outside resources) printed as PDF. */
+    public byte[] pdf(String page) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(html(report), null);
+            builder.withHtmlContent(page, null);
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.recommendation.CoordinationLevel;
@@ -23,13 +24,14 @@ import org.ws2.reporting.report.ReportModels.MatrixRow;
 import org.ws2.reporting.report.ReportModels.OrgFocus;
 import org.ws2.reporting.report.ReportModels.Quarterly;
 import org.ws2.reporting.report.ReportModels.RecommendationRef;
+import org.ws2.service.problem.ApiProblem;
 
 /**
  * The quarterly report in the shape of the WS2 implementation team's update: SO/AC work, coordination,
  * org's focus, engagement and its links, newly complete recommendations with their evidence, and the matrix.
  */
 @Component
-class QuarterlyReports {
+public class QuarterlyReports {
 
     private final Pictures pictures;
     private final EvidenceLog evidence;
@@ -39,7 +41,25 @@ class QuarterlyReports {
         this.evidence = evidence;
     }
 
-    Quarterly quarterly(Quarter quarter, Instant asOf) {
+    /**
+     * Refuses a quarter there is nothing to report on: one that has not begun, or one that ended before the
+     * first change the reports know of (422 problems).
+     */
+    public void requireReportable(Quarter q, Instant now) {
+        if (q.start().isAfter(now)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "quarter-in-future", "Quarter not begun",
+                    q + " has not begun; there is nothing to report yet.").with("quarter", q.toString());
+        }
+        Instant firstChange = pictures.firstChange().orElse(null);
+        if (firstChange == null || firstChange.isAfter(q.end())) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "quarter-before-data", "No data for that quarter",
+                    q + " ended before the first change the reports know of"
+                            + (firstChange == null ? "" : " (" + firstChange + ")") + ".")
+                    .with("quarter", q.toString());
+        }
+    }
+
+    public Quarterly quarterly(Quarter quarter, Instant asOf) {
         Picture p = pictures.at(asOf);
         Instant start = quarter.start();
         Picture atStart = pictures.at(start.isBefore(asOf) ? start : asOf);

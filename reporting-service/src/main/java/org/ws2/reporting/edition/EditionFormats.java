@@ -1,0 +1,45 @@
+package org.ws2.reporting.edition;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.ws2.reporting.report.QuarterlyDocuments;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An edition in each format: JSON, a printable page and Markdown (the quarterly report's renderers and Thymeleaf
+ * templates {@code edition.html}, {@code edition.md}), PDF printed from that page as the quarterly PDF is, and a
+ * slide deck ({@link EditionDeck}).
+ */
+@Component
+class EditionFormats {
+
+    private final QuarterlyDocuments documents;
+    private final JsonMapper json;
+
+    EditionFormats(QuarterlyDocuments documents, JsonMapper json) {
+        this.documents = documents;
+        this.json = json;
+    }
+
+    String json(EditionContent content) {
+        return json.writeValueAsString(content);
+    }
+
+    String html(EditionContent content) {
+        return documents.html("edition", Map.of("e", content, "o", EditionOutline.of(content)));
+    }
+
+    String markdown(EditionContent content) {
+        return documents.markdown("edition", Map.of("e", content, "o", EditionOutline.of(content)));
+    }
+
+    byte[] pdf(EditionContent content) {
+        return documents.pdf(html(content));
+    }
+
+    byte[] pptx(EditionContent content) {
+        return EditionDeck.of(content);
+    }
+}

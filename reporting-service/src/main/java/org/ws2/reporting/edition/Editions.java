@@ -1,0 +1,286 @@
+package org.ws2.reporting.edition;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.report.ReportEvents.EditionPublished;
+import org.ws2.reporting.report.Quarter;
+import org.ws2.reporting.report.QuarterlyReports;
+import org.ws2.service.changes.ChangeLog;
+import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.versioning.ChangeTime;
+import org.ws2.service.versioning.Versions;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The editions and their lifecycle. Every change locks the edition's row, checks the version the caller read,
+ * moves the version on and records who did it, in one transaction; publishing renders every format once and
+ * stores it with the revision, and its event goes through the change log's outbox in the same transaction.
+ */
+@Component
+class Editions {
+
+    /** The edition as stored: its lifecycle, the team's sections, the latest published revision (0 if none). */
+    record Edition(String quarter, EditionStatus status, long version, Sections sections, int revision,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    record RevisionRef(int revision, Instant publishedAt, String correctionNote) {
+    }
+
+    /** A published revision's frozen content and formats. */
+    record Frozen(int revision, Instant publishedAt, String correctionNote, String content, String html,
+            String markdown, byte[] pdf, byte[] pptx) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final EditionBuilder builder;
+    private final EditionFormats formats;
+    private final QuarterlyReports reports;
+    private final ChangeLog changeLog;
+    private final String publicBaseUrl;
+
+    Editions(JdbcClient jdbc, JsonMapper json, EditionBuilder builder, EditionFormats formats,
+            QuarterlyReports reports, ChangeLog changeLog,
+            @Value("${ws2.reports.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.builder = builder;
+        this.formats = formats;
+        this.reports = reports;
+        this.changeLog = changeLog;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
+    }
+
+    /** Where people read the edition: the web page, through the gateway. */
+    String url(String quarter) {
+        return publicBaseUrl + "/reports/" + quarter;
+    }
+
+    String publicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    Optional<Edition> find(String quarter) {
+        return jdbc.sql("SELECT * FROM edition WHERE quarter = :q").param("q", quarter).query(this::edition).optional();
+    }
+
+    /** Newest quarter first; drafts and editions in review only when {@code withUnpublished}. */
+    List<Edition> list(boolean withUnpublished) {
+        return jdbc.sql("SELECT * FROM edition WHERE revision > 0 OR :all ORDER BY quarter DESC")
+                .param("all", withUnpublished).query(this::edition).list();
+    }
+
+    List<RevisionRef> revisions(String quarter) {
+        return jdbc.sql("""
+                SELECT revision, published_at, correction_note FROM edition_revision WHERE quarter = :q
+                ORDER BY revision""").param("q", quarter)
+                .query((rs, n) -> new RevisionRef(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+                .list();
+    }
+
+    record Published(String quarter, int revision, Instant publishedAt, String correctionNote) {
+    }
+
+    /** The latest published revisions of every edition, newest first: the feed's entries. */
+    List<Published> published(int limit) {
+        return jdbc.sql("""
+                SELECT quarter, revision, published_at, correction_note FROM edition_revision
+                ORDER BY published_at DESC, quarter DESC LIMIT :limit""").param("limit", limit)
+                .query((rs, n) -> new Published(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
+                .list();
+    }
+
+    Optional<Frozen> frozen(String quarter, int revision) {
+        return jdbc.sql("SELECT * FROM edition_revision WHERE quarter = :q AND revision = :r")
+                .param("q", quarter).param("r", revision)
+                .query((rs, n) -> new Frozen(rs.getInt("revision"), rs.getTimestamp("published_at").toInstant(),
+                        rs.getString("correction_note"), rs.getString("content"), rs.getString("html"),
+                        rs.getString("markdown"), rs.getBytes("pdf"), rs.getBytes("pptx")))
+                .optional();
+    }
+
+    /** A draft built afresh from the read model: the facts as they stand now, the team's sections as saved. */
+    EditionContent draft(Edition edition) {
+        Quarter q = Quarter.parse(edition.quarter());
+        return builder.build(q, EditionBuilder.factsAsOf(q, ChangeTime.now()), edition.sections(), 0, null, null,
+                url(edition.quarter()));
+    }
+
+    /**
+     * Writes the team's sections: creates the edition as a draft if the quarter has none (no If-Match needed),
+     * else replaces the draft's sections (If-Match required, and only while it is a draft).
+     */
+    @Transactional
+    Edition write(Quarter quarter, Sections sections, String ifMatch, String actor) {
+        Instant now = ChangeTime.now();
+        reports.requireReportable(quarter, now);
+        Optional<Edition> existing = lock(quarter.toString());
+        if (existing.isPresent()) {
+            Edition current = existing.get();
+            Versions.check(Versions.requireIfMatch(ifMatch), current.version());
+            requireStatus(current, EditionStatus.DRAFT);
+        }
+        sections.validate(builder.groupsWithStageSentences(quarter, EditionBuilder.factsAsOf(quarter, now)));
+        String text = json.writeValueAsString(sections);
+        if (existing.isEmpty()) {
+            int inserted = jdbc.sql("""
+                    INSERT INTO edition (quarter, status, version, sections, created_at, updated_at)
+                    VALUES (:q, 'DRAFT', 1, CAST(:s AS jsonb), :now, :now) ON CONFLICT (quarter) DO NOTHING""")
+                    .param("q", quarter.toString()).param("s", text).param("now", Timestamp.from(now)).update();
+            if (inserted == 0) {
+                // another writer created it meanwhile: this writer read no version of it
+                throw ApiProblem.staleVersion(0, 1);
+            }
+            audit(quarter.toString(), 1, "drafted", actor, null, now);
+        } else {
+            long version = existing.get().version() + 1;
+            jdbc.sql("UPDATE edition SET sections = CAST(:s AS jsonb), version = :v, updated_at = :now WHERE quarter = :q")
+                    .param("q", quarter.toString()).param("s", text).param("v", version)
+                    .param("now", Timestamp.from(now)).update();
+            audit(quarter.toString(), version, "sections-written", actor, null, now);
+        }
+        return find(quarter.toString()).orElseThrow();
+    }
+
+    @Transactional
+    Edition sendToReview(Quarter quarter, String ifMatch, String actor) {
+        return move(quarter, ifMatch, EditionStatus.DRAFT, EditionStatus.IN_REVIEW, "sent-to-review", actor);
+    }
+
+    @Transactional
+    Edition returnToDraft(Quarter quarter, String ifMatch, String actor) {
+        return move(quarter, ifMatch, EditionStatus.IN_REVIEW, EditionStatus.DRAFT, "returned-to-draft", actor);
+    }
+
+    /** Publishes revision 1: the facts as of the quarter's end and every format, frozen, and the event. */
+    @Transactional
+    Edition publish(Quarter quarter, String ifMatch, String actor) {
+        Edition current = existing(quarter, ifMatch);
+        if (current.status() == EditionStatus.PUBLISHED) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "edition-already-published", "Edition already published",
+                    quarter + " was published (revision " + current.revision() + "); to change it, publish a "
+                            + "correction (POST /api/reports/editions/" + quarter + "/corrections).")
+                    .with("quarter", quarter.toString()).with("revision", current.revision());
+        }
+        requireStatus(current, EditionStatus.IN_REVIEW);
+        return freeze(current, quarter, current.sections(), null, "published", actor);
+    }
+
+    /**
+     * Publishes the next revision of a published edition, with a dated note saying what it corrects. Its facts are
+     * taken afresh as of the quarter's end, so that history corrected since (back-dated changes) is in it; the
+     * sections are those given, or the published ones. Older revisions stay as they were.
+     */
+    @Transactional
+    Edition correct(Quarter quarter, String ifMatch, String note, Sections sections, String actor) {
+        if (note == null || note.isBlank()) {
+            throw ApiProblem.invalidInput("note", "must say what the correction corrects");
+        }
+        if (note.length() > Sections.MAX_TEXT) {
+            throw ApiProblem.invalidInput("note", "must be at most " + Sections.MAX_TEXT + " characters");
+        }
+        Edition current = existing(quarter, ifMatch);
+        if (current.status() != EditionStatus.PUBLISHED) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "edition-not-published", "Edition not published",
+                    quarter + " is " + current.status() + "; only a published edition takes corrections.")
+                    .with("quarter", quarter.toString()).with("status", current.status().name());
+        }
+        Sections corrected = sections == null ? current.sections() : sections;
+        if (sections != null) {
+            sections.validate(builder.groupsWithStageSentences(quarter,
+                    EditionBuilder.factsAsOf(quarter, ChangeTime.now())));
+        }
+        return freeze(current, quarter, corrected, note.strip(), "corrected", actor);
+    }
+
+    private Edition freeze(Edition current, Quarter quarter, Sections sections, String note, String kind,
+            String actor) {
+        Instant now = ChangeTime.now();
+        int revision = current.revision() + 1;
+        long version = current.version() + 1;
+        EditionContent content = builder.build(quarter, EditionBuilder.factsAsOf(quarter, now), sections, revision,
+                now, note, url(quarter.toString()));
+        jdbc.sql("""
+                INSERT INTO edition_revision (quarter, revision, published_at, published_by, correction_note, content,
+                    html, markdown, pdf, pptx)
+                VALUES (:q, :r, :at, :by, :note, :content, :html, :md, :pdf, :pptx)""")
+                .param("q", quarter.toString()).param("r", revision).param("at", Timestamp.from(now))
+                .param("by", actor).param("note", note).param("content", formats.json(content))
+                .param("html", formats.html(content)).param("md", formats.markdown(content))
+                .param("pdf", formats.pdf(content)).param("pptx", formats.pptx(content)).update();
+        jdbc.sql("""
+                UPDATE edition SET status = 'PUBLISHED', revision = :r, version = :v, sections = CAST(:s AS jsonb),
+                    updated_at = :now WHERE quarter = :q""")
+                .param("q", quarter.toString()).param("r", revision).param("v", version)
+                .param("s", json.writeValueAsString(sections)).param("now", Timestamp.from(now)).update();
+        audit(quarter.toString(), version, kind, actor, note, now);
+        changeLog.record(new EditionPublished(quarter.toString(), quarter.label(), revision, version,
+                url(quarter.toString()), now, note), kind, actor, note);
+        return find(quarter.toString()).orElseThrow();
+    }
+
+    private Edition move(Quarter quarter, String ifMatch, EditionStatus from, EditionStatus to, String kind,
+            String actor) {
+        Edition current = existing(quarter, ifMatch);
+        requireStatus(current, from);
+        Instant now = ChangeTime.now();
+        long version = current.version() + 1;
+        jdbc.sql("UPDATE edition SET status = :s, version = :v, updated_at = :now WHERE quarter = :q")
+                .param("q", quarter.toString()).param("s", to.name()).param("v", version)
+                .param("now", Timestamp.from(now)).update();
+        audit(quarter.toString(), version, kind, actor, null, now);
+        return find(quarter.toString()).orElseThrow();
+    }
+
+    /** The edition locked for a change, checked against If-Match when the caller sent one. */
+    private Edition existing(Quarter quarter, String ifMatch) {
+        Edition current = lock(quarter.toString())
+                .orElseThrow(() -> ApiProblem.notFound("edition", quarter.toString()));
+        Versions.check(Versions.fromIfMatch(ifMatch), current.version());
+        return current;
+    }
+
+    private static void requireStatus(Edition edition, EditionStatus wanted) {
+        if (edition.status() != wanted) {
+            String hint = switch (edition.status()) {
+                case PUBLISHED -> "a published revision is frozen; publish a correction instead.";
+                case IN_REVIEW -> "send it back to draft first (POST .../draft).";
+                case DRAFT -> "send it for review first (POST .../review).";
+            };
+            throw new ApiProblem(HttpStatus.CONFLICT, "edition-wrong-status", "Edition is " + edition.status(),
+                    "The " + edition.quarter() + " edition is " + edition.status() + ", not " + wanted + ": " + hint)
+                    .with("quarter", edition.quarter()).with("status", edition.status().name());
+        }
+    }
+
+    private Optional<Edition> lock(String quarter) {
+        return jdbc.sql("SELECT * FROM edition WHERE quarter = :q FOR UPDATE").param("q", quarter)
+                .query(this::edition).optional();
+    }
+
+    private void audit(String quarter, long version, String kind, String actor, String note, Instant at) {
+        jdbc.sql("""
+                INSERT INTO edition_change (quarter, version, kind, actor, note, recorded_at)
+                VALUES (:q, :v, :kind, :actor, :note, :at)""")
+                .param("q", quarter).param("v", version).param("kind", kind).param("actor", actor)
+                .param("note", note).param("at", Timestamp.from(at)).update();
+    }
+
+    private Edition edition(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Edition(rs.getString("quarter"), EditionStatus.valueOf(rs.getString("status")),
+                rs.getLong("version"), json.readValue(rs.getString("sections"), Sections.class), rs.getInt("revision"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,237 @@
+package org.ws2.reporting.edition;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.ws2.contracts.identity.Ws2Roles;
+import org.ws2.reporting.edition.Editions.Edition;
+import org.ws2.reporting.edition.Editions.Frozen;
+import org.ws2.reporting.edition.Editions.RevisionRef;
+import org.ws2.reporting.report.Quarter;
+import org.ws2.service.problem.ApiProblem;
+import org.ws2.service.security.Actor;
+import org.ws2.service.security.RoleRules;
+import org.ws2.service.versioning.Versions;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The quarterly update editions (docs/adr/0031-quarterly-editions.md): support staff and admins write a draft of
+ * the team's sections beside the generated facts and send it for review; an admin publishes it, frozen, and may
+ * publish corrections as new revisions. Anyone reads what is published; drafts only support staff and admins.
+ */
+@RestController
+@Tag(name = "Reports")
+class EditionsController {
+
+    static final String ADMIN = "hasRole('" + Ws2Roles.ADMIN + "')";
+    private static final Map<String, MediaType> FORMATS = Map.of(
+            "json", MediaType.APPLICATION_JSON,
+            "html", new MediaType("text", "html", StandardCharsets.UTF_8),
+            "md", new MediaType("text", "markdown", StandardCharsets.UTF_8),
+            "pdf", MediaType.APPLICATION_PDF,
+            "pptx", MediaType.parseMediaType(EditionDeck.PPTX));
+    private static final int FEED_ENTRIES = 50;
+
+    private final Editions editions;
+    private final EditionFormats formats;
+    private final JsonMapper json;
+
+    EditionsController(Editions editions, EditionFormats formats, JsonMapper json) {
+        this.editions = editions;
+        this.formats = formats;
+        this.json = json;
+    }
+
+    record EditionSummary(String quarter, String label, EditionStatus status, long version, int revision,
+            String url) {
+    }
+
+    /** A correction: what it corrects (required) and, if the words change, the sections that replace them. */
+    record Correction(String note, Sections sections) {
+    }
+
+    @GetMapping("/api/reports/editions")
+    @Operation(summary = "The quarterly update editions, newest quarter first",
+            description = "Published editions for everyone; drafts and editions in review too for support staff "
+                    + "and admins.")
+    List<EditionSummary> list() {
+        return editions.list(mayDraft()).stream()
+                .map(e -> new EditionSummary(e.quarter(), Quarter.parse(e.quarter()).label(), e.status(), e.version(),
+                        e.revision(), editions.url(e.quarter())))
+                .toList();
+    }
+
+    @GetMapping(value = "/api/reports/editions.atom", produces = EditionFeed.ATOM)
+    @Operation(summary = "The published editions as an Atom 1.0 feed: one entry per published revision, newest first",
+            description = "Served publicly by the gateway at /reports/editions.atom; links open the public pages.")
+    ResponseEntity<String> feed() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(EditionFeed.ATOM + ";charset=UTF-8"))
+                .body(EditionFeed.of(editions.publicBaseUrl(), editions.published(FEED_ENTRIES)));
+    }
+
+    @GetMapping("/api/reports/editions/{quarter}")
+    @Operation(summary = "One quarter's edition, with its status and revisions, in any format",
+            description = "A published edition answers its latest revision (or ?revision=N) as frozen when it was "
+                    + "published: later changes, back-dated ones included, do not alter it. A draft or an edition in "
+                    + "review (support staff and admins only; 404 to others) is built afresh from the facts as of "
+                    + "the quarter's end, or now while the quarter runs. ETag: the edition's version.")
+    ResponseEntity<?> edition(@Parameter(description = "e.g. 2021-Q2") @PathVariable String quarter,
+            @Parameter(description = "json (default), html, md, pdf or pptx") @RequestParam(required = false) String format,
+            @Parameter(description = "a published revision, 1 and up; default the latest")
+            @RequestParam(required = false) Integer revision) {
+        String chosen = format == null || format.isBlank() ? "json" : format.trim().toLowerCase();
+        if (!FORMATS.containsKey(chosen)) {
+            throw ApiProblem.invalidInput("format", "must be one of json, html, md, pdf, pptx");
+        }
+        Quarter q = Quarter.parse(quarter);
+        Edition edition = visible(q);
+        List<RevisionRef> revisions = editions.revisions(q.toString());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(Versions.toETag(edition.version()))
+                .contentType(FORMATS.get(chosen));
+        String filename = "ws2-implementation-update-" + q + (revision == null ? "" : "-r" + revision) + "." + chosen;
+        if (edition.revision() == 0) {
+            if (revision != null) {
+                throw ApiProblem.notFound("edition revision", q + " revision " + revision);
+            }
+            EditionContent draft = editions.draft(edition);
+            return switch (chosen) {
+                case "html" -> ok.body(formats.html(draft));
+                case "md" -> ok.body(formats.markdown(draft));
+                case "pdf" -> attachment(ok, "inline", filename).body(formats.pdf(draft));
+                case "pptx" -> attachment(ok, "attachment", filename).body(formats.pptx(draft));
+                default -> ok.body(withLifecycle(edition, revisions, formats.json(draft)));
+            };
+        }
+        int wanted = revision == null ? edition.revision() : revision;
+        Frozen frozen = editions.frozen(q.toString(), wanted)
+                .orElseThrow(() -> ApiProblem.notFound("edition revision", q + " revision " + wanted));
+        return switch (chosen) {
+            case "html" -> ok.body(frozen.html());
+            case "md" -> ok.body(frozen.markdown());
+            case "pdf" -> attachment(ok, "inline", filename).body(frozen.pdf());
+            case "pptx" -> attachment(ok, "attachment", filename).body(frozen.pptx());
+            default -> ok.body(withLifecycle(edition, revisions, frozen.content()));
+        };
+    }
+
+    @PutMapping("/api/reports/editions/{quarter}")
+    @PreAuthorize(RoleRules.SUPPORT)
+    @Operation(summary = "Write the team's sections of a draft (support staff, admins); creates the draft if none",
+            description = "201 with the new draft when the quarter had no edition; else If-Match (the version read) "
+                    + "is required and the edition must be a draft (409 problem when in review or published). A "
+                    + "quarter not begun, or before any data, is a 422 problem; a group line for a group with no "
+                    + "stage sentence, or a malformed field, a 400 problem; nothing is changed.")
+    ResponseEntity<String> write(@PathVariable String quarter, @RequestBody Sections sections,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Quarter q = Quarter.parse(quarter);
+        boolean existed = editions.find(q.toString()).isPresent();
+        Edition edition = editions.write(q, sections == null ? Sections.EMPTY : sections, ifMatch, actor());
+        return answer(existed ? HttpStatus.OK : HttpStatus.CREATED, edition);
+    }
+
+    @PostMapping("/api/reports/editions/{quarter}/review")
+    @PreAuthorize(RoleRules.SUPPORT)
+    @Operation(summary = "Send a draft for review (support staff, admins); 409 problem unless it is a draft")
+    ResponseEntity<String> review(@PathVariable String quarter,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(HttpStatus.OK, editions.sendToReview(Quarter.parse(quarter), ifMatch, actor()));
+    }
+
+    @PostMapping("/api/reports/editions/{quarter}/draft")
+    @PreAuthorize(RoleRules.SUPPORT)
+    @Operation(summary = "Take an edition in review back to draft (support staff, admins); 409 problem otherwise")
+    ResponseEntity<String> backToDraft(@PathVariable String quarter,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(HttpStatus.OK, editions.returnToDraft(Quarter.parse(quarter), ifMatch, actor()));
+    }
+
+    @PostMapping("/api/reports/editions/{quarter}/publish")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "Publish an edition in review (admins): revision 1, frozen, and its event",
+            description = "Renders the facts as of the quarter's end and every format once and keeps them; sends "
+                    + "org.ws2.report.edition-published.v1 on ws2.reports.v1. 409 problem when it is a draft or "
+                    + "already published.")
+    ResponseEntity<String> publish(@PathVariable String quarter,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(HttpStatus.OK, editions.publish(Quarter.parse(quarter), ifMatch, actor()));
+    }
+
+    @PostMapping("/api/reports/editions/{quarter}/corrections")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "Publish a correction of a published edition (admins): the next revision, with its note",
+            description = "Body {note, sections?}. The facts are taken afresh as of the quarter's end (so corrected "
+                    + "history is in), the sections are those given or the published ones; older revisions stay "
+                    + "readable with ?revision=N. Sends the event again with the new revision.")
+    ResponseEntity<String> correct(@PathVariable String quarter, @RequestBody Correction correction,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Quarter q = Quarter.parse(quarter);
+        if (correction == null) {
+            throw ApiProblem.invalidInput("note", "must say what the correction corrects");
+        }
+        return answer(HttpStatus.CREATED,
+                editions.correct(q, ifMatch, correction.note(), correction.sections(), actor()));
+    }
+
+    /** The edition's lifecycle, then its content: what the JSON format answers. */
+    private String withLifecycle(Edition edition, List<RevisionRef> revisions, String content) {
+        ObjectNode answer = lifecycle(edition, revisions);
+        answer.setAll((ObjectNode) json.readTree(content));
+        return answer.toString();
+    }
+
+    private ObjectNode lifecycle(Edition edition, List<RevisionRef> revisions) {
+        ObjectNode answer = json.createObjectNode();
+        answer.put("quarter", edition.quarter());
+        answer.put("status", edition.status().name());
+        answer.put("version", edition.version());
+        answer.put("revision", edition.revision());
+        answer.set("revisions", json.valueToTree(revisions));
+        return answer;
+    }
+
+    /** What a change answers: the lifecycle and the sections as saved (the facts are a GET away). */
+    private ResponseEntity<String> answer(HttpStatus status, Edition edition) {
+        ObjectNode answer = lifecycle(edition, editions.revisions(edition.quarter()));
+        answer.set("sections", json.valueToTree(edition.sections()));
+        return ResponseEntity.status(status).eTag(Versions.toETag(edition.version()))
+                .contentType(MediaType.APPLICATION_JSON).body(answer.toString());
+    }
+
+    private Edition visible(Quarter q) {
+        return editions.find(q.toString()).filter(e -> e.revision() > 0 || mayDraft())
+                .orElseThrow(() -> ApiProblem.notFound("edition", q.toString()));
+    }
+
+    private static boolean mayDraft() {
+        return Actor.caller().map(a -> a.hasRole(Ws2Roles.SUPPORT_STAFF) || a.hasRole(Ws2Roles.ADMIN)).orElse(false);
+    }
+
+    private static String actor() {
+        return Actor.current().name();
+    }
+
+    private static ResponseEntity.BodyBuilder attachment(ResponseEntity.BodyBuilder ok, String disposition,
+            String filename) {
+        return ok.header(HttpHeaders.CONTENT_DISPOSITION, disposition + "; filename=\"" + filename + "\"");
+    }
+
+}
