@@ -134,7 +134,7 @@ class BrowserJourneysIT {
         browser.find(By.xpath("//button[text()='Request sign-off']")).click();
         String asked = browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=sign-off-result]"))).getText();
         assertThat(asked).contains("ALAC", "GAC", "ccNSO");
-        assertThat(browser.all(By.cssSelector("#awaiting-heading + table tbody tr"))).hasSize(160);
+        assertThat(browser.all(By.cssSelector("section[aria-labelledby=awaiting-heading] table tbody tr"))).hasSize(160);
         browser.screenshot("05-support-requested-sign-off");
 
         browser.open("/groups/ALAC");
