@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ws2.contracts.assignment.AssignmentEvent;
+import org.ws2.contracts.engagement.EngagementEvents;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 
@@ -77,6 +78,43 @@ class EventCodecTest {
         var data = (tools.jackson.databind.node.ObjectNode) written.path("data");
         data.put("smuggled", "x");
         assertThat(schema(EventTypes.schemaResource(RecommendationEvents.REGISTERED)).validate(data)).isNotEmpty();
+    }
+
+    /**
+     * {@code meeting} and {@code groupIds} came later: an engagement event written before them is still
+     * what the schema allows, and reads as "no meeting, no groups".
+     */
+    @Test
+    void anEngagementEventFromBeforeMeetingAndGroupsStillReads() throws IOException {
+        var recorded = new EngagementEvents.Recorded(SampleEvents.ENGAGEMENT.id(), 1, "support-1", SampleEvents.AT,
+                SampleEvents.ENGAGEMENT);
+        JsonNode written = JSON.readTree(CODEC.write(recorded, Instant.now()));
+        var engagement = (tools.jackson.databind.node.ObjectNode) written.path("data").path("engagement");
+        engagement.remove("meeting");
+        engagement.remove("groupIds");
+
+        assertThat(schema(EventTypes.schemaResource(EngagementEvents.RECORDED)).validate(written.path("data")))
+                .isEmpty();
+        var decoded = (EngagementEvents.Recorded) CODEC.decode(CODEC.read(JSON.writeValueAsString(written)))
+                .orElseThrow();
+        assertThat(decoded.engagement().meeting()).isNull();
+        assertThat(decoded.engagement().groupIds()).isEmpty();
+        assertThat(decoded.engagement().title()).isEqualTo(SampleEvents.ENGAGEMENT.title());
+    }
+
+    /** An ICANN public meeting is "ICANN" and its number; group ids have the groups' own shape, each once. */
+    @Test
+    void theEngagementSchemaKnowsTheShapeOfMeetingsAndGroupIds() throws IOException {
+        var recorded = new EngagementEvents.Recorded(SampleEvents.ENGAGEMENT.id(), 1, "support-1", SampleEvents.AT,
+                SampleEvents.ENGAGEMENT);
+        var schema = schema(EventTypes.schemaResource(EngagementEvents.RECORDED));
+        for (String bad : List.of("{\"meeting\":\"ICANN 71\"}", "{\"meeting\":\"The Hague\"}",
+                "{\"groupIds\":[\"ALAC\",\"ALAC\"]}", "{\"groupIds\":[\"1-bad\"]}", "{\"groupIds\":null}")) {
+            JsonNode data = JSON.readTree(CODEC.write(recorded, Instant.now())).path("data");
+            var engagement = (tools.jackson.databind.node.ObjectNode) data.path("engagement");
+            engagement.setAll((tools.jackson.databind.node.ObjectNode) JSON.readTree(bad));
+            assertThat(schema.validate(data)).as(bad).isNotEmpty();
+        }
     }
 
     @Test

@@ -50,7 +50,8 @@ final class SampleEvents {
     static final EngagementSnapshot ENGAGEMENT = new EngagementSnapshot(UUID.randomUUID().toString(),
             EngagementEvents.Kind.WEBINAR, "WS2 implementation webinar", LocalDate.parse("2021-05-25"),
             "Progress for the community", List.of(new EngagementEvents.Link("Recording", "https://icann.org/w")),
-            List.of("6.1.1"), false, 1, "support-1", AT, "support-1", AT, null, null);
+            List.of("6.1.1"), "ICANN71", List.of("ALAC", "GAC"), false, 1, "support-1", AT, "support-1", AT, null,
+            null);
 
     static List<Ws2Event> all() {
         var evidence = new RecommendationEvents.Evidence(UUID.randomUUID().toString(), "Policy page",

@@ -3,6 +3,7 @@ package org.ws2.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -32,6 +33,7 @@ import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.reporting.support.ReportingIntegrationTestBase;
 import org.ws2.reporting.support.WorldFeed;
+import org.ws2.testsupport.TestTokens;
 import org.ws2.testsupport.ServiceIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -115,12 +117,15 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         feed.engagement("e-2021-05-25", EngagementEvents.Kind.WEBINAR,
                 "ICANN Webinar on Work Stream 2 Implementation - 25 May 2021", LocalDate.parse("2021-05-25"),
                 "https://community.icann.org/display/IO/Webinars", at("2021-05-25"));
+        // the deck's Engagement line: "webinar conducted in May, ICANN71" (ICANN71 was 14-17 June 2021)
+        feed.engagementAt("e-2021-06-15", EngagementEvents.Kind.MEETING, "WS2 implementation session",
+                LocalDate.parse("2021-06-15"), "ICANN71", List.of("ALAC", "GAC"), at("2021-06-15"));
 
         // Everything is in when the last of each family is visible.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode q = quarterlyJson("");
             assertThat(texts(q.path("soacWork"), "sentence")).as(q.toString()).hasSize(SO_AC_LINES.size());
-            assertThat(q.path("engagements")).as(q.toString()).hasSize(2);
+            assertThat(q.path("engagements")).as(q.toString()).hasSize(3);
             assertThat(q.path("evidence")).as(q.toString()).hasSize(1);
             assertThat(q.path("coordinationWouldBenefit")).as(q.toString()).hasSize(1);
             assertThat(q.path("coordinationRequired")).as(q.toString()).hasSize(3);
@@ -147,7 +152,14 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         assertThat(texts(q.path("coordinationRequired"), "id")).containsExactly("1.1", "1.7", "2.3");
         assertThat(texts(q.path("coordinationWouldBenefit"), "id")).containsExactly("3.1");
         assertThat(texts(q.path("engagements"), "title")).containsExactly("WS2-IT Meeting - 7 May 2021",
-                "ICANN Webinar on Work Stream 2 Implementation - 25 May 2021");
+                "ICANN Webinar on Work Stream 2 Implementation - 25 May 2021", "WS2 implementation session");
+        JsonNode atIcann71 = q.path("engagements").get(2);
+        assertThat(atIcann71.path("meeting").asString()).isEqualTo("ICANN71");
+        assertThat(atIcann71.path("groupIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("ALAC", "GAC");
+        // items at no ICANN public meeting say so, and name no groups
+        assertThat(q.path("engagements").get(0).path("meeting").isNull()).isTrue();
+        assertThat(q.path("engagements").get(0).path("groupIds")).isEmpty();
         assertThat(texts(q.path("links"), "url")).containsExactly(
                 "https://community.icann.org/pages/viewpage.action?pageId=164627115",
                 "https://community.icann.org/display/IO/Webinars");
@@ -190,7 +202,8 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         assertThat(html).contains("1.1 – Recommendation 1.1", "1.7 – Recommendation 1.7", "2.3 – Recommendation 2.3",
                 "3.1 – Recommendation 3.1", "WS2-IT Meeting - 7 May 2021",
                 "href=\"https://community.icann.org/pages/viewpage.action?pageId=164627115\"",
-                "https://community.icann.org/display/IO/Webinars", "https://example.org/8.1-report");
+                "https://community.icann.org/display/IO/Webinars", "https://example.org/8.1-report",
+                "WS2 implementation session (MEETING, 2021-06-15, ICANN71) – with ALAC, GAC");
     }
 
     @Test
@@ -219,7 +232,24 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         assertThat(md).startsWith("# Implementing Work Stream 2 Recommendations – Q2 2021");
         SO_AC_LINES.forEach(line -> assertThat(md).contains("- " + line + "\n"));
         assertThat(md).contains("- 2.3 – Recommendation 2.3 (Guidelines for Good Faith)",
-                "[Meeting materials](https://community.icann.org/display/IO/Webinars)");
+                "[Meeting materials](https://community.icann.org/display/IO/Webinars)",
+                "- WS2 implementation session (MEETING, 2021-06-15, ICANN71) – with ALAC, GAC\n",
+                "- WS2-IT Meeting - 7 May 2021 (MEETING, 2021-05-07)\n");
+    }
+
+    @Test
+    void theQuartersEditionListsEachEngagementWithItsIcannMeetingAndGroups() throws Exception {
+        String uri = "/api/reports/editions/2021-Q2";
+        String support = TestTokens.bearer("support-1", "support-staff");
+        mvc.perform(put(uri).header("Authorization", support).contentType(MediaType.APPLICATION_JSON).content("""
+                {"groupLines": [], "highlights": [], "workstreams": [], "milestones": [], "asks": [], "aob": [],
+                 "contact": "implementationoperations@icann.org"}"""))
+                .andExpect(status().isCreated());
+
+        String md = mvc.perform(get(uri + "?format=md").header("Authorization", support)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(md).contains("WS2 implementation session (2021-06-15, ICANN71) – with ALAC, GAC",
+                "WS2-IT Meeting - 7 May 2021 (2021-05-07)\n");
     }
 
     @Test
@@ -313,7 +343,7 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         assertThat(texts(c.path("newlyStarted"), "id")).containsExactly("8.2");
         assertThat(c.path("signOffs")).hasSize(9);
         assertThat(texts(c.path("flagsRaised"), "id")).containsExactly("1.1", "1.7", "2.3", "3.1");
-        assertThat(c.path("engagementsHeld")).hasSize(2);
+        assertThat(c.path("engagementsHeld")).hasSize(3);
 
         JsonNode may = read("/api/reports/changes?from=2021-05-08&to=2021-05-24");
         assertThat(may.path("engagementsHeld")).isEmpty();

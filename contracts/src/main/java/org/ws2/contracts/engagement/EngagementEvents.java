@@ -37,6 +37,10 @@ public final class EngagementEvents {
      * An engagement item's whole state after a change.
      *
      * @param recommendationIds the recommendations the item concerns, in the order they were given
+     * @param meeting           the ICANN public meeting it was part of, as ICANN numbers them ({@code ICANN71}),
+     *                          or null; absent from events written before it existed
+     * @param groupIds          the community groups involved, in the order they were given, each once; empty
+     *                          (also when absent, in events written before it existed)
      * @param removed           whether the item was withdrawn; it is then no longer listed
      * @param removedBy         who withdrew it, or null
      * @param removedAt         when it was withdrawn, or null
@@ -49,6 +53,8 @@ public final class EngagementEvents {
             String description,
             List<Link> links,
             List<String> recommendationIds,
+            String meeting,
+            List<String> groupIds,
             boolean removed,
             long version,
             String createdBy,
@@ -57,6 +63,18 @@ public final class EngagementEvents {
             Instant updatedAt,
             String removedBy,
             Instant removedAt) implements AggregateSnapshot {
+
+        public EngagementSnapshot {
+            groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+        }
+
+        /** An item named at no ICANN public meeting and with no groups, as producers wrote them before both existed. */
+        public EngagementSnapshot(String id, Kind kind, String title, LocalDate heldOn, String description,
+                List<Link> links, List<String> recommendationIds, boolean removed, long version, String createdBy,
+                Instant createdAt, String updatedBy, Instant updatedAt, String removedBy, Instant removedAt) {
+            this(id, kind, title, heldOn, description, links, recommendationIds, null, List.of(), removed, version,
+                    createdBy, createdAt, updatedBy, updatedAt, removedBy, removedAt);
+        }
     }
 
     /** An engagement item was recorded (seeded from the Q2 2021 update or created by a user). */

@@ -39,7 +39,8 @@ record Engagement(
 
     EngagementSnapshot snapshot() {
         return new EngagementSnapshot(id.toString(), content.kind(), content.title(), content.heldOn(),
-                content.description(), content.links(), content.recommendationIds(), removed(), version, createdBy,
+                content.description(), content.links(), content.recommendationIds(), content.meeting(),
+                content.groupIds(), removed(), version, createdBy,
                 createdAt, updatedBy, updatedAt, removedBy, removedAt);
     }
 }

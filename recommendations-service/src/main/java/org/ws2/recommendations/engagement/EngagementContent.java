@@ -10,7 +10,10 @@ import org.ws2.contracts.engagement.EngagementEvents.Link;
 
 /**
  * What a user edits of an engagement item, already normalised: titles stripped, a blank
- * description absent, lists never null and recommendation ids without repeats.
+ * description or meeting absent, lists never null and recommendation and group ids without repeats.
+ *
+ * @param meeting  the ICANN public meeting it was part of ({@code ICANN71}), or null
+ * @param groupIds the community groups involved, in the order given
  */
 record EngagementContent(
         Kind kind,
@@ -18,7 +21,9 @@ record EngagementContent(
         LocalDate heldOn,
         String description,
         List<Link> links,
-        List<String> recommendationIds) {
+        List<String> recommendationIds,
+        String meeting,
+        List<String> groupIds) {
 
     EngagementContent {
         Objects.requireNonNull(kind, "kind");
@@ -26,6 +31,7 @@ record EngagementContent(
         Objects.requireNonNull(heldOn, "heldOn");
         links = links == null ? List.of() : List.copyOf(links);
         recommendationIds = recommendationIds == null ? List.of() : List.copyOf(recommendationIds);
+        groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
     }
 
     /** The names of the fields whose value differs in {@code other}, in declaration order. */
@@ -48,6 +54,12 @@ record EngagementContent(
         }
         if (!recommendationIds.equals(other.recommendationIds)) {
             changed.add("recommendationIds");
+        }
+        if (!Objects.equals(meeting, other.meeting)) {
+            changed.add("meeting");
+        }
+        if (!groupIds.equals(other.groupIds)) {
+            changed.add("groupIds");
         }
         return changed;
     }

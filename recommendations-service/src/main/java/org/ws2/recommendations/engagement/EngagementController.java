@@ -3,6 +3,7 @@ package org.ws2.recommendations.engagement;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 
@@ -39,6 +40,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class EngagementController {
 
     static final int MAX_PAGE_SIZE = 200;
+    private static final Pattern MEETING = Pattern.compile(EngagementRequest.MEETING_PATTERN);
+    private static final Pattern GROUP_ID = Pattern.compile(EngagementRequest.GROUP_ID_PATTERN);
 
     private final Engagements engagements;
 
@@ -50,14 +53,18 @@ class EngagementController {
      * @param recommendationId only items that concern this recommendation
      * @param from             only items held on or after this date
      * @param to               only items held on or before this date
+     * @param meeting          only items of this ICANN public meeting, e.g. ICANN71
+     * @param groupId          only items that involve this group
      */
     @GetMapping
     @Operation(summary = "The engagement log, newest first",
-            description = "Filter by recommendation and by date range; paged.")
+            description = "Filter by recommendation, kind, date range, ICANN public meeting and group involved; paged.")
     EngagementPage list(@RequestParam(required = false) String recommendationId,
             @RequestParam(required = false) Kind kind,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String meeting,
+            @RequestParam(required = false) String groupId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
@@ -71,7 +78,16 @@ class EngagementController {
         }
         String recommendation = recommendationId == null || recommendationId.isBlank() ? null
                 : recommendationId.strip();
-        return engagements.list(new EngagementFilter(recommendation, kind, from, to), page, size);
+        String meetingFilter = meeting == null || meeting.isBlank() ? null : meeting.strip();
+        if (meetingFilter != null && !MEETING.matcher(meetingFilter).matches()) {
+            throw ApiProblem.invalidInput("meeting",
+                    "meeting: must be an ICANN public meeting, ICANN and its number, e.g. ICANN71.");
+        }
+        String group = groupId == null || groupId.isBlank() ? null : groupId.strip();
+        if (group != null && !GROUP_ID.matcher(group).matches()) {
+            throw ApiProblem.invalidInput("groupId", "groupId: must be a group id: letters, digits and dashes, e.g. ALAC.");
+        }
+        return engagements.list(new EngagementFilter(recommendation, kind, from, to, meetingFilter, group), page, size);
     }
 
     @GetMapping("/{id}")

@@ -89,10 +89,10 @@ class EngagementRepository {
     /** Adds a new item; false, and nothing written, if one with its id exists already (removed or not). */
     boolean insert(Engagement e) {
         boolean inserted = jdbc.sql("""
-                INSERT INTO engagement (id, kind, title, held_on, description, links, version, created_by, created_at,
-                    updated_by, updated_at)
-                VALUES (:id, :kind, :title, :heldOn, :description, CAST(:links AS jsonb), :version, :createdBy,
-                    :createdAt, :updatedBy, :updatedAt)
+                INSERT INTO engagement (id, kind, title, held_on, description, links, meeting, group_ids, version,
+                    created_by, created_at, updated_by, updated_at)
+                VALUES (:id, :kind, :title, :heldOn, :description, CAST(:links AS jsonb), :meeting, :groupIds, :version,
+                    :createdBy, :createdAt, :updatedBy, :updatedAt)
                 ON CONFLICT (id) DO NOTHING""")
                 .params(columns(e))
                 .param("createdBy", e.createdBy())
@@ -108,8 +108,8 @@ class EngagementRepository {
     void update(Engagement e, boolean recommendationsChanged) {
         jdbc.sql("""
                 UPDATE engagement SET kind = :kind, title = :title, held_on = :heldOn, description = :description,
-                    links = CAST(:links AS jsonb), version = :version, updated_by = :updatedBy, updated_at = :updatedAt,
-                    removed_by = :removedBy, removed_at = :removedAt
+                    links = CAST(:links AS jsonb), meeting = :meeting, group_ids = :groupIds, version = :version,
+                    updated_by = :updatedBy, updated_at = :updatedAt, removed_by = :removedBy, removed_at = :removedAt
                 WHERE id = :id""")
                 .params(columns(e))
                 .param("removedBy", e.removedBy())
@@ -145,6 +145,14 @@ class EngagementRepository {
             where.append(" AND e.kind = :kind");
             params.put("kind", filter.kind().name());
         }
+        if (filter.meeting() != null) {
+            where.append(" AND e.meeting = :meeting");
+            params.put("meeting", filter.meeting());
+        }
+        if (filter.groupId() != null) {
+            where.append(" AND e.group_ids @> ARRAY[CAST(:groupId AS text)]");
+            params.put("groupId", filter.groupId());
+        }
         if (filter.from() != null) {
             where.append(" AND e.held_on >= :from");
             params.put("from", filter.from());
@@ -165,6 +173,8 @@ class EngagementRepository {
         params.put("heldOn", c.heldOn());
         params.put("description", c.description());
         params.put("links", json.writeValueAsString(c.links()));
+        params.put("meeting", c.meeting());
+        params.put("groupIds", c.groupIds().toArray(String[]::new));
         params.put("version", e.version());
         params.put("updatedBy", e.updatedBy());
         params.put("updatedAt", Timestamp.from(e.updatedAt()));
@@ -181,7 +191,9 @@ class EngagementRepository {
                         rs.getObject("held_on", LocalDate.class),
                         rs.getString("description"),
                         json.readValue(rs.getString("links_json"), LINKS),
-                        json.readValue(rs.getString("recommendation_ids_json"), STRINGS)),
+                        json.readValue(rs.getString("recommendation_ids_json"), STRINGS),
+                        rs.getString("meeting"),
+                        List.of((String[]) rs.getArray("group_ids").getArray())),
                 rs.getLong("version"),
                 rs.getString("created_by"),
                 instant(rs.getTimestamp("created_at")),

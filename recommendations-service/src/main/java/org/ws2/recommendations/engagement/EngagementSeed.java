@@ -65,7 +65,7 @@ class EngagementSeed implements ApplicationRunner {
         int added = 0;
         for (SeedEngagement seed : read().engagements()) {
             EngagementContent content = new EngagementContent(seed.kind(), seed.title(), seed.heldOn(),
-                    seed.description(), seed.links(), seed.recommendationIds());
+                    seed.description(), seed.links(), seed.recommendationIds(), seed.meeting(), seed.groupIds());
             if (engagements.record(idOf(seed.key()), content, ACTOR).isPresent()) {
                 added++;
             }
@@ -85,7 +85,8 @@ class EngagementSeed implements ApplicationRunner {
     record SeedFile(List<SeedEngagement> engagements) {
     }
 
+    /** {@code meeting} and {@code groupIds} may be left out: the Q2 2021 items were at no ICANN public meeting. */
     record SeedEngagement(String key, Kind kind, String title, LocalDate heldOn, String description,
-            List<Link> links, List<String> recommendationIds) {
+            List<Link> links, List<String> recommendationIds, String meeting, List<String> groupIds) {
     }
 }

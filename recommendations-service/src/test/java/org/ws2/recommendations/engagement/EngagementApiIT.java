@@ -162,6 +162,95 @@ class EngagementApiIT {
     }
 
     @Test
+    void anItemNamesTheIcannMeetingAndTheGroupsInvolvedAndItsEventsCarryThem() throws Exception {
+        MvcResult created = mvc.perform(post("/api/engagements").with(as("alice", "support-staff"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(withMeeting(body("MEETING", "WS2 session at ICANN71", "2036-06-15", "[]", "[\"1.1\"]"),
+                        "\" ICANN71 \"", "[\"ALAC\",\"GAC\"]")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.meeting").value("ICANN71"))
+                .andExpect(jsonPath("$.groupIds.length()").value(2))
+                .andExpect(jsonPath("$.groupIds[0]").value("ALAC"))
+                .andExpect(jsonPath("$.groupIds[1]").value("GAC"))
+                .andReturn();
+        String id = read(created.getResponse().getContentAsString()).path("id").asString();
+        mvc.perform(get("/api/engagements/" + id))
+                .andExpect(jsonPath("$.meeting").value("ICANN71"))
+                .andExpect(jsonPath("$.groupIds[1]").value("GAC"));
+        // an item recorded without them names no meeting and no groups
+        String plain = create("MEETING", "No meeting", "2036-06-16", "[]");
+        mvc.perform(get("/api/engagements/" + plain))
+                .andExpect(jsonPath("$.meeting").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.groupIds.length()").value(0));
+
+        try (TopicProbe topic = new TopicProbe(kafka, Topics.internal(Topics.ENGAGEMENTS))) {
+            String recorded = only(topic.await(id, records -> !records.isEmpty(), EVENT_WAIT));
+            EventSchemas.assertConforms(recorded);
+            JsonNode engagement = read(recorded).path("data").path("engagement");
+            assertThat(engagement.path("meeting").asString()).isEqualTo("ICANN71");
+            assertThat(engagement.path("groupIds").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("ALAC", "GAC");
+        }
+
+        mvc.perform(put("/api/engagements/" + id).with(as("bob", "admin")).header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(withMeeting(body("MEETING", "WS2 session at ICANN71", "2036-06-15", "[]", "[\"1.1\"]"),
+                        "\"ICANN72\"", "[\"ccNSO\"]")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.meeting").value("ICANN72"))
+                .andExpect(jsonPath("$.groupIds.length()").value(1))
+                .andExpect(jsonPath("$.groupIds[0]").value("ccNSO"));
+        try (TopicProbe topic = new TopicProbe(kafka, Topics.internal(Topics.ENGAGEMENTS))) {
+            String updated = topic.await(id, hasType(EngagementEvents.UPDATED), EVENT_WAIT).stream()
+                    .map(ConsumerRecord::value)
+                    .filter(v -> read(v).path("type").asString().equals(EngagementEvents.UPDATED))
+                    .findFirst().orElseThrow();
+            EventSchemas.assertConforms(updated);
+            JsonNode data = read(updated).path("data");
+            assertThat(data.path("changedFields").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("meeting", "groupIds");
+            assertThat(data.path("engagement").path("meeting").asString()).isEqualTo("ICANN72");
+            assertThat(data.path("engagement").path("groupIds").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("ccNSO");
+        }
+
+        // left out of a replacement, both are cleared, as every other field is
+        mvc.perform(put("/api/engagements/" + id).with(as("bob", "admin")).header("If-Match", "\"1\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body("MEETING", "WS2 session at ICANN71", "2036-06-15", "[]", "[\"1.1\"]")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.meeting").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.groupIds.length()").value(0))
+                .andExpect(jsonPath("$.version").value(2));
+    }
+
+    @Test
+    void theLogIsFilteredByMeetingAndGroup() throws Exception {
+        String icann71 = create("MEETING", "At ICANN71", "2037-06-14", "[]", "\"ICANN71\"", "[\"ALAC\",\"GAC\"]");
+        String icann72 = create("WORKSHOP", "At ICANN72", "2037-10-25", "[]", "\"ICANN72\"", "[\"ALAC\"]");
+        String none = create("WEBINAR", "Online", "2037-05-25", "[]");
+
+        assertThat(ids(get("/api/engagements").param("from", "2037-01-01").param("to", "2037-12-31")))
+                .containsExactly(icann72, icann71, none);
+        assertThat(ids(get("/api/engagements").param("from", "2037-01-01").param("to", "2037-12-31")
+                .param("meeting", "ICANN71"))).containsExactly(icann71);
+        assertThat(ids(get("/api/engagements").param("from", "2037-01-01").param("to", "2037-12-31")
+                .param("groupId", "ALAC"))).containsExactly(icann72, icann71);
+        assertThat(ids(get("/api/engagements").param("from", "2037-01-01").param("to", "2037-12-31")
+                .param("meeting", "ICANN72").param("groupId", "GAC"))).isEmpty();
+        mvc.perform(get("/api/engagements").param("from", "2037-01-01").param("to", "2037-12-31")
+                .param("meeting", "ICANN71").param("groupId", "GAC"))
+                .andExpect(jsonPath("$.total").value(1));
+        for (String[] bad : new String[][] { { "meeting", "Hague" }, { "groupId", "not a group" } }) {
+            mvc.perform(get("/api/engagements").param(bad[0], bad[1]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(jsonPath("$.field").value(bad[0]));
+        }
+    }
+
+    @Test
     void theLogIsListedNewestFirstFilteredAndPaged() throws Exception {
         String first = create("MEETING", "Oldest", "2031-01-10", "[\"8.1.2\"]");
         String second = create("WORKSHOP", "Middle", "2031-02-10", "[\"8.1.2\",\"8.1.17\"]");
@@ -343,6 +432,18 @@ class EngagementApiIT {
         invalid.put(body("MEETING", "x", "1815-07-08", "[]", "[]"), "heldOn");
         invalid.put("{\"kind\":\"MEETING\",\"title\":\"x\"}", "heldOn");
         invalid.put(body("MEETING", "x", "2035-07-08", "[]", "[\"\"]"), "recommendationIds[0]");
+        String plain = body("MEETING", "x", "2035-07-08", "[]", "[]");
+        for (String meeting : List.of("\"ICANN 71\"", "\"The Hague\"", "\"icann71\"", "\"ICANN71a\"", "\"ICANN0\"",
+                "\"ICANN" + "7".repeat(36) + "\"", "71", "[\"ICANN71\"]")) {
+            invalid.put(withMeeting(plain, meeting, "[]"), "meeting");
+        }
+        invalid.put(withMeeting(plain, "null", "[\"ALAC\",\"GAC\",\"ALAC\"]"), "groupIds");
+        invalid.put(withMeeting(plain, "null", "[\"ALAC\",\"1-bad\"]"), "groupIds[1]");
+        invalid.put(withMeeting(plain, "null", "[\"ALAC\",\"\"]"), "groupIds[1]");
+        invalid.put(withMeeting(plain, "null", "[\"" + "G".repeat(51) + "\"]"), "groupIds[0]");
+        invalid.put(withMeeting(plain, "null", "[" + String.join(",",
+                java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(i -> "\"G" + i + "\"").toList()) + "]"),
+                "groupIds");
         invalid.put("{\"kind\":\"MEETING\",", null);
         invalid.put("[]", null);
         invalid.put("", null);
@@ -418,6 +519,20 @@ class EngagementApiIT {
                         recommendationIds)))
                 .andExpect(status().isCreated()).andReturn();
         return read(result.getResponse().getContentAsString()).path("id").asString();
+    }
+
+    private String create(String kind, String title, String heldOn, String recommendationIds, String meeting,
+            String groupIds) throws Exception {
+        MvcResult result = mvc.perform(post("/api/engagements").with(as("alice", "support-staff"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(withMeeting(body(kind, title, heldOn, "[]", recommendationIds), meeting, groupIds)))
+                .andExpect(status().isCreated()).andReturn();
+        return read(result.getResponse().getContentAsString()).path("id").asString();
+    }
+
+    /** {@code body} with {@code meeting} and {@code groupIds} added, both given as JSON values. */
+    private static String withMeeting(String body, String meeting, String groupIds) {
+        return body.substring(0, body.length() - 1) + ",\"meeting\":" + meeting + ",\"groupIds\":" + groupIds + "}";
     }
 
     private static String body(String kind, String title, String heldOn, String links, String recommendationIds) {

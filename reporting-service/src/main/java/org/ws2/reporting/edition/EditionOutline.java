@@ -75,7 +75,7 @@ public record EditionOutline(String title, String subtitle, List<Section> sectio
                         + words(m.status()) + (m.late() ? " (late)" : "")))
                 .toList()));
         List<Item> engagement = new ArrayList<>();
-        f.engagements().forEach(en -> engagement.add(Item.of(en.title() + " (" + en.heldOn() + ")")));
+        f.engagements().forEach(en -> engagement.add(Item.of(en.listed(String.valueOf(en.heldOn())))));
         f.links().forEach(l -> engagement.add(new Item(l.engagement() + " – " + l.title(), l.url(), List.of())));
         sections.add(new Section("Engagement", engagement));
         List<Item> complete = new ArrayList<>();

@@ -15,13 +15,13 @@ import org.ws2.service.events.AppliesEvents;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every version of every engagement item (meetings, webinars) with its links. */
+/** Every version of every engagement item (meetings, webinars) with its links, ICANN public meeting and groups. */
 @Repository
 public class EngagementHistory {
 
     public static final VersionTable VERSIONS = new VersionTable("engagement_version",
-            "kind, title, held_on, description, links, recommendation_ids, removed",
-            ":kind, :title, :heldOn, :description, CAST(:links AS jsonb), :recommendationIds, :removed");
+            "kind, title, held_on, description, links, recommendation_ids, meeting, group_ids, removed",
+            ":kind, :title, :heldOn, :description, CAST(:links AS jsonb), :recommendationIds, :meeting, :groupIds, :removed");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -59,6 +59,8 @@ public class EngagementHistory {
                 .addValue("links", json.writeValueAsString(e.links() == null ? List.of() : e.links()))
                 .addValue("recommendationIds",
                         e.recommendationIds() == null ? new String[0] : e.recommendationIds().toArray(String[]::new))
+                .addValue("meeting", e.meeting())
+                .addValue("groupIds", e.groupIds().toArray(String[]::new))
                 .addValue("removed", e.removed());
     }
 }

@@ -48,8 +48,22 @@ public record Picture(Instant asOf, List<Recommendation> recommendations, List<G
     public record Link(String title, String url) {
     }
 
+    /**
+     * @param meeting  the ICANN public meeting it was part of ({@code ICANN71}), or null
+     * @param groupIds the community groups involved; empty also in editions published before groups were named
+     */
     public record Engagement(String id, String kind, String title, LocalDate heldOn, String description,
-            List<Link> links, List<String> recommendationIds) {
+            List<Link> links, List<String> recommendationIds, String meeting, List<String> groupIds) {
+
+        public Engagement {
+            groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+        }
+
+        /** How a report lists it: "title (when[, ICANN71])[ – with ALAC, GAC]", {@code when} given by the caller. */
+        public String listed(String when) {
+            return title + " (" + when + (meeting == null ? "" : ", " + meeting) + ")"
+                    + (groupIds.isEmpty() ? "" : " – with " + String.join(", ", groupIds));
+        }
     }
 
     /** The same state, seen at another instant by which nothing else had changed. */

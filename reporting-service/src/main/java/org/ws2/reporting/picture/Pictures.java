@@ -163,7 +163,7 @@ public class Pictures {
         });
         return new Engagement(rs.getString("id"), rs.getString("kind"), rs.getString("title"),
                 rs.getObject("held_on", LocalDate.class), rs.getString("description"), links,
-                strings(rs.getArray("recommendation_ids")));
+                strings(rs.getArray("recommendation_ids")), rs.getString("meeting"), strings(rs.getArray("group_ids")));
     }
 
     private static <E extends Enum<E>> E value(Class<E> type, String name) {
