@@ -108,7 +108,10 @@ public class TrackerApi {
         if (version != null && !version.toString().isBlank()) {
             request.header("If-Match", "\"" + version + "\"");
         }
-        if (body instanceof MultiValueMap<?, ?> parts) {
+        if (body instanceof FormFields form) {
+            // an HTML form's post, for the endpoints that take one as mail clients send it (RFC 8058 one-click)
+            request.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form.encoded());
+        } else if (body instanceof MultiValueMap<?, ?> parts) {
             // a document upload, passed on as the multipart request the API takes
             request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts);
         } else if (body != null) {
@@ -153,6 +156,10 @@ public class TrackerApi {
     private static String text(JsonNode node, String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** A body sent as {@code application/x-www-form-urlencoded}, already encoded ({@code List-Unsubscribe=One-Click}). */
+    public record FormFields(String encoded) {
     }
 
     /** What the API answered: the parsed body on success, else the problem. */

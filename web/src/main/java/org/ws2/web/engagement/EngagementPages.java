@@ -35,11 +35,13 @@ class EngagementPages {
     static final int PAGE_SIZE = 25;
     static final List<String> KINDS = List.of("MEETING", "WEBINAR", "WORKSHOP", "PUBLIC_COMMENT", "OTHER");
     /** The record form's inputs, where a problem naming one of them is shown. */
-    static final List<String> RECORD_FIELDS = List.of("kind", "title", "heldOn", "description", "links", "recommendationIds");
+    static final List<String> RECORD_FIELDS = List.of("kind", "title", "heldOn", "description", "links", "recommendationIds",
+            "meeting", "groupIds");
     /** Link rows the record form offers; the API takes up to 20, the Q2 2021 update lists one or two per item. */
     static final int LINK_ROWS = 3;
     /**
-     * The groups involved are those with a share in the item's recommendations, one assignments read per
+     * The groups involved are those the item names; for an item that names none (recorded before it could), those
+     * with a share in the item's recommendations, one assignments read per
      * recommendation; past this many the page would cost more reads than a page view may (the gateway
      * rate-limits each visitor), so it names the groups of the first ones and says so.
      */
@@ -78,6 +80,12 @@ class EngagementPages {
         }
         Map<String, Object> engagement = outcome.body();
         model.addAttribute("e", engagement);
+        List<String> named = (List<String>) engagement.getOrDefault("groupIds", List.of());
+        model.addAttribute("groupsNamed", !named.isEmpty());
+        if (!named.isEmpty()) {
+            model.addAttribute("groups", named);
+            return "engagement";
+        }
         List<String> recommendations = (List<String>) engagement.getOrDefault("recommendationIds", List.of());
         model.addAttribute("groups", groupsOf(recommendations, user));
         model.addAttribute("groupsPartial", recommendations.size() > GROUP_LOOKUPS);
@@ -90,7 +98,8 @@ class EngagementPages {
             @RequestParam(defaultValue = "") String heldOn, @RequestParam(defaultValue = "") String description,
             @RequestParam(name = "linkTitle", required = false) List<String> linkTitles,
             @RequestParam(name = "linkUrl", required = false) List<String> linkUrls,
-            @RequestParam(defaultValue = "") String recommendationIds, SignedInUser user, Model model) {
+            @RequestParam(defaultValue = "") String recommendationIds, @RequestParam(defaultValue = "") String meeting,
+            @RequestParam(defaultValue = "") String groupIds, SignedInUser user, Model model) {
         List<Map<String, String>> links = new ArrayList<>();
         List<String> titles = linkTitles == null ? List.of() : linkTitles;
         List<String> urls = linkUrls == null ? List.of() : linkUrls;
@@ -111,6 +120,8 @@ class EngagementPages {
         body.put("description", blankToNull(description));
         body.put("links", links);
         body.put("recommendationIds", ids(recommendationIds));
+        body.put("meeting", blankToNull(meeting));
+        body.put("groupIds", groupIds(groupIds));
         TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/engagements", body, null, user);
         if (outcome.ok()) {
             return "redirect:" + TrackerApi.path("/engagements/{id}", String.valueOf(outcome.body().get("id")));
@@ -123,6 +134,8 @@ class EngagementPages {
         form.put("description", description);
         form.put("links", rows(links));
         form.put("recommendationIds", recommendationIds);
+        form.put("meeting", meeting);
+        form.put("groupIds", groupIds);
         model.addAttribute("form", form);
         model.addAttribute(FieldProblem.MODEL, FieldProblem.of("record", outcome.problem(), RECORD_FIELDS));
         return "engagements";
@@ -183,6 +196,11 @@ class EngagementPages {
     /** Recommendation ids as people type them: "1.1, 6.4.2" or one per line. */
     private static List<String> ids(String typed) {
         return Arrays.stream(typed.split("[,;\\s]+")).filter(id -> !id.isBlank()).toList();
+    }
+
+    /** Group ids separated by commas only: a group's id may hold spaces ("GNSO Council"). */
+    private static List<String> groupIds(String typed) {
+        return Arrays.stream(typed.split("[,;\\n]")).map(String::strip).filter(id -> !id.isEmpty()).toList();
     }
 
     private static String blankToNull(String value) {

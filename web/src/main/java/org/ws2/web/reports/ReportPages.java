@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.ws2.web.api.TrackerApi;
+import org.ws2.web.signin.SignedInUser;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,15 +17,23 @@ import java.util.regex.Pattern;
 /**
  * The quarterly report for any quarter: links to every format the reporting service offers, with an
  * "as of" date. The reports are the reporting service's own pages and files; this page only finds them.
+ * It also lists the quarterly update's editions (each one's page is {@link EditionPages}) and their Atom feed.
  */
 @Controller
 class ReportPages {
+
+    private final TrackerApi api;
+
+    ReportPages(TrackerApi api) {
+        this.api = api;
+    }
 
     static final List<String> FORMATS = List.of("html", "pdf", "md", "csv", "json");
     static final Pattern QUARTER = Pattern.compile("^20\\d\\d-Q[1-4]$");
 
     @GetMapping("/reports")
-    String reports(@RequestParam(defaultValue = "") String quarter, @RequestParam(defaultValue = "") String asOf, Model model) {
+    String reports(@RequestParam(defaultValue = "") String quarter, @RequestParam(defaultValue = "") String asOf,
+            SignedInUser user, Model model) {
         List<String> quarters = new ArrayList<>();
         LocalDate today = LocalDate.now();
         for (int year = today.getYear(); year >= 2021; year--) {
@@ -44,6 +53,9 @@ class ReportPages {
             query.put("asOf", date);
             links.put(format, TrackerApi.path("/api/reports/quarterly/" + chosen, query));
         }
+        // the editions are the page's second part: without the reporting service the links above still work
+        model.addAttribute("editions", api.tryGet("/api/reports/editions", user)
+                .map(answer -> answer.body().get("items")).orElse(null));
         model.addAttribute("quarters", quarters);
         model.addAttribute("quarter", chosen);
         model.addAttribute("asOf", date);

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.ws2.web.api.Problem;
+import org.ws2.web.EmailedLinkPages;
 import org.ws2.web.api.TrackerApi;
 
 /**
@@ -47,20 +47,14 @@ class SubscriptionConfirmationPages {
             return new ModelAndView("subscription-confirm", Map.of("email", String.valueOf(outcome.body().get("email"))));
         }
         if (outcome.status() == 404) {
-            return problem(HttpStatus.NOT_FOUND, new Problem(404, outcome.problem().type(), "Not found",
-                    "This confirmation link is unknown or has expired. Subscribe again to get a new one.", null));
+            return EmailedLinkPages.refused(HttpStatus.NOT_FOUND, outcome.problem().type(),
+                    "This confirmation link is unknown or has expired. Subscribe again to get a new one.");
         }
-        return problem(HttpStatus.BAD_GATEWAY, outcome.problem());
+        return EmailedLinkPages.problem(HttpStatus.BAD_GATEWAY, outcome.problem());
     }
 
     private static ModelAndView incomplete() {
-        return problem(HttpStatus.NOT_FOUND, new Problem(404, null, "Not found",
-                "This confirmation link is incomplete: open the whole link from the email.", null));
-    }
-
-    private static ModelAndView problem(HttpStatus status, Problem problem) {
-        ModelAndView page = new ModelAndView("problem", Map.of("problem", problem));
-        page.setStatus(status);
-        return page;
+        return EmailedLinkPages.refused(HttpStatus.NOT_FOUND, null,
+                "This confirmation link is incomplete: open the whole link from the email.");
     }
 }

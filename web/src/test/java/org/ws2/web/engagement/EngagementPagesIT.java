@@ -20,6 +20,7 @@ class EngagementPagesIT extends PageIT {
 
     static final String WEBINAR = "6f1c2d3e-0000-4000-8000-000000000001";
     static final String RECORDED = "6f1c2d3e-0000-4000-8000-0000000000aa";
+    static final String AT_ICANN71 = "6f1c2d3e-0000-4000-8000-000000000071";
 
     @BeforeEach
     void theApi() {
@@ -88,11 +89,13 @@ class EngagementPagesIT extends PageIT {
         HttpResponse<String> recorded = browser.post(page("/engagements"), "_csrf=" + Forms.enc(csrf)
                 + "&kind=WORKSHOP&title=" + Forms.enc("Accountability workshop") + "&heldOn=2021-06-01"
                 + "&description=" + Forms.enc("At ICANN71") + "&linkTitle=Slides&linkUrl=" + Forms.enc("https://example.org/slides")
-                + "&linkTitle=&linkUrl=&recommendationIds=" + Forms.enc("1.1, 6.4.2 1.1"));
+                + "&linkTitle=&linkUrl=&recommendationIds=" + Forms.enc("1.1, 6.4.2 1.1")
+                + "&meeting=" + Forms.enc(" ICANN71 ") + "&groupIds=" + Forms.enc("ALAC, GNSO Council,,"));
 
         assertThat(GATEWAY.changes()).containsExactly("POST /api/engagements auth=true if-match=null {\"kind\":\"WORKSHOP\",\"title\":\"Accountability workshop\","
                 + "\"heldOn\":\"2021-06-01\",\"description\":\"At ICANN71\",\"links\":[{\"title\":\"Slides\","
-                + "\"url\":\"https://example.org/slides\"}],\"recommendationIds\":[\"1.1\",\"6.4.2\",\"1.1\"]}");
+                + "\"url\":\"https://example.org/slides\"}],\"recommendationIds\":[\"1.1\",\"6.4.2\",\"1.1\"],"
+                + "\"meeting\":\"ICANN71\",\"groupIds\":[\"ALAC\",\"GNSO Council\"]}");
         assertThat(recorded.statusCode()).isEqualTo(302);
         assertThat(recorded.headers().firstValue("Location").orElseThrow()).endsWith("/engagements/" + RECORDED);
     }
@@ -112,11 +115,66 @@ class EngagementPagesIT extends PageIT {
         assertThat(body).containsPattern("<p id=\"record-heldOn-problem\"[^>]*>heldOn: must be between 2000-01-01");
     }
 
+    @Test
+    void anEngagementNamesItsIcannMeetingAndTheGroupsItRecordsWithoutWorkingThemOut() throws Exception {
+        GATEWAY.on("GET /api/engagements/" + AT_ICANN71, engagement(AT_ICANN71, "MEETING", "WS2 session at ICANN71",
+                "2021-06-14", "[\"1.1\"]", "\"ICANN71\"", "[\"GAC\",\"ccNSO\"]"));
+
+        HttpResponse<String> shown = browser.get(page("/engagements/" + AT_ICANN71));
+
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.body()).contains("ICANN meeting: ICANN71")
+                .contains("href=\"/groups/GAC\"").contains("href=\"/groups/ccNSO\"")
+                .as("the groups it names, not those of its recommendations").doesNotContain("href=\"/groups/ALAC\"");
+        assertThat(GATEWAY.calls()).noneMatch(call -> call.startsWith("GET /api/assignments"));
+    }
+
+    @Test
+    void anEngagementWithoutGroupsStillShowsTheGroupsOfItsRecommendationsAndNoMeeting() throws Exception {
+        GATEWAY.on("GET /api/engagements/" + AT_ICANN71, engagement(AT_ICANN71, "MEETING", "WS2 session",
+                "2021-06-14", "[\"1.1\"]", "null", "[]"));
+
+        String body = browser.get(page("/engagements/" + AT_ICANN71)).body();
+
+        assertThat(body).contains("href=\"/groups/ALAC\"").contains("href=\"/groups/GNSO%20Council\"")
+                .doesNotContain("ICANN meeting:");
+    }
+
+    @Test
+    void theLogNamesEachItemsMeetingAndGroups() throws Exception {
+        GATEWAY.on("GET /api/engagements", "{\"items\":[" + engagement(AT_ICANN71, "MEETING", "WS2 session at ICANN71",
+                "2021-06-14", "[]", "\"ICANN71\"", "[\"GAC\"]") + "," + engagement(WEBINAR, "WEBINAR", "A webinar",
+                "2021-05-25", "[]") + "],\"page\":0,\"size\":25,\"total\":2}");
+
+        String body = browser.get(page("/engagements")).body();
+
+        String first = Forms.between(body, "WS2 session at ICANN71", "</li>");
+        assertThat(first).contains("ICANN meeting: ICANN71").contains("href=\"/groups/GAC\"");
+        assertThat(Forms.between(body, "A webinar", "</li>")).doesNotContain("ICANN meeting").doesNotContain("/groups/");
+    }
+
+    @Test
+    void theRecordFormAsksForTheMeetingAndTheGroups() throws Exception {
+        signIn("sam.support", "support-staff");
+
+        String body = browser.get(page("/engagements")).body();
+
+        assertThat(Forms.input(body, "meeting")).contains("type=\"text\"");
+        assertThat(Forms.input(body, "groupIds")).contains("type=\"text\"");
+    }
+
     private static String engagement(String id, String kind, String title, String heldOn, String recommendations) {
+        return engagement(id, kind, title, heldOn, recommendations, null, null);
+    }
+
+    /** An engagement as the API answers it; {@code meeting} and {@code groupIds} as JSON, or null for an older API without them. */
+    private static String engagement(String id, String kind, String title, String heldOn, String recommendations,
+            String meeting, String groupIds) {
         return """
                 {"id":"%s","kind":"%s","title":"%s","heldOn":"%s","description":"Reported in the Q2 2021 update.",
                  "links":[{"title":"Meeting materials","url":"https://community.icann.org/display/IO/Webinars"}],
-                 "recommendationIds":%s,"version":0,"createdBy":null,"createdAt":"2021-06-28T00:00:00Z",
-                 "updatedBy":null,"updatedAt":"2021-06-28T00:00:00Z"}""".formatted(id, kind, title, heldOn, recommendations);
+                 "recommendationIds":%s,%s"version":0,"createdBy":null,"createdAt":"2021-06-28T00:00:00Z",
+                 "updatedBy":null,"updatedAt":"2021-06-28T00:00:00Z"}""".formatted(id, kind, title, heldOn, recommendations,
+                meeting == null ? "" : "\"meeting\":" + meeting + ",\"groupIds\":" + groupIds + ",");
     }
 }
