@@ -42,6 +42,7 @@ import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.contracts.report.ReportEvents;
 import org.ws2.notifications.TestMailServer.WithTestMailServer;
 import org.ws2.notifications.schedule.Digests;
 import org.ws2.notifications.subscription.Subscription.Cadence;
@@ -639,14 +640,64 @@ class NotificationsIT {
     }
 
     @Test
-    void anEmailToAGroupsContactsIsNotUnsubscribable() throws Exception {
-        // not sent because of a subscription: nothing to pause, so no List-Unsubscribe pointing nowhere
-        events.group("NRO-20", GroupKind.SO, 1, new Contact("Nia", "nia@nro-20.example", ContactRole.CHAIR));
+    void anEmailToAGroupsContactsCarriesAnUnsubscribeThatStopsTheirNextOne() throws Exception {
+        events.group("NRO-20", GroupKind.SO, 1, new Contact("Nia", "Nia@nro-20.example", ContactRole.CHAIR),
+                new Contact("Vic", "vic@nro-20.example", ContactRole.VICE_CHAIR));
         awaitGroupKnown("NRO-20");
         events.triaged("NRO-20", "20.9", 1);
-        MimeMessage email = awaitEmail("nia@nro-20.example", "Triaged to NRO-20 (test): recommendation 20.9");
-        assertThat(email.getHeader("List-Unsubscribe")).isNull();
-        assertThat(GreenMailUtil.getBody(email)).contains("http://localhost:8080/settings/notifications");
+        MimeMessage email = awaitEmail("Nia@nro-20.example", "Triaged to NRO-20 (test): recommendation 20.9");
+
+        assertThat(email.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String header = email.getHeader("List-Unsubscribe", null);
+        assertThat(header).matches("<http://localhost:8080/api/subscriptions/unsubscribe\\?token=[A-Za-z0-9._-]+>");
+        String token = header.substring(header.indexOf("token=") + 6, header.length() - 1);
+        assertThat(GreenMailUtil.getBody(email)).contains("http://localhost:8080/unsubscribe?token=" + token)
+                .contains("http://localhost:8080/settings/notifications");
+
+        // what a mail client does (RFC 8058): POST the URL, form-encoded, nobody signed in
+        mvc.perform(post(header.substring("<http://localhost:8080".length(), header.length() - 1))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.unsubscribed").value(true));
+        mvc.perform(post("/api/subscriptions/unsubscribe").param("token", token)).andExpect(status().isOk());
+        mvc.perform(post("/api/subscriptions/unsubscribe").param("token", token.substring(0, token.lastIndexOf('.'))
+                + ".forged")).andExpect(status().isNotFound());
+
+        // the next contact email, and the reminder after it, go to the other contact only
+        events.triageChanged("NRO-20", "20.9", TriageState.TRIAGED, TriageState.SIGN_OFF_REQUESTED, 2, "sam");
+        awaitEmail("vic@nro-20.example", "Sign-off requested: recommendation 20.9");
+        awaitNotice(editor("ed-20", "NRO-20"), "SIGN_OFF_REMINDER", "20.9");
+        awaitEmail("vic@nro-20.example", "Reminder: sign-off requested for recommendation 20.9");
+        assertThat(queuedTo("nia@nro-20.example")).as("an opted-out address gets no more contact email")
+                .containsExactly("[WS2] Triaged to NRO-20 (test): recommendation 20.9");
+    }
+
+    @Test
+    void followersOfReportsHearOfAPublishedEditionAndOfItsCorrection() throws Exception {
+        String rhea = person("rhea", "rhea@example.org");
+        subscribe(rhea, Map.of("channels", List.of("INBOX", "EMAIL"),
+                "eventTypes", List.of(ReportEvents.EDITION_PUBLISHED)));
+        String gwen = person("gwen", "gwen@example.org");
+        subscribe(gwen, Map.of("channels", List.of("INBOX", "EMAIL"), "groupIds", List.of("ALAC-21")));
+
+        events.editionPublished("2021-Q2", "Q2 2021", 1, 4, null);
+
+        JsonNode published = awaitNotice(rhea, "REPORT_PUBLISHED", null);
+        assertThat(published.path("message").asString()).isEqualTo("The Q2 2021 update is published.");
+        assertThat(published.path("link").asString()).as("a page, never an API path").isEqualTo("/reports/2021-Q2");
+        MimeMessage email = awaitEmail("rhea@example.org", "The Q2 2021 update is published");
+        assertThat(GreenMailUtil.getBody(email)).contains("http://localhost:8080/reports/2021-Q2");
+        assertThat(email.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(email.getHeader("List-Unsubscribe", null))
+                .startsWith("<http://localhost:8080/api/subscriptions/unsubscribe?token=");
+
+        events.editionPublished("2021-Q2", "Q2 2021", 2, 6, "Table 2 counted 6.1.1 twice.");
+
+        await().atMost(PATIENCE).until(() -> kinds(rhea).stream().filter("REPORT_PUBLISHED"::equals).count() == 2);
+        assertThat(notices(rhea, null)).extracting(n -> n.path("message").asString())
+                .contains("The Q2 2021 update is corrected: Table 2 counted 6.1.1 twice.");
+        awaitEmail("rhea@example.org", "The Q2 2021 update is corrected");
+        assertThat(kinds(gwen)).as("following a group is not following reports").doesNotContain("REPORT_PUBLISHED");
+        assertThat(queuedTo("gwen@example.org")).isEmpty();
     }
 
     // --- helpers ---

@@ -25,6 +25,7 @@ import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.contracts.report.ReportEvents;
 import org.ws2.testsupport.RecommendationEventFeed;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -125,6 +126,14 @@ final class TestEvents {
                 "Q2 update", List.of(), List.of(recommendationIds), false, 1, "sam", now(), "sam", now(), null, null);
         return publish(Topics.internal(Topics.ENGAGEMENTS), codec.toCloudEvent(new EngagementEvents.Recorded(id, 1, "sam", now(),
                 engagement), now()));
+    }
+
+    /** As reporting publishes an edition: on the public topic (the event names no person, it has no internal twin). */
+    CloudEvent editionPublished(String quarter, String label, int revision, long version, String correctionNote) {
+        Instant at = now();
+        var payload = new ReportEvents.EditionPublished(quarter, label, revision, version,
+                "http://localhost:8080/reports/" + quarter, at, correctionNote);
+        return publish(Topics.REPORTS, codec.toCloudEvent(payload, at));
     }
 
     private static RecommendationSnapshot recommendation(String id, RecommendationStatus status,

@@ -49,11 +49,12 @@ public class Emails {
     }
 
     /**
-     * Queues one email sent because of a subscription: it carries that subscription's one-click
-     * unsubscribe (RFC 8058) in its headers, and a link to the unsubscribe page in its body.
+     * Queues one email that can be unsubscribed from: it carries the one-click unsubscribe (RFC 8058) of
+     * the subscription that caused it, or of its address as a group's contact, in its headers, and a link
+     * to the unsubscribe page in its body.
      *
-     * @param unsubscribeToken the token of the subscription's unsubscribe links, or null for an email
-     *                         no subscription caused (to a group's contacts, a confirmation)
+     * @param unsubscribeToken the token of its unsubscribe links ({@code Unsubscribes}), or null for an
+     *                         email nobody unsubscribes from (a confirmation)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String dedupeKey, String recipient, String subject, List<String> lines, String link,
@@ -114,7 +115,7 @@ public class Emails {
                 .param("id", id).param("error", error).param("at", Timestamp.from(retryAt)).update();
     }
 
-    /** @param unsubscribeUrl the one-click unsubscribe URL, or null if no subscription caused the email */
+    /** @param unsubscribeUrl the one-click unsubscribe URL, or null for an email without one (a confirmation) */
     record Outgoing(UUID id, String recipient, String subject, String text, String html, String unsubscribeUrl,
             int attempts) {
     }

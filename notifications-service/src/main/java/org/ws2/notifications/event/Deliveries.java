@@ -51,7 +51,11 @@ class Deliveries {
         tell(happening, new Audience(recipients, List.of(), List.of(), null), contactEmails);
     }
 
-    /** @param contactEmails addresses told by email alone (a group's contacts): no subscription sent them */
+    /**
+     * @param contactEmails addresses told by email alone (a group's contacts, SO/AC leadership): no subscription
+     *                      sent them; each email carries the address's own unsubscribe, and an address that
+     *                      used it is skipped
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void tell(Happening happening, Audience audience, List<String> contactEmails) {
         String notFor = audience.notFor();
@@ -82,8 +86,13 @@ class Deliveries {
             }
             email(happening, subscription);
         }
-        // after the subscriptions: an address told both ways gets the email that can be unsubscribed from
-        contactEmails.forEach(address -> email(happening, address, null));
+        // after the subscriptions: an address told both ways gets the email its subscription sends; a
+        // contact's own unsubscribe stops only these (its subscriptions have their own links)
+        for (String address : contactEmails) {
+            if (!unsubscribes.contactOptedOut(address)) {
+                email(happening, address, unsubscribes.tokenForContact(address));
+            }
+        }
     }
 
     /** The inbox is the owner's own; an address is mailed only once it is theirs or confirmed. */

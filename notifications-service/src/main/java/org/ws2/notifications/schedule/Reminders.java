@@ -14,8 +14,12 @@ import org.ws2.notifications.notice.NewNotice;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Notices;
 import org.ws2.notifications.notice.Recipients;
+import org.ws2.notifications.subscription.Unsubscribes;
 
-/** Reminds a group of a sign-off request it has left unanswered: its editors in the inbox, its contacts by email. */
+/**
+ * Reminds a group of a sign-off request it has left unanswered: its editors in the inbox, its contacts by
+ * email (but those who unsubscribed from contact email).
+ */
 @Component
 class Reminders {
 
@@ -28,9 +32,11 @@ class Reminders {
     private final Emails emails;
     private final GroupDirectory groups;
     private final ScheduleProperties properties;
+    private final Unsubscribes unsubscribes;
 
     Reminders(PendingSignOffs pending, Notices notices, Emails emails, GroupDirectory groups,
-            ScheduleProperties properties) {
+            ScheduleProperties properties, Unsubscribes unsubscribes) {
+        this.unsubscribes = unsubscribes;
         this.pending = pending;
         this.notices = notices;
         this.emails = emails;
@@ -55,8 +61,10 @@ class Reminders {
                     request.recommendationId(), request.groupId(), null, Instant.now()),
                     Recipients.groupEditors(request.groupId()));
             for (String address : groups.contactEmails(request.groupId())) {
-                emails.enqueue(occurrence + "|" + address.toLowerCase(Locale.ROOT), address, "[WS2] " + subject,
-                        List.of(message), link);
+                if (!unsubscribes.contactOptedOut(address)) {
+                    emails.enqueue(occurrence + "|" + address.toLowerCase(Locale.ROOT), address, "[WS2] " + subject,
+                            List.of(message), link, unsubscribes.tokenForContact(address));
+                }
             }
             pending.reminded(request.assignmentId());
         }

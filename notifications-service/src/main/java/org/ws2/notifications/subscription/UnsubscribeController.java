@@ -21,8 +21,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * One-click unsubscribe (RFC 8058). Every email sent because of a subscription names this URL in its
- * {@code List-Unsubscribe} header; the mail client posts it, form-encoded
+ * One-click unsubscribe (RFC 8058). Every email sent because of a subscription or to a group's contact
+ * names this URL in its {@code List-Unsubscribe} header (the token says which, {@link Unsubscribes}); the mail client posts it, form-encoded
  * ({@code List-Unsubscribe=One-Click}), with nobody signed in, so the token in the URL is the only
  * credential. The email's body links to the page {@code /unsubscribe?token=} (web module), which posts
  * the same token here.
@@ -43,16 +43,18 @@ class UnsubscribeController {
 
     /** The body RFC 8058 prescribes is accepted and not required: the token alone decides. */
     @PostMapping(PATH)
-    @Operation(summary = "Stops the email of the subscription an email's unsubscribe link names (no sign-in; "
+    @Operation(summary = "Stops the email of the subscription an email's unsubscribe link names, or every "
+            + "contact email to the address it names (no sign-in; "
             + "RFC 8058 one-click: the body is List-Unsubscribe=One-Click)")
     Unsubscribed unsubscribe(@RequestParam(required = false) String token) {
         if (token == null || token.isBlank()) {
             throw ApiProblem.invalidInput("token", "Send the token of the email's unsubscribe link.");
         }
-        return unsubscribes.unsubscribe(token.strip())
-                .map(id -> new Unsubscribed(true))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Subscription not found",
-                        "The unsubscribe link is unknown, or its subscription was deleted."));
+        if (!unsubscribes.unsubscribe(token.strip())) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Subscription not found",
+                    "The unsubscribe link is unknown, or its subscription was deleted.");
+        }
+        return new Unsubscribed(true);
     }
 
     /**
@@ -67,7 +69,7 @@ class UnsubscribeController {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(page).build();
     }
 
-    /** @param unsubscribed true: the subscription sends no more email (now or already) */
+    /** @param unsubscribed true: the subscription, or contact email to the address, sends no more email (now or already) */
     record Unsubscribed(boolean unsubscribed) {
 
         static final String PAGE = "/unsubscribe";

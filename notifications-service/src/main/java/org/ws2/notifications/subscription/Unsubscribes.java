@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,19 +20,30 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one-click unsubscribe of an email sent because of a subscription (RFC 8058). Its token is
- * {@code <subscription id>.<HMAC-SHA256 of the id>}: bound to one subscription, long-lived (it works as
- * long as the subscription exists, like the emails already in people's mailboxes), not guessable
- * without the key, and nothing per email is stored. The key is 32 random bytes made once, by whichever
- * replica first needs it, and kept in the service's database, so that every replica checks every
- * link and nobody has to configure a secret. Unsubscribing stops the subscription's email, nothing
- * else: its inbox notices go on (a subscription that had only email is paused).
+ * The one-click unsubscribe (RFC 8058) of every email but a confirmation. Two kinds of token, one key and
+ * one check:
+ * <ul>
+ * <li>an email sent because of a subscription: {@code <subscription id>.<HMAC-SHA256 of the id>}. Bound to
+ * one subscription, long-lived (it works as long as the subscription exists, like the emails already in
+ * people's mailboxes). Unsubscribing stops the subscription's email, nothing else: its inbox notices go
+ * on (a subscription that had only email is paused).</li>
+ * <li>an email to a group's contact (sent because of their role, e.g. a sign-off request to a chair):
+ * {@code contact.<base64url of the address>.<HMAC-SHA256 of the address>}. The contacts are the groups
+ * service's; what this service can stop is its own mail to the address, so the opt-out is per address
+ * (table {@code contact_opt_out}), whichever group names it.</li>
+ * </ul>
+ * Neither is guessable without the key, and nothing per email is stored. Each MAC covers a purpose
+ * besides the value, so a token of one kind is never one of the other. The key is 32 random bytes made
+ * once, by whichever replica first needs it, and kept in the service's database, so that every replica
+ * checks every link and nobody has to configure a secret.
  */
 @Repository
 public class Unsubscribes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PURPOSE = "ws2-unsubscribe:";
+    private static final String CONTACT_PURPOSE = "ws2-unsubscribe-contact:";
+    private static final String CONTACT = "contact.";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -46,32 +58,57 @@ public class Unsubscribes {
 
     /** The token of the subscription's unsubscribe links. */
     public String tokenFor(UUID subscriptionId) {
-        return subscriptionId + "." + mac(subscriptionId);
+        return subscriptionId + "." + mac(PURPOSE + subscriptionId);
+    }
+
+    /** The token of the unsubscribe links of the emails a group's contact gets at this address. */
+    public String tokenForContact(String address) {
+        String normalized = normalized(address);
+        return CONTACT + Base64.getUrlEncoder().withoutPadding().encodeToString(normalized.getBytes(StandardCharsets.UTF_8))
+                + "." + mac(CONTACT_PURPOSE + normalized);
+    }
+
+    /** Whether the address has asked, through a contact email's link, to get no more of them. */
+    public boolean contactOptedOut(String address) {
+        return jdbc.sql("SELECT count(*) FROM contact_opt_out WHERE address = :address")
+                .param("address", normalized(address)).query(Long.class).single() > 0;
     }
 
     /**
-     * Stops the email of the subscription the token names; empty if the token is not one this service
-     * made or its subscription is gone. Unsubscribing twice is unsubscribing.
+     * Stops the email the token's link came with: a subscription's, or every contact email to an address.
+     * False if the token is not one this service made, or its subscription is gone. Twice is once.
      */
     @Transactional
-    Optional<UUID> unsubscribe(String token) {
+    boolean unsubscribe(String token) {
+        if (token.startsWith(CONTACT)) {
+            Optional<String> address = addressOf(token.substring(CONTACT.length()));
+            address.ifPresent(this::optOut);
+            return address.isPresent();
+        }
         Optional<UUID> id = subscriptionOf(token);
-        id.ifPresent(subscription -> {
-            // What was collected for a digest goes too: it would otherwise arrive if email were turned on again.
-            jdbc.sql("DELETE FROM digest_item WHERE subscription_id = :id AND digested_at IS NULL")
-                    .param("id", subscription).update();
-            jdbc.sql("""
-                    UPDATE subscription SET
-                           enabled = enabled AND channels @> '["INBOX"]',
-                           disabled_reason = CASE WHEN channels @> '["INBOX"]' THEN disabled_reason
-                                                  ELSE 'Unsubscribed from an email''s link' END,
-                           channels = CASE WHEN channels @> '["INBOX"]' THEN '["INBOX"]' ELSE channels END,
-                           version = version + 1, updated_at = now()
-                    WHERE id = :id AND kind = 'PERSON' AND channels @> '["EMAIL"]'
-                      AND (enabled OR channels @> '["INBOX"]')""")
-                    .param("id", subscription).update();
-        });
-        return id;
+        id.ifPresent(this::stopEmail);
+        return id.isPresent();
+    }
+
+    private void stopEmail(UUID subscription) {
+        // What was collected for a digest goes too: it would otherwise arrive if email were turned on again.
+        jdbc.sql("DELETE FROM digest_item WHERE subscription_id = :id AND digested_at IS NULL")
+                .param("id", subscription).update();
+        jdbc.sql("""
+                UPDATE subscription SET
+                       enabled = enabled AND channels @> '["INBOX"]',
+                       disabled_reason = CASE WHEN channels @> '["INBOX"]' THEN disabled_reason
+                                              ELSE 'Unsubscribed from an email''s link' END,
+                       channels = CASE WHEN channels @> '["INBOX"]' THEN '["INBOX"]' ELSE channels END,
+                       version = version + 1, updated_at = now()
+                WHERE id = :id AND kind = 'PERSON' AND channels @> '["EMAIL"]'
+                  AND (enabled OR channels @> '["INBOX"]')""")
+                .param("id", subscription).update();
+    }
+
+    private void optOut(String address) {
+        jdbc.sql("INSERT INTO contact_opt_out (address) VALUES (:address) ON CONFLICT (address) DO NOTHING")
+                .param("address", address).update();
     }
 
     private Optional<UUID> subscriptionOf(String token) {
@@ -85,22 +122,45 @@ public class Unsubscribes {
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
-        // constant time: how much of a forged MAC matched must not show in how long the answer took
-        boolean genuine = MessageDigest.isEqual(mac(id).getBytes(StandardCharsets.US_ASCII),
-                token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
-        if (!genuine) {
+        if (!genuine(PURPOSE + id, token.substring(dot + 1))) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT id FROM subscription WHERE id = :id AND kind = 'PERSON'").param("id", id)
                 .query(UUID.class).optional();
     }
 
-    private String mac(UUID subscriptionId) {
+    /** @param token what follows {@code contact.}: the encoded address, a dot, its MAC */
+    private Optional<String> addressOf(String token) {
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String address;
+        try {
+            address = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        return genuine(CONTACT_PURPOSE + address, token.substring(dot + 1)) ? Optional.of(address) : Optional.empty();
+    }
+
+    /** Constant time: how much of a forged MAC matched must not show in how long the answer took. */
+    private boolean genuine(String purposeAndValue, String presented) {
+        return MessageDigest.isEqual(mac(purposeAndValue).getBytes(StandardCharsets.US_ASCII),
+                presented.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Addresses are compared without regard to case, as the confirmations compare them. */
+    private static String normalized(String address) {
+        return address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private String mac(String purposeAndValue) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal((PURPOSE + subscriptionId).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString(mac.doFinal(purposeAndValue.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JVM", e);
         }
