@@ -93,7 +93,10 @@ class EditionsController {
             description = "A published edition answers its latest revision (or ?revision=N) as frozen when it was "
                     + "published: later changes, back-dated ones included, do not alter it. A draft or an edition in "
                     + "review (support staff and admins only; 404 to others) is built afresh from the facts as of "
-                    + "the quarter's end, or now while the quarter runs. ETag: the edition's version.")
+                    + "the quarter's end, or now while the quarter runs. ETag: the edition's version. In JSON, support "
+                    + "staff and admins also get `sections`: the team's sections as saved, exactly as PUT takes them "
+                    + "(what the next write or correction starts from); not with an older ?revision=N, and not for "
+                    + "others, who read the published content as frozen.")
     ResponseEntity<?> edition(@Parameter(description = "e.g. 2021-Q2") @PathVariable String quarter,
             @Parameter(description = "json (default), html, md, pdf or pptx") @RequestParam(required = false) String format,
             @Parameter(description = "a published revision, 1 and up; default the latest")
@@ -118,7 +121,7 @@ class EditionsController {
                 case "md" -> ok.body(formats.markdown(draft));
                 case "pdf" -> attachment(ok, "inline", filename).body(formats.pdf(draft));
                 case "pptx" -> attachment(ok, "attachment", filename).body(formats.pptx(draft));
-                default -> ok.body(withLifecycle(edition, revisions, formats.json(draft)));
+                default -> ok.body(withLifecycle(edition, revisions, formats.json(draft), true));
             };
         }
         int wanted = revision == null ? edition.revision() : revision;
@@ -129,7 +132,7 @@ class EditionsController {
             case "md" -> ok.body(frozen.markdown());
             case "pdf" -> attachment(ok, "inline", filename).body(frozen.pdf());
             case "pptx" -> attachment(ok, "attachment", filename).body(frozen.pptx());
-            default -> ok.body(withLifecycle(edition, revisions, frozen.content()));
+            default -> ok.body(withLifecycle(edition, revisions, frozen.content(), wanted == edition.revision()));
         };
     }
 
@@ -153,7 +156,7 @@ class EditionsController {
     @Operation(summary = "Send a draft for review (support staff, admins); 409 problem unless it is a draft")
     ResponseEntity<String> review(@PathVariable String quarter,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(HttpStatus.OK, editions.sendToReview(Quarter.parse(quarter), ifMatch, actor()));
+        return step(quarter, ifMatch, editions::sendToReview);
     }
 
     @PostMapping("/api/reports/editions/{quarter}/draft")
@@ -161,7 +164,7 @@ class EditionsController {
     @Operation(summary = "Take an edition in review back to draft (support staff, admins); 409 problem otherwise")
     ResponseEntity<String> backToDraft(@PathVariable String quarter,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(HttpStatus.OK, editions.returnToDraft(Quarter.parse(quarter), ifMatch, actor()));
+        return step(quarter, ifMatch, editions::returnToDraft);
     }
 
     @PostMapping("/api/reports/editions/{quarter}/publish")
@@ -172,7 +175,7 @@ class EditionsController {
                     + "already published.")
     ResponseEntity<String> publish(@PathVariable String quarter,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(HttpStatus.OK, editions.publish(Quarter.parse(quarter), ifMatch, actor()));
+        return step(quarter, ifMatch, editions::publish);
     }
 
     @PostMapping("/api/reports/editions/{quarter}/corrections")
@@ -191,10 +194,28 @@ class EditionsController {
                 editions.correct(q, ifMatch, correction.note(), correction.sections(), actor()));
     }
 
-    /** The edition's lifecycle, then its content: what the JSON format answers. */
-    private String withLifecycle(Edition edition, List<RevisionRef> revisions, String content) {
+    /** A move of the edition's lifecycle (review, back to draft, publish), answered as every change is. */
+    private ResponseEntity<String> step(String quarter, String ifMatch, Step step) {
+        return answer(HttpStatus.OK, step.apply(Quarter.parse(quarter), ifMatch, actor()));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        Edition apply(Quarter quarter, String ifMatch, String actor);
+    }
+
+    /**
+     * The edition's lifecycle, then its content: what the JSON format answers. Those who write it also get the
+     * sections as saved, when the content is the edition as it stands ({@code current}): the content prints a
+     * group's line only under its stage sentence, so a form rebuilt from the content alone loses lines of groups
+     * that share a sentence, and saving it would delete them.
+     */
+    private String withLifecycle(Edition edition, List<RevisionRef> revisions, String content, boolean current) {
         ObjectNode answer = lifecycle(edition, revisions);
         answer.setAll((ObjectNode) json.readTree(content));
+        if (current && mayDraft()) {
+            answer.set("sections", json.valueToTree(edition.sections()));
+        }
         return answer.toString();
     }
 

@@ -242,6 +242,39 @@ class EditionsIT extends ReportingIntegrationTestBase {
     }
 
     @Test
+    void theSavedSectionsComeBackAsSentEvenForSomeGroupsOfASharedSentence() throws Exception {
+        // two GNSO constituencies at the same stage share one stage sentence; the team writes a line for the second only
+        Instant january = Instant.parse("2025-01-02T10:00:00Z");
+        feed.registerGroup("ED-C1", "Edition Constituency One", GroupKind.GNSO_C, january);
+        feed.registerGroup("ED-C2", "Edition Constituency Two", GroupKind.GNSO_C, january);
+        feed.triage("ED-C1", "7.902", Instant.parse("2025-01-10T10:00:00Z"));
+        feed.triage("ED-C2", "7.902", Instant.parse("2025-01-10T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(findSoac(read("/api/reports/quarterly/2025-Q1"), "ED-C2").path("groupIds").toString())
+                        .contains("ED-C1"));
+        String uri = "/api/reports/editions/2025-Q1";
+        String sent = SECTIONS.replace("""
+                [{"groupId": "ED-SO", "text": "has begun implementing those recs it believes are for individual groups"}]""",
+                """
+                [{"groupId": "ED-C2", "text": "Two has a line; One has none"},
+                 {"groupId": "ED-SO", "text": "has begun implementing those recs it believes are for individual groups"}]""");
+        write(uri, SUPPORT, null, sent).andExpect(status().isCreated());
+
+        for (String reader : List.of(SUPPORT, ADMIN)) {
+            JsonNode draft = json.readTree(mvc.perform(get(uri).header("Authorization", reader)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(draft.path("sections")).as("the sections as PUT took them").isEqualTo(json.readTree(sent));
+            assertThat(findSoac(draft, "ED-C2").path("editorial").toString()).contains("Two has a line");
+        }
+
+        mvc.perform(post(uri + "/review").header("Authorization", SUPPORT)).andExpect(status().isOk());
+        mvc.perform(post(uri + "/publish").header("Authorization", ADMIN)).andExpect(status().isOk());
+        assertThat(read(uri).has("sections")).as("a reader gets the published content, frozen").isFalse();
+        mvc.perform(get(uri).header("Authorization", ADMIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections.groupLines[0].groupId").value("ED-C2"));
+    }
+
+    @Test
     void aPublishedEditionIsReadInEveryFormat() throws Exception {
         publish("2024-Q2");
         String uri = "/api/reports/editions/2024-Q2";

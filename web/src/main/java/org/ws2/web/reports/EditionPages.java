@@ -136,31 +136,30 @@ class EditionPages {
                 : shown(edition));
     }
 
-    /** The sections of the edition as the form shows them: one item per line. */
+    /**
+     * The edition's saved sections as the form shows them: one item per line. They are read from the API's
+     * {@code sections} (given to support staff and admins), not from the printed edition: that prints a group's line
+     * only under its stage sentence, without saying whose it is when a sentence is shared by several groups and only
+     * some have lines, and a form missing a line deletes it on saving.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> shown(Map<String, Object> edition) {
+        Map<String, Object> sections = edition.get("sections") instanceof Map<?, ?> saved ? (Map<String, Object>) saved
+                : Map.of();
         Map<String, Object> form = new LinkedHashMap<>();
         Map<String, String> lines = new LinkedHashMap<>();
-        // the edition shows each stage sentence with its groups' lines, in its groups' order, skipping those without
-        for (Map<String, Object> entry : list(edition, "soacWork")) {
-            List<String> groups = (List<String>) entry.getOrDefault("groupIds", List.of());
-            List<String> editorial = (List<String>) entry.getOrDefault("editorial", List.of());
-            if (editorial.size() == groups.size()) {
-                for (int i = 0; i < groups.size(); i++) {
-                    lines.put(groups.get(i), editorial.get(i));
-                }
-            }
-        }
+        list(sections, "groupLines").forEach(line -> lines.put(String.valueOf(line.get("groupId")),
+                String.valueOf(line.get("text"))));
         form.put("lines", lines);
-        form.put("highlights", String.join("\n", strings(edition, "highlights")));
-        form.put("workstreams", String.join("\n", list(edition, "workstreams").stream()
+        form.put("highlights", String.join("\n", strings(sections, "highlights")));
+        form.put("workstreams", String.join("\n", list(sections, "workstreams").stream()
                 .map(w -> w.get("name") + ": " + w.get("status")).toList()));
-        form.put("milestones", String.join("\n", list(edition, "milestones").stream()
+        form.put("milestones", String.join("\n", list(sections, "milestones").stream()
                 .map(m -> m.get("name") + " | " + m.get("targetQuarter") + " | "
                         + String.valueOf(m.get("status")).replace('_', ' ').toLowerCase(Locale.ROOT)).toList()));
-        form.put("asks", String.join("\n", strings(edition, "asks")));
-        form.put("aob", String.join("\n", strings(edition, "aob")));
-        form.put("contact", edition.get("contact") == null ? "" : edition.get("contact"));
+        form.put("asks", String.join("\n", strings(sections, "asks")));
+        form.put("aob", String.join("\n", strings(sections, "aob")));
+        form.put("contact", sections.get("contact") == null ? "" : sections.get("contact"));
         return form;
     }
 
@@ -234,12 +233,12 @@ class EditionPages {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> edition, String name) {
-        return edition.get(name) instanceof List<?> items ? (List<Map<String, Object>>) items : List.of();
+    private static List<Map<String, Object>> list(Map<String, Object> from, String name) {
+        return from.get(name) instanceof List<?> items ? (List<Map<String, Object>>) items : List.of();
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> strings(Map<String, Object> edition, String name) {
-        return edition.get(name) instanceof List<?> items ? (List<String>) items : List.of();
+    private static List<String> strings(Map<String, Object> from, String name) {
+        return from.get(name) instanceof List<?> items ? (List<String>) items : List.of();
     }
 }

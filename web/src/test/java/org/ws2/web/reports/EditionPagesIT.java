@@ -126,6 +126,26 @@ class EditionPagesIT extends PageIT {
     }
 
     @Test
+    void theFormShowsTheSavedLineOfAGroupInASharedSentenceAndASaveSendsItBack() throws Exception {
+        // GNSO Council and ccNSO share a stage sentence; only ccNSO has a line, so the edition prints one line under it
+        String shared = SOAC.replace("\"editorial\":[]", "\"editorial\":[\"ccNSO reviewed its rules.\"]");
+        GATEWAY.on("GET /api/reports/editions/2021-Q3", new Answer(200, edition("2021-Q3", "DRAFT", 2, 0, "", shared, """
+                [{"groupId":"ALAC","text":"ALAC held two webinars."},{"groupId":"ccNSO","text":"ccNSO reviewed its rules."}]"""),
+                "\"2\""));
+        signIn("sam.support", "support-staff");
+        String shown = browser.get(page("/reports/2021-Q3")).body();
+        assertThat(Forms.input(shown, "line.ccNSO")).contains("value=\"ccNSO reviewed its rules.\"");
+        assertThat(Forms.input(shown, "line.GNSO Council")).doesNotContain("value=\"ccNSO");
+
+        HttpResponse<String> saved = browser.post(page("/reports/2021-Q3"), Forms.encoded(Forms.of(shown, "/reports/2021-Q3")));
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(GATEWAY.changes()).singleElement().asString().contains("\"groupLines\":["
+                + "{\"groupId\":\"ALAC\",\"text\":\"ALAC held two webinars.\"},"
+                + "{\"groupId\":\"ccNSO\",\"text\":\"ccNSO reviewed its rules.\"}]");
+    }
+
+    @Test
     void aRefusedSectionShowsTheProblemBesideItsTextareaAndKeepsWhatWasTyped() throws Exception {
         signIn("sam.support", "support-staff");
         String shown = browser.get(page("/reports/2021-Q3")).body();
@@ -205,6 +225,14 @@ class EditionPagesIT extends PageIT {
     }
 
     static String edition(String quarter, String status, long version, int revision, String headlineNote) {
+        return edition(quarter, status, version, revision, headlineNote, SOAC, """
+                [{"groupId":"ALAC","text":"ALAC held two webinars."}]""");
+    }
+
+    /** The API's edition; for support staff it carries the saved {@code sections}, with {@code groupLines}. */
+    static String edition(String quarter, String status, long version, int revision, String headlineNote, String soac,
+            String groupLines) {
+        String highlight = headlineNote.isEmpty() ? "Second highlight" : headlineNote;
         String label = "Q" + quarter.charAt(6) + " " + quarter.substring(0, 4);
         String revisions = revision == 0 ? "[]" : """
                 [{"revision":1,"publishedAt":"2021-07-05T10:00:00Z","correctionNote":null},
@@ -221,7 +249,14 @@ class EditionPagesIT extends PageIT {
                  "milestones":[{"name":"Guidelines adopted","targetQuarter":"2021-Q1","status":"IN_PROGRESS","late":true},
                                {"name":"All complete","targetQuarter":"2022-Q4","status":"NOT_STARTED","late":false}],
                  "asks":["Comment on the draft guidelines"],"aob":["Next meeting at ICANN72"],
-                 "contact":"ws2-implementation@icann.org"}""".formatted(quarter, status, version, revision, revisions, label,
-                quarter, quarter, label, SOAC, headlineNote.isEmpty() ? "Second highlight" : headlineNote);
+                 "contact":"ws2-implementation@icann.org",
+                 "sections":{"groupLines":%s,
+                   "highlights":["Webinar series with the SO/AC chairs","%s"],
+                   "workstreams":[{"name":"Engagement","status":"Three webinars held"}],
+                   "milestones":[{"name":"Guidelines adopted","targetQuarter":"2021-Q1","status":"IN_PROGRESS"},
+                                 {"name":"All complete","targetQuarter":"2022-Q4","status":"NOT_STARTED"}],
+                   "asks":["Comment on the draft guidelines"],"aob":["Next meeting at ICANN72"],
+                   "contact":"ws2-implementation@icann.org"}}""".formatted(quarter, status, version, revision, revisions,
+                label, quarter, quarter, label, soac, highlight, groupLines, highlight);
     }
 }
