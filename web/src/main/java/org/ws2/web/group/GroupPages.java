@@ -20,10 +20,12 @@ import java.util.Map;
 /**
  * The groups, each with its stage sentence like the Q2 2021 update's "SO/AC work" slide, and one
  * group's page: its assignments and, for the group's editors and support staff, the forms of the
- * sign-off workflow (docs/assignment-workflow.md).
+ * sign-off workflow (docs/assignment-workflow.md). Support staff also keep the registry here: the
+ * groups page has the form for a new group, a group's page the forms for its contacts, members, parent
+ * and note and for its retirement (their changes are {@code org.ws2.web.registry}'s).
  */
 @Controller
-class GroupPages {
+public class GroupPages {
 
     static final Map<String, String> KIND_LABELS = new LinkedHashMap<>();
 
@@ -38,6 +40,10 @@ class GroupPages {
         KIND_LABELS.put("ORG_FUNCTION", "ICANN org functions");
     }
 
+    /** The groups service's ContactRole and MemberRole, in its order. */
+    static final List<String> CONTACT_ROLES = List.of("CHAIR", "VICE_CHAIR", "LIAISON", "SUPPORT_STAFF", "MEMBER", "OTHER");
+    static final List<String> MEMBER_ROLES = List.of("MEMBER", "ALTERNATE");
+
     private final TrackerApi api;
     private final AssignmentPages assignmentPages;
 
@@ -47,8 +53,13 @@ class GroupPages {
     }
 
     @GetMapping("/groups")
-    @SuppressWarnings("unchecked")
     String list(SignedInUser user, Model model) {
+        return showList(user, model);
+    }
+
+    /** The groups page; a refused new group comes back in it with {@code createForm} and the problem set. */
+    @SuppressWarnings("unchecked")
+    public String showList(SignedInUser user, Model model) {
         List<Map<String, Object>> groups = (List<Map<String, Object>>) api.get("/api/groups", user).get("items");
         // every group's stage in one read of the reporting service's read model, so the page costs one
         // request whatever the number of groups; without it the page still lists the groups
@@ -62,11 +73,24 @@ class GroupPages {
         model.addAttribute("byKind", byKind);
         model.addAttribute("kinds", KIND_LABELS);
         model.addAttribute("stages", stageById);
+        model.addAttribute("canSupport", user != null && user.support());
+        model.addAttribute("groupIds", groups.stream().map(g -> String.valueOf(g.get("id"))).toList());
+        if (!model.containsAttribute("createForm")) {
+            model.addAttribute("createForm", Map.of());
+        }
         return "groups";
     }
 
     @GetMapping("/groups/{id}")
     String group(@PathVariable String id, SignedInUser user, Model model) {
+        return show(id, user, model);
+    }
+
+    /**
+     * The group's page; a refused registry change comes back in it with what was typed
+     * ({@code registryForm}, {@code retireForm}) and the problem ({@code fp}) already set.
+     */
+    public String show(String id, SignedInUser user, Model model) {
         fill(id, user, model, Map.of());
         return "group";
     }
@@ -189,7 +213,18 @@ class GroupPages {
 
     @SuppressWarnings("unchecked")
     private void fill(String id, SignedInUser user, Model model, Map<String, Problem> problems) {
-        model.addAttribute("group", api.get(TrackerApi.path("/api/groups/{id}", id), user));
+        Map<String, Object> group = api.get(TrackerApi.path("/api/groups/{id}", id), user);
+        model.addAttribute("group", group);
+        boolean keepsRegistry = user != null && user.support() && !Boolean.TRUE.equals(group.get("retired"));
+        model.addAttribute("canKeepRegistry", keepsRegistry);
+        if (keepsRegistry) {
+            // the groups a cross-community member may represent, and the parents the form suggests
+            model.addAttribute("groupIds", ((List<Map<String, Object>>) api.get("/api/groups", user).get("items")).stream()
+                    .map(g -> String.valueOf(g.get("id"))).filter(g -> !g.equals(id)).toList());
+            model.addAttribute("kindChoices", KIND_LABELS.keySet());
+            model.addAttribute("contactRoles", CONTACT_ROLES);
+            model.addAttribute("memberRoles", MEMBER_ROLES);
+        }
         model.addAttribute("stage", api.tryGet(TrackerApi.path("/api/groups/{id}/stage", id), user).map(TrackerApi.Outcome::body).orElse(null));
         List<Map<String, Object>> assignments = (List<Map<String, Object>>) api.get(
                 TrackerApi.path("/api/assignments", Map.of("groupId", id, "size", 500)), user).get("items");

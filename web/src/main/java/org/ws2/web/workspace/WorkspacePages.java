@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.ws2.web.FieldProblem;
 import org.ws2.web.api.TrackerApi;
 import org.ws2.web.signin.SignedInUser;
 
@@ -15,12 +16,15 @@ import java.util.Map;
 
 /**
  * A signed-in person's starting point: a group editor's groups; for support staff, bulk triage
- * (by topic or id prefix × group kinds), sign-off requests, and the assignments still awaiting sign-off.
+ * (by topic or id prefix × group kinds, or one recommendation to chosen groups), sign-off requests, and the assignments still awaiting sign-off.
  */
 @Controller
 class WorkspacePages {
 
     static final List<String> KINDS = List.of("SO", "AC", "GNSO_SG", "GNSO_C", "RALO", "CROSS_COMMUNITY", "ORG_FUNCTION", "BOARD");
+
+    /** The bulk triage request's fields the triage-one form has an input for. */
+    static final List<String> TRIAGE_ONE_FIELDS = List.of("recommendationIds", "groupIds", "applicabilityNote");
 
     private final TrackerApi api;
 
@@ -29,10 +33,13 @@ class WorkspacePages {
     }
 
     @GetMapping("/workspace")
-    String workspace(SignedInUser user, Model model) {
+    String workspace(@RequestParam(defaultValue = "") String recommendation, SignedInUser user, Model model) {
         if (user == null) {
             return "redirect:/sign-in";
         }
+        // a recommendation's page may link here with its id, to triage it to groups of support's choosing
+        model.addAttribute("triageOneForm", Map.of("recommendationId", recommendation.strip(), "groupIds", List.of(),
+                "applicabilityNote", ""));
         fill(user, model);
         return "workspace";
     }
@@ -56,6 +63,41 @@ class WorkspacePages {
                 "applicabilityNote", applicabilityNote));
         fill(user, model);
         return "workspace";
+    }
+
+    /**
+     * One recommendation to the groups support chose, as the API's bulk triage of that one id × those group
+     * ids: pairs already assigned are left as they are and said so, and a refusal changes nothing.
+     */
+    @PostMapping("/workspace/triage-one")
+    String triageOne(@RequestParam(defaultValue = "") String recommendationId,
+            @RequestParam(defaultValue = "") List<String> groupIds, @RequestParam(defaultValue = "") String applicabilityNote,
+            SignedInUser user, Model model) {
+        if (user == null) {
+            return "redirect:/sign-in";
+        }
+        List<String> chosen = groupIds.stream().filter(g -> !blank(g)).distinct().toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recommendationIds", blank(recommendationId) ? List.of() : List.of(recommendationId.strip()));
+        body.put("groupIds", chosen);
+        body.put("applicabilityNote", blank(applicabilityNote) ? null : applicabilityNote.strip());
+        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/assignments/bulk", body, null, user);
+        if (outcome.ok()) {
+            model.addAttribute("triagedOne", outcome.body());
+            model.addAttribute("triageOneForm", Map.of("recommendationId", "", "groupIds", List.of(), "applicabilityNote", ""));
+        } else {
+            model.addAttribute(FieldProblem.MODEL, FieldProblem.of("triageOne", outcome.problem(), TRIAGE_ONE_FIELDS));
+            model.addAttribute("triageOneForm", Map.of("recommendationId", recommendationId, "groupIds", chosen,
+                    "applicabilityNote", applicabilityNote));
+        }
+        fill(user, model);
+        return "workspace";
+    }
+
+    /** Who now has it and who had it already, from the API's {@code <groupId>:<recommendationId>} pairs. */
+    static List<String> groupsOf(Object pairs) {
+        return pairs instanceof List<?> list ? list.stream().map(String::valueOf).map(p -> p.substring(0, Math.max(0, p.indexOf(':'))))
+                .toList() : List.of();
     }
 
     @PostMapping("/workspace/sign-off-request")
@@ -93,6 +135,18 @@ class WorkspacePages {
         if (user.support()) {
             model.addAttribute("topics", api.getList("/api/topics", user));
             model.addAttribute("kinds", KINDS);
+            Map<String, List<Map<String, Object>>> byKind = new LinkedHashMap<>();
+            KINDS.forEach(kind -> byKind.put(kind, new java.util.ArrayList<>()));
+            groups.forEach(g -> byKind.computeIfAbsent(String.valueOf(g.get("kind")), k -> new java.util.ArrayList<>()).add(g));
+            byKind.values().removeIf(List::isEmpty);
+            model.addAttribute("groupsByKind", byKind);
+            if (!model.containsAttribute("triageOneForm")) {
+                model.addAttribute("triageOneForm", Map.of("recommendationId", "", "groupIds", List.of(), "applicabilityNote", ""));
+            }
+            if (model.getAttribute("triagedOne") instanceof Map<?, ?> triaged) {
+                model.addAttribute("triagedOneTo", groupsOf(triaged.get("created")));
+                model.addAttribute("triagedOneAlready", groupsOf(triaged.get("alreadyAssigned")));
+            }
             List<Map<String, Object>> awaiting = new java.util.ArrayList<>((List<Map<String, Object>>) api.get(
                     "/api/assignments?triage=SIGN_OFF_REQUESTED&size=500", user).get("items"));
             // the longest-waiting first: those are the ones to chase

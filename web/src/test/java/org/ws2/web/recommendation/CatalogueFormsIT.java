@@ -78,6 +78,13 @@ class CatalogueFormsIT extends PageIT {
     }
 
     @Test
+    void supportStaffAreLedFromARecommendationToTriagingItToChosenGroups() throws Exception {
+        String body = browser.get(page("/recommendations/1.1")).body();
+
+        assertThat(body).contains("href=\"/workspace?recommendation=1.1#triage-one\"");
+    }
+
+    @Test
     void supportStaffSeeTheFormToAddOneOnTheList() throws Exception {
         HttpResponse<String> list = browser.get(page("/recommendations"));
 
