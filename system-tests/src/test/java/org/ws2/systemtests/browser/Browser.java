@@ -4,6 +4,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -37,6 +38,9 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("ws2.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("ws2.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** A phone's width (the pages must not scroll sideways there) and a laptop's; the window starts at the last. */
+    static final List<Integer> WIDTHS = List.of(375, 1280);
+    static final int HEIGHT = 1000;
 
     final ChromeDriver driver;
     private final URI base;
@@ -75,6 +79,13 @@ final class Browser implements AutoCloseable {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
+    /** Sets a field's value as a person's picker would (a date input's typing rules depend on the locale). */
+    void setValue(By by, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                find(by), value);
+    }
+
     /** Marks the loaded document, so that a test can tell a live update from a reload. */
     void markDocument() {
         ((JavascriptExecutor) driver).executeScript("window.__ws2NotReloaded = true;");
@@ -84,14 +95,41 @@ final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.__ws2NotReloaded === true;"));
     }
 
+    /**
+     * The page as a phone shows it ({@code <name>-375.png}) and as a laptop does ({@code <name>-1280.png}), under
+     * {@code target/screenshots/}; the window is left at the laptop's width, where the journeys run.
+     */
     void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int width : WIDTHS) {
+            driver.manage().window().setSize(new Dimension(width, HEIGHT));
+            // a new width moves the page under a link's #anchor (#thread): show what the link pointed at again
+            ((JavascriptExecutor) driver).executeScript(
+                    "const target = location.hash && document.getElementById(location.hash.slice(1));"
+                            + " if (target) { target.scrollIntoView(); }");
+            try {
+                Files.createDirectories(SCREENSHOTS);
+                File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+                Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+    }
+
+    /** Signs in with the local sign-in page, which ends on the workspace. */
+    void signIn(String name, String role, List<String> groups) {
+        open("/sign-in");
+        assertThat(find(By.cssSelector(".local-banner")).getText()).contains("Local sign-in");
+        WebElement nameField = find(By.id("si-name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        find(By.id("role-" + role)).click();
+        for (String group : groups) {
+            find(By.id("grp-" + group)).click();
+        }
+        find(By.xpath("//button[text()='Sign in']")).click();
+        await(Duration.ofSeconds(20), d -> d.getCurrentUrl().endsWith("/workspace"));
+        assertThat(find(By.cssSelector(".who")).getText()).contains(name);
     }
 
     /** axe-core on the page as it is now: no serious or critical violation. */

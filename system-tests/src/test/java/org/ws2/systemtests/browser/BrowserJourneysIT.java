@@ -3,11 +3,13 @@ package org.ws2.systemtests.browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.ws2.systemtests.support.OwnStack;
+import org.ws2.systemtests.support.BrowserStack;
+import org.ws2.systemtests.support.GatewayClient;
 import org.ws2.systemtests.support.SystemStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,32 +27,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as {@code ./ws2 start} and reached only through the gateway, like a person would. Each journey saves
  * screenshots under {@code target/screenshots/} and runs axe-core on the pages it visits. Each journey opens its
  * own browser and signs in as it needs; none depends on another having run first.
- * The stack is this class's own (a fresh data folder, the shared stack's port offset, started after the
- * shared stack stops), so the journeys do not depend on what other system tests did: its overview counts the
- * catalogue's 84 and its triage of topic 6 finds no assignment yet, which the shared stack's journeys change.
+ * The stack is the browser journeys' own ({@link BrowserStack}: a fresh data folder, the shared stack's port offset,
+ * started after the shared stack stops), so the journeys do not depend on what the shared stack's journeys did: its
+ * overview counts the catalogue's 84 and its triage of topic 6 finds no assignment yet. The browser classes after it
+ * ({@link Order}) only add to its data: {@code EmailLinkJourneysIT} stays outside topic 6.
  */
+@ExtendWith(BrowserStack.class)
+@Order(1)
 class BrowserJourneysIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration LIVE = Duration.ofSeconds(20);
 
-    /**
-     * For a developer re-running the journeys: the WS2_HOME of a fresh stack already running at the
-     * same port offset ({@code -Dws2.browser-test.running-stack-home=...}); it is used, not started or stopped.
-     */
-    static final String RUNNING_STACK_HOME = System.getProperty("ws2.browser-test.running-stack-home", "");
-
-    @RegisterExtension
-    static final OwnStack STACK = new OwnStack(() -> RUNNING_STACK_HOME.isBlank()
-            ? SystemStack.inFreshFolder("browser", "10000", Duration.ofSeconds(180))
-            : SystemStack.alreadyRunning("browser", Path.of(RUNNING_STACK_HOME), "10000"), SystemStack::start);
-
+    private SystemStack stack;
+    private GatewayClient gateway;
     /** Each journey's own, signed in as nobody until it signs in. */
     private Browser browser;
 
     @BeforeEach
-    void openABrowser() {
-        browser = new Browser(STACK.stack().gatewayUrl());
+    void openABrowser(SystemStack stack, GatewayClient gateway) {
+        this.stack = stack;
+        this.gateway = gateway;
+        browser = new Browser(stack.gatewayUrl());
     }
 
     @AfterEach
@@ -240,7 +237,7 @@ class BrowserJourneysIT {
 
         // "Try it out" goes through the gateway: every document names the origin the browser used, and
         // Swagger UI's request for the topics lands there and is answered
-        URI gateway = STACK.stack().gatewayUrl();
+        URI gateway = stack.gatewayUrl();
         String origin = gateway.getScheme() + "://" + gateway.getAuthority();
         for (String service : List.of("recommendations", "groups", "reporting", "notifications")) {
             JsonNode document = JSON.readTree(api("GET", "/api-docs/" + service, null, null, null).body());
@@ -264,26 +261,15 @@ class BrowserJourneysIT {
     }
 
     private void signIn(String name, String role, List<String> groups) {
-        browser.open("/sign-in");
-        assertThat(browser.find(By.cssSelector(".local-banner")).getText()).contains("Local sign-in");
-        WebElement nameField = browser.find(By.id("si-name"));
-        nameField.clear();
-        nameField.sendKeys(name);
-        browser.find(By.id("role-" + role)).click();
-        for (String group : groups) {
-            browser.find(By.id("grp-" + group)).click();
-        }
-        browser.find(By.xpath("//button[text()='Sign in']")).click();
-        browser.await(LIVE, d -> d.getCurrentUrl().endsWith("/workspace"));
-        assertThat(browser.find(By.cssSelector(".who")).getText()).contains(name);
+        browser.signIn(name, role, groups);
     }
 
-    private static String token(String role, String... groups) {
-        return STACK.gateway().token(role, groups);
+    private String token(String role, String... groups) {
+        return gateway.token(role, groups);
     }
 
-    private static HttpResponse<String> api(String method, String path, String token, String body, String ifMatch) {
-        HttpRequest.Builder request = STACK.gateway().request(path, token).timeout(Duration.ofSeconds(30))
+    private HttpResponse<String> api(String method, String path, String token, String body, String ifMatch) {
+        HttpRequest.Builder request = gateway.request(path, token).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -291,6 +277,6 @@ class BrowserJourneysIT {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return STACK.gateway().send(request);
+        return gateway.send(request);
     }
 }

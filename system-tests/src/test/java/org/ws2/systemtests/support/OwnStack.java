@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A stack of one test class's own ({@code @RegisterExtension static final OwnStack stack = ...}): started before its
- * tests, after the {@link SharedStack} is stopped (the machine runs one stack at a time), and closed after them,
+ * tests, after the {@link SharedStack} and the {@link BrowserStack} are stopped (the machine runs one stack at a time), and closed after them,
  * its logs kept. Its class gets the stack and a {@link GatewayClient} as parameters, or from {@link #stack()}.
  */
 public final class OwnStack implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -37,6 +37,7 @@ public final class OwnStack implements BeforeAllCallback, AfterAllCallback, Para
     @Override
     public void beforeAll(ExtensionContext context) {
         SharedStack.release(context);
+        BrowserStack.release(context);
         stack = create.get();
         try {
             start.accept(stack);

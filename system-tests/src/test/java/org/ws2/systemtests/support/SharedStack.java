@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SharedStack implements BeforeAllCallback, ParameterResolver {
 
-    /** Its ports (and BrowserJourneysIT's, which runs after it) are clear of ReplicasSystemIT's and FaultInjectionSystemIT's. */
+    /** Its ports (and the {@link BrowserStack}'s, which runs after it) are clear of ReplicasSystemIT's and FaultInjectionSystemIT's. */
     static final String DEFAULT_PORT_OFFSET = "10000";
     /**
      * For a developer re-running journeys: the WS2_HOME of a stack already running at the same port offset, with the
@@ -67,6 +67,7 @@ public final class SharedStack implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        BrowserStack.release(context);
         started(context);
     }
 

@@ -4,17 +4,31 @@ import java.util.Comparator;
 
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.ClassDescriptor;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the journeys on the {@link SharedStack} ({@link SharedStackJourney}s) before the classes with a stack of their
- * own, so that the shared stack starts once (configured in {@code junit-platform.properties}). Only time depends on
- * it: the classes do not depend on their order.
+ * Runs the journeys on the {@link SharedStack} ({@link SharedStackJourney}s) first, then the classes on the
+ * {@link BrowserStack} one after the other, then the classes with a stack of their own, so that each shared stack
+ * starts once (configured in {@code junit-platform.properties}). The shared stack's classes do not depend on their
+ * order; the browser stack's do (they share its data), so among those {@link Order} decides.
  */
 public final class SharedStackFirst implements ClassOrderer {
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
-        context.getClassDescriptors().sort(Comparator.comparingInt(descriptor ->
-                SharedStackJourney.class.isAssignableFrom(descriptor.getTestClass()) ? 0 : 1));
+        context.getClassDescriptors().sort(Comparator.comparingInt(SharedStackFirst::stackRank)
+                .thenComparingInt(descriptor -> descriptor.findAnnotation(Order.class).map(Order::value)
+                        .orElse(Order.DEFAULT)));
+    }
+
+    private static int stackRank(ClassDescriptor descriptor) {
+        if (SharedStackJourney.class.isAssignableFrom(descriptor.getTestClass())) {
+            return 0;
+        }
+        boolean onBrowserStack = descriptor.findRepeatableAnnotations(ExtendWith.class).stream()
+                .anyMatch(extension -> java.util.Arrays.asList(extension.value()).contains(BrowserStack.class));
+        return onBrowserStack ? 1 : 2;
     }
 }
