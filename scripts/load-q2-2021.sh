@@ -2,8 +2,9 @@
 # Loads the Q2 2021 picture of the WS2 implementation team's update (28 June 2021) through the
 # gateway, each change with the date it took effect (effectiveAt), from scripts/q2-2021.calls.
 # Afterwards GET /api/reports/quarterly/2021-Q2 shows the deck's SO/AC lines, flags and engagements,
-# and ?asOf=2021-04-01 none of them. Run it once, on request, against a stack started with
-# ./ws2 start (WS2_GATEWAY=http://host:port for another gateway; WS2_PORT_OFFSET is honoured).
+# and ?asOf=2021-04-01 none of them; and the 2021-Q2 edition, with the deck's own words, is published
+# (GET /api/reports/editions/2021-Q2, page /reports/2021-Q2). Run it once, on request, against a stack
+# started with ./ws2 start (WS2_GATEWAY=http://host:port for another gateway; WS2_PORT_OFFSET is honoured).
 # Needs only bash and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,15 @@ count=0
 while IFS='|' read -r at role method path body; do
   at=$(trim "$at"); [[ -z "$at" || "$at" == \#* ]] && continue
   role=$(trim "$role"); method=$(trim "$method"); path=$(trim "$path"); body=$(trim "$body")
+  if [[ "$method" == AWAIT ]]; then
+    # the reports catch up with the calls above from their events: wait until this one shows the text
+    for (( waited = 0; ; waited++ )); do
+      grep -qF -- "$body" <<< "$(curl -s "$gateway$path")" && break
+      if (( waited == 60 )); then echo "$path did not show $body within 60 s" >&2; exit 1; fi
+      sleep 1
+    done
+    continue
+  fi
   tok=$(token "$role")
   # A token of the same role works for every call, but the token's read is done once per role.
   if [[ "$path" == /api/engagements && "$method" == POST ]]; then
@@ -31,12 +41,16 @@ while IFS='|' read -r at role method path body; do
       continue
     fi
   fi
-  # An engagement is dated by its heldOn (the engagement API takes no effectiveAt).
-  if [[ "$path" == /api/engagements ]]; then :
+  # An engagement is dated by its heldOn (the engagement API takes no effectiveAt); a call dated "-" not at all.
+  if [[ "$path" == /api/engagements || "$at" == - ]]; then :
   elif [[ "$body" == "{}" ]]; then body="{\"effectiveAt\":\"$at\"}"; else body="{\"effectiveAt\":\"$at\",${body#\{}"; fi
   args=(-s -o "$answer" -w '%{http_code}' -X "$method" "$gateway$path" -H "Authorization: Bearer $tok"
         -H 'Content-Type: application/json' -d "$body")
-  [[ "$method" == PUT ]] && args+=(-H "If-Match: $(etag "${path%/*}")")
+  # the first PUT of an edition creates it: its parent (the editions list) answers no ETag, so no If-Match
+  if [[ "$method" == PUT ]]; then
+    tag=$(etag "${path%/*}")
+    if [[ -n "$tag" ]]; then args+=(-H "If-Match: $tag"); fi
+  fi
   status=$(curl "${args[@]}")
   if [[ "$status" != 2* ]]; then
     echo "$method $path (effective $at) answered $status: $(cat "$answer")" >&2
@@ -45,4 +59,5 @@ while IFS='|' read -r at role method path body; do
   count=$((count + 1))
   printf '%s  %-6s %s\n' "$at" "$method" "$path"
 done < "$calls"
-echo "Loaded $count changes. The report: $gateway/api/reports/quarterly/2021-Q2?format=html"
+echo "Loaded $count changes. The report: $gateway/api/reports/quarterly/2021-Q2?format=html;"
+echo "the published edition: $gateway/reports/2021-Q2"

@@ -9,8 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +22,7 @@ import org.openqa.selenium.By;
  * Screenshots at 375 and 1280 px go to {@code target/screenshots/<page>-375.png} and {@code -1280.png}
  * for a person to look at.
  */
-class PhoneWidthIT extends PageIT {
+class PhoneWidthIT extends ChromiumPageIT {
 
     static final int PHONE = Chromium.PHONE;
 
@@ -100,36 +98,22 @@ class PhoneWidthIT extends PageIT {
                      {"id":"c2","author":"gus.gnso.council.liaison","at":"2026-10-22T08:00:00Z","text":"The GNSO Operating Procedures, section 4.","replyTo":"c1"}]""");
     }
 
-    static Chromium browser;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"overview, /", "recommendations, /recommendations", "groups, /groups", "reports, /reports",
             "workspace, /workspace", "inbox, /inbox", "settings, /settings/notifications", "engagements, /engagements",
             "engagement, /engagements/" + ENGAGEMENT_ID, "assignment, /groups/GNSO/assignments/8.1.1.2"})
     void noPageScrollsSidewaysOnAPhone(String name, String path) throws IOException {
-        browser.signIn(port, StubGateway.token("sam.support", List.of("support-staff"), List.of()));
+        chromium.signIn(port, StubGateway.token("sam.support", List.of("support-staff"), List.of()));
 
-        browser.open("http://localhost:" + port + path, PHONE);
-        long innerWidth = browser.number("return window.innerWidth");
-        long scrollWidth = browser.number("return document.documentElement.scrollWidth");
-        Object tooWide = browser.widest();
-        boolean drawn = !browser.driver().findElements(By.cssSelector("main#main")).isEmpty();
-        String title = browser.driver().getTitle();
-        browser.screenshot(name + "-" + PHONE);
-        browser.open("http://localhost:" + port + path, Chromium.DESKTOP);
-        browser.screenshot(name + "-" + Chromium.DESKTOP);
+        chromium.open("http://localhost:" + port + path, PHONE);
+        long innerWidth = chromium.number("return window.innerWidth");
+        long scrollWidth = chromium.number("return document.documentElement.scrollWidth");
+        Object tooWide = chromium.widest();
+        boolean drawn = !chromium.driver().findElements(By.cssSelector("main#main")).isEmpty();
+        String title = chromium.driver().getTitle();
+        chromium.screenshot(name + "-" + PHONE);
+        chromium.open("http://localhost:" + port + path, Chromium.DESKTOP);
+        chromium.screenshot(name + "-" + Chromium.DESKTOP);
 
         assertThat(drawn).as(path + " is drawn: " + title).isTrue();
         assertThat(innerWidth).as("the window is a phone's").isEqualTo(PHONE);

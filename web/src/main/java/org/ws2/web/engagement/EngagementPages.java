@@ -1,5 +1,7 @@
 package org.ws2.web.engagement;
 
+import static org.ws2.web.FormValues.blankToNull;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -201,9 +203,5 @@ class EngagementPages {
     /** Group ids separated by commas only: a group's id may hold spaces ("GNSO Council"). */
     private static List<String> groupIds(String typed) {
         return Arrays.stream(typed.split("[,;\\n]")).map(String::strip).filter(id -> !id.isEmpty()).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

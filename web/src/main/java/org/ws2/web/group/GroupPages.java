@@ -1,5 +1,7 @@
 package org.ws2.web.group;
 
+import static org.ws2.web.FormValues.blankToNull;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -258,9 +260,5 @@ public class GroupPages {
             }
         }
         return typed;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

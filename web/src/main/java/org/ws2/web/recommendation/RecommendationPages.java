@@ -1,5 +1,7 @@
 package org.ws2.web.recommendation;
 
+import static org.ws2.web.FormValues.blankToNull;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -300,9 +302,5 @@ class RecommendationPages {
     /** Tags as people type them, separated by commas (a tag may hold spaces: "SO/AC accountability"). */
     private static List<String> tags(String typed) {
         return Arrays.stream(typed.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.ws2.web.registry;
 
+import static org.ws2.web.FormValues.blankToNull;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,9 +142,5 @@ class GroupRegistryPages {
         Map<String, String> typed = new LinkedHashMap<>();
         fields.forEach(field -> typed.put(field, form.getOrDefault(field, "")));
         return typed;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

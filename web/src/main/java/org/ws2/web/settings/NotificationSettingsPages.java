@@ -1,6 +1,5 @@
 package org.ws2.web.settings;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.ws2.web.FormValues;
+import org.ws2.web.SubscriptionForms;
 import org.ws2.web.api.Problem;
 import org.ws2.web.api.TrackerApi;
 import org.ws2.web.signin.SignedInUser;
@@ -139,23 +140,9 @@ class NotificationSettingsPages {
     private static Map<String, Object> request(Map<String, String> form, List<String> channels) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("channels", channels.stream().filter(c -> !c.isBlank()).toList());
-        request.put("cadence", blankToNull(form.get("cadence")));
-        request.put("email", channels.contains("EMAIL") ? blankToNull(form.get("email")) : null);
-        for (String filter : FILTERS) {
-            request.put(filter, values(form.get(filter)));
-        }
+        request.put("cadence", FormValues.blankToNull(form.get("cadence")));
+        request.put("email", channels.contains("EMAIL") ? FormValues.blankToNull(form.get("email")) : null);
+        SubscriptionForms.putFilters(request, FILTERS, form);
         return request;
-    }
-
-    /** "ALAC, GAC" → [ALAC, GAC]; blank → no filter. */
-    static List<String> values(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(typed.split(",")).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,6 +1,5 @@
 package org.ws2.web.webhooks;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.ws2.web.FieldProblem;
+import org.ws2.web.FormValues;
+import org.ws2.web.SubscriptionForms;
 import org.ws2.web.api.ApiException;
 import org.ws2.web.api.TrackerApi;
 import org.ws2.web.signin.SignedInUser;
@@ -65,10 +66,8 @@ class WebhookPages {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", "WEBHOOK");
-        body.put("url", blankToNull(form.get("url")));
-        for (String filter : FILTERS) {
-            body.put(filter, values(form.get(filter)));
-        }
+        body.put("url", FormValues.blankToNull(form.get("url")));
+        SubscriptionForms.putFilters(body, FILTERS, form);
         TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/subscriptions", body, null, user);
         if (outcome.ok()) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -161,17 +160,5 @@ class WebhookPages {
         model.addAttribute("webhooks", api.getList("/api/subscriptions", user).stream()
                 .filter(s -> "WEBHOOK".equals(s.get("kind"))).toList());
         return "webhooks";
-    }
-
-    /** "ALAC, GAC" → [ALAC, GAC]; blank → no filter. */
-    static List<String> values(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(typed.split(",")).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.ws2.web.Chromium;
-import org.ws2.web.PageIT;
+import org.ws2.web.ChromiumPageIT;
 import org.ws2.web.StubGateway;
 import org.ws2.web.StubGateway.Answer;
 
@@ -18,21 +16,7 @@ import org.ws2.web.StubGateway.Answer;
  * by a real Chromium: at 375 px nothing scrolls sideways. Screenshots at 375 and 1280 px go to
  * {@code target/screenshots/group-registry-375.png} and {@code -1280.png} for a person to look at.
  */
-class GroupPageOnAPhoneIT extends PageIT {
-
-    static Chromium chromium;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class GroupPageOnAPhoneIT extends ChromiumPageIT {
 
     @Test
     void theRegistryFormsFitAPhone() throws Exception {

@@ -6,13 +6,11 @@ import static org.ws2.web.Chromium.PHONE;
 import java.io.IOException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.ws2.web.Chromium;
-import org.ws2.web.PageIT;
+import org.ws2.web.ChromiumPageIT;
 import org.ws2.web.StubGateway;
 import org.ws2.web.StubGateway.Answer;
 
@@ -20,21 +18,7 @@ import org.ws2.web.StubGateway.Answer;
  * The edition page with its editing form, as support staff see it on a phone: nothing scrolls sideways (the group
  * lines and textareas are the widest things on it). Screenshots go to {@code target/screenshots/edition-*.png}.
  */
-class EditionPhoneIT extends PageIT {
-
-    static Chromium chromium;
-
-    @BeforeAll
-    static void startTheBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class EditionPhoneIT extends ChromiumPageIT {
 
     @BeforeEach
     void theApi() {
