@@ -44,8 +44,7 @@ public class ProblemPage {
 
     /** A person's browser: a page of the web module's, or an {@code Accept} that prefers HTML to JSON. */
     public boolean wanted(ServerWebExchange exchange) {
-        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        if (route != null && PAGES_ROUTE.equals(route.getId())) {
+        if (onPagesRoute(exchange)) {
             return true;
         }
         List<MediaType> accepted;
@@ -60,6 +59,12 @@ public class ProblemPage {
         double json = Math.max(quality(accepted, MediaType.APPLICATION_JSON),
                 quality(accepted, MediaType.APPLICATION_PROBLEM_JSON));
         return html > 0 && html > json;
+    }
+
+    /** Routed to the web module's pages (the rate limit gives these an allowance of their own too). */
+    public static boolean onPagesRoute(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route != null && PAGES_ROUTE.equals(route.getId());
     }
 
     /** The page: a heading for the status and the problem's detail, which is already written for people. */

@@ -1,21 +1,25 @@
 package org.ws2.gateway.ratelimit;
 
-import java.util.List;
-
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Who sent a request, told to where it is routed (CallerAddressForwarding). On even with the rate limit off
- * (benchmarks): the reporting service counts event-stream subscribers by this address too.
+ * (benchmarks): the reporting service counts event-stream subscribers by this address too. One TrustedProxies
+ * for both this and the rate limit, so they always name the same caller.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 class CallerAddressConfiguration {
 
     @Bean
-    CallerAddressForwarding callerAddressForwarding(
-            @Value("${ws2.rate-limit.trusted-proxies:127.0.0.1,0:0:0:0:0:0:0:1}") List<String> trustedProxies) {
-        return new CallerAddressForwarding(new TrustedProxies(trustedProxies));
+    TrustedProxies trustedProxies(RateLimitProperties properties) {
+        return new TrustedProxies(properties.trustedProxies());
+    }
+
+    @Bean
+    CallerAddressForwarding callerAddressForwarding(TrustedProxies trustedProxies) {
+        return new CallerAddressForwarding(trustedProxies);
     }
 }

@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -20,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.ws2.gateway.body.RequestBodyLimit;
 import org.ws2.gateway.problem.ProblemTypes;
 import org.ws2.gateway.observability.TraceInLog;
+import org.ws2.gateway.problem.ProblemPage;
 import org.ws2.gateway.problem.ProblemWriter;
 
 import reactor.core.publisher.Mono;
@@ -38,9 +37,6 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(CallerRateLimit.class);
 
-    /** The route of the web module's pages in application.yml. */
-    private static final String PAGES_ROUTE = "web";
-
     /** The pages' own files: a page load fetches a few, and they cost next to nothing, so they are reads. */
     private static final Pattern STATIC_FILES = Pattern.compile("/(assets|webjars)/|/favicon\\.ico$");
 
@@ -52,13 +48,13 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
     private final ProblemWriter problems;
     private final MeterRegistry meters;
 
-    CallerRateLimit(CallerBuckets buckets, RateLimitProperties properties, ProblemWriter problems,
-            MeterRegistry meters) {
+    CallerRateLimit(CallerBuckets buckets, RateLimitProperties properties, TrustedProxies trustedProxies,
+            ProblemWriter problems, MeterRegistry meters) {
         this.buckets = buckets;
         this.reads = new Allowance("reads", properties.readsPerMinute());
         this.writes = new Allowance("writes", properties.writesPerMinute());
         this.pages = new Allowance("pages", properties.pagesPerMinute());
-        this.trustedProxies = new TrustedProxies(properties.trustedProxies());
+        this.trustedProxies = trustedProxies;
         this.problems = problems;
         this.meters = meters;
     }
@@ -120,8 +116,7 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
         if (!isRead(exchange.getRequest().getMethod())) {
             return writes;
         }
-        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        boolean page = route != null && PAGES_ROUTE.equals(route.getId())
+        boolean page = ProblemPage.onPagesRoute(exchange)
                 && !STATIC_FILES.matcher(exchange.getRequest().getPath().value()).lookingAt();
         return page ? pages : reads;
     }

@@ -2,14 +2,12 @@ package org.ws2.gateway.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.ws2.gateway.problem.ProblemWriter;
 
 /** The per-caller limits, counted in Redis when one is configured, else in this process. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RateLimitProperties.class)
 @ConditionalOnProperty(name = "ws2.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
 class RateLimitConfiguration {
 
@@ -20,8 +18,8 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    CallerRateLimit callerRateLimit(CallerBuckets buckets, RateLimitProperties properties, ProblemWriter problems,
-            MeterRegistry meters) {
-        return new CallerRateLimit(buckets, properties, problems, meters);
+    CallerRateLimit callerRateLimit(CallerBuckets buckets, RateLimitProperties properties,
+            TrustedProxies trustedProxies, ProblemWriter problems, MeterRegistry meters) {
+        return new CallerRateLimit(buckets, properties, trustedProxies, problems, meters);
     }
 }
