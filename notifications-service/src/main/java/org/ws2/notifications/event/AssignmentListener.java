@@ -2,7 +2,7 @@ package org.ws2.notifications.event;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.CloudEvent;
@@ -109,18 +109,22 @@ class AssignmentListener {
      * so it is what the author has done for this group; someone not known yet tells both sides.
      */
     private Deliveries.Audience otherSide(String groupId, String author) {
-        Set<Side> authorSides = author == null ? Set.of() : participants.sidesOf(groupId, author);
-        boolean tellGroup = !authorSides.equals(Set.of(Side.GROUP));
-        boolean tellSupport = !authorSides.equals(Set.of(Side.SUPPORT));
+        Map<Side, List<String>> known = participants.of(groupId);
+        List<String> group = known.get(Side.GROUP);
+        List<String> support = known.get(Side.SUPPORT);
+        boolean authorOfGroup = author != null && group.contains(author);
+        boolean authorOfSupport = author != null && support.contains(author);
+        // an author known on one side only tells the other; one known on both, or not yet, tells both
+        boolean tellGroup = !(authorOfGroup && !authorOfSupport);
+        boolean tellSupport = !(authorOfSupport && !authorOfGroup);
         List<String> recipients = new ArrayList<>();
         List<String> people = new ArrayList<>();
         List<String> mailed = new ArrayList<>();
         if (tellGroup) {
             recipients.add(Recipients.groupEditors(groupId));
-            mailed.addAll(participants.of(groupId, Side.GROUP));
+            mailed.addAll(group);
         }
         if (tellSupport) {
-            List<String> support = participants.of(groupId, Side.SUPPORT);
             if (support.isEmpty()) {
                 recipients.add(Recipients.SUPPORT_STAFF);
             }

@@ -88,10 +88,8 @@ class Deliveries {
         }
         // after the subscriptions: an address told both ways gets the email its subscription sends; a
         // contact's own unsubscribe stops only these (its subscriptions have their own links)
-        for (String address : contactEmails) {
-            if (!unsubscribes.contactOptedOut(address)) {
-                email(happening, address, unsubscribes.tokenForContact(address));
-            }
+        for (String address : unsubscribes.stillMailed(contactEmails)) {
+            email(happening, address, unsubscribes.tokenForContact(address));
         }
     }
 

@@ -2,9 +2,10 @@ package org.ws2.notifications.group;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,16 +46,20 @@ public class GroupParticipants {
                 .param("at", Timestamp.from(at)).update();
     }
 
-    /** The people who have acted on the group's assignments on that side. */
-    public List<String> of(String groupId, Side side) {
-        return jdbc.sql("SELECT person FROM group_participant WHERE group_id = :group AND side = :side ORDER BY person")
-                .param("group", groupId).param("side", side.name()).query(String.class).list();
-    }
-
-    /** The sides a person has acted on for the group: none if this is the first we hear of them. */
-    public Set<Side> sidesOf(String groupId, String person) {
-        return jdbc.sql("SELECT side FROM group_participant WHERE group_id = :group AND person = :person")
-                .param("group", groupId).param("person", person).query(String.class).list().stream()
-                .map(Side::valueOf).collect(Collectors.toSet());
+    /**
+     * The people who have acted on the group's assignments, by side (each side present, maybe empty):
+     * one read answers both who a comment tells and which side its author is on.
+     */
+    public Map<Side, List<String>> of(String groupId) {
+        Map<Side, List<String>> bySide = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            bySide.put(side, new ArrayList<>());
+        }
+        jdbc.sql("SELECT side, person FROM group_participant WHERE group_id = :group ORDER BY person")
+                .param("group", groupId)
+                .query(rs -> {
+                    bySide.get(Side.valueOf(rs.getString("side"))).add(rs.getString("person"));
+                });
+        return bySide;
     }
 }

@@ -60,11 +60,9 @@ class Reminders {
             notices.add(new NewNotice(occurrence, NoticeKind.SIGN_OFF_REMINDER, subject, message, link,
                     request.recommendationId(), request.groupId(), null, Instant.now()),
                     Recipients.groupEditors(request.groupId()));
-            for (String address : groups.contactEmails(request.groupId())) {
-                if (!unsubscribes.contactOptedOut(address)) {
-                    emails.enqueue(occurrence + "|" + address.toLowerCase(Locale.ROOT), address, "[WS2] " + subject,
-                            List.of(message), link, unsubscribes.tokenForContact(address));
-                }
+            for (String address : unsubscribes.stillMailed(groups.contactEmails(request.groupId()))) {
+                emails.enqueue(occurrence + "|" + address.toLowerCase(Locale.ROOT), address, "[WS2] " + subject,
+                        List.of(message), link, unsubscribes.tokenForContact(address));
             }
             pending.reminded(request.assignmentId());
         }

@@ -5,9 +5,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -68,10 +71,18 @@ public class Unsubscribes {
                 + "." + mac(CONTACT_PURPOSE + normalized);
     }
 
-    /** Whether the address has asked, through a contact email's link, to get no more of them. */
-    public boolean contactOptedOut(String address) {
-        return jdbc.sql("SELECT count(*) FROM contact_opt_out WHERE address = :address")
-                .param("address", normalized(address)).query(Long.class).single() > 0;
+    /**
+     * The addresses, of a group's contacts, that have not asked through a contact email's link to get no
+     * more of them: one read for all of an event's contacts.
+     */
+    public List<String> stillMailed(List<String> contactEmails) {
+        if (contactEmails.isEmpty()) {
+            return List.of();
+        }
+        Set<String> optedOut = Set.copyOf(jdbc.sql("SELECT address FROM contact_opt_out WHERE address IN (:addresses)")
+                .param("addresses", contactEmails.stream().map(Unsubscribes::normalized).toList())
+                .query(String.class).list());
+        return contactEmails.stream().filter(address -> !optedOut.contains(normalized(address))).toList();
     }
 
     /**
@@ -112,36 +123,33 @@ public class Unsubscribes {
     }
 
     private Optional<UUID> subscriptionOf(String token) {
-        int dot = token.indexOf('.');
-        if (dot < 0) {
-            return Optional.empty();
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(token.substring(0, dot));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
-        if (!genuine(PURPOSE + id, token.substring(dot + 1))) {
-            return Optional.empty();
-        }
-        return jdbc.sql("SELECT id FROM subscription WHERE id = :id AND kind = 'PERSON'").param("id", id)
-                .query(UUID.class).optional();
+        return signed(token, PURPOSE, UUID::fromString)
+                .flatMap(id -> jdbc.sql("SELECT id FROM subscription WHERE id = :id AND kind = 'PERSON'")
+                        .param("id", id).query(UUID.class).optional());
     }
 
     /** @param token what follows {@code contact.}: the encoded address, a dot, its MAC */
     private Optional<String> addressOf(String token) {
+        return signed(token, CONTACT_PURPOSE,
+                encoded -> new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The value of a {@code <encoded value>.<MAC>} token, if it decodes and the MAC is this service's for
+     * that purpose; {@code decode} throws {@link IllegalArgumentException} on what is not a value.
+     */
+    private <T> Optional<T> signed(String token, String purpose, Function<String, T> decode) {
         int dot = token.indexOf('.');
         if (dot < 0) {
             return Optional.empty();
         }
-        String address;
+        T value;
         try {
-            address = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
+            value = decode.apply(token.substring(0, dot));
+        } catch (IllegalArgumentException notAValue) {
             return Optional.empty();
         }
-        return genuine(CONTACT_PURPOSE + address, token.substring(dot + 1)) ? Optional.of(address) : Optional.empty();
+        return genuine(purpose + value, token.substring(dot + 1)) ? Optional.of(value) : Optional.empty();
     }
 
     /** Constant time: how much of a forged MAC matched must not show in how long the answer took. */
