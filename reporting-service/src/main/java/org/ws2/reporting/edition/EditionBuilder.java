@@ -30,7 +30,8 @@ import org.ws2.reporting.report.ReportModels.Quarterly;
 /**
  * Builds an edition from the read model: the quarterly report's facts as of the quarter's end (or now, while the
  * quarter runs), ICANN's headline counts, the org functions that had work in the quarter, and the team's sections.
- * Two pictures (the quarter's start and its end), each read once.
+ * Two pictures (the quarter's start and its end), each read once; the report reads them too, from the pictures'
+ * cache.
  */
 @Component
 class EditionBuilder {
@@ -76,9 +77,9 @@ class EditionBuilder {
     }
 
     /** The groups a team's line may stand beside: those in the generated "SO/AC work" as of {@code asOf}. */
-    Set<String> groupsWithStageSentences(Quarter quarter, Instant asOf) {
+    Set<String> groupsWithStageSentences(Instant asOf) {
         Set<String> ids = new HashSet<>();
-        reports.quarterly(quarter, asOf).soacWork().forEach(line -> ids.addAll(line.groupIds()));
+        reports.soacWork(asOf).forEach(line -> ids.addAll(line.groupIds()));
         return ids;
     }
 

@@ -36,7 +36,12 @@ class EditionFormats {
     }
 
     byte[] pdf(EditionContent content) {
-        return documents.pdf(html(content));
+        return pdf(html(content));
+    }
+
+    /** The PDF printed from a page {@link #html} rendered already, so that publishing renders it once. */
+    byte[] pdf(String page) {
+        return documents.pdf(page);
     }
 
     byte[] pptx(EditionContent content) {

@@ -3,6 +3,7 @@ package org.ws2.reporting.edition;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -36,10 +37,9 @@ class Editions {
     record RevisionRef(int revision, Instant publishedAt, String correctionNote) {
     }
 
-    /** A published revision's frozen content and formats. */
-    record Frozen(int revision, Instant publishedAt, String correctionNote, String content, String html,
-            String markdown, byte[] pdf, byte[] pptx) {
-    }
+    /** Where each format of a published revision is kept (edition_revision). */
+    private static final Map<String, String> FROZEN_COLUMNS = Map.of("json", "content", "html", "html",
+            "md", "markdown", "pdf", "pdf", "pptx", "pptx");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -102,13 +102,17 @@ class Editions {
                 .list();
     }
 
-    Optional<Frozen> frozen(String quarter, int revision) {
-        return jdbc.sql("SELECT * FROM edition_revision WHERE quarter = :q AND revision = :r")
-                .param("q", quarter).param("r", revision)
-                .query((rs, n) -> new Frozen(rs.getInt("revision"), rs.getTimestamp("published_at").toInstant(),
-                        rs.getString("correction_note"), rs.getString("content"), rs.getString("html"),
-                        rs.getString("markdown"), rs.getBytes("pdf"), rs.getBytes("pptx")))
-                .optional();
+    /**
+     * One format (json, html, md, pdf, pptx) of a published revision, as frozen: text, or bytes for pdf and
+     * pptx. Only that column is read: a page read should not fetch the revision's PDF and deck with it.
+     */
+    Optional<Object> frozen(String quarter, int revision, String format) {
+        String column = FROZEN_COLUMNS.get(format);
+        if (column == null) {
+            throw new IllegalArgumentException("no such format: " + format);
+        }
+        return jdbc.sql("SELECT " + column + " FROM edition_revision WHERE quarter = :q AND revision = :r")
+                .param("q", quarter).param("r", revision).query((rs, n) -> rs.getObject(1)).optional();
     }
 
     /** A draft built afresh from the read model: the facts as they stand now, the team's sections as saved. */
@@ -132,7 +136,7 @@ class Editions {
             Versions.check(Versions.requireIfMatch(ifMatch), current.version());
             requireStatus(current, EditionStatus.DRAFT);
         }
-        sections.validate(builder.groupsWithStageSentences(quarter, EditionBuilder.factsAsOf(quarter, now)));
+        sections.validate(builder.groupsWithStageSentences(EditionBuilder.factsAsOf(quarter, now)));
         String text = json.writeValueAsString(sections);
         if (existing.isEmpty()) {
             int inserted = jdbc.sql("""
@@ -199,8 +203,7 @@ class Editions {
         }
         Sections corrected = sections == null ? current.sections() : sections;
         if (sections != null) {
-            sections.validate(builder.groupsWithStageSentences(quarter,
-                    EditionBuilder.factsAsOf(quarter, ChangeTime.now())));
+            sections.validate(builder.groupsWithStageSentences(EditionBuilder.factsAsOf(quarter, ChangeTime.now())));
         }
         return freeze(current, quarter, corrected, note.strip(), "corrected", actor);
     }
@@ -212,14 +215,15 @@ class Editions {
         long version = current.version() + 1;
         EditionContent content = builder.build(quarter, EditionBuilder.factsAsOf(quarter, now), sections, revision,
                 now, note, url(quarter.toString()));
+        String html = formats.html(content);
         jdbc.sql("""
                 INSERT INTO edition_revision (quarter, revision, published_at, published_by, correction_note, content,
                     html, markdown, pdf, pptx)
                 VALUES (:q, :r, :at, :by, :note, :content, :html, :md, :pdf, :pptx)""")
                 .param("q", quarter.toString()).param("r", revision).param("at", Timestamp.from(now))
                 .param("by", actor).param("note", note).param("content", formats.json(content))
-                .param("html", formats.html(content)).param("md", formats.markdown(content))
-                .param("pdf", formats.pdf(content)).param("pptx", formats.pptx(content)).update();
+                .param("html", html).param("md", formats.markdown(content))
+                .param("pdf", formats.pdf(html)).param("pptx", formats.pptx(content)).update();
         jdbc.sql("""
                 UPDATE edition SET status = 'PUBLISHED', revision = :r, version = :v, sections = CAST(:s AS jsonb),
                     updated_at = :now WHERE quarter = :q""")

@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.identity.Ws2Roles;
 import org.ws2.reporting.edition.Editions.Edition;
-import org.ws2.reporting.edition.Editions.Frozen;
-import org.ws2.reporting.edition.Editions.RevisionRef;
 import org.ws2.reporting.report.Quarter;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
@@ -107,7 +105,6 @@ class EditionsController {
         }
         Quarter q = Quarter.parse(quarter);
         Edition edition = visible(q);
-        List<RevisionRef> revisions = editions.revisions(q.toString());
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(Versions.toETag(edition.version()))
                 .contentType(FORMATS.get(chosen));
         String filename = "ws2-implementation-update-" + q + (revision == null ? "" : "-r" + revision) + "." + chosen;
@@ -121,18 +118,17 @@ class EditionsController {
                 case "md" -> ok.body(formats.markdown(draft));
                 case "pdf" -> attachment(ok, "inline", filename).body(formats.pdf(draft));
                 case "pptx" -> attachment(ok, "attachment", filename).body(formats.pptx(draft));
-                default -> ok.body(withLifecycle(edition, revisions, formats.json(draft), true));
+                default -> ok.body(withLifecycle(edition, formats.json(draft), true));
             };
         }
         int wanted = revision == null ? edition.revision() : revision;
-        Frozen frozen = editions.frozen(q.toString(), wanted)
+        Object frozen = editions.frozen(q.toString(), wanted, chosen)
                 .orElseThrow(() -> ApiProblem.notFound("edition revision", q + " revision " + wanted));
         return switch (chosen) {
-            case "html" -> ok.body(frozen.html());
-            case "md" -> ok.body(frozen.markdown());
-            case "pdf" -> attachment(ok, "inline", filename).body(frozen.pdf());
-            case "pptx" -> attachment(ok, "attachment", filename).body(frozen.pptx());
-            default -> ok.body(withLifecycle(edition, revisions, frozen.content(), wanted == edition.revision()));
+            case "pdf" -> attachment(ok, "inline", filename).body(frozen);
+            case "pptx" -> attachment(ok, "attachment", filename).body(frozen);
+            case "json" -> ok.body(withLifecycle(edition, (String) frozen, wanted == edition.revision()));
+            default -> ok.body(frozen);
         };
     }
 
@@ -210,8 +206,8 @@ class EditionsController {
      * group's line only under its stage sentence, so a form rebuilt from the content alone loses lines of groups
      * that share a sentence, and saving it would delete them.
      */
-    private String withLifecycle(Edition edition, List<RevisionRef> revisions, String content, boolean current) {
-        ObjectNode answer = lifecycle(edition, revisions);
+    private String withLifecycle(Edition edition, String content, boolean current) {
+        ObjectNode answer = lifecycle(edition);
         answer.setAll((ObjectNode) json.readTree(content));
         if (current && mayDraft()) {
             answer.set("sections", json.valueToTree(edition.sections()));
@@ -219,19 +215,19 @@ class EditionsController {
         return answer.toString();
     }
 
-    private ObjectNode lifecycle(Edition edition, List<RevisionRef> revisions) {
+    private ObjectNode lifecycle(Edition edition) {
         ObjectNode answer = json.createObjectNode();
         answer.put("quarter", edition.quarter());
         answer.put("status", edition.status().name());
         answer.put("version", edition.version());
         answer.put("revision", edition.revision());
-        answer.set("revisions", json.valueToTree(revisions));
+        answer.set("revisions", json.valueToTree(editions.revisions(edition.quarter())));
         return answer;
     }
 
     /** What a change answers: the lifecycle and the sections as saved (the facts are a GET away). */
     private ResponseEntity<String> answer(HttpStatus status, Edition edition) {
-        ObjectNode answer = lifecycle(edition, editions.revisions(edition.quarter()));
+        ObjectNode answer = lifecycle(edition);
         answer.set("sections", json.valueToTree(edition.sections()));
         return ResponseEntity.status(status).eTag(Versions.toETag(edition.version()))
                 .contentType(MediaType.APPLICATION_JSON).body(answer.toString());

@@ -24,6 +24,7 @@ import org.ws2.reporting.report.ReportModels.MatrixRow;
 import org.ws2.reporting.report.ReportModels.OrgFocus;
 import org.ws2.reporting.report.ReportModels.Quarterly;
 import org.ws2.reporting.report.ReportModels.RecommendationRef;
+import org.ws2.reporting.report.ReportModels.SoacLine;
 import org.ws2.service.problem.ApiProblem;
 
 /**
@@ -57,6 +58,11 @@ public class QuarterlyReports {
                             + (firstChange == null ? "" : " (" + firstChange + ")") + ".")
                     .with("quarter", q.toString());
         }
+    }
+
+    /** The report's "SO/AC work" as of {@code asOf}, without the rest of the report (its matrix, its evidence). */
+    public List<SoacLine> soacWork(Instant asOf) {
+        return GroupStages.soacWork(pictures.at(asOf));
     }
 
     public Quarterly quarterly(Quarter quarter, Instant asOf) {
