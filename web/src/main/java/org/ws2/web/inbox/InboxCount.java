@@ -7,7 +7,8 @@ import org.ws2.web.signin.SignedInUser;
 
 /**
  * The header's unread count ({@code ${@inboxCount.unread(user)}}): asked only when a whole page's header
- * is drawn, never for a fragment, with one smallest read of the inbox. The count is a nicety: when the
+ * is drawn, never for a fragment, with one smallest read of the inbox (none on the inbox page, which has
+ * just read it). The count is a nicety: when the
  * notifications service does not answer, the header just says "Inbox" and the page is drawn regardless.
  */
 @Component("inboxCount")

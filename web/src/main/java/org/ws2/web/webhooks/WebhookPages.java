@@ -19,6 +19,7 @@ import org.ws2.web.FieldProblem;
 import org.ws2.web.FormValues;
 import org.ws2.web.SubscriptionForms;
 import org.ws2.web.api.ApiException;
+import org.ws2.web.api.Problem;
 import org.ws2.web.api.TrackerApi;
 import org.ws2.web.signin.SignedInUser;
 
@@ -126,7 +127,7 @@ class WebhookPages {
         }
         Map<String, Object> webhook = api.get(TrackerApi.path("/api/subscriptions/{id}", id), user);
         if (!"WEBHOOK".equals(webhook.get("kind"))) {
-            throw new ApiException(new org.ws2.web.api.Problem(404, null, "Not Found",
+            throw new ApiException(new Problem(404, null, "Not Found",
                     "There is no webhook " + id + " of yours.", null));
         }
         model.addAttribute("webhook", webhook);

@@ -1,5 +1,7 @@
 package org.ws2.web.workspace;
 
+import static org.ws2.web.FormValues.blankToNull;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +52,7 @@ class WorkspacePages {
             SignedInUser user, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("topic", blank(topic) ? null : topic);
-        body.put("idPrefix", blank(idPrefix) ? null : idPrefix.strip());
+        body.put("idPrefix", blankToNull(idPrefix));
         body.put("groupKinds", groupKinds);
         body.put("applicabilityNote", blank(applicabilityNote) ? null : applicabilityNote);
         TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/assignments/bulk", body, null, user);
@@ -80,7 +82,7 @@ class WorkspacePages {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recommendationIds", blank(recommendationId) ? List.of() : List.of(recommendationId.strip()));
         body.put("groupIds", chosen);
-        body.put("applicabilityNote", blank(applicabilityNote) ? null : applicabilityNote.strip());
+        body.put("applicabilityNote", blankToNull(applicabilityNote));
         TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/assignments/bulk", body, null, user);
         if (outcome.ok()) {
             model.addAttribute("triagedOne", outcome.body());

@@ -66,6 +66,17 @@ class InboxPageIT extends PageIT {
     }
 
     @Test
+    void theInboxPageReadsTheInboxOnceItsHeaderCountingFromThatRead() throws Exception {
+        signIn();
+
+        HttpResponse<String> inbox = browser.get(page("/inbox"));
+
+        assertThat(inbox.body()).containsPattern("Inbox\\s*<span class=\"count\">1</span>");
+        assertThat(GATEWAY.requests()).extracting(StubGateway.Request::target)
+                .containsExactly("GET /api/notifications?page=0&size=50");
+    }
+
+    @Test
     void markReadAndMarkAllReadGoToTheApiAndBackToTheList() throws Exception {
         signIn();
         String shown = browser.get(page("/inbox")).body();
