@@ -67,15 +67,8 @@ public final class GatewayClient {
 
     /** A GET whose answer is kept as bytes (a PDF), asking for {@code accept}. */
     public HttpResponse<byte[]> getBytes(String path, String token, String accept) {
-        HttpRequest request = request(path, token).setHeader("Accept", accept).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new AssertionError("No answer from " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return send(HTTP, request(path, token).setHeader("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public HttpResponse<String> put(String path, String token, String json, String ifMatch) {
@@ -104,8 +97,13 @@ public final class GatewayClient {
 
     /** Any request, also to another address of the stack (an instance's metrics, the SMTP catcher). */
     public static HttpResponse<String> send(HttpRequest request) {
+        return send(HTTP, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request by {@code client}, whose body is read by {@code body}; no answer fails the test. */
+    static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, body);
         } catch (IOException e) {
             throw new AssertionError("No answer from " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {

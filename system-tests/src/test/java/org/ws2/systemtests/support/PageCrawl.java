@@ -2,7 +2,6 @@ package org.ws2.systemtests.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -53,7 +52,6 @@ public final class PageCrawl {
                 toRead.add(uri);
             }
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         int pages = 0;
         while (!toRead.isEmpty() && pages < PAGES_PER_READER) {
             URI page = toRead.poll();
@@ -63,7 +61,7 @@ public final class PageCrawl {
             if (token != null) {
                 request.header("Cookie", "ws2_token=" + token);
             }
-            HttpResponse<byte[]> response = client.send(request.build(), info ->
+            HttpResponse<byte[]> response = GatewayClient.HTTP.send(request.build(), info ->
                     info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
                             // a live page's stream never ends; the scenario reads the stream itself
                             ? HttpResponse.BodySubscribers.replacing(new byte[0])

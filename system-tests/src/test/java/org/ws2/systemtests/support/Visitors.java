@@ -57,28 +57,14 @@ public final class Visitors {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        try {
-            return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new AssertionError("No stream for " + visitor + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return GatewayClient.send(HTTP, request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** A page as {@code visitor}, asking for HTML as a browser does. */
     public HttpResponse<String> page(String visitor, String path) {
         HttpRequest request = HttpRequest.newBuilder(gateway.url(path)).timeout(Duration.ofSeconds(20))
                 .header("Accept", "text/html").header("X-Forwarded-For", visitor).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("No page " + path + " for " + visitor + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return GatewayClient.send(HTTP, request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Keeps an open stream, unread, until {@link #closeAll}. */
