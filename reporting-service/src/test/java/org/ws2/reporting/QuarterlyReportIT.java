@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
+import org.ws2.contracts.assignment.Effort;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
+import org.ws2.contracts.assignment.Urgency;
 import org.ws2.contracts.engagement.EngagementEvents;
 import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.recommendation.CoordinationLevel;
@@ -203,7 +207,8 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
                 "3.1 – Recommendation 3.1", "WS2-IT Meeting - 7 May 2021",
                 "href=\"https://community.icann.org/pages/viewpage.action?pageId=164627115\"",
                 "https://community.icann.org/display/IO/Webinars", "https://example.org/8.1-report",
-                "WS2 implementation session (MEETING, 2021-06-15, ICANN71) – with ALAC, GAC");
+                "WS2 implementation session (Meeting, 2021-06-15, ICANN71) – with ALAC, GAC",
+                "<td>Sign-off requested</td>", "<td>Signed off</td>", "<td>High</td>", "<td>In progress</td>");
     }
 
     @Test
@@ -233,8 +238,10 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         SO_AC_LINES.forEach(line -> assertThat(md).contains("- " + line + "\n"));
         assertThat(md).contains("- 2.3 – Recommendation 2.3 (Guidelines for Good Faith)",
                 "[Meeting materials](https://community.icann.org/display/IO/Webinars)",
-                "- WS2 implementation session (MEETING, 2021-06-15, ICANN71) – with ALAC, GAC\n",
-                "- WS2-IT Meeting - 7 May 2021 (MEETING, 2021-05-07)\n");
+                "- WS2 implementation session (Meeting, 2021-06-15, ICANN71) – with ALAC, GAC\n",
+                "- WS2-IT Meeting - 7 May 2021 (Meeting, 2021-05-07)\n",
+                "- ICANN Webinar on Work Stream 2 Implementation - 25 May 2021 (Webinar, 2021-05-25)\n",
+                "| 6.1.1 | ccNSO | Signed off | High | In progress |");
     }
 
     @Test
@@ -260,11 +267,42 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         assertThat(rows.get(0)).containsExactly("Recommendation", "Title", "Topic", "Group", "Group kind", "Triage",
                 "Priority", "Effort", "Urgency", "Priority draft", "Progress");
         assertThat(rows).hasSize(1 + 27);
-        assertThat(rows).contains(List.of("6.1.1", "Recommendation 6.1.1", "SO/AC Accountability", "ccNSO", "SO",
-                "SIGNED_OFF", "HIGH", "MODERATE", "MEDIUM", "false", "IN_PROGRESS"));
+        assertThat(rows).contains(List.of("6.1.1", "Recommendation 6.1.1", "SO/AC Accountability", "ccNSO",
+                "Supporting Organization", "Signed off", "High", "Moderate", "Medium", "No", "In progress"));
         // ALAC's priority is still a draft: not published.
-        assertThat(rows).contains(List.of("6.1.3", "Recommendation 6.1.3", "SO/AC Accountability", "ALAC", "AC",
-                "SIGN_OFF_REQUESTED", "", "", "", "true", "NOT_STARTED"));
+        assertThat(rows).contains(List.of("6.1.3", "Recommendation 6.1.3", "SO/AC Accountability", "ALAC",
+                "Advisory Committee", "Sign-off requested", "", "", "", "Yes", "Not started"));
+    }
+
+    @Test
+    void everyFormatPeopleReadSaysItInWordsNotConstants() throws Exception {
+        List<String> constants = new ArrayList<>();
+        for (Class<? extends Enum<?>> vocabulary : List.<Class<? extends Enum<?>>>of(EngagementEvents.Kind.class,
+                TriageState.class, Priority.class, Effort.class, Urgency.class, Progress.class, GroupKind.class)) {
+            for (Enum<?> constant : vocabulary.getEnumConstants()) {
+                // "SO" and "AC" are the deck's own words ("SO/AC work"), not constants printed
+                if (constant.name().length() > 2) {
+                    constants.add(constant.name());
+                }
+            }
+        }
+        Map<String, String> documents = new LinkedHashMap<>();
+        for (String format : List.of("html", "md", "csv")) {
+            documents.put(format, body("/api/reports/quarterly/2021-Q2?format=" + format));
+        }
+        try (PDDocument document = Loader.loadPDF(mvc.perform(get("/api/reports/quarterly/2021-Q2?format=pdf"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())) {
+            documents.put("pdf", new PDFTextStripper().getText(document).replaceAll("\\s+", " "));
+        }
+
+        documents.forEach((format, document) -> {
+            assertThat(document).as(format).contains("Signed off", "In progress", "Not started");
+            constants.forEach(constant -> assertThat(document).as(format).doesNotContainPattern("\\b" + constant + "\\b"));
+        });
+        for (String format : List.of("html", "md", "pdf")) {
+            assertThat(documents.get(format)).as(format).contains("(Meeting, 2021-05-07)", "(Webinar, 2021-05-25)");
+        }
+        assertThat(documents.get("csv")).contains("Sign-off requested", "Supporting Organization");
     }
 
     @Test
@@ -357,8 +395,8 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         assertThat(texts(c.path("flagged"), "id")).containsExactly("1.1", "1.7", "2.3", "3.1");
         JsonNode suggestion = find(c.path("suggestions"), "id", "6.1.2");
         assertThat(suggestion.path("suggestedLevel").asString()).isEqualTo("WOULD_BENEFIT");
-        assertThat(suggestion.path("reason").asString()).contains("ccNSO, GNSO Council rank it HIGH")
-                .contains("GAC rank it LOW");
+        assertThat(suggestion.path("reason").asString()).contains("ccNSO, GNSO Council rank it high")
+                .contains("GAC rank it low");
         assertThat(suggestion.path("positions")).hasSize(9);
         assertThat(c.path("suggestions")).hasSize(1);
     }

@@ -1,6 +1,7 @@
 package org.ws2.web;
 
 import org.springframework.stereotype.Component;
+import org.ws2.contracts.Vocabulary;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The API's vocabulary in the words people use, for the templates ({@code ${@words.of(r.status)}}): the
@@ -18,36 +18,13 @@ import java.util.Map;
 @Component("words")
 public class Words {
 
-    /** Where the plain rule (capitalise, underscores to spaces) would not read as ICANN writes it. */
-    private static final Map<String, String> SPECIAL = Map.ofEntries(
-            Map.entry("ORG", "ICANN org"),
-            Map.entry("CO_OWNED", "Co-owned"),
-            // group kinds, as ICANN's bylaws name them
-            Map.entry("SO", "Supporting Organization"),
-            Map.entry("AC", "Advisory Committee"),
-            Map.entry("GNSO_SG", "GNSO stakeholder group"),
-            Map.entry("GNSO_C", "GNSO constituency"),
-            Map.entry("RALO", "Regional At-Large Organization"),
-            Map.entry("CROSS_COMMUNITY", "Cross-community structure"),
-            Map.entry("ORG_FUNCTION", "ICANN org function"));
-
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     /** {@code IN_PROGRESS} → "In progress", {@code CO_OWNED} → "Co-owned"; null stays null. */
     public String of(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String name = value.toString();
-        String special = SPECIAL.get(name);
-        if (special != null) {
-            return special;
-        }
-        // the noun is hyphenated ("a sign-off reminder"), the verb is not ("signed off")
-        String spaced = (" " + name.replace('_', ' ').toLowerCase(Locale.ROOT) + " ").replace(" sign off ", " sign-off ").strip();
-        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+        return Vocabulary.words(value);
     }
 
     /** A priority triple as a group sets it: "High : Moderate : High", a dash for what is not set. */

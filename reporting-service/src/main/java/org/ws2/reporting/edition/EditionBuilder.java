@@ -17,7 +17,6 @@ import org.ws2.reporting.edition.EditionContent.MilestoneLine;
 import org.ws2.reporting.edition.EditionContent.Portfolio;
 import org.ws2.reporting.edition.EditionContent.SoacEntry;
 import org.ws2.reporting.edition.Sections.GroupLine;
-import org.ws2.reporting.edition.Sections.MilestoneStatus;
 import org.ws2.reporting.picture.Picture;
 import org.ws2.reporting.picture.Picture.Assignment;
 import org.ws2.reporting.picture.Picture.Recommendation;
@@ -68,8 +67,7 @@ class EditionBuilder {
                         l.groupIds().stream().filter(lines::containsKey).map(lines::get).toList()))
                 .toList();
         List<MilestoneLine> milestones = sections.milestones().stream()
-                .map(m -> new MilestoneLine(m.name(), m.targetQuarter(), m.status(),
-                        m.status() != MilestoneStatus.COMPLETE && !Quarter.parse(m.targetQuarter()).end().isAfter(asOf)))
+                .map(m -> new MilestoneLine(m.name(), m.targetQuarter(), m.status(), m.lateAt(asOf)))
                 .toList();
         return new EditionContent(quarter.toString(), quarter.label(), revision, asOf, publishedAt, correctionNote, url,
                 headline(end), facts, soac, sections.highlights(), sections.workstreams(), milestones, sections.asks(),

@@ -81,6 +81,15 @@ class Editions {
                 .param("all", withUnpublished).query(this::edition).list();
     }
 
+    /**
+     * The newest quarter's published edition, if any; its sections are those of its latest revision (a published
+     * edition's sections change only by a correction, which publishes them).
+     */
+    Optional<Edition> latestPublished() {
+        return jdbc.sql("SELECT * FROM edition WHERE revision > 0 ORDER BY quarter DESC LIMIT 1").query(this::edition)
+                .optional();
+    }
+
     List<RevisionRef> revisions(String quarter) {
         return jdbc.sql("""
                 SELECT revision, published_at, correction_note FROM edition_revision WHERE quarter = :q

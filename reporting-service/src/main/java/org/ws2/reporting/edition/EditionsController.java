@@ -23,6 +23,7 @@ import org.ws2.reporting.report.Quarter;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
 import org.ws2.service.security.RoleRules;
+import org.ws2.service.versioning.ChangeTime;
 import org.ws2.service.versioning.Versions;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,6 +77,18 @@ class EditionsController {
                 .map(e -> new EditionSummary(e.quarter(), Quarter.parse(e.quarter()).label(), e.status(), e.version(),
                         e.revision(), editions.url(e.quarter())))
                 .toList();
+    }
+
+    @GetMapping("/api/reports/milestones")
+    @Operation(summary = "The programme milestones of the newest published edition, each with whether it is late today",
+            description = "The milestones of the latest revision of the newest quarter's published edition, and that "
+                    + "edition (`edition`: quarter, label, revision, url). A milestone is `late` when its target "
+                    + "quarter has ended and it is not complete, judged against today (`currentQuarter`), not the "
+                    + "edition's quarter: the edition itself says whether it was late then. With no edition "
+                    + "published, `edition` is null and `milestones` empty. Drafts and editions in review never "
+                    + "count.")
+    ProgrammeMilestones milestones() {
+        return ProgrammeMilestones.of(editions.latestPublished().orElse(null), ChangeTime.now(), editions::url);
     }
 
     @GetMapping(value = "/api/reports/editions.atom", produces = EditionFeed.ATOM)

@@ -1,5 +1,6 @@
 package org.ws2.reporting.edition;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,11 @@ public record Sections(List<GroupLine> groupLines, List<String> highlights, List
     }
 
     public record Milestone(String name, String targetQuarter, MilestoneStatus status) {
+
+        /** Late at {@code when}: its target quarter has ended by then and it is not complete. */
+        boolean lateAt(Instant when) {
+            return status != MilestoneStatus.COMPLETE && !Quarter.parse(targetQuarter).end().isAfter(when);
+        }
     }
 
     static final Sections EMPTY = new Sections(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);

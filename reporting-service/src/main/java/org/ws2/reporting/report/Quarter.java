@@ -22,6 +22,12 @@ public record Quarter(int year, int number) {
         return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
+    /** The quarter {@code instant} falls in (UTC). */
+    public static Quarter containing(Instant instant) {
+        LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return new Quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+    }
+
     public LocalDate firstDay() {
         return LocalDate.of(year, (number - 1) * 3 + 1, 1);
     }

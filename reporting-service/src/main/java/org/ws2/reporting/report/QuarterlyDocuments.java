@@ -87,9 +87,11 @@ public class QuarterlyDocuments {
         StringBuilder out = new StringBuilder();
         row(out, CSV_HEADER);
         for (MatrixRow r : report.matrix()) {
-            row(out, Stream.of(r.recommendationId(), r.title(), r.topic(), r.groupName(), r.groupKind(), r.triage(),
-                    r.priority(), r.effort(), r.urgency(), r.priorityDraft(), r.progress())
-                    .map(v -> v == null ? "" : v.toString()).toList());
+            // people open it in a spreadsheet: the values in their words, as the other formats print them
+            row(out, Stream.of(r.recommendationId(), r.title(), r.topic(), r.groupName(), Words.of(r.groupKind()),
+                    Words.of(r.triage()), Words.of(r.priority()), Words.of(r.effort()), Words.of(r.urgency()),
+                    r.priorityDraft() ? "Yes" : "No", Words.of(r.progress()))
+                    .map(v -> v == null ? "" : v).toList());
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -110,6 +112,7 @@ public class QuarterlyDocuments {
     private static Context context(Quarterly report) {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("r", report);
+        context.setVariable("words", Words.TEMPLATES);
         return context;
     }
 }

@@ -165,9 +165,9 @@ public class Reports {
             if (high.isEmpty() || (low.isEmpty() && notApplicable.isEmpty())) {
                 continue;
             }
-            StringBuilder reason = new StringBuilder(String.join(", ", high)).append(" rank it HIGH");
+            StringBuilder reason = new StringBuilder(String.join(", ", high)).append(" rank it high");
             if (!low.isEmpty()) {
-                reason.append("; ").append(String.join(", ", low)).append(" rank it LOW");
+                reason.append("; ").append(String.join(", ", low)).append(" rank it low");
             }
             if (!notApplicable.isEmpty()) {
                 reason.append("; ").append(String.join(", ", notApplicable)).append(" judge it not applicable");

@@ -37,6 +37,7 @@ import org.ws2.contracts.Topics;
 import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.reporting.report.Quarter;
 import org.ws2.reporting.support.ReportingIntegrationTestBase;
 import org.ws2.reporting.support.WorldFeed;
 import org.ws2.testsupport.EventSchemas;
@@ -272,6 +273,45 @@ class EditionsIT extends ReportingIntegrationTestBase {
         assertThat(read(uri).has("sections")).as("a reader gets the published content, frozen").isFalse();
         mvc.perform(get(uri).header("Authorization", ADMIN)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sections.groupLines[0].groupId").value("ED-C2"));
+    }
+
+    @Test
+    void theProgrammeMilestonesAreTheNewestPublishedEditionsAndLateIsJudgedToday() throws Exception {
+        // 2025-Q2 is the newest quarter any test of this context publishes; 2025-Q3 stays a draft
+        String uri = "/api/reports/editions/2025-Q2";
+        String milestones = """
+                {"milestones": [{"name": "Implementation planning", "targetQuarter": "2025-Q4", "status": "IN_PROGRESS"},
+                                {"name": "Reporting framework", "targetQuarter": "2025-Q1", "status": "COMPLETE"},
+                                {"name": "Documenting implementation", "targetQuarter": "2099-Q4", "status": "NOT_STARTED"}]}""";
+        write(uri, SUPPORT, null, milestones).andExpect(status().isCreated());
+        mvc.perform(post(uri + "/review").header("Authorization", SUPPORT)).andExpect(status().isOk());
+        mvc.perform(post(uri + "/publish").header("Authorization", ADMIN)).andExpect(status().isOk());
+        write("/api/reports/editions/2025-Q3", SUPPORT, null, """
+                {"milestones": [{"name": "Only a draft's", "targetQuarter": "2025-Q3", "status": "NOT_STARTED"}]}""")
+                .andExpect(status().isCreated());
+
+        JsonNode now = read("/api/reports/milestones");
+
+        assertThat(now.at("/edition/quarter").asString()).isEqualTo("2025-Q2");
+        assertThat(now.at("/edition/label").asString()).isEqualTo("Q2 2025");
+        assertThat(now.at("/edition/revision").asInt()).isEqualTo(1);
+        assertThat(now.at("/edition/url").asString()).isEqualTo("http://localhost:8080/reports/2025-Q2");
+        assertThat(now.path("currentQuarter").asString()).isEqualTo(Quarter.containing(Instant.now()).toString());
+        assertThat(now.path("milestones").valueStream().map(m -> m.path("name").asString() + " | "
+                + m.path("targetLabel").asString() + " | " + m.path("status").asString() + " | " + m.path("late").asBoolean()))
+                .containsExactly("Implementation planning | Q4 2025 | IN_PROGRESS | true",
+                        "Reporting framework | Q1 2025 | COMPLETE | false",
+                        "Documenting implementation | Q4 2099 | NOT_STARTED | false");
+        // the edition, frozen as of its quarter's end, says it was not late then
+        assertThat(read(uri).at("/milestones/0/late").asBoolean()).isFalse();
+
+        mvc.perform(post(uri + "/corrections").header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"note\": \"Planning is complete\", \"sections\": " + milestones.replace("IN_PROGRESS", "COMPLETE")
+                        + "}")).andExpect(status().isCreated());
+        JsonNode corrected = read("/api/reports/milestones");
+        assertThat(corrected.at("/edition/revision").asInt()).isEqualTo(2);
+        assertThat(corrected.at("/milestones/0/status").asString()).isEqualTo("COMPLETE");
+        assertThat(corrected.at("/milestones/0/late").asBoolean()).isFalse();
     }
 
     @Test

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The public overview: the reporting service's progress read model (the dashboard it keeps from the
- * events) and the five most recently completed recommendations, two bounded reads whatever the size of
- * the catalogue. When the reporting service does not answer, the page says so instead of failing.
+ * events), the five most recently completed recommendations and the programme milestones of the newest
+ * published update, three bounded reads whatever the size of the catalogue. When the reporting service
+ * does not answer, the page says so instead of failing.
  */
 @Controller
 class OverviewController {
@@ -26,6 +27,14 @@ class OverviewController {
     @GetMapping("/")
     String overview(SignedInUser user, Model model) {
         fill(user, model);
+        // the programme milestones of the newest published update, late or not as of today; none published (or
+        // reporting not answering): the page says nothing of them. They change when an update is published, not
+        // with the events the live part follows, so only the whole page reads them.
+        api.tryGet("/api/reports/milestones", user).map(TrackerApi.Outcome::body)
+                .filter(milestones -> milestones.get("edition") != null).ifPresent(milestones -> {
+                    model.addAttribute("milestonesFrom", milestones.get("edition"));
+                    model.addAttribute("milestones", milestones.get("milestones"));
+                });
         return "overview";
     }
 
