@@ -18,10 +18,17 @@ final class Options {
     int rounds = 2;
     int writeRate = 200;
     int writeSeconds = 20;
+    /** Writes in the events phase's first part, one at a time: each waits until the read model shows it. */
+    int singleWrites = 200;
     int catalogueSize = 10_000;
-    // pages (issue 9) only when asked: it wants the seed-size catalogue, which reads/writes/events grow
-    List<String> phases = List.of("reads", "writes", "events", "lists");
+    /** Concurrent readers of the list pages (issue 23 measures one). */
+    int listReaders = 1;
+    // pages (issue 9) only when asked: it wants the seed-size catalogue, which reads/writes/events grow.
+    // bare: the reads also through a bare Spring Cloud Gateway route, which the driver starts and stops.
+    List<String> phases = List.of("reads", "bare", "writes", "events", "lists");
     String outputDir = "benchmarks/target/benchmark";
+    /** Where ./ws2 keeps its pid files (run/): the stack's processes, for CPU per write and memory. */
+    String ws2Home = System.getenv().getOrDefault("WS2_HOME", ".ws2-local");
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -44,16 +51,20 @@ final class Options {
                 case "--rounds" -> o.rounds = Integer.parseInt(value);
                 case "--write-rate" -> o.writeRate = Integer.parseInt(value);
                 case "--write-seconds" -> o.writeSeconds = Integer.parseInt(value);
+                case "--single-writes" -> o.singleWrites = Integer.parseInt(value);
                 case "--catalogue" -> o.catalogueSize = Integer.parseInt(value);
+                case "--list-readers" -> o.listReaders = Integer.parseInt(value);
+                case "--ws2-home" -> o.ws2Home = value;
                 case "--out" -> o.outputDir = value;
                 case "--phases" -> o.phases = List.of(value.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + """
 
                         options: --port-offset N (or WS2_PORT_OFFSET) --gateway URL --recommendations URL --reporting URL
                                  --token JWT (or WS2_TOKEN) --read-id 2.1 --connections 32 --seconds 10 --rounds 2
-                                 --write-rate 200 --write-seconds 20 --catalogue 10000 --out benchmarks/target/benchmark
-                                 --phases reads,writes,events,lists,pages (and reports: issue 8's reports at 10,000 x
-                                 200 x 50,000, with --groups URL --kafka HOST:PORT --admin-token JWT (or
+                                 --write-rate 200 --write-seconds 20 --single-writes 200 --catalogue 10000
+                                 --list-readers 1 --out benchmarks/target/benchmark --ws2-home .ws2-local (or WS2_HOME)
+                                 --phases reads,bare,writes,events,lists,pages (and reports: issue 8's reports at
+                                 10,000 x 200 x 50,000, with --groups URL --kafka HOST:PORT --admin-token JWT (or
                                  WS2_ADMIN_TOKEN) --report-samples 30)""");
             }
             i++;

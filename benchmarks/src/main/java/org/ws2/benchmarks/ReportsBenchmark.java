@@ -206,6 +206,8 @@ final class ReportsBenchmark {
             String classpath = System.getProperty("java.class.path") + java.io.File.pathSeparator
                     + Path.of(System.getProperty("java.class.path")).resolveSibling("lib") + "/*";
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // the tool's result is its last line of output: no log lines from its clients after it
+                    "-Dlogback.configurationFile=benchmark-logback.xml",
                     "-cp", classpath, "org.apache.kafka.tools.ConsumerPerformance",
                     "--bootstrap-server", options.kafka, "--topic", topic, "--messages", Long.toString(messages),
                     "--group", "ws2-benchmark-" + System.nanoTime(), "--hide-header", "--timeout", "60000")

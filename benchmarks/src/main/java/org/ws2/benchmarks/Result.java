@@ -10,6 +10,12 @@ final class Result {
     final String via;
     final List<Sample> samples = new ArrayList<>();
     String note = "";
+    /** A write line: the longest wait after one of its slices until the read model had applied the slice's writes, s. */
+    double readModelBehind = Double.NaN;
+    /** A write line: writes acknowledged in its slices that the read model did not count once caught up. */
+    long lost;
+    /** A proxy's line: CPU milliseconds its process used during the slices; NaN where it was not measured. */
+    double proxyCpuMillis = Double.NaN;
     private long[] sorted;
 
     Result(String what, String via) {
@@ -38,6 +44,11 @@ final class Result {
 
     long errors() {
         return samples.stream().mapToLong(s -> s.errors).sum();
+    }
+
+    /** CPU milliseconds of the proxy per request, or NaN. */
+    double proxyCpuPerRequest() {
+        return count() == 0 ? Double.NaN : proxyCpuMillis / count();
     }
 
     long count() {

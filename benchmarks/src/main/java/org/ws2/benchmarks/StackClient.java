@@ -1,6 +1,7 @@
 package org.ws2.benchmarks;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,13 +24,13 @@ import java.util.regex.Pattern;
  */
 final class StackClient {
 
+    private static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"");
+
     static {
         // the poller and writers run at most a few minutes; keep the JDK client's pool from closing idle connections early
         System.setProperty("jdk.httpclient.keepalive.timeout", "60");
         System.setProperty("jdk.httpclient.connectionPoolSize", "256");
     }
-
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -67,7 +70,13 @@ final class StackClient {
     void checkReachable() throws Exception {
         for (String url : List.of(options.gateway + "/api/recommendations/" + options.readId,
                 options.recommendations + "/api/recommendations/" + options.readId, options.reporting + "/api/reports/summary")) {
-            int status = http.send(get(url), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status;
+            try {
+                status = http.send(get(url), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (ConnectException e) {
+                throw new IllegalStateException(url + " refused the connection; is the stack running (./ws2 start), "
+                        + "at this port offset (--port-offset)?", e);
+            }
             if (status != 200) {
                 throw new IllegalStateException(url + " answered " + status + "; is the stack running (./ws2 start)?");
             }
@@ -110,44 +119,87 @@ final class StackClient {
     }
 
     /**
-     * Waits until reporting-service's read model counts every recommendation the source holds: the
-     * writes before leave thousands of events behind them, and counting from a read model still applying
-     * them would charge that backlog to what is measured next.
+     * Waits until reporting-service's read model has applied every change the catalogue holds: the writes
+     * before leave thousands of events behind them, and measuring while the read model still applies them
+     * would charge that backlog to what is measured next. See {@link ReadModelCatchUp} for what is compared.
      */
-    void awaitReadModelCaughtUp() throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        long source = listTotal();
-        long deadline = started + Duration.ofSeconds(300).toNanos();
-        while (summaryTotal() < source) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the read model did not reach the source's " + source
-                        + " recommendations within 300 s; is reporting-service consuming?");
+    ReadModelCatchUp.CaughtUp awaitReadModelCaughtUp() throws IOException, InterruptedException {
+        ReadModelCatchUp.CaughtUp caughtUp = new ReadModelCatchUp(new ReadModelCatchUp.Counts() {
+            @Override
+            public Map<String, Long> readModel() throws IOException, InterruptedException {
+                return ReadModelCatchUp.byStatus(body(get(options.reporting + "/api/reports/summary")));
             }
-            Thread.sleep(50);
+
+            @Override
+            public long sourceTotal() throws IOException, InterruptedException {
+                return catalogueTotal();
+            }
+
+            @Override
+            public long source(String status) throws IOException, InterruptedException {
+                return ReadModelCatchUp.total(body(get(options.recommendations + "/api/recommendations?size=1&status="
+                        + status)));
+            }
+        }, length -> Thread.sleep(length.toMillis()), System::nanoTime).await();
+        if (caughtUp.seconds() > 1) {
+            System.out.printf(Locale.ROOT, "read model caught up with %d recommendations after %.1f s%n",
+                    caughtUp.total(), caughtUp.seconds());
         }
-        double waited = (System.nanoTime() - started) / 1e9;
-        if (waited > 1) {
-            System.out.printf(Locale.ROOT, "read model caught up with %d recommendations after %.1f s%n", source, waited);
-        }
+        return caughtUp;
     }
 
-    /** The recommendations reporting-service's read model counts. */
+    /** The recommendations reporting-service's read model counts (retired ones are not). */
     long summaryTotal() throws IOException, InterruptedException {
-        return total(http.send(get(options.reporting + "/api/reports/summary"), HttpResponse.BodyHandlers.ofString()));
+        return ReadModelCatchUp.total(body(get(options.reporting + "/api/reports/summary")));
     }
 
-    /** The recommendations the catalogue (the source) holds, retired ones included. */
+    /** The recommendations the catalogue (the source) holds, retired ones included: the size of its table. */
     long listTotal() throws IOException, InterruptedException {
-        return total(http.send(get(options.recommendations + "/api/recommendations?size=1&includeRetired=true"),
-                HttpResponse.BodyHandlers.ofString()));
+        return ReadModelCatchUp.total(body(get(options.recommendations + "/api/recommendations?size=1&includeRetired=true")));
+    }
+
+    /** The recommendations the catalogue lists (not retired): what its pages page through. */
+    long catalogueTotal() throws IOException, InterruptedException {
+        return ReadModelCatchUp.total(body(get(options.recommendations + "/api/recommendations?size=1")));
+    }
+
+    /**
+     * The path of the catalogue's last 50-item page as its {@code next} links reach it (keyset paging: a cursor,
+     * no {@code OFFSET}), walked from the first page directly at the service; empty when pages carry no such link.
+     */
+    Optional<String> lastPageByCursor() throws IOException, InterruptedException {
+        String path = "/api/recommendations?size=50";
+        Optional<String> next = next(body(get(options.recommendations + path)));
+        if (next.isEmpty() || !next.get().contains("after=")) {
+            return Optional.empty();
+        }
+        long pages = catalogueTotal() / 50 + 2;
+        for (long p = 0; next.isPresent() && p < pages; p++) {
+            path = next.get();
+            next = next(body(get(options.recommendations + path)));
+        }
+        return Optional.of(path);
+    }
+
+    private static Optional<String> next(String page) {
+        Matcher m = NEXT.matcher(page);
+        return m.find() ? Optional.of(m.group(1).replace("\\u0026", "&")) : Optional.empty();
+    }
+
+    /** The body of a 200 answer. */
+    private String body(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(response.uri() + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 
     /** The {@code total} of a page answer. */
     static long total(HttpResponse<String> response) throws IOException {
-        Matcher m = TOTAL.matcher(response.body());
-        if (response.statusCode() != 200 || !m.find()) {
+        if (response.statusCode() != 200) {
             throw new IOException(response.uri() + " answered " + response.statusCode());
         }
-        return Long.parseLong(m.group(1));
+        return ReadModelCatchUp.total(response.body());
     }
 }

@@ -1,0 +1,92 @@
+package org.ws2.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The benchmark's wait for the read model, against stand-ins answering as the catalogue and reporting's summary
+ * do on a stack where a recommendation has been retired (issue 23: the wait never ended there).
+ */
+class StackClientTest {
+
+    private HttpServer stack;
+
+    /** The catalogue: 84 not started, 10 implemented and one retired; reporting counts the same 94. */
+    @BeforeEach
+    void standInsWithOneRetiredRecommendation() throws Exception {
+        Map<String, Long> notRetired = Map.of("NOT_STARTED", 84L, "IMPLEMENTED", 10L);
+        stack = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stack.createContext("/api/recommendations", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            if (query.contains("size=50")) {
+                // keyset paging: two more pages after the first, by their next links (a cursor, no total)
+                String next = query.contains("after=second") ? "\"/api/recommendations?sort=id&order=asc&size=50&after=third\""
+                        : query.contains("after=third") ? "null"
+                        : "\"/api/recommendations?sort=id&order=asc&size=50&after=second\"";
+                json(exchange, "{\"items\":[],\"page\":null,\"size\":50,\"total\":null,\"asOf\":null,\"next\":" + next + "}");
+                return;
+            }
+            long total;
+            if (query.contains("includeRetired=true")) {
+                total = 95;
+            } else if (query.contains("status=")) {
+                total = notRetired.getOrDefault(query.replaceAll(".*status=([A-Z_]+).*", "$1"), 0L);
+            } else {
+                total = 94;
+            }
+            json(exchange, "{\"items\":[],\"page\":0,\"size\":1,\"total\":" + total + ",\"asOf\":null}");
+        });
+        stack.createContext("/api/reports/summary", exchange -> json(exchange, """
+                {"total":94,"byStatus":{"NOT_STARTED":84,"PLANNING":0,"IN_PROGRESS":0,"DOCUMENTING":0,"IMPLEMENTED":10,\
+                "ON_HOLD":0},"byPublicStatus":{"NOT_STARTED":84,"IN_PROGRESS":0,"COMPLETE":10},\
+                "asOf":"2021-05-01T09:00:00Z"}"""));
+        stack.start();
+    }
+
+    @AfterEach
+    void stop() {
+        stack.stop(0);
+    }
+
+    @Test
+    void aRetiredRecommendationDoesNotKeepTheWaitGoing() {
+        String url = "http://127.0.0.1:" + stack.getAddress().getPort();
+        StackClient client = new StackClient(Options.parse(new String[] { "--token", "t", "--recommendations", url,
+                "--reporting", url }));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            client.awaitReadModelCaughtUp();
+        });
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThat(client.awaitReadModelCaughtUp().total()).isEqualTo(94);
+        });
+    }
+
+    @Test
+    void theLastPageByCursorIsReachedByFollowingTheNextLinks() throws Exception {
+        String url = "http://127.0.0.1:" + stack.getAddress().getPort();
+        StackClient client = new StackClient(Options.parse(new String[] { "--token", "t", "--recommendations", url }));
+
+        assertThat(client.lastPageByCursor()).contains("/api/recommendations?sort=id&order=asc&size=50&after=third");
+    }
+
+    private static void json(HttpExchange exchange, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
