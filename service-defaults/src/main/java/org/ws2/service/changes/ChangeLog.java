@@ -28,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one path every change of every service takes: lock the aggregate, check the version the caller
  * read, apply the change to the aggregate's own table, then {@link #record} it here: its history entry
- * (the snapshot) and its typed event, appended to the outbox, in the same transaction: its public copy
- * for the family's public topic and the full event for the internal one. So a change, its history and
- * its events all exist or none does.
+ * (the snapshot) and its typed event, appended to the outbox, in the same transaction: one row with its
+ * public copy for the family's public topic and the full event for the internal one. So a change, its
+ * history and its events all exist or none does.
  */
 public class ChangeLog {
 
@@ -119,9 +119,9 @@ public class ChangeLog {
                 .param("snapshot", json.writeValueAsString(event.snapshot()))
                 .update();
         // The public topic gets published data only; this system's own consumers that need the rest
-        // (notifications: contacts' addresses, who did what) read the internal twin. Same id on both.
-        outbox.append(family.topic(), PublicData.publicCopy(envelope));
-        outbox.append(family.internalTopic(), envelope);
+        // (notifications: contacts' addresses, who did what) read the internal twin. Same id on both,
+        // one outbox row for both (ADR 0034).
+        outbox.append(family.topic(), PublicData.publicCopy(envelope), family.internalTopic(), envelope);
         log.info("{} {} {} by {} (version {})", family.aggregate(), event.aggregateId(), kind, actor,
                 event.aggregateVersion());
         return event;

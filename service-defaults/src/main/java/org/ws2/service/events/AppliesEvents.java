@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * {@code void apply(RecommendationEvent event, CloudEvent envelope)}, say. The family's topic is read in
  * the service's consumer group ({@code spring.application.name}), and every record goes through the
  * {@link EventConsumer}: the method sees each event once, only when it is newer than what it has
- * applied, inside the transaction that remembers it, and the database commits before the offset.
+ * applied, inside the transaction that remembers it (one per poll), and the database commits before the
+ * offset.
  * {@link EventSubscriptions} finds these methods; a listener is never written by hand.
  */
 @Target(ElementType.METHOD)

@@ -6,7 +6,6 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
@@ -16,8 +15,8 @@ import org.ws2.contracts.Ws2Event;
 /**
  * How every listener applies an event: read and decode it, skip it if this consumer has applied that
  * event id or a version of the aggregate at least as new, else apply it and remember both, in the
- * listener's transaction. The database commits before Kafka's offset, so a crash in between
- * redelivers an event that is then skipped: each event is applied once.
+ * listener's transaction (one per poll, {@link EventSubscriptions}). The database commits before Kafka's
+ * offset, so a crash in between redelivers an event that is then skipped: each event is applied once.
  */
 public class EventConsumer {
 
@@ -25,12 +24,10 @@ public class EventConsumer {
 
     private final EventCodec codec;
     private final ProcessedEvents processedEvents;
-    private final JdbcClient jdbc;
 
-    public EventConsumer(EventCodec codec, ProcessedEvents processedEvents, JdbcClient jdbc) {
+    public EventConsumer(EventCodec codec, ProcessedEvents processedEvents) {
         this.codec = codec;
         this.processedEvents = processedEvents;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -63,33 +60,22 @@ public class EventConsumer {
             return false;
         }
         F event = decoded.get();
-        if (!processedEvents.firstDelivery(consumer, envelope.id())) {
-            log.debug("Event {} was already applied by {}", envelope.id(), consumer);
-            return false;
+        switch (processedEvents.record(consumer, envelope.id(), event.aggregateId(), event.aggregateVersion())) {
+            case REPEATED -> {
+                log.debug("Event {} was already applied by {}", envelope.id(), consumer);
+                return false;
+            }
+            case STALE -> {
+                log.info("Ignoring event {} for {}: version {} is not newer than the one {} has applied",
+                        envelope.id(), event.aggregateId(), event.aggregateVersion(), consumer);
+                return false;
+            }
+            case NEW -> handler.accept(event, envelope);
         }
-        if (!advance(consumer, event.aggregateId(), event.aggregateVersion())) {
-            log.info("Ignoring event {} for {}: version {} is not newer than the one {} has applied", envelope.id(),
-                    event.aggregateId(), event.aggregateVersion(), consumer);
-            return false;
-        }
-        handler.accept(event, envelope);
         // One line per event applied, as ChangeLog writes one per change: with the MDC above and the
         // trace id it says which change (grep the trace id across the logs) this consumer applied.
         log.info("{} applied event {} ({} version {})", consumer, envelope.id(), event.aggregateId(),
                 event.aggregateVersion());
         return true;
-    }
-
-    /** One statement, so that two deliveries racing on different replicas cannot both win. */
-    private boolean advance(String consumer, String aggregateId, long version) {
-        return jdbc.sql("""
-                INSERT INTO ws2_consumed_version (consumer, aggregate_id, version)
-                VALUES (:consumer, :aggregateId, :version)
-                ON CONFLICT (consumer, aggregate_id) DO UPDATE SET version = EXCLUDED.version
-                WHERE ws2_consumed_version.version < EXCLUDED.version""")
-                .param("consumer", consumer)
-                .param("aggregateId", aggregateId)
-                .param("version", version)
-                .update() == 1;
     }
 }

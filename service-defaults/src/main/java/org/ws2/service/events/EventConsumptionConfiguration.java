@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -34,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How every consumer treats a record it fails on: while the database is away it keeps retrying,
  * with growing pauses and without losing its place; anything else is retried a few times and
- * then parked on {@code <topic>.DLT}, so one poison record never stops a partition.
+ * then parked on {@code <topic>.DLT}, so one poison record never stops a partition. The listeners
+ * take a poll at a time and name the record that failed ({@link EventSubscriptions}), so the error
+ * handler treats that record as it treats a record listener's.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 public class EventConsumptionConfiguration {
@@ -47,14 +51,18 @@ public class EventConsumptionConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventConsumer eventConsumer(EventCodec codec, ProcessedEvents processedEvents, JdbcClient jdbc) {
-        return new EventConsumer(codec, processedEvents, jdbc);
+    EventConsumer eventConsumer(EventCodec codec, ProcessedEvents processedEvents) {
+        return new EventConsumer(codec, processedEvents);
     }
 
+    /** Each record observed as the container would observe it for a record listener, when that is on. */
     @Bean
     EventSubscriptions eventSubscriptions(ConfigurableListableBeanFactory beans, EventConsumer consumer,
-            PlatformTransactionManager transactionManager, @Value("${spring.application.name}") String consumerGroup) {
-        return new EventSubscriptions(beans, consumer, new TransactionTemplate(transactionManager), consumerGroup);
+            PlatformTransactionManager transactionManager, @Value("${spring.application.name}") String consumerGroup,
+            ObjectProvider<ObservationRegistry> observations,
+            @Value("${spring.kafka.listener.observation-enabled:false}") boolean observed) {
+        return new EventSubscriptions(beans, consumer, new TransactionTemplate(transactionManager), consumerGroup,
+                observed ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
     }
 
     @Bean
@@ -105,6 +113,11 @@ public class EventConsumptionConfiguration {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
                     || cause instanceof RecoverableDataAccessException
                     || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            // A rollback that failed because the connection was cut hides the failure that made it roll back.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isInfrastructureOutage(rollback.getApplicationException())) {
                 return true;
             }
         }

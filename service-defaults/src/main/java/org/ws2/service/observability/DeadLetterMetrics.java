@@ -3,6 +3,7 @@ package org.ws2.service.observability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.RetryListener;
 import org.ws2.contracts.Topics;
@@ -50,10 +51,16 @@ public final class DeadLetterMetrics implements RetryListener {
                 .register(meters);
     }
 
-    /** The listener's own exception, not the container's wrapper around it. */
+    /**
+     * The listener's own exception, not the container's wrapper around it nor the one that names the
+     * failed record of a poll ({@code EventSubscriptions}).
+     */
     private static Throwable cause(Exception failure) {
-        return failure instanceof ListenerExecutionFailedException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
+        Throwable cause = failure;
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -32,6 +32,9 @@ import org.ws2.service.outbox.OutboxRows.PendingEvent;
  * replicas run. Delivery is at least once: a crash between the send and the mark republishes a
  * batch, and consumers deduplicate by event id.
  *
+ * <p>A row is one event: for its topic and, when it has one, its internal twin's (ADR 0027), sent in that
+ * order and marked published once Kafka has acknowledged both.
+ *
  * <p>A row Kafka can never take (too large, invalid, unserialisable) is parked in
  * {@code ws2_outbox_parked}, logged at ERROR and counted, and the relay goes on with the rows after
  * it: one bad event must not hold back every later one. Any other failure (broker away, timeouts)
@@ -93,62 +96,71 @@ public class OutboxRelay {
         rows.park(row.event().id(), row.reason());
         monitor.parked();
         log.error("Outbox event {} for topic {} (key {}, {} bytes) can never be sent and is parked in "
-                + "ws2_outbox_parked; later events go on: {}", row.event().id(), row.event().topic(),
+                + "ws2_outbox_parked; later events go on: {}", row.event().id(), topics(row.event()),
                 row.event().messageKey(), row.event().payload().length(), row.reason());
     }
 
     /**
-     * Sends the whole batch at once, then waits for the acknowledgements in order. A record that can
-     * never be sent is set aside for parking; any other failure stops here, and what follows stays
-     * pending for a later try.
+     * Sends the whole batch at once (each row to its topic, then to its internal twin's, if it has one),
+     * then waits for the acknowledgements in order. A row is delivered when every record of it is; a row
+     * with a record that can never be sent is set aside for parking; any other failure stops here, and
+     * that row and what follows stay pending for a later try.
      */
     private Outcome send(List<PendingEvent> batch) {
-        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(batch.size());
+        List<List<CompletableFuture<SendResult<String, String>>>> sends = new ArrayList<>(batch.size());
+        rows:
         for (PendingEvent event : batch) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.messageKey(),
-                    event.payload());
-            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            CompletableFuture<SendResult<String, String>> send;
-            // The template's send observation becomes a child of the continued span and writes the
-            // record's traceparent from it.
-            try (OutboxTracing.Scope trace = tracing.continueTrace(event.trace(), event.topic(), event.eventId())) {
-                // DEBUG: one line per event sent, with the trace id of the change that wrote it.
-                log.debug("Sending event {} to {} (key {})", event.eventId(), event.topic(), event.messageKey());
-                send = kafka.send(record);
-            } catch (RuntimeException e) {
-                send = CompletableFuture.failedFuture(e);
-            }
-            sends.add(send);
-            // A send that failed at once for a reason other than the record itself (no broker to
-            // ask for metadata) means the rest would each wait out the same timeout: stop here and
-            // try again on the next pass.
-            if (send.isCompletedExceptionally() && neverSendable(failureOf(send)) == null) {
-                break;
+            List<CompletableFuture<SendResult<String, String>>> records = new ArrayList<>(2);
+            sends.add(records);
+            for (OutboxRows.Copy copy : event.copies()) {
+                CompletableFuture<SendResult<String, String>> send = send(event, copy);
+                records.add(send);
+                // A send that failed at once for a reason other than the record itself (no broker to
+                // ask for metadata) means the rest would each wait out the same timeout: stop here and
+                // try again on the next pass.
+                if (send.isCompletedExceptionally() && neverSendable(failureOf(send)) == null) {
+                    break rows;
+                }
             }
         }
         List<Long> delivered = new ArrayList<>(sends.size());
         List<Parked> toPark = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
-            try {
-                sends.get(i).get(30, TimeUnit.SECONDS);
-                delivered.add(batch.get(i).id());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException | TimeoutException e) {
-                Throwable permanent = neverSendable(e);
-                if (permanent != null) {
-                    toPark.add(new Parked(batch.get(i), permanent.getClass().getSimpleName() + ": "
-                            + permanent.getMessage()));
-                    continue;
+            PendingEvent event = batch.get(i);
+            Throwable permanent = null;
+            Exception failure = null;
+            for (CompletableFuture<SendResult<String, String>> send : sends.get(i)) {
+                try {
+                    send.get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                    break;
+                } catch (ExecutionException | TimeoutException e) {
+                    Throwable never = neverSendable(e);
+                    if (never == null) {
+                        failure = e;
+                        break;
+                    }
+                    permanent = permanent == null ? never : permanent;
                 }
+            }
+            if (failure instanceof InterruptedException) {
+                break;
+            }
+            if (failure != null || sends.get(i).size() < event.copies().size()) {
                 monitor.sendFailed();
                 if (!failing) {
                     log.warn("Kafka is not taking events; {} stay in the outbox and will be retried: {}",
-                            batch.size() - i, rootMessage(e));
+                            batch.size() - i, failure == null ? "a send failed" : rootMessage(failure));
                 }
                 failing = true;
                 break;
+            }
+            if (permanent != null) {
+                toPark.add(new Parked(event, permanent.getClass().getSimpleName() + ": " + permanent.getMessage()));
+            } else {
+                delivered.add(event.id());
             }
         }
         if (delivered.size() + toPark.size() == batch.size() && failing) {
@@ -157,6 +169,26 @@ public class OutboxRelay {
         }
         monitor.published(delivered.size());
         return new Outcome(delivered, toPark);
+    }
+
+    /** Sends one record of a row, inside the trace the row was written in. */
+    private CompletableFuture<SendResult<String, String>> send(PendingEvent event, OutboxRows.Copy copy) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(copy.topic(), event.messageKey(),
+                copy.payload());
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        // The template's send observation becomes a child of the continued span and writes the
+        // record's traceparent from it.
+        try (OutboxTracing.Scope trace = tracing.continueTrace(event.trace(), copy.topic(), event.eventId())) {
+            // DEBUG: one line per record sent, with the trace id of the change that wrote it.
+            log.debug("Sending event {} to {} (key {})", event.eventId(), copy.topic(), event.messageKey());
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static String topics(PendingEvent event) {
+        return event.internalTopic() == null ? event.topic() : event.topic() + " and " + event.internalTopic();
     }
 
     private static Throwable failureOf(CompletableFuture<?> send) {

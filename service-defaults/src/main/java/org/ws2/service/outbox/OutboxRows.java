@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The SQL over {@code ws2_outbox} and {@code ws2_outbox_parked} that the relay and its monitor need;
- * {@link Outbox} appends the rows.
+ * {@link Outbox} appends the rows. A row is one event, for one topic or for a topic and its internal
+ * twin; it is published, or parked, as a whole.
  *
  * <p>{@link #claimBatch}, {@link #markSent} and {@link #park} must run in one transaction: the
  * claim's advisory lock is held until that transaction ends, which is what keeps a single replica
@@ -36,11 +37,13 @@ public final class OutboxRows {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT id, event_id, topic, message_key, payload, traceparent, tracestate FROM ws2_outbox
-                WHERE published_at IS NULL ORDER BY id LIMIT :limit""")
+                SELECT id, event_id, topic, message_key, payload, internal_topic, internal_payload, traceparent,
+                       tracestate
+                FROM ws2_outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit""")
                 .param("limit", limit)
                 .query((rs, row) -> new PendingEvent(rs.getLong("id"), rs.getString("event_id"),
                         rs.getString("topic"), rs.getString("message_key"), rs.getString("payload"),
+                        rs.getString("internal_topic"), rs.getString("internal_payload"),
                         rs.getString("traceparent") == null ? null
                                 : new OutboxTracing.StoredContext(rs.getString("traceparent"),
                                         rs.getString("tracestate"))))
@@ -58,9 +61,10 @@ public final class OutboxRows {
     /** Moves the row to {@code ws2_outbox_parked} with the reason Kafka refused it. */
     void park(long id, String reason) {
         jdbc.sql("""
-                INSERT INTO ws2_outbox_parked (id, event_id, topic, message_key, payload, created_at, reason,
-                                               traceparent, tracestate)
-                SELECT id, event_id, topic, message_key, payload, created_at, :reason, traceparent, tracestate
+                INSERT INTO ws2_outbox_parked (id, event_id, topic, message_key, payload, internal_topic,
+                                               internal_payload, created_at, reason, traceparent, tracestate)
+                SELECT id, event_id, topic, message_key, payload, internal_topic, internal_payload, created_at,
+                       :reason, traceparent, tracestate
                 FROM ws2_outbox WHERE id = :id
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", id).param("reason", reason).update();
@@ -88,8 +92,22 @@ public final class OutboxRows {
                 .update();
     }
 
-    /** @param trace the trace context the event was written in, or null */
+    /**
+     * @param internalTopic   the topic of the event's internal twin, or null when it goes to {@code topic} only
+     * @param internalPayload the whole event, for {@code internalTopic}; null with it
+     * @param trace           the trace context the event was written in, or null
+     */
     record PendingEvent(long id, String eventId, String topic, String messageKey, String payload,
-            OutboxTracing.StoredContext trace) {
+            String internalTopic, String internalPayload, OutboxTracing.StoredContext trace) {
+
+        /** What the relay sends for this row, in order: the topic's copy, then the internal twin's. */
+        List<Copy> copies() {
+            return internalTopic == null ? List.of(new Copy(topic, payload))
+                    : List.of(new Copy(topic, payload), new Copy(internalTopic, internalPayload));
+        }
+    }
+
+    /** One record the relay sends for a row. */
+    record Copy(String topic, String payload) {
     }
 }

@@ -36,7 +36,7 @@ class EventConsumerIT {
 
     private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
     private final JdbcClient jdbc = database.jdbc();
-    private final EventConsumer consumer = new EventConsumer(codec, new ProcessedEvents(jdbc), jdbc);
+    private final EventConsumer consumer = new EventConsumer(codec, new ProcessedEvents(jdbc));
     private final TransactionTemplate transaction = database.transactions();
     private final List<Long> applied = new ArrayList<>();
 

@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.EventCodec;
+import org.ws2.contracts.PublicData;
 import org.ws2.service.DefaultsTestDatabase;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.testsupport.TopicProbe;
@@ -42,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OutboxRelayIT {
 
     private static final String TOPIC = "ws2.outbox-test.v1";
+    private static final String INTERNAL = "ws2.internal.outbox-test.v1";
 
     private static EmbeddedKafkaKraftBroker broker;
     private static DefaultsTestDatabase database;
@@ -57,7 +59,7 @@ class OutboxRelayIT {
 
     @BeforeAll
     static void startInfrastructure() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
+        broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC, INTERNAL);
         broker.afterPropertiesSet();
         database = DefaultsTestDatabase.migrated("test_outbox");
     }
@@ -172,6 +174,82 @@ class OutboxRelayIT {
         assertThat(meters.counter("ws2.outbox.parked.events").count()).isEqualTo(1.0);
         assertThat(meters.get("ws2.outbox.parked").gauge().value()).isEqualTo(1.0);
         assertThat(rows.state().parked()).isEqualTo(1);
+    }
+
+    @Test
+    void oneRowWithAnInternalTwinIsOneRecordOnEachTopicInOrder() {
+        List<String> ids = IntStream.rangeClosed(1, 3).mapToObj(version -> transaction.execute(status -> {
+            CloudEvent whole = event("agg-h", version, Map.of("n", version, "email", "pat@example.org"));
+            outbox.append(TOPIC, PublicData.publicCopy(whole), INTERNAL, whole);
+            return whole.id();
+        })).toList();
+        assertThat(jdbc.sql("SELECT count(*) FROM ws2_outbox WHERE message_key = 'agg-h'").query(Long.class).single())
+                .as("one row an event").isEqualTo(3);
+
+        OutboxRelay relay = relay(templateFor(broker.getBrokersAsString()));
+        while (pending() > 0) {
+            relay.relayBatch();
+        }
+
+        try (TopicProbe publicTopic = new TopicProbe(broker.getBrokersAsString(), TOPIC);
+                TopicProbe internalTopic = new TopicProbe(broker.getBrokersAsString(), INTERNAL)) {
+            List<ConsumerRecord<String, String>> published = publicTopic.await("agg-h", seen -> seen.size() >= 3,
+                    Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> internal = internalTopic.await("agg-h", seen -> seen.size() >= 3,
+                    Duration.ofSeconds(30));
+            assertThat(published).extracting(r -> codec.read(r.value()).id()).containsExactlyElementsOf(ids);
+            assertThat(internal).extracting(r -> codec.read(r.value()).id()).containsExactlyElementsOf(ids);
+            assertThat(published).allSatisfy(r -> assertThat(codec.read(r.value()).data().path("email").isNull())
+                    .as("the public copy withholds the address").isTrue());
+            assertThat(internal).allSatisfy(r -> assertThat(codec.read(r.value()).data().path("email").asString())
+                    .isEqualTo("pat@example.org"));
+        }
+    }
+
+    @Test
+    void aRowWhoseInternalCopyKafkaCanNeverTakeIsParkedWholeAndTheRowsAfterItGoOut() {
+        // As a row written before the size limit existed: its internal copy is over the producer's 1 MB.
+        CloudEvent whole = event("agg-i", 1);
+        jdbc.sql("""
+                INSERT INTO ws2_outbox (event_id, topic, message_key, payload, internal_topic, internal_payload)
+                VALUES (:id, :topic, 'agg-i', :payload, :internal, :internalPayload)""")
+                .param("id", whole.id()).param("topic", TOPIC).param("payload", codec.write(whole))
+                .param("internal", INTERNAL).param("internalPayload", "y".repeat(1_200_000)).update();
+        List<String> after = IntStream.rangeClosed(2, 3).mapToObj(version -> transaction.execute(status -> {
+            CloudEvent event = event("agg-i", version);
+            outbox.append(TOPIC, event, INTERNAL, event);
+            return event.id();
+        })).toList();
+        OutboxRelay relay = relay(templateFor(broker.getBrokersAsString()));
+
+        while (pending() > 0) {
+            relay.relayBatch();
+        }
+
+        try (TopicProbe internalTopic = new TopicProbe(broker.getBrokersAsString(), INTERNAL)) {
+            assertThat(internalTopic.await("agg-i", seen -> seen.size() >= 2, Duration.ofSeconds(30)))
+                    .extracting(r -> codec.read(r.value()).id()).containsExactlyElementsOf(after);
+        }
+        assertThat(jdbc.sql("""
+                SELECT event_id || ' ' || internal_topic || ' ' || length(internal_payload) || ' ' || reason
+                FROM ws2_outbox_parked""").query(String.class).list())
+                .singleElement().asString().startsWith(whole.id() + " " + INTERNAL + " 1200000 RecordTooLargeException");
+        assertThat(jdbc.sql("SELECT count(*) FROM ws2_outbox WHERE event_id = :id").param("id", whole.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anInternalCopyOverTheSizeLimitFailsTheChangeToo() {
+        CloudEvent small = event("agg-j", 1);
+        CloudEvent large = event("agg-j", 1, Map.of("text", "x".repeat(70 * 1024)));
+        CloudEvent whole = new CloudEvent(large.specversion(), small.id(), large.source(), large.type(),
+                large.subject(), large.time(), large.datacontenttype(), large.dataschema(), large.aggregateversion(),
+                large.recordedat(), large.data());
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> outbox.append(TOPIC, small, INTERNAL,
+                whole))).isInstanceOfSatisfying(ApiProblem.class,
+                        problem -> assertThat(problem.getStatusCode().value()).isEqualTo(422));
+        assertThat(pending()).isZero();
     }
 
     @Test

@@ -13,15 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.CloudEvent;
-import org.ws2.testsupport.FreshDatabase;
+import org.ws2.service.DefaultsServiceTest;
+import org.ws2.service.DefaultsTestService;
 import org.ws2.testsupport.TopicProbe;
 
 import io.micrometer.tracing.Span;
@@ -35,18 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code traceparent} of that trace, although the relay sends it later on its own thread. A real
  * PostgreSQL (the migrations of this module) and an embedded KRaft broker.
  */
-@SpringBootTest(classes = OutboxTraceContextIT.TracedService.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.application.name=outbox-trace-test")
-@EmbeddedKafka(partitions = 1, topics = OutboxTraceContextIT.TOPIC, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@FreshDatabase
+@DefaultsServiceTest
 class OutboxTraceContextIT {
 
-    static final String TOPIC = "ws2.outbox-trace-test.v1";
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class TracedService {
-    }
+    private static final String TOPIC = DefaultsTestService.TRACED_TOPIC;
 
     @Autowired
     Outbox outbox;
