@@ -2,6 +2,7 @@ package org.ws2.web;
 
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.Vocabulary;
+import org.ws2.web.signin.SignedInUser;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,11 @@ public class Words {
     /** {@code IN_PROGRESS} → "In progress", {@code CO_OWNED} → "Co-owned"; null stays null. */
     public String of(Object value) {
         return Vocabulary.words(value);
+    }
+
+    /** A role as people say it: {@code group-editor} → "group editor" (see {@link SignedInUser#roleInWords}). */
+    public String role(String role) {
+        return role == null ? null : SignedInUser.roleInWords(role);
     }
 
     /** A priority triple as a group sets it: "High : Moderate : High", a dash for what is not set. */

@@ -40,8 +40,15 @@ class WordsTest {
         assertThat(words.of(name)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({"group-editor, group editor", "support-staff, support staff", "admin, admin"})
+    void aRoleReadsAsPeopleSayIt(String role, String expected) {
+        assertThat(words.role(role)).isEqualTo(expected);
+    }
+
     @Test
     void nothingStaysNothing() {
+        assertThat(words.role(null)).isNull();
         assertThat(words.of(null)).isNull();
         assertThat(words.date(null)).isNull();
     }

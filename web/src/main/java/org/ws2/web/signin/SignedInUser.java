@@ -7,6 +7,7 @@ import org.ws2.localsigning.LocalJwtKeys;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,8 +50,17 @@ public record SignedInUser(String token, String subject, List<String> roles, Lis
         return admin() || (roles.contains("group-editor") && groups.contains(groupId));
     }
 
+    /** The header's "group editor for ALAC": the roles in people's words, then the groups the person edits. */
     public String describe() {
-        String who = String.join(", ", roles);
+        String who = String.join(", ", roles.stream().map(SignedInUser::roleInWords).toList());
         return groups.isEmpty() ? who : who + " for " + String.join(", ", groups);
+    }
+
+    /**
+     * A role as people say it ("group editor"), not as the token names it ({@code group-editor}); a role of an
+     * identity provider that the tracker does not know reads the same way.
+     */
+    public static String roleInWords(String role) {
+        return role.replace('-', ' ').replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 }

@@ -83,7 +83,7 @@ class OidcSignInIT {
         // a page that needs no API call shows who is signed in, from those claims, and no local banner
         HttpResponse<String> page = browser.get(URI.create("http://localhost:" + port + "/api-docs"));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Signed in as <strong>alice@alac.example</strong> (<span>group-editor for ALAC, GAC</span>)")
+        assertThat(page.body()).contains("Signed in as <strong>alice@alac.example</strong> (<span>group editor for ALAC, GAC</span>)")
                 .doesNotContain("local-banner");
         SignedInUser user = SignedInUser.fromToken(accessToken.serialize()).orElseThrow();
         assertThat(user.editorOf("ALAC")).isTrue();

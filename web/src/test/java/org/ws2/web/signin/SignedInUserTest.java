@@ -29,6 +29,23 @@ class SignedInUserTest {
     }
 
     @Test
+    void theHeaderDescribesThePersonsRoleInWordsNotAsTheTokenNamesIt() {
+        LocalJwtKeys keys = LocalJwtKeys.loadOrCreate(keyDir);
+
+        assertThat(SignedInUser.fromToken(keys.token("Erin", "group-editor", List.of("ALAC", "GAC"))).orElseThrow().describe())
+                .isEqualTo("group editor for ALAC, GAC");
+        assertThat(SignedInUser.fromToken(keys.token("Sam", "support-staff", List.of())).orElseThrow().describe())
+                .isEqualTo("support staff");
+        assertThat(SignedInUser.fromToken(keys.token("Ada", "admin", List.of())).orElseThrow().describe())
+                .isEqualTo("admin");
+    }
+
+    @Test
+    void aRoleTheTrackerDoesNotKnowStillReadsAsWords() {
+        assertThat(SignedInUser.roleInWords("ORG_LEAD")).isEqualTo("org lead");
+    }
+
+    @Test
     void somethingThatIsNotATokenSignsNobodyIn() {
         assertThat(SignedInUser.fromToken("not-a-token")).isEmpty();
     }

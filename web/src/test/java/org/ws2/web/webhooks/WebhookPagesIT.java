@@ -51,6 +51,18 @@ class WebhookPagesIT extends PageIT {
     }
 
     @Test
+    void whatAWebhookFollowsReadsInWords() throws Exception {
+        signIn("ada.admin", "admin");
+        GATEWAY.on("GET /api/subscriptions", "[" + WEBHOOK.replace("\"engagementKinds\":[]",
+                "\"engagementKinds\":[\"WEBINAR\",\"PUBLIC_COMMENT\"]") + "]");
+
+        String shown = browser.get(page("/settings/webhooks")).body();
+
+        assertThat(shown).contains("Engagements: <span>Webinar</span>, <span>Public comment</span>.")
+                .doesNotContain("PUBLIC_COMMENT");
+    }
+
+    @Test
     void theListHasTheWebhooksOnly() throws Exception {
         signIn("ada.admin", "admin");
 
