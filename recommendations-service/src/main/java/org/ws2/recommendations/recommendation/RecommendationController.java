@@ -24,6 +24,7 @@ import org.ws2.service.security.RoleRules;
 import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
+import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
 import org.ws2.service.versioning.Versions;
 
@@ -52,10 +53,14 @@ class RecommendationController {
      * @param q     words to find in title or summary
      * @param asOf  answer as the catalogue stood at this instant (ISO-8601), from its history
      * @param order {@code asc} or {@code desc}
+     * @param page  the page number (0 when neither it nor {@code after} is given)
+     * @param after a cursor from a page's {@code next} link: the page right after that one
      */
     @GetMapping
     @Operation(summary = "Search the catalogue",
-            description = "Filters by topic (prefix or name), status, ownership, coordination level, tag, target quarter and words in title or summary; sorts and pages (size up to 200). With asOf, answers as the catalogue stood at that instant. Each item shows its verification level and source, so a placeholder title is not mistaken for ICANN's wording.")
+            description = "Filters by topic (prefix or name), status, ownership, coordination level, tag, target quarter and words in title or summary; sorts (desc is the exact reverse of asc, ties included) and pages (size up to 200). "
+                    + "Page by number (page, with the total), or follow each page's next link: it carries a cursor (after) to the page right after, which costs one page at any depth and carries no total. A cursor goes with the sort and order it was read with, not with page or asOf. "
+                    + "With asOf, answers as the catalogue stood at that instant. Each item shows its verification level and source, so a placeholder title is not mistaken for ICANN's wording.")
     RecommendationPage list(@RequestParam(required = false) String topic,
             @RequestParam(required = false) RecommendationStatus status,
             @RequestParam(required = false) Ownership ownership,
@@ -67,11 +72,19 @@ class RecommendationController {
             @RequestParam(defaultValue = "id") SortField sort,
             @RequestParam(defaultValue = "asc") SortOrder order,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(required = false) @Min(0) Integer page,
+            @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         var search = new RecommendationSearch(topic, status, ownership, coordination, tag, targetQuarter, q,
                 includeRetired, sort, order == SortOrder.desc);
-        return queries.search(search, page, size, asOf);
+        if (after == null) {
+            return queries.search(search, page == null ? 0 : page, null, size, asOf);
+        }
+        if (page != null || asOf != null) {
+            throw ApiProblem.invalidInput("after", "after: a cursor gives the page right after the one it came from; "
+                    + "send it without page and asOf.");
+        }
+        return queries.search(search, 0, ListCursor.decode(after, sort, order == SortOrder.desc), size, null);
     }
 
     @GetMapping("/{id}")

@@ -46,15 +46,22 @@ public class RecommendationQueries {
                         .map(Recommendation::fromSnapshot);
     }
 
-    public RecommendationPage search(RecommendationSearch search, int page, int size, Instant asOf) {
+    /**
+     * One page of the list: the {@code page}-th, or the one right after {@code after} (null for none).
+     * Now, each page is read from the catalogue's indexes; as of a past instant, the catalogue of then
+     * is read whole and paged by number (its {@code next} link too).
+     */
+    public RecommendationPage search(RecommendationSearch search, int page, ListCursor after, int size, Instant asOf) {
         if (asOf == null) {
-            RecommendationRepository.Slice slice = recommendations.search(search, (long) page * size, size);
+            RecommendationRepository.Slice slice = recommendations.search(search, after, (long) page * size, size);
             Map<String, RecommendationStatus> dependencies = recommendations.statuses(slice.items().stream()
                     .flatMap(r -> r.dependsOn().stream()).collect(Collectors.toSet()));
             List<RecommendationView> items = slice.items().stream()
                     .map(r -> RecommendationView.of(r, waitingOn(r, dependencies::get)))
                     .toList();
-            return new RecommendationPage(items, page, size, slice.total(), null);
+            String next = slice.more() ? search.link(size, null, ListCursor.after(slice.items().get(slice.items().size() - 1),
+                    search.sort(), search.descending()).encode(), null) : null;
+            return new RecommendationPage(items, after == null ? page : null, size, slice.total(), null, next);
         }
         // The past catalogue lives only in the history's JSON states, so it is filtered here.
         List<Recommendation> catalogue = findAllAsOf(asOf);
@@ -64,7 +71,8 @@ public class RecommendationQueries {
         List<RecommendationView> items = matching.stream().skip((long) page * size).limit(size)
                 .map(r -> RecommendationView.of(r, waitingOn(r, id -> statusOf(byId.get(id)))))
                 .toList();
-        return new RecommendationPage(items, page, size, matching.size(), asOf);
+        String next = (long) (page + 1) * size < matching.size() ? search.link(size, asOf, null, page + 1) : null;
+        return new RecommendationPage(items, page, size, (long) matching.size(), asOf, next);
     }
 
     public Recommendation get(String id, Instant asOf) {

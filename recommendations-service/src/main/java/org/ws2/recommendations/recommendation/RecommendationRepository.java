@@ -29,9 +29,8 @@ public class RecommendationRepository {
 
     private static final String SELECT = """
             SELECT r.*, r.shared_with::text AS shared_with_json, r.implementers::text AS implementers_json,
-                   r.tags::text AS tags_json, r.depends_on::text AS depends_on_json, t.name AS topic_name
-            FROM recommendation r JOIN topic t ON t.prefix = r.topic_prefix
-            """;
+                   r.tags::text AS tags_json, r.depends_on::text AS depends_on_json, t.name AS topic_name""";
+    private static final String SELECT_ONE = SELECT + " FROM recommendation r JOIN topic t ON t.prefix = r.topic_prefix";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -47,35 +46,62 @@ public class RecommendationRepository {
     }
 
     public Optional<Recommendation> find(String id) {
-        return jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT_ONE + " WHERE r.id = :id").param("id", id).query(this::map).optional();
     }
 
     /** Reads and locks the row, so that concurrent changes to one recommendation run one after another. */
     public Optional<Recommendation> findForUpdate(String id) {
-        return jdbc.sql(SELECT + " WHERE r.id = :id FOR UPDATE OF r").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT_ONE + " WHERE r.id = :id FOR UPDATE OF r").param("id", id).query(this::map).optional();
     }
 
     /** The whole catalogue (the seed and tests use it; requests read pages with {@link #search}). */
     public List<Recommendation> findAll() {
-        return jdbc.sql(SELECT).query(this::map).list();
+        return jdbc.sql(SELECT_ONE).query(this::map).list();
     }
 
-    /** One page of a list request, and how many match in all: filtered, sorted and paged by PostgreSQL. */
-    public record Slice(List<Recommendation> items, long total) {
+    /**
+     * One page of a list request: its items, whether more follow, and how many match in all (null for a
+     * page after a cursor, which is not counted again).
+     */
+    public record Slice(List<Recommendation> items, boolean more, Long total) {
     }
 
-    public Slice search(RecommendationSearch search, long offset, int limit) {
+    /**
+     * The SQL of a page and of its count, with their parameters: what {@link #search} runs, and what
+     * {@code ListQueryPlansIT} explains.
+     */
+    record Statements(String page, String count, Map<String, Object> params) {
+    }
+
+    /**
+     * A page is filtered, sorted and cut in PostgreSQL, reading one row more to tell whether another page
+     * follows. After a cursor the page starts at its point in the order, through the order's index; with
+     * {@code offset} it walks that index past the rows before it (kept for clients that ask by number).
+     */
+    static Statements statements(RecommendationSearch search, ListCursor after, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = search.where(params);
-        List<Recommendation> items = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY " + search.orderBy()
-                        + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", limit).param("offset", offset)
-                .query(this::map).list();
-        // a short first page is the whole result; otherwise count (an index-only scan when unfiltered)
-        long total = offset == 0 && items.size() < limit ? items.size()
-                : jdbc.sql("SELECT count(*) FROM recommendation r JOIN topic t ON t.prefix = r.topic_prefix WHERE " + where)
-                        .params(params).query(Long.class).single();
-        return new Slice(items, total);
+        String matching = after == null ? where : where + " AND " + search.after(after, params);
+        String from = search.findsMatchesFirst()
+                // OFFSET 0 keeps the planner from walking the order's index with the words or tag as a filter
+                ? "(SELECT * FROM recommendation r WHERE " + matching + " OFFSET 0) r JOIN topic t ON t.prefix = r.topic_prefix"
+                : "recommendation r JOIN topic t ON t.prefix = r.topic_prefix WHERE " + matching;
+        params.put("limit", limit + 1);
+        params.put("offset", offset);
+        return new Statements(SELECT + " FROM " + from + " ORDER BY " + search.orderBy() + " LIMIT :limit OFFSET :offset",
+                "SELECT count(*) FROM recommendation r WHERE " + where, params);
+    }
+
+    public Slice search(RecommendationSearch search, ListCursor after, long offset, int limit) {
+        Statements statements = statements(search, after, offset, limit);
+        List<Recommendation> rows = jdbc.sql(statements.page()).params(statements.params()).query(this::map).list();
+        boolean more = rows.size() > limit;
+        List<Recommendation> items = more ? rows.subList(0, limit) : rows;
+        // a first page with nothing after it is the whole result; a cursor's page is not counted again
+        Long total = after != null ? null
+                : offset == 0 && !more ? Long.valueOf(items.size())
+                : jdbc.sql(statements.count()).params(statements.params()).query(Long.class).single();
+        return new Slice(items, more, total);
     }
 
     /** Every "depends on" edge: the ids and dependencies of only the recommendations that have some. */

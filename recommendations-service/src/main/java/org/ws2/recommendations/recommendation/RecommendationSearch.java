@@ -1,10 +1,15 @@
 package org.ws2.recommendations.recommendation;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -34,40 +39,71 @@ public record RecommendationSearch(
 
     /**
      * Each sort in Java (for "as of" reads, answered from the history) and in SQL (for current
-     * reads); the two must order alike. {@code COLLATE "C"} compares code points, as Java does.
+     * reads); the two must order alike, and descending is the exact reverse of ascending, ties
+     * included, so that one index serves both directions. {@code COLLATE "C"} compares code points,
+     * as Java does. Each SQL key is a template over a value ({@code %s}: the column, or a cursor's
+     * parameter cast to {@code type}), and V6's indexes are on exactly these expressions: change one
+     * and its index in a migration together ({@code ListQueryPlansIT} fails otherwise).
      */
     public enum SortField {
-        id(Comparator.comparing(Recommendation::id, RecommendationSearch::compareIds), ID_ORDER),
+        id(Comparator.comparing(Recommendation::id, RecommendationSearch::compareIds), null, null, r -> null),
         title(Comparator.comparing((Recommendation r) -> r.details().title(), String.CASE_INSENSITIVE_ORDER),
-                "lower(r.title) COLLATE \"C\""),
-        status(Comparator.comparing(Recommendation::status), "array_position(ARRAY["
-                + String.join(",", Arrays.stream(RecommendationStatus.values()).map(s -> "'" + s.name() + "'").toList())
-                + "]::text[], r.status)"),
-        // PostgreSQL puts nulls last ascending and first descending, as nullsLast(...).reversed() does
+                "r.title", "text", r -> r.details().title(), "lower(%s) COLLATE \"C\""),
+        status(Comparator.comparing(Recommendation::status), "r.status", "text", r -> r.status().name(),
+                "array_position(ARRAY["
+                        + String.join(",", Arrays.stream(RecommendationStatus.values()).map(s -> "'" + s.name() + "'").toList())
+                        + "]::text[], %s)"),
+        // nulls last ascending and first descending, as nullsLast(...) and its reverse; the flag first,
+        // so that no key is null and a cursor compares as one row
         targetQuarter(Comparator.comparing((Recommendation r) -> r.details().targetQuarter(),
-                Comparator.nullsLast(Comparator.naturalOrder())), "r.target_quarter COLLATE \"C\""),
-        updatedAt(Comparator.comparing(Recommendation::updatedAt), "r.updated_at");
+                Comparator.nullsLast(Comparator.naturalOrder())), "r.target_quarter", "text",
+                r -> r.details().targetQuarter(), "(%s IS NULL)", "COALESCE(%s, '') COLLATE \"C\""),
+        updatedAt(Comparator.comparing(Recommendation::updatedAt), "r.updated_at", "timestamptz",
+                r -> r.updatedAt().toString(), "%s");
 
         private final Comparator<Recommendation> order;
         private final String column;
+        private final String type;
+        private final Function<Recommendation, String> key;
+        private final List<String> keys;
 
-        SortField(Comparator<Recommendation> order, String column) {
+        SortField(Comparator<Recommendation> order, String column, String type, Function<Recommendation, String> key,
+                String... keys) {
             this.order = order;
             this.column = column;
+            this.type = type;
+            this.key = key;
+            this.keys = List.of(keys);
+        }
+
+        /** The value a cursor keeps of the last item of a page (null for the id sort, whose key is the id). */
+        String keyOf(Recommendation recommendation) {
+            return key.apply(recommendation);
+        }
+
+        /**
+         * The keys over the column (or a cursor's parameters), then the id in numeric segment order (1.9
+         * before 1.10: int arrays compare element by element, a prefix first).
+         */
+        private List<String> sql(String value, String id) {
+            List<String> sql = new ArrayList<>();
+            keys.forEach(key -> sql.add(key.formatted(value)));
+            sql.add("(string_to_array(" + id + ", '.')::int[])");
+            return sql;
         }
     }
 
-    /** Numeric segment order (1.9 before 1.10); int arrays compare element by element, a prefix first. */
-    static final String ID_ORDER = "(string_to_array(r.id, '.')::int[])";
-
-    /** The search as a SQL condition on {@code recommendation r JOIN topic t}, adding its parameters to {@code params}. */
+    /** The search as a SQL condition on {@code recommendation r}, adding its parameters to {@code params}. */
     String where(Map<String, Object> params) {
-        List<String> conditions = new java.util.ArrayList<>();
+        List<String> conditions = new ArrayList<>();
         if (!includeRetired) {
             conditions.add("r.retired_at IS NULL");
         }
         if (topic != null) {
-            conditions.add("(r.topic_prefix = :topic OR lower(t.name) = lower(:topic))");
+            // the topic resolved once (an InitPlan), so that the (topic_prefix, id) index gives the page in
+            // order; a prefix wins over another topic's name
+            conditions.add("r.topic_prefix = (SELECT prefix FROM topic WHERE prefix = :topic OR lower(name) = lower(:topic)"
+                    + " ORDER BY prefix <> :topic LIMIT 1)");
             params.put("topic", topic);
         }
         if (status != null) {
@@ -87,21 +123,76 @@ public record RecommendationSearch(
             params.put("targetQuarter", targetQuarter);
         }
         if (tag != null) {
-            conditions.add("EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.tags) AS tag WHERE lower(tag) = lower(:tag))");
+            // the tags lower-cased as one JSON array (the GIN index's expression): the same match as
+            // lower(tag) = lower(:tag) on each element, since lower() leaves JSON's escapes as they are
+            conditions.add("lower(r.tags::text)::jsonb @> jsonb_build_array(lower(CAST(:tag AS text)))");
             params.put("tag", tag);
         }
-        if (text != null && !text.isBlank()) {
-            // strpos, not LIKE: the words are matched literally, '%' and '_' included
-            conditions.add("(strpos(lower(r.title), :needle) > 0 OR strpos(lower(r.summary), :needle) > 0)");
-            params.put("needle", text.toLowerCase(Locale.ROOT));
+        if (hasText()) {
+            // LIKE with the needle's wildcards escaped: the words are matched literally, '%' and '_'
+            // included, and the trigram indexes on lower(title) and lower(summary) can find them
+            conditions.add("(lower(r.title) LIKE :words OR lower(r.summary) LIKE :words)");
+            params.put("words", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
         }
         return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
     }
 
-    /** The SQL order asked for, ties broken by id as {@link #order()} does. */
+    /** The items after {@code cursor} in this search's order, as a SQL condition (one row comparison). */
+    String after(ListCursor cursor, Map<String, Object> params) {
+        params.put("afterId", cursor.id());
+        if (!sort.keys.isEmpty()) {
+            params.put("afterKey", cursor.key());
+        }
+        List<String> row = sort.sql(sort.column, "r.id");
+        List<String> at = sort.sql("CAST(:afterKey AS " + sort.type + ")", "CAST(:afterId AS text)");
+        return "(" + String.join(", ", row) + ")" + (descending ? " < " : " > ") + "(" + String.join(", ", at) + ")";
+    }
+
+    /** The SQL order asked for, ties broken by the numeric id, all one direction as {@link #order()}. */
     String orderBy() {
         String direction = descending ? " DESC" : " ASC";
-        return sort == SortField.id ? ID_ORDER + direction : sort.column + direction + ", " + ID_ORDER + " ASC";
+        return String.join(", ", sort.sql(sort.column, "r.id").stream().map(key -> key + direction).toList());
+    }
+
+    /**
+     * Whether the search is best answered by finding its matches first and sorting them. Words and tags
+     * cluster (one topic's recommendations share them), so walking the order's index with them as a
+     * filter, which the planner would pick for a page of 50, can read most of the catalogue before the
+     * page is full; their own indexes find the matches, which cost what their count costs.
+     */
+    boolean findsMatchesFirst() {
+        return tag != null || hasText();
+    }
+
+    private boolean hasText() {
+        return text != null && !text.isBlank();
+    }
+
+    /** The URL of this search's list at another page ({@code page}) or after a cursor ({@code after}). */
+    String link(int size, Instant asOf, String after, Integer page) {
+        StringJoiner query = new StringJoiner("&", "/api/recommendations?", "");
+        parameter(query, "topic", topic);
+        parameter(query, "status", status);
+        parameter(query, "ownership", ownership);
+        parameter(query, "coordination", coordination);
+        parameter(query, "tag", tag);
+        parameter(query, "targetQuarter", targetQuarter);
+        parameter(query, "q", text);
+        parameter(query, "includeRetired", includeRetired ? true : null);
+        parameter(query, "sort", sort);
+        parameter(query, "order", descending ? "desc" : "asc");
+        parameter(query, "asOf", asOf);
+        parameter(query, "size", size);
+        parameter(query, "page", page);
+        parameter(query, "after", after);
+        return query.toString();
+    }
+
+    private static void parameter(StringJoiner query, String name, Object value) {
+        if (value != null) {
+            query.add(name + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+        }
     }
 
     Predicate<Recommendation> matcher() {
@@ -116,7 +207,7 @@ public record RecommendationSearch(
         if (tag != null) {
             matches = matches.and(r -> r.details().tags().stream().anyMatch(tag::equalsIgnoreCase));
         }
-        if (text != null && !text.isBlank()) {
+        if (hasText()) {
             String needle = text.toLowerCase(Locale.ROOT);
             matches = matches.and(r -> r.details().title().toLowerCase(Locale.ROOT).contains(needle)
                     || r.details().summary().toLowerCase(Locale.ROOT).contains(needle));
@@ -124,10 +215,10 @@ public record RecommendationSearch(
         return matches;
     }
 
-    /** The order asked for; ties are broken by id so that paging is stable. */
+    /** The order asked for; ties are broken by id so that paging is stable, and descending reverses it whole. */
     Comparator<Recommendation> order() {
-        Comparator<Recommendation> chosen = descending ? sort.order.reversed() : sort.order;
-        return chosen.thenComparing(SortField.id.order);
+        Comparator<Recommendation> ascending = sort.order.thenComparing(SortField.id.order);
+        return descending ? ascending.reversed() : ascending;
     }
 
     private static <T> Predicate<Recommendation> and(Predicate<Recommendation> matches, T wanted,

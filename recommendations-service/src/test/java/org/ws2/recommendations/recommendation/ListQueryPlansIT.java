@@ -1,0 +1,240 @@
+package org.ws2.recommendations.recommendation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Ownership;
+import org.ws2.contracts.recommendation.RecommendationStatus;
+import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
+import org.ws2.recommendations.support.RecommendationsApiTestBase;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every list query's plan at issue 23's size: 13,600 recommendations in a schema of this test's own,
+ * with the indexes the migrations gave the service's table. For every filter and sort, at the first page
+ * and after a cursor two thirds of the way down, the page is read through an index, never by a
+ * sequential scan of the table, and reads about a page of rows rather than the catalogue; after the
+ * cursor it is the same page as {@code OFFSET} gives. A selective filter's count reads its index too.
+ * Plans and row counts are deterministic for the data (ANALYZE samples the whole table at this size);
+ * nothing here is timed. Each plan, its rows and its time go to {@code target/list-query-plans.md}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListQueryPlansIT extends RecommendationsApiTestBase {
+
+    private static final String SCHEMA = "list_plans";
+    /** Rows a page may read from the table: a page and what its filter skips, far from the catalogue. */
+    private static final int ROWS_A_PAGE_MAY_READ = 1_000;
+    private static final int CATALOGUE = 13_600;
+
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    RecommendationRepository repository;
+
+    private final List<String> report = new ArrayList<>();
+
+    /**
+     * Like issue 23's benchmark catalogue, with the spread of values a real one has: most not started,
+     * a few implemented or flagged for coordination, target quarters with gaps, one in 97 retired, and
+     * words and a tag that cluster in one topic (as "ombudsman" does), which is where walking the id
+     * order with them as a filter would read most of the catalogue.
+     */
+    @BeforeAll
+    void aCatalogueOf13600InASchemaOfItsOwn() {
+        String source = jdbc.sql("SELECT current_schema()").query(String.class).single();
+        jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+        jdbc.sql("CREATE SCHEMA " + SCHEMA).update();
+        jdbc.sql("CREATE TABLE " + SCHEMA + ".topic (LIKE " + source + ".topic INCLUDING ALL)").update();
+        jdbc.sql("INSERT INTO " + SCHEMA + ".topic SELECT * FROM " + source + ".topic").update();
+        jdbc.sql("CREATE TABLE " + SCHEMA + ".recommendation (LIKE " + source + ".recommendation INCLUDING ALL EXCLUDING INDEXES)")
+                .update();
+        jdbc.sql("""
+                INSERT INTO %s.recommendation (id, topic_prefix, title, summary, ownership, target_quarter, tags, status,
+                    coordination, retired_at, created_at, updated_at)
+                SELECT id, prefix,
+                       'Recommendation ' || id || ': ' || (ARRAY['publish the criteria', 'review the process',
+                           'train the staff', 'report each year', 'document the decisions', 'consult the community',
+                           'measure the outcomes'])[1 + n %% 7],
+                       (ARRAY['Agreed by the Board.', 'Part of the accountability work.', 'Needs a budget line.',
+                           'Depends on another team.', 'Community input wanted.'])[1 + n / 8 %% 5]
+                           || CASE WHEN n %% 80 = 4 THEN ' The ombudsman reviews it.' ELSE '' END,
+                       CASE WHEN n %% 10 < 6 THEN 'COMMUNITY' WHEN n %% 10 < 9 THEN 'ORG' ELSE 'CO_OWNED' END,
+                       CASE WHEN n %% 9 = 0 THEN NULL ELSE '202' || (5 + n %% 3) || '-Q' || (1 + n %% 4) END,
+                       CASE WHEN n %% 40 = 2 THEN '["benchmark","Human-Rights"]' ELSE '["benchmark"]' END::jsonb,
+                       CASE n * 7 %% 20 WHEN 0 THEN 'IMPLEMENTED' WHEN 1 THEN 'IN_PROGRESS' WHEN 2 THEN 'IN_PROGRESS'
+                           WHEN 3 THEN 'PLANNING' WHEN 4 THEN 'ON_HOLD' WHEN 5 THEN 'DOCUMENTING' ELSE 'NOT_STARTED' END,
+                       CASE WHEN n %% 50 = 0 THEN 'REQUIRED' WHEN n %% 50 < 5 THEN 'WOULD_BENEFIT' ELSE 'NONE' END,
+                       CASE WHEN n %% 97 = 0 THEN at END, at, at
+                FROM (SELECT n, (1 + n %% 8)::text AS prefix, (1 + n %% 8) || '.' || (10 + n / 1000) || '.' || (n %% 1000) AS id,
+                             TIMESTAMPTZ '2027-01-01 00:00:00+00' - n * INTERVAL '1 second' AS at
+                      FROM generate_series(0, %d) n) g""".formatted(SCHEMA, CATALOGUE - 1)).update();
+        // the service's indexes, by their names, built once over the rows (faster than row by row)
+        for (String index : jdbc.sql("SELECT indexdef FROM pg_indexes WHERE schemaname = :source AND tablename = 'recommendation'")
+                .param("source", source).query(String.class).list()) {
+            jdbc.sql(index.replace(" ON " + source + ".recommendation ", " ON " + SCHEMA + ".recommendation ")).update();
+        }
+        // what autovacuum does after such an insert: statistics, and the visibility map index-only counts use
+        jdbc.sql("VACUUM ANALYZE " + SCHEMA + ".topic").update();
+        jdbc.sql("VACUUM ANALYZE " + SCHEMA + ".recommendation").update();
+    }
+
+    @AfterAll
+    void dropTheSchemaAndWriteTheReport() throws IOException {
+        jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "list-query-plans.md"), report);
+    }
+
+    @Test
+    void everyFilterReadsItsPageThroughAnIndexAtTheFirstPageAndDeep() {
+        assertPlans(search(null, null, null, null, null, null, null, false), 50, false);
+        assertPlans(search("3", null, null, null, null, null, null, false), 50, true);
+        assertPlans(search("Jurisdiction", null, null, null, null, null, null, false), 50, true);
+        assertPlans(search(null, RecommendationStatus.NOT_STARTED, null, null, null, null, null, false), 50, false);
+        assertPlans(search(null, RecommendationStatus.IMPLEMENTED, null, null, null, null, null, false), 50, true);
+        assertPlans(search(null, null, Ownership.CO_OWNED, null, null, null, null, false), 50, true);
+        assertPlans(search(null, null, null, CoordinationLevel.REQUIRED, null, null, null, false), 50, true);
+        assertPlans(search(null, null, null, null, "human-RIGHTS", null, null, false), 50, true);
+        assertPlans(search(null, null, null, null, null, "2026-Q2", null, false), 50, true);
+        assertPlans(search(null, null, null, null, null, null, "Ombudsman", false), 50, true);
+        assertPlans(search(null, null, null, null, null, null, null, true), 50, false);
+        assertPlans(search("5", RecommendationStatus.NOT_STARTED, null, null, null, null, null, false), 50, true);
+    }
+
+    @Test
+    void everySortInBothDirectionsReadsItsPageThroughAnIndexAtTheFirstPageAndDeep() {
+        for (SortField sort : SortField.values()) {
+            for (boolean descending : List.of(false, true)) {
+                for (boolean includeRetired : List.of(false, true)) {
+                    assertPlans(new RecommendationSearch(null, null, null, null, null, null, null, includeRetired, sort,
+                            descending), 50, false);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theListsOtherModulesReadDoToo() {
+        // the benchmark's filtered page and the overview's latest implemented
+        assertPlans(new RecommendationSearch(null, RecommendationStatus.NOT_STARTED, null, null, null, null, null, false,
+                SortField.title, false), 50, false);
+        assertPlans(new RecommendationSearch(null, RecommendationStatus.IMPLEMENTED, null, null, null, null, null, false,
+                SortField.updatedAt, true), 5, true);
+    }
+
+    /**
+     * The first page, and the page after the item two thirds down the list; a selective filter's count
+     * (a first page's total) too. A count of most of the catalogue reads the table, its cheapest plan.
+     */
+    private void assertPlans(RecommendationSearch search, int size, boolean selective) {
+        String link = search.link(size, null, null, null);
+        String query = link.substring(link.indexOf('?') + 1);
+        inTheSchema(() -> {
+            long total = repository.search(search, null, 0, 1).total();
+            assertThat(total).as("matches of %s", query).isGreaterThan(size);
+            var first = RecommendationRepository.statements(search, null, 0, size);
+            assertReadsAPageThroughAnIndex(query + ", first page", explain(first.page(), first));
+
+            long depth = total * 2 / 3;
+            Recommendation there = repository.search(search, null, depth, 1).items().get(0);
+            ListCursor cursor = ListCursor.after(there, search.sort(), search.descending());
+            var deep = RecommendationRepository.statements(search, cursor, 0, size);
+            assertReadsAPageThroughAnIndex(query + ", after item " + depth, explain(deep.page(), deep));
+            assertThat(ids(repository.search(search, cursor, 0, size).items()))
+                    .as("after the cursor is the page OFFSET gives: %s", query)
+                    .isEqualTo(ids(repository.search(search, null, depth + 1, size).items()));
+
+            JsonNode count = explain(first.count(), first);
+            if (selective) {
+                assertThat(scansOfTheTable(count.path("Plan"))).as("count of %s", query).noneMatch(ListQueryPlansIT::sequential);
+            }
+            record(query + ", count (" + total + ")", count);
+            return null;
+        });
+    }
+
+    private void assertReadsAPageThroughAnIndex(String what, JsonNode explained) {
+        List<JsonNode> scans = scansOfTheTable(explained.path("Plan"));
+        assertThat(scans).as("%s reads the table", what).isNotEmpty().noneMatch(ListQueryPlansIT::sequential);
+        assertThat(scans.stream().mapToLong(ListQueryPlansIT::rowsRead).sum())
+                .as("rows %s reads", what).isLessThanOrEqualTo(ROWS_A_PAGE_MAY_READ);
+        record(what, explained);
+    }
+
+    private JsonNode explain(String sql, RecommendationRepository.Statements statements) {
+        String plan = jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + sql).params(statements.params())
+                .query(String.class).single();
+        return json.readTree(plan).get(0);
+    }
+
+    /** Runs {@code work} with the test's schema first on the search path, in one transaction. */
+    private void inTheSchema(Supplier<Void> work) {
+        transactions.execute(status -> {
+            jdbc.sql("SET LOCAL search_path TO " + SCHEMA + ", public").update();
+            return work.get();
+        });
+    }
+
+    /** Every node of the plan that reads the recommendation table (its index-only scans included). */
+    private static List<JsonNode> scansOfTheTable(JsonNode node) {
+        List<JsonNode> scans = new ArrayList<>();
+        if ("recommendation".equals(node.path("Relation Name").asString(""))) {
+            scans.add(node);
+        }
+        node.path("Plans").forEach(child -> scans.addAll(scansOfTheTable(child)));
+        return scans;
+    }
+
+    private static boolean sequential(JsonNode scan) {
+        return scan.path("Node Type").asString("").equals("Seq Scan");
+    }
+
+    private static long rowsRead(JsonNode scan) {
+        return (scan.path("Actual Rows").asLong() + scan.path("Rows Removed by Filter").asLong()
+                + scan.path("Rows Removed by Index Recheck").asLong()) * Math.max(1, scan.path("Actual Loops").asLong());
+    }
+
+    private void record(String what, JsonNode explained) {
+        List<String> nodes = new ArrayList<>();
+        describe(explained.path("Plan"), nodes);
+        long rows = scansOfTheTable(explained.path("Plan")).stream().mapToLong(ListQueryPlansIT::rowsRead).sum();
+        report.add(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f ms |", what, String.join(" → ", nodes), rows,
+                explained.path("Execution Time").asDouble()));
+    }
+
+    private static void describe(JsonNode node, List<String> nodes) {
+        String index = node.path("Index Name").asString("");
+        if (node.path("Node Type").asString("").contains("Scan") && !"topic".equals(node.path("Relation Name").asString(""))
+                && !index.startsWith("topic")) {
+            nodes.add(node.path("Node Type").asString("") + (index.isEmpty() ? "" : " " + index));
+        } else if (node.path("Node Type").asString("").contains("Sort")) {
+            nodes.add(node.path("Node Type").asString(""));
+        }
+        node.path("Plans").forEach(child -> describe(child, nodes));
+    }
+
+    private static List<String> ids(List<Recommendation> items) {
+        return items.stream().map(Recommendation::id).toList();
+    }
+
+    private static RecommendationSearch search(String topic, RecommendationStatus status, Ownership ownership,
+            CoordinationLevel coordination, String tag, String quarter, String text, boolean includeRetired) {
+        return new RecommendationSearch(topic, status, ownership, coordination, tag, quarter, text, includeRetired,
+                SortField.id, false);
+    }
+}
