@@ -17,6 +17,7 @@ final class Allowance {
     private final int perMinute;
     private final Bandwidth bandwidth;
     private final BucketConfiguration configuration;
+    private final String policyHeader;
 
     /** @param name as in the {@code RateLimit-Policy} header and the refusals metric ("reads", "writes") */
     Allowance(String name, int perMinute) {
@@ -24,6 +25,7 @@ final class Allowance {
         this.perMinute = perMinute;
         this.bandwidth = Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, WINDOW).build();
         this.configuration = BucketConfiguration.builder().addLimit(bandwidth).build();
+        this.policyHeader = "\"" + name + "\";q=" + perMinute + ";w=" + WINDOW.toSeconds();
     }
 
     String name() {
@@ -44,6 +46,6 @@ final class Allowance {
 
     /** {@code RateLimit-Policy} (draft-ietf-httpapi-ratelimit-headers): the quota and its window in seconds. */
     String policyHeader() {
-        return "\"" + name + "\";q=" + perMinute + ";w=" + WINDOW.toSeconds();
+        return policyHeader;
     }
 }

@@ -36,7 +36,7 @@ final class CallerAddressForwarding implements HttpHeadersFilter, Ordered {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders forwarded = new HttpHeaders();
         forwarded.addAll(input);
-        forwarded.set("X-Forwarded-For", trustedProxies.clientAddress(exchange.getRequest()));
+        forwarded.set("X-Forwarded-For", trustedProxies.clientAddress(exchange));
         return forwarded;
     }
 }

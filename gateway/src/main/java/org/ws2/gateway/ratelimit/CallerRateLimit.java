@@ -109,7 +109,7 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> new Caller("person", "sub:" + principal.getName()))
-                .switchIfEmpty(Mono.fromSupplier(() -> new Caller("address", "ip:" + trustedProxies.clientAddress(exchange.getRequest()))));
+                .switchIfEmpty(Mono.fromSupplier(() -> new Caller("address", "ip:" + trustedProxies.clientAddress(exchange))));
     }
 
     private Allowance allowance(ServerWebExchange exchange) {

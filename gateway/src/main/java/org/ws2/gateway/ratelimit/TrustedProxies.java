@@ -9,14 +9,29 @@ import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 /** The addresses and CIDR ranges whose {@code X-Forwarded-For} names the real caller. */
 final class TrustedProxies {
+
+    /** The caller's address, worked out once per request: the rate limit and the forwarded header both need it. */
+    private static final String CLIENT_ADDRESS = TrustedProxies.class.getName() + ".clientAddress";
 
     private final List<IpSubnetFilterRule> ranges;
 
     TrustedProxies(List<String> addressesOrRanges) {
         this.ranges = addressesOrRanges.stream().map(TrustedProxies::range).toList();
+    }
+
+    /** {@link #clientAddress(ServerHttpRequest)} of the exchange's request, worked out on the first call only. */
+    String clientAddress(ServerWebExchange exchange) {
+        String known = exchange.getAttribute(CLIENT_ADDRESS);
+        if (known != null) {
+            return known;
+        }
+        String address = clientAddress(exchange.getRequest());
+        exchange.getAttributes().put(CLIENT_ADDRESS, address);
+        return address;
     }
 
     /**
@@ -25,9 +40,11 @@ final class TrustedProxies {
      */
     String clientAddress(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        String address = remote == null || remote.getAddress() == null ? "unknown"
-                : remote.getAddress().getHostAddress();
-        if (!contains(address)) {
+        if (remote == null || remote.getAddress() == null) {
+            return "unknown";
+        }
+        String address = remote.getAddress().getHostAddress();
+        if (!contains(remote)) {
             return address;
         }
         // Walk the forwarding chain from the nearest hop: the first address we do not run is the caller. A hop
@@ -57,8 +74,16 @@ final class TrustedProxies {
     }
 
     boolean contains(InetAddress address) {
-        InetSocketAddress socket = new InetSocketAddress(address, 0);
-        return ranges.stream().anyMatch(range -> range.matches(socket));
+        return contains(new InetSocketAddress(address, 0));
+    }
+
+    private boolean contains(InetSocketAddress address) {
+        for (IpSubnetFilterRule range : ranges) {
+            if (range.matches(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

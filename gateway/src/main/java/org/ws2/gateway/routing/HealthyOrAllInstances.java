@@ -3,6 +3,7 @@ package org.ws2.gateway.routing;
 import java.util.List;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
@@ -58,8 +59,13 @@ public class HealthyOrAllInstances {
 
         @Override
         public Flux<List<ServiceInstance>> get() {
-            // evaluated at each choice: the latest health-check result, less the instances that refused since
-            return Flux.combineLatest(healthy.get(), all.get(), (up, every) -> refused.without(up.isEmpty() ? every : up));
+            // evaluated at each choice: the latest health-check result, less the instances that refused since. The
+            // list of every instance is asked for only when none is up: asking for it on every request cost a look-up
+            // with a timer (the discovery supplier's timeout) per request
+            return healthy.get().next()
+                    .flatMap(up -> up.isEmpty() ? all.get().next() : Mono.just(up))
+                    .map(refused::without)
+                    .flux();
         }
 
         @Override

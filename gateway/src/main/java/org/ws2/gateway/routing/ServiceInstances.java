@@ -10,10 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
+import org.springframework.core.Ordered;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -42,6 +45,18 @@ public class ServiceInstances {
     @ConditionalOnMissingBean
     WebClient.Builder healthCheckWebClientBuilder() {
         return WebClient.builder();
+    }
+
+    /** At the start of the route's filters. */
+    @Bean
+    GlobalFilter contextAtTheRoutesFilters() {
+        return new ReactorContextBarrier(Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /** Between the load balancer's choice (and RefusedInstances, which watches it) and the call to the service. */
+    @Bean
+    GlobalFilter contextAtTheServiceCall() {
+        return new ReactorContextBarrier(ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 2);
     }
 
     /** Reactive, because the gateway's load balancer asks a {@code ReactiveDiscoveryClient}. */

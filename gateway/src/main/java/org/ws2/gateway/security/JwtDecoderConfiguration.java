@@ -50,8 +50,9 @@ public class JwtDecoderConfiguration {
             // withIssuerLocation discovers the JWK set on first use, so a slow identity provider
             // cannot stop the gateway from starting.
             NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
-            decoder.setJwtValidator(tokenRules(issuer, properties.audience()));
-            return decoder;
+            OAuth2TokenValidator<Jwt> rules = tokenRules(issuer, properties.audience());
+            decoder.setJwtValidator(rules);
+            return new VerifiedTokens(decoder, rules);
         }
         if (StringUtils.hasText(properties.publicKeyLocation())) {
             String location = properties.publicKeyLocation().trim();
@@ -60,8 +61,9 @@ public class JwtDecoderConfiguration {
                 .withPublicKey(readPublicKey(resourceLoader.getResource(location), location))
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-            decoder.setJwtValidator(tokenRules(properties.issuer(), properties.audience()));
-            return decoder;
+            OAuth2TokenValidator<Jwt> rules = tokenRules(properties.issuer(), properties.audience());
+            decoder.setJwtValidator(rules);
+            return new VerifiedTokens(decoder, rules);
         }
         throw new IllegalStateException("No key source for bearer tokens: set WS2_JWT_ISSUER_URI to the OIDC issuer "
                 + "(production) or WS2_JWT_PUBLIC_KEY_LOCATION to an RSA public key in PEM form, "

@@ -3,6 +3,7 @@ package org.ws2.gateway.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -22,6 +23,17 @@ public class SecurityConfiguration {
             "/workspace/**", "/engagements/**", "/inbox/**", "/settings/**", "/sign-in", "/sign-out", "/oauth2/**", "/login/oauth2/**", "/assets/**", "/webjars/**",
             "/favicon.ico", "/subscriptions/**", "/unsubscribe"};
 
+    /**
+     * No observation of Spring Security's own: without this it wraps each filter of its chain, and each
+     * authentication and authorization, in an observation of its own on every request, spans nobody reads (turning
+     * them off by name in {@code management.observations.enable} left the wrappers, and a look-up per observation, in
+     * place). The request's own observation (metrics, trace, its propagation to the services) is not Security's.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
             ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter, ProblemSecurityHandlers problems) {
@@ -33,6 +45,10 @@ public class SecurityConfiguration {
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
             .logout(ServerHttpSecurity.LogoutSpec::disable)
             .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+            // No stand-in "anonymous" authentication for a request without a token: every rule below decides the
+            // same without one (permitAll lets it through, authenticated and denyAll answer 401), and making one
+            // cost every read a token and a context of its own.
+            .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
