@@ -19,7 +19,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Kafka's per-partition client metrics (consumer lag) appear on Micrometer's refresh: a minute in production
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ws2.kafka.client-metrics-refresh=2s")
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @FreshDatabase
