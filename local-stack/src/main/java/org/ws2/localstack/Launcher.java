@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Runs the whole WS2 system on one machine: the infrastructure (PostgreSQL, Kafka and the SMTP catcher)
@@ -116,7 +117,9 @@ public final class Launcher {
         Map<String, List<Integer>> ports = new LinkedHashMap<>(infrastructure.ports());
         for (String name : services) {
             List<ServiceInstance> instances = instances(Components.service(name));
-            instances.forEach(i -> ports.put(i.name(), List.of(settings.port(i.basePort()))));
+            // the gateway's actuator listens on a port of its own, which another process may hold as well
+            instances.forEach(i -> ports.put(i.name(), Stream.of(i.basePort(), Readiness.actuatorBasePort(i)).distinct()
+                    .map(settings::port).toList()));
             Path jar = environment.jar(Components.service(name));
             if (instances.stream().anyMatch(i -> !processes.isRunning(i.name())) && !Files.isRegularFile(jar)) {
                 throw new LocalStackException(jar + " is missing: build first (./mvnw -B -q -DskipTests package, or ./ws2 start)");

@@ -47,6 +47,7 @@ final class ServiceEnvironment {
                 () -> instances(s).stream().allMatch(i -> PidFile.live(settings.pidFile(i.name())).isEmpty()));
         List<String> command = new ArrayList<>(List.of(settings.javaCommand(), SERVICE_HEAP.getOrDefault(s.name(), "-Xmx192m")));
         command.addAll(SERVICE_JVM_OPTIONS);
+        command.addAll(settings.serviceJvmOptions());
         // Recording is opt-in (WS2_APPCDS_RECORD=true): on a busy machine a JVM writing its archive at
         // exit can outlast the stop grace period, and is then killed with the archive unwritten.
         command.addAll(AppCds.options(app, instance.number() == 1 && "true".equals(System.getenv("WS2_APPCDS_RECORD"))));

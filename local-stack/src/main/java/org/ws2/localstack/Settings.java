@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +20,8 @@ public record Settings(
         String externalKafka,
         String infraClasspath,
         Duration startTimeout,
-        String bindAddress) {
+        String bindAddress,
+        List<String> serviceJvmOptions) {
 
     /**
      * The two values of {@code WS2_BIND_ADDRESS}, where every component listens. This machine only by
@@ -68,7 +70,11 @@ public record Settings(
             throw new LocalStackException("WS2_BIND_ADDRESS=" + bindAddress + " is not supported: " + LOOPBACK
                     + " (this machine only, the default) or " + EVERY_INTERFACE + " (every interface; see docs/operators.md)");
         }
-        return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout, bindAddress);
+        // options added to every service's JVM, e.g. -XX:TieredStopAtLevel=1 where a start matters more than peak speed
+        List<String> serviceJvmOptions = values.containsKey("WS2_SERVICE_JVM_OPTIONS")
+                ? List.of(values.get("WS2_SERVICE_JVM_OPTIONS").trim().split("\\s+")) : List.of();
+        return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout, bindAddress,
+                serviceJvmOptions);
     }
 
     /** True when other machines can reach the stack's ports. */

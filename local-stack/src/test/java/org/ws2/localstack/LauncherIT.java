@@ -296,6 +296,11 @@ class LauncherIT {
         } finally {
             launcher.stop();
         }
+        try (ServerSocket taken = new ServerSocket(18080 + OFFSET, 50, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(launcher::start).hasMessageContaining("gateway cannot start: port 23080 is already in use");
+        } finally {
+            launcher.stop();
+        }
     }
 
     // ---------------------------------------------------------------- helpers
