@@ -258,13 +258,19 @@ public final class Benchmark {
         page.accept("status, by title", "&status=NOT_STARTED&sort=title");
         page.accept("topic", "&topic=3");
         page.accept("words", "&q=Benchmark");
-        Optional<String> byCursor = stack.lastPageByCursor();
-        byCursor.ifPresent(path -> {
-            Result r = new Result("GET " + path.replaceAll("after=[^&]*", "after=<the last page's cursor>") + " " + scale,
+        List<String> byCursor = stack.pagesByCursor();
+        if (!byCursor.isEmpty()) {
+            String last = byCursor.get(byCursor.size() - 1);
+            Result r = new Result("GET " + last.replaceAll("after=[^&]*", "after=<the last page's cursor>") + " " + scale,
                     "gateway");
             pages.put("last page by cursor", r);
-            requests.put(r, i -> stack.get(options.gateway + path));
-        });
+            requests.put(r, i -> stack.get(options.gateway + last));
+            Result any = new Result("GET " + last.replaceAll("after=[^&]*", "after=<a cursor at random depth>") + " "
+                    + scale, "gateway");
+            pages.put("random depth by cursor", any);
+            requests.put(any, i -> stack.get(options.gateway
+                    + byCursor.get(ThreadLocalRandom.current().nextInt(byCursor.size()))));
+        }
         Result summary = new Result("GET /api/reports/summary " + scale, "gateway");
         requests.put(summary, i -> stack.get(options.gateway + "/api/reports/summary"));
         for (int round = 0; round < options.rounds; round++) {

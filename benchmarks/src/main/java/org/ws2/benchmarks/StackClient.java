@@ -164,21 +164,23 @@ final class StackClient {
     }
 
     /**
-     * The path of the catalogue's last 50-item page as its {@code next} links reach it (keyset paging: a cursor,
-     * no {@code OFFSET}), walked from the first page directly at the service; empty when pages carry no such link.
+     * The paths of the catalogue's 50-item pages after the first, in order, as their {@code next} links reach them
+     * (keyset paging: a cursor, no {@code OFFSET}), walked from the first page directly at the service; empty when
+     * pages carry no such link. Reading one of them at random is reading "any depth" as a client that pages does.
      */
-    Optional<String> lastPageByCursor() throws IOException, InterruptedException {
+    List<String> pagesByCursor() throws IOException, InterruptedException {
         String path = "/api/recommendations?size=50";
         Optional<String> next = next(body(get(options.recommendations + path)));
         if (next.isEmpty() || !next.get().contains("after=")) {
-            return Optional.empty();
+            return List.of();
         }
-        long pages = catalogueTotal() / 50 + 2;
-        for (long p = 0; next.isPresent() && p < pages; p++) {
-            path = next.get();
-            next = next(body(get(options.recommendations + path)));
+        List<String> pages = new ArrayList<>();
+        long most = catalogueTotal() / 50 + 2;
+        for (long p = 0; next.isPresent() && p < most; p++) {
+            pages.add(next.get());
+            next = next(body(get(options.recommendations + next.get())));
         }
-        return Optional.of(path);
+        return pages;
     }
 
     private static Optional<String> next(String page) {

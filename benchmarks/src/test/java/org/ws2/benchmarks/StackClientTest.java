@@ -75,11 +75,12 @@ class StackClientTest {
     }
 
     @Test
-    void theLastPageByCursorIsReachedByFollowingTheNextLinks() throws Exception {
+    void everyPageByCursorIsReachedByFollowingTheNextLinks() throws Exception {
         String url = "http://127.0.0.1:" + stack.getAddress().getPort();
         StackClient client = new StackClient(Options.parse(new String[] { "--token", "t", "--recommendations", url }));
 
-        assertThat(client.lastPageByCursor()).contains("/api/recommendations?sort=id&order=asc&size=50&after=third");
+        assertThat(client.pagesByCursor()).containsExactly("/api/recommendations?sort=id&order=asc&size=50&after=second",
+                "/api/recommendations?sort=id&order=asc&size=50&after=third");
     }
 
     private static void json(HttpExchange exchange, String body) throws java.io.IOException {
