@@ -55,6 +55,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sun.net.httpserver.HttpServer;
 
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -390,9 +392,11 @@ class NotificationsIT {
             events.statusChanged("7.8", 1);
 
             JsonNode disabled = awaitNotice(admin("ops"), "WEBHOOK_DISABLED", null);
-            assertThat(disabled.path("link").asString()).as("a page, never an API path")
-                    .isEqualTo("/settings/notifications");
             String id = webhook.path("id").asString();
+            assertThat(disabled.path("link").asString()).as("the webhook's page, never an API path")
+                    .isEqualTo("/settings/webhooks/" + id);
+            assertThat(disabled.path("message").asString()).contains("resume the webhook on its page")
+                    .doesNotContain("/api/");
             JsonNode stored = json.readTree(mvc.perform(get("/api/subscriptions/{id}", id)
                     .header(HttpHeaders.AUTHORIZATION, admin("ops"))).andReturn().getResponse().getContentAsString());
             assertThat(stored.path("enabled").asBoolean()).isFalse();
@@ -640,6 +644,88 @@ class NotificationsIT {
     }
 
     @Test
+    void aDigestListsEachItemWithTheLinkToItsOwnPage() throws Exception {
+        String kit = person("kit", "kit@example.org");
+        JsonNode weekly = subscribe(kit, Map.of("channels", List.of("EMAIL"), "cadence", "WEEKLY",
+                "recommendationIds", List.of("5.31", "5.32")));
+        events.statusChanged("5.31", 1);
+        events.statusChanged("5.32", 1);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
+                .sql("SELECT count(*) FROM digest_item WHERE subscription_id = CAST(:id AS UUID)")
+                .param("id", weekly.path("id").asString()).query(Long.class).single() == 2);
+
+        digests.send(Cadence.WEEKLY);
+
+        MimeMessage digest = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> emailsTo("kit@example.org").stream().findFirst().orElse(null), m -> m != null);
+        assertThat(digest.getSubject()).startsWith("[WS2] Weekly digest");
+        String text = part(digest, "text/plain");
+        String html = part(digest, "text/html");
+        assertThat(text).startsWith("2 things happened that you follow:");
+        for (String id : List.of("5.31", "5.32")) {
+            // the item's own words, then its own page: not one link for the whole digest
+            assertThat(text).contains("Recommendation " + id + " (Test recommendation " + id + ") moved from Not "
+                    + "started to Planning by alice: Kick-off with SO/AC chairs\nOpen it: http://localhost:8080/recommendations/"
+                    + id + "\n");
+            assertThat(html).contains("<a href=\"http://localhost:8080/recommendations/" + id + "\">Recommendation "
+                    + id + " is now Planning</a>");
+        }
+        assertThat(text).contains("Unsubscribe from these emails: http://localhost:8080/unsubscribe?token=")
+                .as("every link is to a page, never to an API path").doesNotContain("/api/");
+    }
+
+    @Test
+    void aConfirmationsOneClickUnsubscribeCancelsThePendingEmailAndTheAddressIsNotAskedAgain() throws Exception {
+        String ned = person("ned", "ned@example.org");
+        JsonNode pending = subscribe(ned, Map.of("channels", List.of("INBOX", "EMAIL"),
+                "email", "stranger-7@example.org", "recommendationIds", List.of("3.72")));
+        String id = pending.path("id").asString();
+        MimeMessage confirmation = awaitEmail("stranger-7@example.org", "Confirm that you want tracker notifications");
+
+        assertThat(confirmation.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String header = confirmation.getHeader("List-Unsubscribe", null);
+        assertThat(header).matches("<http://localhost:8080/api/subscriptions/unsubscribe\\?token=confirmation\\.[A-Za-z0-9._-]+>");
+        String token = header.substring(header.indexOf("token=") + 6, header.length() - 1);
+        String text = part(confirmation, "text/plain");
+        assertThat(text).contains("http://localhost:8080/unsubscribe?token=" + token);
+        String confirmToken = tokenIn(text);
+
+        // what a mail client does (RFC 8058): POST the URL, form-encoded, nobody signed in
+        mvc.perform(post(header.substring("<http://localhost:8080".length(), header.length() - 1))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.unsubscribed").value(true));
+        // the pending subscription's email is cancelled; its inbox goes on
+        String etag = mvc.perform(get("/api/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, ned))
+                .andExpect(jsonPath("$.channels.length()").value(1))
+                .andExpect(jsonPath("$.channels[0]").value("INBOX"))
+                .andExpect(jsonPath("$.enabled").value(true))
+                .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        // the confirmation's link no longer confirms; a second click does no harm; a forged token is a problem
+        mvc.perform(post("/api/subscriptions/confirmations").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("token", confirmToken)))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/subscriptions/unsubscribe").param("token", token)).andExpect(status().isOk());
+        mvc.perform(post("/api/subscriptions/unsubscribe").param("token", token.substring(0, token.lastIndexOf('.'))
+                + ".forged")).andExpect(status().isNotFound());
+
+        // Saving email to it again, even with the pause between two confirmations over, asks it nothing: the
+        // address said no to this person. The followed recommendation's change reaches the inbox only.
+        jdbc.sql("DELETE FROM confirmation_sent WHERE address = 'stranger-7@example.org'").update();
+        mvc.perform(put("/api/subscriptions/{id}", id).header(HttpHeaders.AUTHORIZATION, ned)
+                .header(HttpHeaders.IF_MATCH, etag).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channels\":[\"INBOX\",\"EMAIL\"],\"email\":\"stranger-7@example.org\","
+                        + "\"recommendationIds\":[\"3.72\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.emailConfirmed").value(false));
+        events.statusChanged("3.72", 1);
+        awaitNotice(ned, "RECOMMENDATION_STATUS_CHANGED", "3.72");
+        assertThat(queuedTo("stranger-7@example.org")).containsExactly("[WS2] Confirm that you want tracker notifications");
+
+        // another person's subscription is theirs to ask about
+        subscribe(person("ora"), Map.of("channels", List.of("EMAIL"), "email", "stranger-7@example.org"));
+        assertThat(queuedTo("stranger-7@example.org")).containsExactly("[WS2] Confirm that you want tracker notifications",
+                "[WS2] Confirm that you want tracker notifications");
+    }
+
+    @Test
     void anEmailToAGroupsContactsCarriesAnUnsubscribeThatStopsTheirNextOne() throws Exception {
         events.group("NRO-20", GroupKind.SO, 1, new Contact("Nia", "Nia@nro-20.example", ContactRole.CHAIR),
                 new Contact("Vic", "vic@nro-20.example", ContactRole.VICE_CHAIR));
@@ -716,6 +802,22 @@ class NotificationsIT {
                 .matcher(body);
         assertThat(link.find()).as(body).isTrue();
         return link.group(1);
+    }
+
+    /** The decoded part of that type ({@code text/plain}, {@code text/html}) of an email as received, with \n line ends. */
+    private static String part(Part message, String type) throws Exception {
+        if (message.isMimeType(type)) {
+            return ((String) message.getContent()).replace("\r\n", "\n");
+        }
+        if (message.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The subjects of the emails queued to an address (sent or not). */

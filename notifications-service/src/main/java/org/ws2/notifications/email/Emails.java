@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,57 +39,86 @@ public class Emails {
 
     /**
      * Queues one email, unless one with {@code dedupeKey} already exists (e.g. {@code <event id>|<recipient>}):
-     * an event redelivered or told through two routes still mails a person once.
+     * an event redelivered or told through two routes still mails a person once. Every email can be
+     * unsubscribed from: it carries the one-click unsubscribe (RFC 8058) of what caused it (a subscription,
+     * an address as a group's contact, a pending confirmation) in its headers, and a link to the
+     * unsubscribe page in its body.
      *
-     * @param lines paragraphs of plain text
-     * @param link  the path of the page it is about, or null
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueue(String dedupeKey, String recipient, String subject, List<String> lines, String link) {
-        return enqueue(dedupeKey, recipient, subject, lines, link, null);
-    }
-
-    /**
-     * Queues one email that can be unsubscribed from: it carries the one-click unsubscribe (RFC 8058) of
-     * the subscription that caused it, or of its address as a group's contact, in its headers, and a link
-     * to the unsubscribe page in its body.
-     *
-     * @param unsubscribeToken the token of its unsubscribe links ({@code Unsubscribes}), or null for an
-     *                         email nobody unsubscribes from (a confirmation)
+     * @param lines            paragraphs of plain text
+     * @param link             the path of the page it is about, or null
+     * @param unsubscribeToken the token of its unsubscribe links ({@code Unsubscribes})
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String dedupeKey, String recipient, String subject, List<String> lines, String link,
             String unsubscribeToken) {
-        String url = link == null ? null : properties.publicBaseUrl() + link;
-        String token = unsubscribeToken == null ? null : UriUtils.encodeQueryParam(unsubscribeToken, StandardCharsets.UTF_8);
+        return enqueueParagraphs(dedupeKey, recipient, subject, lines.stream().map(Paragraph::of).toList(), link,
+                unsubscribeToken);
+    }
+
+    /**
+     * The same with paragraphs that each may link to a page of their own (a digest's items), besides the
+     * email's {@code link}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueueParagraphs(String dedupeKey, String recipient, String subject, List<Paragraph> paragraphs,
+            String link, String unsubscribeToken) {
+        Objects.requireNonNull(unsubscribeToken, "every email carries an unsubscribe (RFC 8058)");
+        String url = page(link);
+        String token = UriUtils.encodeQueryParam(unsubscribeToken, StandardCharsets.UTF_8);
         // the header's URL is the API's, posted by the mail client itself; people are sent to the page
-        String oneClick = token == null ? null : properties.publicBaseUrl() + ONE_CLICK_PATH + token;
-        String unsubscribePage = token == null ? null : properties.publicBaseUrl() + UNSUBSCRIBE_PAGE + token;
+        String oneClick = properties.publicBaseUrl() + ONE_CLICK_PATH + token;
+        String unsubscribePage = properties.publicBaseUrl() + UNSUBSCRIBE_PAGE + token;
         String settings = properties.publicBaseUrl() + SETTINGS_PAGE;
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
-        for (String line : lines) {
-            text.append(line).append("\n\n");
-            html.append("<p>").append(HtmlUtils.htmlEscape(line)).append("</p>");
+        for (Paragraph paragraph : paragraphs) {
+            String own = page(paragraph.link());
+            text.append(paragraph.text()).append('\n');
+            html.append("<p>").append(HtmlUtils.htmlEscape(paragraph.text()));
+            if (own != null) {
+                text.append("Open it: ").append(own).append('\n');
+                html.append("<br><a href=\"").append(HtmlUtils.htmlEscape(own)).append("\">")
+                        .append(HtmlUtils.htmlEscape(paragraph.linkText() == null ? "Open it in the tracker"
+                                : paragraph.linkText()))
+                        .append("</a>");
+            }
+            text.append('\n');
+            html.append("</p>");
         }
         if (url != null) {
             text.append("Open it: ").append(url).append('\n');
             html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(url)).append("\">Open it in the tracker</a></p>");
         }
         text.append("\n-- \nWS2 Implementation Tracker. Change what you receive: ").append(settings).append('\n');
+        text.append("Unsubscribe from these emails: ").append(unsubscribePage).append('\n');
         html.append("<p style=\"color:#666\">WS2 Implementation Tracker. <a href=\"")
-                .append(HtmlUtils.htmlEscape(settings)).append("\">Change what you receive</a>");
-        if (unsubscribePage != null) {
-            text.append("Unsubscribe from these emails: ").append(unsubscribePage).append('\n');
-            html.append(" | <a href=\"").append(HtmlUtils.htmlEscape(unsubscribePage)).append("\">Unsubscribe</a>");
-        }
-        html.append("</p></body></html>");
+                .append(HtmlUtils.htmlEscape(settings)).append("\">Change what you receive</a>")
+                .append(" | <a href=\"").append(HtmlUtils.htmlEscape(unsubscribePage)).append("\">Unsubscribe</a>")
+                .append("</p></body></html>");
         return jdbc.sql("""
                 INSERT INTO email (dedupe_key, recipient, subject, text_body, html_body, unsubscribe_url)
                 VALUES (:key, :recipient, :subject, :text, :html, :unsubscribeUrl) ON CONFLICT (dedupe_key) DO NOTHING""")
                 .param("key", dedupeKey).param("recipient", recipient).param("subject", subject)
                 .param("text", text.toString()).param("html", html.toString()).param("unsubscribeUrl", oneClick)
                 .update() == 1;
+    }
+
+    /** Where a page's path opens for the person reading the email; null for none. */
+    private String page(String path) {
+        return path == null ? null : properties.publicBaseUrl() + path;
+    }
+
+    /**
+     * One paragraph of an email.
+     *
+     * @param link     the path of the page it is about, or null
+     * @param linkText the words of that link in the HTML part (its subject, say), or null for generic words
+     */
+    public record Paragraph(String text, String link, String linkText) {
+
+        public static Paragraph of(String text) {
+            return new Paragraph(text, null, null);
+        }
     }
 
     /** Takes due emails and pushes their next attempt ahead by {@code lease} (see the webhook sender). */
@@ -115,7 +145,7 @@ public class Emails {
                 .param("id", id).param("error", error).param("at", Timestamp.from(retryAt)).update();
     }
 
-    /** @param unsubscribeUrl the one-click unsubscribe URL, or null for an email without one (a confirmation) */
+    /** @param unsubscribeUrl the one-click unsubscribe URL; null only in emails queued before every email had one */
     record Outgoing(UUID id, String recipient, String subject, String text, String html, String unsubscribeUrl,
             int attempts) {
     }

@@ -15,7 +15,8 @@ import org.ws2.notifications.subscription.Subscription.Cadence;
 import org.ws2.notifications.subscription.Unsubscribes;
 
 /**
- * Notices collected for people who chose a daily or weekly email. Making a digest marks its items
+ * Notices collected for people who chose a daily or weekly email: a digest lists each in its words, with
+ * the link to its own page. Making a digest marks its items
  * digested and queues its email in one transaction, the subscription row locked: two replicas, or
  * a run repeated after a crash, cannot send the same items twice.
  */
@@ -58,18 +59,20 @@ public class Digests {
                 .query((rs, row) -> new Subscriber(rs.getObject("id", UUID.class), rs.getString("email"))).list();
         int sent = 0;
         for (Subscriber subscriber : subscribers) {
-            List<String> lines = new ArrayList<>();
+            List<Emails.Paragraph> items = new ArrayList<>();
             List<String> eventIds = new ArrayList<>();
             jdbc.sql("""
-                    SELECT event_id, message FROM digest_item WHERE subscription_id = :id AND digested_at IS NULL
-                    ORDER BY occurred_at, event_id""")
+                    SELECT event_id, subject, message, link FROM digest_item
+                    WHERE subscription_id = :id AND digested_at IS NULL ORDER BY occurred_at, event_id""")
                     .param("id", subscriber.id())
                     .query((rs, row) -> {
                         eventIds.add(rs.getString("event_id"));
-                        lines.add(rs.getString("message"));
+                        // each item links to its own page, named by its subject
+                        items.add(new Emails.Paragraph(rs.getString("message"), rs.getString("link"),
+                                rs.getString("subject")));
                         return null;
                     }).list();
-            if (lines.isEmpty()) {
+            if (items.isEmpty()) {
                 continue;
             }
             jdbc.sql("""
@@ -77,10 +80,11 @@ public class Digests {
                     WHERE subscription_id = :id AND event_id IN (:eventIds)""")
                     .param("id", subscriber.id()).param("eventIds", eventIds).update();
             String word = cadence == Cadence.DAILY ? "Daily" : "Weekly";
-            lines.add(0, lines.size() + (lines.size() == 1 ? " thing" : " things") + " happened that you follow:");
+            items.add(0, Emails.Paragraph.of(items.size() + (items.size() == 1 ? " thing" : " things")
+                    + " happened that you follow:"));
             // Keyed by the first item: the items, once digested, are never digested again.
-            emails.enqueue("digest:" + subscriber.id() + ":" + eventIds.get(0), subscriber.email(),
-                    "[WS2] " + word + " digest, " + java.time.LocalDate.now(java.time.ZoneOffset.UTC), lines, null,
+            emails.enqueueParagraphs("digest:" + subscriber.id() + ":" + eventIds.get(0), subscriber.email(),
+                    "[WS2] " + word + " digest, " + java.time.LocalDate.now(java.time.ZoneOffset.UTC), items, null,
                     unsubscribes.tokenFor(subscriber.id()));
             sent++;
         }

@@ -20,7 +20,9 @@ import org.ws2.notifications.email.Emails;
  * so an address that is not the person's own (their token's {@code email} claim) is sent one email,
  * a link to confirm, and nothing else until it does. The link carries a random token of which only
  * the SHA-256 is kept; an address is sent at most one confirmation per
- * {@code ws2.subscriptions.confirmation-pause}, whoever asks, so asking cannot flood it either.
+ * {@code ws2.subscriptions.confirmation-pause}, whoever asks, so asking cannot flood it either. Like every
+ * email, the confirmation carries a one-click unsubscribe (RFC 8058, {@link Unsubscribes}): the address declines,
+ * and that person's saves ask it nothing again.
  */
 @Repository
 class EmailConfirmations {
@@ -33,24 +35,27 @@ class EmailConfirmations {
     private final JdbcClient jdbc;
     private final Emails emails;
     private final SubscriptionProperties properties;
+    private final Unsubscribes unsubscribes;
 
-    EmailConfirmations(JdbcClient jdbc, Emails emails, SubscriptionProperties properties) {
+    EmailConfirmations(JdbcClient jdbc, Emails emails, SubscriptionProperties properties, Unsubscribes unsubscribes) {
         this.jdbc = jdbc;
         this.emails = emails;
         this.properties = properties;
+        this.unsubscribes = unsubscribes;
     }
 
     /**
      * Records that {@code owner} wants {@code address} mailed: confirmed at once if it is
-     * {@code ownAddress}, else, unless it confirmed before, a confirmation is queued if the address
-     * has not been sent one lately.
+     * {@code ownAddress}, else, unless it confirmed or declined before, a confirmation is queued if the
+     * address has not been sent one lately.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void request(String owner, String address, String ownAddress) {
         if (ownAddress != null && address.equalsIgnoreCase(ownAddress)) {
             jdbc.sql("""
                     INSERT INTO email_consent (owner, address, confirmed_at) VALUES (:owner, lower(:address), now())
-                    ON CONFLICT (owner, address) DO UPDATE SET confirmed_at = coalesce(email_consent.confirmed_at, now())""")
+                    ON CONFLICT (owner, address) DO UPDATE SET confirmed_at = coalesce(email_consent.confirmed_at, now()),
+                        declined_at = NULL""")
                     .param("owner", owner).param("address", address).update();
             return;
         }
@@ -58,11 +63,12 @@ class EmailConfirmations {
                 INSERT INTO email_consent (owner, address) VALUES (:owner, lower(:address))
                 ON CONFLICT (owner, address) DO NOTHING""")
                 .param("owner", owner).param("address", address).update();
-        boolean confirmed = jdbc.sql("""
-                SELECT confirmed_at IS NOT NULL FROM email_consent WHERE owner = :owner AND address = lower(:address)
-                FOR UPDATE""")
+        // an address that declined this owner's email (its confirmation's unsubscribe) is not asked again
+        boolean settled = jdbc.sql("""
+                SELECT confirmed_at IS NOT NULL OR declined_at IS NOT NULL FROM email_consent
+                WHERE owner = :owner AND address = lower(:address) FOR UPDATE""")
                 .param("owner", owner).param("address", address).query(Boolean.class).single();
-        if (confirmed || !mayAsk(address)) {
+        if (settled || !mayAsk(address)) {
             return;
         }
         String token = newToken();
@@ -77,8 +83,9 @@ class EmailConfirmations {
                         + "emailed to this address.",
                         "Nothing more will be sent to it unless you confirm, using the link below within "
                                 + properties.confirmationValidFor().toDays() + " days.",
-                        "If you did not expect this email, ignore it."),
-                CONFIRM_PAGE + token);
+                        "If you did not expect this email, ignore it, or unsubscribe below: this address is then "
+                                + "asked nothing more on that person's behalf."),
+                CONFIRM_PAGE + token, unsubscribes.tokenForConfirmation(owner, address));
     }
 
     /**

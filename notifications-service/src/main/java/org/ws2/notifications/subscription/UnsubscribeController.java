@@ -21,8 +21,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * One-click unsubscribe (RFC 8058). Every email sent because of a subscription or to a group's contact
- * names this URL in its {@code List-Unsubscribe} header (the token says which, {@link Unsubscribes}); the mail client posts it, form-encoded
+ * One-click unsubscribe (RFC 8058). Every email (sent because of a subscription, to a group's contact, or to
+ * confirm an address) names this URL in its {@code List-Unsubscribe} header (the token says which,
+ * {@link Unsubscribes}); the mail client posts it, form-encoded
  * ({@code List-Unsubscribe=One-Click}), with nobody signed in, so the token in the URL is the only
  * credential. The email's body links to the page {@code /unsubscribe?token=} (web module), which posts
  * the same token here.
@@ -43,8 +44,8 @@ class UnsubscribeController {
 
     /** The body RFC 8058 prescribes is accepted and not required: the token alone decides. */
     @PostMapping(PATH)
-    @Operation(summary = "Stops the email of the subscription an email's unsubscribe link names, or every "
-            + "contact email to the address it names (no sign-in; "
+    @Operation(summary = "Stops the email of the subscription an email's unsubscribe link names, every "
+            + "contact email to the address it names, or the email a confirmation asked for (no sign-in; "
             + "RFC 8058 one-click: the body is List-Unsubscribe=One-Click)")
     Unsubscribed unsubscribe(@RequestParam(required = false) String token) {
         if (token == null || token.isBlank()) {

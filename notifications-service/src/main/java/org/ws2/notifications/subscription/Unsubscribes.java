@@ -23,8 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one-click unsubscribe (RFC 8058) of every email but a confirmation. Two kinds of token, one key and
- * one check:
+ * The one-click unsubscribe (RFC 8058) of every email. Three kinds of token, one key and one check:
  * <ul>
  * <li>an email sent because of a subscription: {@code <subscription id>.<HMAC-SHA256 of the id>}. Bound to
  * one subscription, long-lived (it works as long as the subscription exists, like the emails already in
@@ -34,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code contact.<base64url of the address>.<HMAC-SHA256 of the address>}. The contacts are the groups
  * service's; what this service can stop is its own mail to the address, so the opt-out is per address
  * (table {@code contact_opt_out}), whichever group names it.</li>
+ * <li>a confirmation, sent to an address someone named for their subscriptions:
+ * {@code confirmation.<base64url of the owner, a line feed, the address>.<HMAC-SHA256 of both>}. The address
+ * declines that person's subscriptions: their email to it stops before it began ({@link #decline}), the
+ * confirmation link no longer works, and that person's saves send it no confirmation again.</li>
  * </ul>
  * Neither is guessable without the key, and nothing per email is stored. Each MAC covers a purpose
  * besides the value, so a token of one kind is never one of the other. The key is 32 random bytes made
@@ -47,6 +50,23 @@ public class Unsubscribes {
     private static final String PURPOSE = "ws2-unsubscribe:";
     private static final String CONTACT_PURPOSE = "ws2-unsubscribe-contact:";
     private static final String CONTACT = "contact.";
+    private static final String CONFIRMATION_PURPOSE = "ws2-unsubscribe-confirmation:";
+    private static final String CONFIRMATION = "confirmation.";
+
+    /**
+     * A person's subscription stops its email: it keeps its inbox if it has one, else it is paused with
+     * {@code :reason}. Completed by a WHERE naming the subscriptions, then {@link #STOPPABLE}.
+     */
+    private static final String STOP_EMAIL = """
+            UPDATE subscription SET
+                   enabled = enabled AND channels @> '["INBOX"]',
+                   disabled_reason = CASE WHEN channels @> '["INBOX"]' THEN disabled_reason ELSE :reason END,
+                   channels = CASE WHEN channels @> '["INBOX"]' THEN '["INBOX"]' ELSE channels END,
+                   version = version + 1, updated_at = now()
+            """;
+    /** Only a person's subscription with email still to stop changes (twice is once). */
+    private static final String STOPPABLE =
+            " AND kind = 'PERSON' AND channels @> '[\"EMAIL\"]' AND (enabled OR channels @> '[\"INBOX\"]')";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -71,6 +91,14 @@ public class Unsubscribes {
                 + "." + mac(CONTACT_PURPOSE + normalized);
     }
 
+    /** The token of the unsubscribe links of the confirmation email asking {@code address} to agree to {@code owner}'s email. */
+    public String tokenForConfirmation(String owner, String address) {
+        String ownerAndAddress = owner + "\n" + normalized(address);
+        return CONFIRMATION + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(ownerAndAddress.getBytes(StandardCharsets.UTF_8))
+                + "." + mac(CONFIRMATION_PURPOSE + ownerAndAddress);
+    }
+
     /**
      * The addresses, of a group's contacts, that have not asked through a contact email's link to get no
      * more of them: one read for all of an event's contacts.
@@ -86,8 +114,9 @@ public class Unsubscribes {
     }
 
     /**
-     * Stops the email the token's link came with: a subscription's, or every contact email to an address.
-     * False if the token is not one this service made, or its subscription is gone. Twice is once.
+     * Stops the email the token's link came with: a subscription's, every contact email to an address, or
+     * the email a confirmation asked an address to agree to. False if the token is not one this service made,
+     * or its subscription is gone. Twice is once.
      */
     @Transactional
     boolean unsubscribe(String token) {
@@ -95,6 +124,15 @@ public class Unsubscribes {
             Optional<String> address = addressOf(token.substring(CONTACT.length()));
             address.ifPresent(this::optOut);
             return address.isPresent();
+        }
+        if (token.startsWith(CONFIRMATION)) {
+            Optional<String> ownerAndAddress = signed(token.substring(CONFIRMATION.length()), CONFIRMATION_PURPOSE,
+                    Unsubscribes::decoded);
+            ownerAndAddress.ifPresent(value -> {
+                int split = value.lastIndexOf('\n'); // an address has no line feed; an owner's name might
+                decline(value.substring(0, split), value.substring(split + 1));
+            });
+            return ownerAndAddress.isPresent();
         }
         Optional<UUID> id = subscriptionOf(token);
         id.ifPresent(this::stopEmail);
@@ -105,16 +143,30 @@ public class Unsubscribes {
         // What was collected for a digest goes too: it would otherwise arrive if email were turned on again.
         jdbc.sql("DELETE FROM digest_item WHERE subscription_id = :id AND digested_at IS NULL")
                 .param("id", subscription).update();
+        jdbc.sql(STOP_EMAIL + "WHERE id = :id" + STOPPABLE)
+                .param("reason", "Unsubscribed from an email's link").param("id", subscription).update();
+    }
+
+    /**
+     * The address says no to {@code owner}'s email, from the confirmation that asked it: the owner's subscriptions
+     * to it stop their email as an unsubscribe does (any collected digest items go too), its confirmation link
+     * stops working, and it is not asked again for that owner. Confirmed before, it is no longer: unsubscribing
+     * means no more email, whatever was clicked first. The owner's own address (their token's) confirms afresh
+     * when they save ({@link EmailConfirmations#request}).
+     */
+    private void decline(String owner, String address) {
         jdbc.sql("""
-                UPDATE subscription SET
-                       enabled = enabled AND channels @> '["INBOX"]',
-                       disabled_reason = CASE WHEN channels @> '["INBOX"]' THEN disabled_reason
-                                              ELSE 'Unsubscribed from an email''s link' END,
-                       channels = CASE WHEN channels @> '["INBOX"]' THEN '["INBOX"]' ELSE channels END,
-                       version = version + 1, updated_at = now()
-                WHERE id = :id AND kind = 'PERSON' AND channels @> '["EMAIL"]'
-                  AND (enabled OR channels @> '["INBOX"]')""")
-                .param("id", subscription).update();
+                INSERT INTO email_consent (owner, address, declined_at) VALUES (:owner, :address, now())
+                ON CONFLICT (owner, address) DO UPDATE SET confirmed_at = NULL, token_hash = NULL, token_expires_at = NULL,
+                    declined_at = coalesce(email_consent.declined_at, now())""")
+                .param("owner", owner).param("address", address).update();
+        jdbc.sql("""
+                DELETE FROM digest_item WHERE digested_at IS NULL AND subscription_id IN (
+                    SELECT id FROM subscription WHERE owner = :owner AND kind = 'PERSON' AND lower(email) = :address)""")
+                .param("owner", owner).param("address", address).update();
+        jdbc.sql(STOP_EMAIL + "WHERE owner = :owner AND lower(email) = :address" + STOPPABLE)
+                .param("reason", "The address declined, from its confirmation email's link")
+                .param("owner", owner).param("address", address).update();
     }
 
     private void optOut(String address) {
@@ -130,8 +182,12 @@ public class Unsubscribes {
 
     /** @param token what follows {@code contact.}: the encoded address, a dot, its MAC */
     private Optional<String> addressOf(String token) {
-        return signed(token, CONTACT_PURPOSE,
-                encoded -> new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8));
+        return signed(token, CONTACT_PURPOSE, Unsubscribes::decoded);
+    }
+
+    /** Throws {@link IllegalArgumentException} on what is not base64url. */
+    private static String decoded(String encoded) {
+        return new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
     }
 
     /**

@@ -29,6 +29,8 @@ class WebhookSender extends PollingSender {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
     private static final int BATCH = 20;
+    /** An admin's page of one webhook (web module): whether it is paused and why, and its delivery log. */
+    private static final String WEBHOOK_PAGE = "/settings/webhooks/";
 
     private final WebhookDeliveryLog deliveries;
     private final WebhookTargets targets;
@@ -115,10 +117,9 @@ class WebhookSender extends PollingSender {
             log.warn("Disabled webhook subscription {}: {}", due.subscriptionId(), reason);
             notices.add(new NewNotice("webhook-disabled:" + due.id(), NoticeKind.WEBHOOK_DISABLED,
                     "Webhook disabled", "Your webhook to " + due.url() + " was disabled. " + reason
-                            + " Fix the receiver, then re-enable it with PUT /api/subscriptions/" + due.subscriptionId()
-                            + " and \"enabled\": true.",
-                    // a notice links to a page, never to the API
-                    "/settings/notifications", null, null, null, Instant.now()),
+                            + " Fix the receiver, then resume the webhook on its page.",
+                    // a notice links to a page, never to the API: the webhook's own, with its delivery log (web module)
+                    WEBHOOK_PAGE + due.subscriptionId(), null, null, null, Instant.now()),
                     Recipients.person(due.owner()));
         }
     }

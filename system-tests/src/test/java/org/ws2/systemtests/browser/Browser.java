@@ -79,6 +79,16 @@ final class Browser implements AutoCloseable {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
+    /**
+     * The HTTP status the page now shown was answered with, as the browser got it (after any redirect): what a person
+     * following a link gets, which the page's own words may not say.
+     */
+    long status() {
+        Object status = ((JavascriptExecutor) driver).executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : 0;");
+        return ((Number) status).longValue();
+    }
+
     /** Sets a field's value as a person's picker would (a date input's typing rules depend on the locale). */
     void setValue(By by, String value) {
         ((JavascriptExecutor) driver).executeScript(

@@ -24,8 +24,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,13 +39,16 @@ import static org.ws2.systemtests.support.Responses.items;
 import static org.ws2.systemtests.support.Responses.json;
 
 /**
- * Issue 20 item 7: the journeys that leave the tracker by email and come back by the email's link, in a real headless
- * Chromium on the browser stack. Each email is read from the stack's SMTP catcher as its recipient gets it, and the
- * link followed is the one in its body, never a path the test knows. ALAC's chair ({@value #CHAIR}) gets them.
+ * Issue 20 item 7: the journeys that leave the tracker by email (or an inbox notice, or the editions' feed) and come
+ * back by its link, in a real headless Chromium on the browser stack. Each email is read from the stack's SMTP catcher
+ * as its recipient gets it, and the link followed is the one it carries, never a path the test knows; a link is done
+ * when the browser got its page with 200 and the page names the thing. ALAC's chair ({@value #CHAIR}) gets most of
+ * them; support staff ({@value #SUPPORT}) the comment's.
  * <p>
  * After {@link BrowserJourneysIT} on the same stack ({@link BrowserStack}): its counts need the catalogue untouched, so
- * these journeys come second and stay outside topic 6 (1.1 to 1.4), and only add to ALAC what keeps its checks true
- * when run alone too (1.1 ends signed off, as ALAC's topic 6 does there).
+ * these journeys come second and stay outside topic 6 (in topic 1), and only add to ALAC what keeps its checks true
+ * when run alone too (1.1 and 1.5 end signed off, as ALAC's topic 6 does there). The stack sends sign-off reminders
+ * and gives up on a failing webhook within seconds, not days (system-tests/pom.xml).
  */
 @ExtendWith(BrowserStack.class)
 @Order(2)
@@ -49,20 +57,21 @@ class EmailLinkJourneysIT {
     static final Duration LIVE = Duration.ofSeconds(20);
     static final Duration MAIL = Duration.ofSeconds(30);
     static final String CHAIR = "chair@alac.example";
+    static final String SUPPORT = "sam@support.example";
+    static final String ALAC = "At-Large Advisory Committee";
 
     private SystemStack stack;
     private GatewayClient gateway;
     private Browser browser;
-    private Mailbox chairsMail;
-    private ChairsSubscriptions subscriptions;
+    /** ALAC's chair, an editor of ALAC with a token, who is also its contact. */
+    private Subscriber chair;
 
     @BeforeEach
     void openABrowserAndGiveAlacAChair(SystemStack stack, GatewayClient gateway) {
         this.stack = stack;
         this.gateway = gateway;
         browser = new Browser(stack.gatewayUrl());
-        chairsMail = new Mailbox(stack, CHAIR);
-        subscriptions = new ChairsSubscriptions(gateway, browser, chairsMail, CHAIR);
+        chair = new Subscriber(stack, gateway, browser, "ALAC Chair", "group-editor", List.of("ALAC"), CHAIR);
         giveAChair("ALAC", CHAIR);
     }
 
@@ -87,12 +96,16 @@ class EmailLinkJourneysIT {
 
     /**
      * Support asks ALAC to sign off 1.1; the chair's email links to the assignment, where ALAC's editor signs off while
-     * the group's page, open elsewhere, shows ALAC's new stage by itself. The editor's comment there reaches support's
-     * inbox, whose notice opens the thread.
+     * the group's page, open elsewhere, shows ALAC's new stage by itself. The editor's comment there reaches support by
+     * email and in the inbox, and both links open the thread with the comment.
      */
     @Test
     void aSignOffRequestEmailLeadsToTheSignOffAndTheCommentBackToSupport() {
-        browser.signIn("Sam Support", "support-staff", List.of());
+        Subscriber sam = new Subscriber(stack, gateway, browser, "Sam Support", "support-staff", List.of(), SUPPORT);
+        // support follows the groups it works with, by email: a comment addressed to it is emailed as this says
+        sam.subscribe("""
+                {"channels":["INBOX","EMAIL"],"cadence":"IMMEDIATE","groupIds":["ALAC"]}""");
+        sam.signIn();
         browser.open("/workspace");
         browser.find(By.id("bt-prefix")).sendKeys("1.1");
         browser.find(By.id("bt-kind-AC")).click();
@@ -114,14 +127,13 @@ class EmailLinkJourneysIT {
         String groupPage = browser.driver.getWindowHandle();
         browser.screenshot("email-02-alac-awaiting-sign-off");
 
-        Email request = chairsMail.awaitSubject(MAIL, "[WS2] Sign-off requested: recommendation 1.1");
-        assertThat(request.text()).contains("Support asks At-Large Advisory Committee to review and sign off recommendation 1.1");
+        Email request = chair.mailbox.awaitSubject(MAIL, "[WS2] Sign-off requested: recommendation 1.1");
+        assertThat(request.text()).contains("Support asks " + ALAC + " to review and sign off recommendation 1.1");
         String link = request.link("/groups/ALAC/assignments/1.1");
 
         browser.driver.switchTo().newWindow(WindowType.TAB);
         browser.signIn("Alice ALAC", "group-editor", List.of("ALAC"));
-        browser.driver.get(link);
-        assertThat(browser.find(By.tagName("h1")).getText()).startsWith("1.1");
+        opens(link, "1.1");
         browser.screenshot("email-03-assignment-from-the-chairs-email");
         browser.assertAccessible();
         browser.find(By.id("signoff-note")).sendKeys("Reviewed by the ALAC");
@@ -134,44 +146,71 @@ class EmailLinkJourneysIT {
         assertThat(stage().getText()).contains("has reviewed recs");
         browser.screenshot("email-04-alac-stage-updated-live");
 
-        aCommentOnThatPageReachesSupportsInboxAndItsLinkOpensTheThread(link);
+        aCommentOnThatPageReachesSupportByEmailAndInTheInbox(link, sam);
     }
 
-    private void aCommentOnThatPageReachesSupportsInboxAndItsLinkOpensTheThread(String assignmentLink) {
+    private void aCommentOnThatPageReachesSupportByEmailAndInTheInbox(String assignmentLink, Subscriber sam) {
         String comment = "Does this cover the RALOs' own reviews?";
         browser.driver.get(assignmentLink);
         browser.find(By.id("comment-text")).sendKeys(comment);
         browser.find(By.xpath("//button[text()='Comment']")).click();
         browser.await(LIVE, d -> d.findElement(By.id("thread")).getText().contains(comment));
 
-        browser.signIn("Sam Support", "support-staff", List.of());
-        String subject = "Comment on At-Large Advisory Committee's recommendation 1.1";
+        // support staff who asked ALAC for the sign-off hear of it: by email, as their subscription says
+        sam.signIn();
+        String subject = "Comment on " + ALAC + "'s recommendation 1.1";
+        String thread = sam.mailbox.awaitSubject(MAIL, "[WS2] " + subject).link("/groups/ALAC/assignments/1.1");
+        assertThat(thread).endsWith("#thread");
+        opens(thread, "1.1");
+        assertThat(browser.find(By.id("thread")).getText()).contains(comment, "Alice ALAC");
+        browser.screenshot("email-05-thread-from-supports-email");
+
+        // and in the inbox, whose notice opens the same thread
         browser.open("/inbox");
-        WebElement notice = browser.await(LIVE, d -> {
-            List<WebElement> found = d.findElements(By.linkText(subject));
-            if (found.isEmpty()) {
-                d.navigate().refresh(); // the notice arrives through Kafka; the inbox page is not live
-                return null;
-            }
-            return found.get(0);
-        });
-        browser.screenshot("email-05-support-inbox-with-the-comment");
+        WebElement notice = awaitNotice(subject);
+        browser.screenshot("email-06-support-inbox-with-the-comment");
         browser.assertAccessible();
         notice.click();
         browser.await(LIVE, d -> d.getCurrentUrl().endsWith("/groups/ALAC/assignments/1.1#thread"));
+        assertThat(browser.status()).isEqualTo(200);
         assertThat(browser.find(By.id("thread")).getText()).contains(comment, "Alice ALAC");
-        browser.screenshot("email-06-thread-from-the-inbox");
+        browser.screenshot("email-07-thread-from-the-inbox");
+    }
+
+    /**
+     * A sign-off request left unanswered for two weeks (support enters it with the day it was made) is reminded: the
+     * chair's reminder links to the assignment, where ALAC's editor signs off.
+     */
+    @Test
+    void aSignOffReminderLeadsToTheAssignmentWhereTheGroupSignsOff() {
+        String staff = gateway.token("support-staff");
+        Instant asked = Instant.now().minus(14, ChronoUnit.DAYS);
+        assertOk(gateway.post("/api/assignments", staff, """
+                {"groupId":"ALAC","recommendationId":"1.5","effectiveAt":"%s"}""".formatted(asked.minus(1, ChronoUnit.HOURS))));
+        assertOk(gateway.post("/api/groups/ALAC/assignments/1.5/triage", staff, """
+                {"to":"SIGN_OFF_REQUESTED","note":"Please review","effectiveAt":"%s"}""".formatted(asked)));
+
+        Email reminder = chair.mailbox.awaitSubject(MAIL, "[WS2] Reminder: sign-off requested for recommendation 1.5");
+        assertThat(reminder.text()).contains("to review and sign off recommendation 1.5", "still unanswered");
+        browser.signIn("Alice ALAC", "group-editor", List.of("ALAC"));
+        opens(reminder.link("/groups/ALAC/assignments/1.5"), "1.5");
+        assertThat(browser.find(By.cssSelector("[data-testid=triage]")).getText()).isEqualTo("Sign-off requested");
+        browser.screenshot("email-08-assignment-from-the-reminder");
+        browser.find(By.id("signoff-note")).sendKeys("Reviewed at last");
+        browser.find(By.xpath("//button[text()='Sign off']")).click();
+        browser.await(LIVE, d -> d.findElement(By.cssSelector("[data-testid=triage]")).getText().equals("Signed off"));
     }
 
     /**
      * Support records an engagement and flags a recommendation in the browser; every link of the emails ALAC's chair
-     * gets about them answers, and the one to the thing opens a page that names it.
+     * gets about them answers, and the one to the thing opens a page that names it. GAC's chair unsubscribes from the
+     * flag's email with one click, as a mail client does, and gets no more flags.
      */
     @Test
-    void everyLinkInTheChairsEmailsAboutAnEngagementAndAFlagAnswers() throws IOException, InterruptedException {
+    void everyLinkInTheChairsEmailsAboutAnEngagementAndAFlagAnswers() throws IOException, InterruptedException, SQLException {
         giveAChair("GAC", "chair@gac.example");
-        subscriptions.subscribe("""
-                {"channels":["EMAIL"],"cadence":"IMMEDIATE","email":"%s","engagementKinds":["WEBINAR"]}""".formatted(CHAIR));
+        chair.subscribe("""
+                {"channels":["EMAIL"],"cadence":"IMMEDIATE","engagementKinds":["WEBINAR"]}""");
         browser.signIn("Sam Support", "support-staff", List.of());
         String title = "ALAC webinar on SO/AC accountability " + System.nanoTime();
         browser.open("/engagements");
@@ -182,7 +221,7 @@ class EmailLinkJourneysIT {
         browser.find(By.xpath("//button[text()='Record']")).click();
         browser.await(LIVE, d -> d.getCurrentUrl().matches(".*/engagements/[^/?#]+$"));
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(title);
-        browser.screenshot("email-07-engagement-recorded");
+        browser.screenshot("email-09-engagement-recorded");
 
         browser.open("/recommendations/1.3");
         Select level = new Select(browser.find(By.id("coordination-level")));
@@ -192,16 +231,35 @@ class EmailLinkJourneysIT {
         browser.find(By.xpath("//button[text()='Save the flag']")).click();
         browser.await(LIVE, d -> new Select(d.findElement(By.id("coordination-level"))).getFirstSelectedOption()
                 .getAttribute("value").equals(flag));
-        browser.screenshot("email-08-recommendation-1.3-flagged");
+        browser.screenshot("email-10-recommendation-1.3-flagged");
 
-        Email engagement = chairsMail.awaitSubject(MAIL, "[WS2] Webinar: " + title);
+        Email engagement = chair.mailbox.awaitSubject(MAIL, "[WS2] Webinar: " + title);
         everyLinkAnswersAndTheFirstNames(engagement, "/engagements/", title, "engagement");
         // a coordination flag is for every SO and AC chair (docs/notifications.md), subscribed or not
-        for (Mailbox chairs : List.of(chairsMail, new Mailbox(stack, "chair@gac.example"))) {
-            Email flagged = chairs.awaitSubject(MAIL, "[WS2] Community coordination: recommendation 1.3");
-            assertThat(flagged.text()).contains("Every SO and AC reviews its accountability");
-            everyLinkAnswersAndTheFirstNames(flagged, "/recommendations/1.3", "1.3", "flag");
+        String flagged = "[WS2] Community coordination: recommendation 1.3";
+        Mailbox gacChair = new Mailbox(stack, "chair@gac.example");
+        for (Mailbox chairs : List.of(chair.mailbox, gacChair)) {
+            Email email = chairs.awaitSubject(MAIL, flagged);
+            assertThat(email.text()).contains("Every SO and AC reviews its accountability");
+            everyLinkAnswersAndTheFirstNames(email, "/recommendations/1.3", "1.3", "flag");
         }
+
+        // RFC 8058: GAC's chair's mail client posts the header's URL through the gateway, nobody signed in
+        String oneClick = gacChair.awaitSubject(MAIL, flagged).listUnsubscribe().orElseThrow();
+        HttpResponse<String> unsubscribed = PERSON.send(HttpRequest.newBuilder(URI.create(oneClick)).timeout(MAIL)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
+        // the next flag reaches ALAC's chair, written in the same transaction as anything to GAC's: GAC's got none
+        String again = flag.equals("REQUIRED") ? "WOULD_BENEFIT" : "REQUIRED";
+        assertOk(gateway.put("/api/recommendations/1.3/coordination", gateway.token("support-staff"), """
+                {"level":"%s","rationale":"A second look at 1.3"}""".formatted(again), gateway.etag("/api/recommendations/1.3")));
+        chair.mailbox.awaitOne(MAIL, email -> email.subject().equals(flagged) && email.text().contains("A second look at 1.3"));
+        assertThat(new StackDatabase(stack, "ws2_notifications").strings(
+                "SELECT count(*) FROM email WHERE recipient = ? AND subject = ?", "chair@gac.example", flagged))
+                .containsExactly("1");
+        assertThat(gacChair.all()).filteredOn(email -> email.subject().equals(flagged)).hasSize(1);
     }
 
     /** As a person's browser opens a link: where a page sends it on (to sign in) is where it ends up. */
@@ -216,39 +274,115 @@ class EmailLinkJourneysIT {
                     .timeout(MAIL).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(link).isEqualTo(200);
         }
-        String thing = email.link(thingPath);
-        browser.driver.get(thing);
-        assertThat(browser.find(By.tagName("h1")).getText()).as(thing).contains(name);
-        browser.screenshot("email-09-" + shot + "-link-from-the-chairs-email");
+        opens(email.link(thingPath), name);
+        browser.screenshot("email-11-" + shot + "-link-from-the-chairs-email");
     }
 
     /**
-     * The chair follows 1.4 in a daily digest. A digest arrives; unsubscribing from its link stops the next one: the
-     * next change of 1.4 reaches the chair's inbox, and digests run after it, but none is sent.
-     * The stack makes digests due every few seconds (system-tests/pom.xml: WS2_NOTIFICATIONS_SCHEDULE_DAILYDIGEST).
+     * An edition published: the chair's email and inbox notice open its page, and so does its entry in the editions'
+     * Atom feed.
+     */
+    @Test
+    void anEditionsEmailNoticeAndFeedEntryOpenItsPage() throws IOException, InterruptedException {
+        chair.subscribe("""
+                {"channels":["INBOX","EMAIL"],"cadence":"IMMEDIATE","eventTypes":["org.ws2.report.edition-published.v1"]}""");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int q = (today.getMonthValue() - 1) / 3 + 1;
+        String quarter = today.getYear() + "-Q" + q;
+        String label = "Q" + q + " " + today.getYear();
+        String editions = "/api/reports/editions/" + quarter;
+        HttpResponse<String> drafted = gateway.send(gateway.request(editions, gateway.token("support-staff"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        assertOk(gateway.post(editions + "/review", gateway.token("support-staff"), "{}"));
+        assertOk(gateway.post(editions + "/publish", gateway.token("admin"), "{}"));
+
+        String published = "The " + label + " update is published";
+        Email email = chair.mailbox.awaitSubject(MAIL, "[WS2] " + published);
+        opens(email.link("/reports/" + quarter), label);
+        browser.screenshot("email-12-edition-from-the-chairs-email");
+
+        chair.signIn();
+        browser.open("/inbox");
+        awaitNotice(published).click();
+        browser.await(LIVE, d -> d.getCurrentUrl().endsWith("/reports/" + quarter));
+        assertThat(browser.status()).isEqualTo(200);
+        assertThat(browser.find(By.tagName("h1")).getText()).contains(label);
+
+        HttpResponse<String> feed = gateway.send(gateway.request("/reports/editions.atom", null)
+                .setHeader("Accept", "application/atom+xml").GET());
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
+        Matcher entry = Pattern.compile("<link rel=\"alternate\" href=\"([^\"]+/reports/" + quarter + ")\"").matcher(feed.body());
+        assertThat(entry.find()).as(feed.body()).isTrue();
+        opens(entry.group(1), label);
+        browser.screenshot("email-13-edition-from-the-feed");
+    }
+
+    /**
+     * The chair follows 1.6 by email and an admin's webhook follows it too, to a receiver that never answers: a status
+     * change and evidence reach the chair, each email opening the recommendation; the webhook is given up, and the
+     * notice telling its admin opens the webhook's page, paused, with its deliveries.
+     */
+    @Test
+    void statusChangeAndEvidenceEmailsAndAWebhooksNoticeOpenTheirPages() {
+        chair.subscribe("""
+                {"channels":["EMAIL"],"cadence":"IMMEDIATE","recommendationIds":["1.6"]}""");
+        String admin = "Ada Admin";
+        String hook = "http://127.0.0.1:9/ws2-journey-hook"; // the discard port: nothing listens on it
+        HttpResponse<String> webhook = gateway.post("/api/subscriptions", gateway.tokenFor(admin, "admin"), """
+                {"kind":"WEBHOOK","url":"%s","recommendationIds":["1.6"]}""".formatted(hook));
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
+        String staff = gateway.token("support-staff");
+        assertOk(gateway.post("/api/recommendations/1.6/transitions", staff, "{\"to\":\"PLANNING\",\"note\":\"Scoping\"}"));
+        String evidence = "Diversity survey plan " + System.nanoTime();
+        assertOk(gateway.post("/api/recommendations/1.6/evidence", staff, """
+                {"title":"%s","url":"https://example.org/ws2/1.6","date":"%s"}""".formatted(evidence, LocalDate.now())));
+
+        opens(chair.mailbox.awaitSubject(MAIL, "[WS2] Recommendation 1.6 is now Planning").link("/recommendations/1.6"), "1.6");
+        Email added = chair.mailbox.awaitSubject(MAIL, "[WS2] Evidence added to recommendation 1.6");
+        assertThat(added.text()).contains(evidence);
+        opens(added.link("/recommendations/1.6"), "1.6");
+        assertThat(browser.find(By.tagName("main")).getText()).contains(evidence);
+        browser.screenshot("email-14-evidence-from-the-chairs-email");
+
+        browser.signIn(admin, "admin", List.of());
+        browser.open("/inbox");
+        awaitNotice("Webhook disabled").click();
+        String id = json(webhook).path("id").asString();
+        browser.await(LIVE, d -> d.getCurrentUrl().endsWith("/settings/webhooks/" + id));
+        assertThat(browser.status()).isEqualTo(200);
+        assertThat(browser.find(By.tagName("h1")).getText()).contains(hook);
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Paused", "Given up");
+        browser.screenshot("email-15-webhook-from-the-admins-notice");
+    }
+
+    /**
+     * The chair follows 1.4 in a daily digest. A digest arrives, its item linking to 1.4's page; unsubscribing from its
+     * link stops the next one: the next change of 1.4 reaches the chair's inbox, and digests run after it, but none is
+     * sent. The stack makes digests due every few seconds (system-tests/pom.xml: WS2_NOTIFICATIONS_SCHEDULE_DAILYDIGEST).
      */
     @Test
     void anUnsubscribeLinkStopsTheNextDigest() throws SQLException {
-        String chair = subscriptions.chairsToken();
-        subscriptions.subscribe("""
-                {"channels":["INBOX","EMAIL"],"cadence":"DAILY","email":"%s","recommendationIds":["1.4"]}""".formatted(CHAIR));
+        chair.subscribe("""
+                {"channels":["INBOX","EMAIL"],"cadence":"DAILY","recommendationIds":["1.4"]}""");
         String staff = gateway.token("support-staff");
         assertOk(gateway.post("/api/recommendations/1.4/transitions", staff, "{\"to\":\"PLANNING\",\"note\":\"Scoping\"}"));
-        Email digest = chairsMail.awaitOne(MAIL, email -> email.subject().startsWith("[WS2] Daily digest")
+        Email digest = chair.mailbox.awaitOne(MAIL, email -> email.subject().startsWith("[WS2] Daily digest")
                 && email.text().contains("Recommendation 1.4"));
         assertThat(digest.text()).contains("moved from Not started to Planning");
+        opens(digest.link("/recommendations/1.4"), "1.4");
         // a mail client's one-click unsubscribe (RFC 8058) is the API's; the body's link is the page's, for people
         assertThat(digest.listUnsubscribe()).hasValueSatisfying(url -> assertThat(url).contains("/api/subscriptions/unsubscribe?token="));
         browser.driver.get(digest.link("/unsubscribe"));
-        browser.screenshot("email-10-unsubscribe-from-the-digest");
+        browser.screenshot("email-16-unsubscribe-from-the-digest");
         browser.assertAccessible();
         browser.find(By.xpath("//button[text()='Unsubscribe']")).click();
         browser.await(LIVE, d -> d.findElement(By.tagName("h1")).getText().equals("Unsubscribed"));
-        browser.screenshot("email-11-unsubscribed");
+        browser.screenshot("email-17-unsubscribed");
 
         assertOk(gateway.post("/api/recommendations/1.4/transitions", staff, "{\"to\":\"NOT_STARTED\",\"note\":\"Not yet\"}"));
         // the change was told: the subscription keeps its inbox, which has both changes of 1.4
-        await().atMost(MAIL).untilAsserted(() -> assertThat(items(json(gateway.get("/api/notifications?size=50", chair))))
+        await().atMost(MAIL).untilAsserted(() -> assertThat(items(json(gateway.get("/api/notifications?size=50", chair.token()))))
                 .filteredOn(notice -> notice.path("kind").asString().equals("RECOMMENDATION_STATUS_CHANGED")
                         && notice.path("recommendationId").asString().equals("1.4"))
                 .hasSize(2));
@@ -257,7 +391,7 @@ class EmailLinkJourneysIT {
         digestsRanTwiceSince(notifications, told);
         assertThat(notifications.strings("SELECT count(*) FROM email WHERE recipient = ? AND subject LIKE '[WS2] Daily digest%'", CHAIR))
                 .containsExactly("1");
-        assertThat(chairsMail.all()).filteredOn(email -> email.subject().startsWith("[WS2] Daily digest")).hasSize(1);
+        assertThat(chair.mailbox.all()).filteredOn(email -> email.subject().startsWith("[WS2] Daily digest")).hasSize(1);
     }
 
     /** Two runs of the digest task that ended after {@code since}: the second began after it. */
@@ -265,6 +399,25 @@ class EmailLinkJourneysIT {
         String lastRun = "SELECT last_success FROM scheduled_tasks WHERE task_name = 'daily-digest' AND last_success > CAST(? AS timestamptz)";
         String first = await().atMost(MAIL).until(() -> notifications.strings(lastRun, since), rows -> !rows.isEmpty()).get(0);
         await().atMost(MAIL).until(() -> notifications.strings(lastRun, first), rows -> !rows.isEmpty());
+    }
+
+    /** Follows a link in the browser: the page answers 200 and its heading names the thing. */
+    private void opens(String link, String name) {
+        browser.driver.get(link);
+        assertThat(browser.status()).as(link).isEqualTo(200);
+        assertThat(browser.find(By.tagName("h1")).getText()).as(link).contains(name);
+    }
+
+    /** The inbox page's notice with this subject, once it is there (it arrives through Kafka; the page is not live). */
+    private WebElement awaitNotice(String subject) {
+        return browser.await(LIVE, d -> {
+            List<WebElement> found = d.findElements(By.linkText(subject));
+            if (found.isEmpty()) {
+                d.navigate().refresh();
+                return null;
+            }
+            return found.get(0);
+        });
     }
 
     private WebElement stage() {
