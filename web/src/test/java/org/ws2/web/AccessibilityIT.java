@@ -178,6 +178,10 @@ class AccessibilityIT {
             new Visit("unsubscribe", "/unsubscribe?token=t0k3n", EnumSet.of(Role.SIGNED_OUT), "Unsubscribe"),
             new Visit("unsubscribed", "/unsubscribe?token=t0k3n", EnumSet.of(Role.SIGNED_OUT), "Unsubscribed",
                     driver -> driver.findElement(By.cssSelector("main button[type=submit]")).click()),
+            new Visit("unsubscribe-confirmation", "/unsubscribe?token=confirmation.cGF0.bWFj", EnumSet.of(Role.SIGNED_OUT),
+                    "Unsubscribe"),
+            new Visit("declined-confirmation", "/unsubscribe?token=confirmation.cGF0.bWFj", EnumSet.of(Role.SIGNED_OUT),
+                    "Unsubscribed", driver -> driver.findElement(By.cssSelector("main button[type=submit]")).click()),
             new Visit("not-found", "/recommendations/9.9", EnumSet.of(Role.SIGNED_OUT), "Not found"),
             new Visit("no-such-page", "/no-such-page", EnumSet.of(Role.SIGNED_OUT, Role.GROUP_EDITOR), "Not found"),
             new Visit("too-many-requests", "/groups/BUSY", EnumSet.of(Role.SIGNED_OUT), "Too many requests"),
@@ -248,8 +252,7 @@ class AccessibilityIT {
                                   {"id":"GNSO","name":"Generic Names Supporting Organization","kind":"SO"},
                                   {"id":"NCSG","name":"Non-Commercial Stakeholder Group","kind":"GNSO_SG"},
                                   {"id":"SOAC-LRT","name":"SO/AC Leadership Roundtable","kind":"CROSS_COMMUNITY"}],"total":4}""")
-                .on("GET /api/reports/groups", """
-                        {"groups":[{"groupId":"GNSO","stage":"SIGN_OFF","sentence":"GNSO – reviewing its priorities before signing off"}]}""")
+                .on("GET /api/reports/groups", PhoneWidthIT.GROUP_STAGES)
                 .on("GET /api/groups/GNSO", new Answer(200, """
                         {"id":"GNSO","name":"Generic Names Supporting Organization","kind":"SO","parent":null,"source":null,"note":null,
                          "contacts":[{"name":"Gus Chair","role":"CHAIR","email":"gus.chair@gnso.example.org"}],"members":[],

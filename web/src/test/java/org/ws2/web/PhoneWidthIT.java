@@ -45,6 +45,25 @@ class PhoneWidthIT extends ChromiumPageIT {
             {"items":[{"id":"ALAC","name":"At-Large Advisory Committee","kind":"AC"},
                       {"id":"GNSO","name":"Generic Names Supporting Organization","kind":"SO"},
                       {"id":"NCSG","name":"Non-Commercial Stakeholder Group","kind":"GNSO_SG"}]}""";
+    /** Each group's stage as the reporting service tells it: the groups page and the overview's SO/AC stages. */
+    static final String GROUP_STAGES = """
+            {"asOf":"2026-11-30T03:57:33Z","groups":[
+             {"groupId":"GNSO","name":"Generic Names Supporting Organization","kind":"SO","parent":null,"stage":"AWAITING_SIGN_OFF",
+              "sentence":"Generic Names Supporting Organization – support team has conducted initial triage; asked to review and sign off.",
+              "counts":{"assignments":12,"triaged":0,"signOffRequested":11,"changesRequested":0,"signedOff":1,"prioritiesApproved":0,
+                        "prioritiesDraft":0,"notStarted":12,"inProgress":0,"implemented":0,"notApplicable":0}},
+             {"groupId":"ALAC","name":"At-Large Advisory Committee","kind":"AC","parent":null,"stage":"IMPLEMENTING",
+              "sentence":"At-Large Advisory Committee – has reviewed recs, established priorities and begun implementing.",
+              "counts":{"assignments":1,"triaged":0,"signOffRequested":0,"changesRequested":0,"signedOff":1,"prioritiesApproved":1,
+                        "prioritiesDraft":0,"notStarted":0,"inProgress":1,"implemented":0,"notApplicable":0}},
+             {"groupId":"RSSAC","name":"Root Server System Advisory Committee","kind":"AC","parent":null,"stage":"NOT_STARTED",
+              "sentence":"Root Server System Advisory Committee – no recommendations have been triaged to it yet.",
+              "counts":{"assignments":0,"triaged":0,"signOffRequested":0,"changesRequested":0,"signedOff":0,"prioritiesApproved":0,
+                        "prioritiesDraft":0,"notStarted":0,"inProgress":0,"implemented":0,"notApplicable":0}},
+             {"groupId":"NCSG","name":"Non-Commercial Stakeholder Group","kind":"GNSO_SG","parent":"GNSO","stage":"TRIAGED",
+              "sentence":"Non-Commercial Stakeholder Group – support team has conducted initial triage.",
+              "counts":{"assignments":3,"triaged":3,"signOffRequested":0,"changesRequested":0,"signedOff":0,"prioritiesApproved":0,
+                        "prioritiesDraft":0,"notStarted":3,"inProgress":0,"implemented":0,"notApplicable":0}}]}""";
     static final String ASSIGNMENT = """
             {"groupId":"GNSO","recommendationId":"8.1.1.2","triage":"SIGN_OFF_REQUESTED","updatedAt":"2026-11-02T10:00:00Z"}""";
     static final String NOTICE = """
@@ -80,8 +99,7 @@ class PhoneWidthIT extends ChromiumPageIT {
             .on("GET /api/recommendations", "{\"items\":[" + RECOMMENDATION + "," + RECOMMENDATION + "],\"total\":2}")
             .on("GET /api/topics", "[{\"prefix\":\"8\",\"name\":\"Supporting Organization / Advisory Committee Accountability\"}]")
             .on("GET /api/groups", GROUPS)
-            .on("GET /api/reports/groups", "{\"groups\":[{\"groupId\":\"GNSO\",\"stage\":\"SIGN_OFF\","
-                    + "\"sentence\":\"GNSO – reviewing its priorities before signing off\"}]}")
+            .on("GET /api/reports/groups", GROUP_STAGES)
             .on("GET /api/assignments", "{\"items\":[" + ASSIGNMENT + "],\"total\":1}")
             .on("GET /api/notifications", "{\"items\":[" + NOTICE + "],\"page\":0,\"size\":50,\"total\":1,\"unread\":1}")
             .on("GET /api/subscriptions", "[" + SUBSCRIPTION + "]")

@@ -1,10 +1,10 @@
 package org.ws2.notifications.event;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.Vocabulary;
 import org.ws2.contracts.engagement.EngagementEvent;
 import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
 import org.ws2.contracts.engagement.EngagementEvents.Recorded;
@@ -41,8 +41,8 @@ class EngagementListener {
                 null, engagement.createdBy(), null, kind, recommendations), List.of(), List.of());
     }
 
-    private static String kindWord(String kind) {
-        String words = kind.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    /** "Public comment", as every page, report and email names the kind (the contracts' one vocabulary). */
+    static String kindWord(String kind) {
+        return Vocabulary.words(kind);
     }
 }

@@ -19,11 +19,21 @@ import org.ws2.web.api.TrackerApi;
  * {@link EmailedLinkPages}), opening it changes nothing, since link checkers follow links; its button posts, with
  * the site's CSRF token, and the page then makes the same one-click call a mail client makes from the
  * {@code List-Unsubscribe} header (RFC 8058), with no person's token: the emailed token is the credential.
+ *
+ * <p>The link of an email asking an address to confirm a subscription says, in its words, what unsubscribing does
+ * there: the address declines that person's email, rather than stopping mail it already gets.
  */
 @Controller
 class UnsubscribePages {
 
     static final String ONE_CLICK = "List-Unsubscribe=One-Click";
+
+    /**
+     * How a confirmation email's unsubscribe token begins, as notifications-service writes it (docs/notifications.md,
+     * "Unsubscribing with one click": {@code confirmation.<owner and address>.<HMAC>}). Only the page's words depend
+     * on it; the API alone decides what the token stops.
+     */
+    static final String CONFIRMATION_TOKEN = "confirmation.";
 
     private final TrackerApi api;
 
@@ -36,7 +46,7 @@ class UnsubscribePages {
         if (token.isBlank()) {
             return missingToken();
         }
-        return new ModelAndView("unsubscribe", Map.of("token", token));
+        return new ModelAndView("unsubscribe", Map.of("token", token, "declines", declines(token)));
     }
 
     @PostMapping("/unsubscribe")
@@ -49,7 +59,7 @@ class UnsubscribePages {
                 "/api/subscriptions/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
                 new TrackerApi.FormFields(ONE_CLICK), null, null);
         if (outcome.ok()) {
-            return new ModelAndView("unsubscribe", Map.of("unsubscribed", true));
+            return new ModelAndView("unsubscribe", Map.of("unsubscribed", true, "declines", declines(token)));
         }
         return switch (outcome.status()) {
             case 404 -> EmailedLinkPages.refused(HttpStatus.NOT_FOUND, outcome.problem().type(),
@@ -57,6 +67,11 @@ class UnsubscribePages {
             case 400 -> missingToken();
             default -> EmailedLinkPages.problem(HttpStatus.BAD_GATEWAY, outcome.problem());
         };
+    }
+
+    /** Whether the link came with a confirmation email, whose unsubscribe declines what the confirmation asked. */
+    static boolean declines(String token) {
+        return token.startsWith(CONFIRMATION_TOKEN);
     }
 
     private static ModelAndView missingToken() {

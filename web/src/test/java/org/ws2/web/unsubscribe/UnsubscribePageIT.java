@@ -22,15 +22,49 @@ class UnsubscribePageIT extends PageIT {
     static final String KNOWN_TOKEN = "sub-7+a/b=";
     static final String KNOWN_QUERY = "token=sub-7%2Ba%2Fb%3D";
 
+    /** A confirmation email's unsubscribe token, as notifications-service writes it: {@code confirmation.<owner and address>.<MAC>}. */
+    static final String CONFIRMATION_TOKEN = "confirmation.cGF0CnBhdEBleGFtcGxlLm9yZw.bWFjLW9mLWJvdGg";
+
     @BeforeEach
     void theApi() {
         GATEWAY.on("POST /api/subscriptions/unsubscribe", request -> {
             if (request.query() == null || request.query().equals("token=")) {
                 return Answer.problem(400, "token", "token: must not be blank");
             }
-            return request.query().equals(KNOWN_QUERY) ? Answer.ok("{\"unsubscribed\":true}")
+            return request.query().equals(KNOWN_QUERY) || request.query().equals("token=" + CONFIRMATION_TOKEN)
+                    ? Answer.ok("{\"unsubscribed\":true}")
                     : Answer.problem(404, null, "No subscription has this unsubscribe token.");
         });
+    }
+
+    @Test
+    void aConfirmationsLinkSaysItDeclinesTheConfirmationThenDeclinesIt() throws Exception {
+        HttpResponse<String> shown = browser.get(link(CONFIRMATION_TOKEN));
+
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        assertThat(Forms.between(shown.body(), "<main", "</main>")).contains("<h1>Unsubscribe</h1>")
+                .contains("data-testid=\"declines\"").contains("Unsubscribing declines that confirmation")
+                .contains("the address gets no email for that").contains("is not asked again on that person")
+                .contains(">Decline and unsubscribe</button>").doesNotContain("Your other subscriptions");
+        assertThat(GATEWAY.calls()).as("a GET changes nothing").isEmpty();
+
+        HttpResponse<String> done = browser.post(page("/unsubscribe"), Forms.encoded(Forms.of(shown.body(), "/unsubscribe")));
+
+        assertThat(GATEWAY.changes()).containsExactly("POST /api/subscriptions/unsubscribe?token=" + CONFIRMATION_TOKEN
+                + " auth=false if-match=null List-Unsubscribe=One-Click");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(Forms.between(done.body(), "<main", "</main>")).contains("<h1>Unsubscribed</h1>")
+                .contains("data-testid=\"declined\"").contains("Declined: this address gets no more email for that subscription.")
+                .contains("Its confirmation link no longer works")
+                .doesNotContain("from this subscription (or to this contact address)").doesNotContain("/settings/notifications\">");
+    }
+
+    @Test
+    void aSubscriptionsLinkSaysNothingOfDeclining() throws Exception {
+        HttpResponse<String> shown = browser.get(link(KNOWN_TOKEN));
+
+        assertThat(Forms.between(shown.body(), "<main", "</main>")).contains("Your other subscriptions")
+                .contains(">Unsubscribe</button>").doesNotContain("declines").doesNotContain("Decline");
     }
 
     @Test
