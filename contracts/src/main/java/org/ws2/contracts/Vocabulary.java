@@ -23,6 +23,15 @@ public final class Vocabulary {
             Map.entry("CROSS_COMMUNITY", "Cross-community structure"),
             Map.entry("ORG_FUNCTION", "ICANN org function"));
 
+    /**
+     * Constants whose name means something else in another enum ({@code COMMUNITY} is also an ownership), keyed by
+     * {@code <enum's simple name>.<constant>}: whom an assignment is for (issue 21), in the updates' words.
+     */
+    private static final Map<String, String> OF_TYPE = Map.ofEntries(
+            Map.entry("AssignmentScope.GROUP", "The group itself"),
+            Map.entry("AssignmentScope.CHILDREN", "Its child groups"),
+            Map.entry("AssignmentScope.COMMUNITY", "The community as a whole"));
+
     private Vocabulary() {
     }
 
@@ -32,6 +41,12 @@ public final class Vocabulary {
             return null;
         }
         String name = constant.toString();
+        if (constant instanceof Enum<?> e) {
+            String ofType = OF_TYPE.get(e.getDeclaringClass().getSimpleName() + "." + name);
+            if (ofType != null) {
+                return ofType;
+            }
+        }
         String special = SPECIAL.get(name);
         if (special != null) {
             return special;

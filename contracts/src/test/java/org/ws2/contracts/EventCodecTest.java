@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ws2.contracts.assignment.AssignmentEvent;
+import org.ws2.contracts.assignment.AssignmentEvents;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.engagement.EngagementEvents;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationEvents;
@@ -42,7 +44,7 @@ class EventCodecTest {
         Set<Class<?>> declared = Arrays.stream(EventFamily.values()).flatMap(f -> f.types().values().stream())
                 .collect(Collectors.toSet());
         assertThat(sampled).isEqualTo(declared);
-        assertThat(declared).hasSize(21);
+        assertThat(declared).hasSize(22);
     }
 
     @ParameterizedTest
@@ -100,6 +102,43 @@ class EventCodecTest {
         assertThat(decoded.engagement().meeting()).isNull();
         assertThat(decoded.engagement().groupIds()).isEmpty();
         assertThat(decoded.engagement().title()).isEqualTo(SampleEvents.ENGAGEMENT.title());
+    }
+
+    /**
+     * {@code scope} and {@code delegatedTo} came with issue 21: an assignment event written before them is still
+     * what the schema allows, and reads as "the group's own, handed to nobody".
+     */
+    @Test
+    void anAssignmentEventFromBeforeScopeAndDelegationStillReads() throws IOException {
+        var triaged = new AssignmentEvents.Triaged("ALAC", "6.1.1", 6, "support-1", SampleEvents.AT, null,
+                SampleEvents.ASSIGNMENT);
+        JsonNode written = JSON.readTree(CODEC.write(triaged, Instant.now()));
+        var assignment = (tools.jackson.databind.node.ObjectNode) written.path("data").path("assignment");
+        assignment.remove("scope");
+        assignment.remove("delegatedTo");
+
+        assertThat(schema(EventTypes.schemaResource(AssignmentEvents.TRIAGED)).validate(written.path("data")))
+                .isEmpty();
+        var decoded = (AssignmentEvents.Triaged) CODEC.decode(CODEC.read(JSON.writeValueAsString(written)))
+                .orElseThrow();
+        assertThat(decoded.assignment().scope()).isEqualTo(AssignmentScope.GROUP);
+        assertThat(decoded.assignment().delegatedTo()).isEmpty();
+        assertThat(decoded).isEqualTo(triaged);
+    }
+
+    /** A scope is one of three; a child group is named once, in a group id's shape. */
+    @Test
+    void theAssignmentSchemaKnowsScopesAndDelegatedGroups() throws IOException {
+        var schema = schema(EventTypes.schemaResource(AssignmentEvents.TRIAGED));
+        var triaged = new AssignmentEvents.Triaged("GNSO-Council", "1.1", 2, "support-1", SampleEvents.AT, null,
+                SampleEvents.DELEGATED);
+        for (String bad : List.of("{\"scope\":\"SOMEONE\"}", "{\"delegatedTo\":[\"RySG\",\"RySG\"]}",
+                "{\"delegatedTo\":[\"1-bad\"]}")) {
+            JsonNode data = JSON.readTree(CODEC.write(triaged, Instant.now())).path("data");
+            var assignment = (tools.jackson.databind.node.ObjectNode) data.path("assignment");
+            assignment.setAll((tools.jackson.databind.node.ObjectNode) JSON.readTree(bad));
+            assertThat(schema.validate(data)).as(bad).isNotEmpty();
+        }
     }
 
     /** An ICANN public meeting is "ICANN" and its number; group ids have the groups' own shape, each once. */

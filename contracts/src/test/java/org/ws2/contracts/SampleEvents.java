@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.ws2.contracts.assignment.AssignmentEvents;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Effort;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
@@ -41,6 +42,12 @@ final class SampleEvents {
             TriageState.SIGNED_OFF, Priority.HIGH, Effort.MODERATE, Urgency.MEDIUM, false, null,
             Progress.IN_PROGRESS, "Drafting", "https://community.icann.org/x/alac", 2, 6, "support-1",
             AT.minusSeconds(3_600), "alac-editor", AT);
+
+    /** The GNSO Council's share of 1.1, handed to two of its stakeholder groups (issue 21). */
+    static final AssignmentSnapshot DELEGATED = new AssignmentSnapshot("GNSO-Council:1.1", "GNSO-Council", "1.1",
+            "Diversity criteria", "Diversity", null, TriageState.SIGNED_OFF, null, null, null, false, null,
+            Progress.NOT_STARTED, null, null, 0, 2, "support-1", AT.minusSeconds(3_600), "gnso-editor", AT,
+            AssignmentScope.CHILDREN, List.of("RySG", "RrSG"));
 
     static final GroupSnapshot GROUP = new GroupSnapshot("ALAC", "At-Large Advisory Committee", GroupKind.AC,
             null, "WS2 Q2 2021 update", null,
@@ -85,6 +92,8 @@ final class SampleEvents {
                 new AssignmentEvents.Commented("ALAC", "6.1.1", 6, "alac-editor", AT, comment, ASSIGNMENT),
                 new AssignmentEvents.ProgressReported("ALAC", "6.1.1", 6, "alac-editor", AT, Progress.NOT_STARTED,
                         Progress.IN_PROGRESS, "Drafting", ASSIGNMENT),
+                new AssignmentEvents.ScopeChanged("GNSO-Council", "1.1", 2, "gnso-editor", AT, AssignmentScope.GROUP,
+                        AssignmentScope.CHILDREN, List.of("RySG", "RrSG"), "For the SG/Cs", DELEGATED),
                 new EngagementEvents.Recorded(engagementId, 1, "support-1", AT, ENGAGEMENT),
                 new EngagementEvents.Updated(engagementId, 1, "support-1", AT, List.of("title"), ENGAGEMENT),
                 new EngagementEvents.Removed(engagementId, 1, "support-1", AT, ENGAGEMENT),

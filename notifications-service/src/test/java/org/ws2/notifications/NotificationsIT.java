@@ -166,6 +166,11 @@ class NotificationsIT {
         JsonNode progress = awaitNotice(support("sue"), "PROGRESS_REPORTED", "6.1.1");
         assertThat(progress.path("message").asString()).isEqualTo("GNSO-3 moved its work on recommendation "
                 + "6.1.1 (Test recommendation 6.1.1) from Not started to In progress by gina: Begun");
+
+        events.handedDown("GNSO-3", "6.1.3", 4, List.of("RySG-3", "RrSG-3"));
+        JsonNode handedDown = awaitNotice(support("sue"), "TRIAGE_REVISED", "6.1.3");
+        assertThat(handedDown.path("message").asString()).isEqualTo("GNSO-3 says its share of recommendation 6.1.3 "
+                + "(Test recommendation 6.1.3) is handed down to RySG-3, RrSG-3 by gina: For the stakeholder groups");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.EventCodec;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.assignment.AssignmentEvents;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
@@ -87,6 +88,13 @@ final class TestEvents {
     CloudEvent progressReported(String groupId, String recommendationId, long version) {
         var payload = new AssignmentEvents.ProgressReported(groupId, recommendationId, version, "gina", now(),
                 Progress.NOT_STARTED, Progress.IN_PROGRESS, "Begun",
+                assignment(groupId, recommendationId, TriageState.SIGNED_OFF, version));
+        return publish(Topics.internal(Topics.ASSIGNMENTS), codec.toCloudEvent(payload, now()));
+    }
+
+    CloudEvent handedDown(String groupId, String recommendationId, long version, List<String> children) {
+        var payload = new AssignmentEvents.ScopeChanged(groupId, recommendationId, version, "gina", now(),
+                AssignmentScope.GROUP, AssignmentScope.CHILDREN, children, "For the stakeholder groups",
                 assignment(groupId, recommendationId, TriageState.SIGNED_OFF, version));
         return publish(Topics.internal(Topics.ASSIGNMENTS), codec.toCloudEvent(payload, now()));
     }

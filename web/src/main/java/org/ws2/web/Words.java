@@ -2,6 +2,7 @@ package org.ws2.web;
 
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.Vocabulary;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.web.signin.SignedInUser;
 
 import java.time.Instant;
@@ -26,6 +27,22 @@ public class Words {
     /** {@code IN_PROGRESS} → "In progress", {@code CO_OWNED} → "Co-owned"; null stays null. */
     public String of(Object value) {
         return Vocabulary.words(value);
+    }
+
+    /**
+     * Whom an assignment is for, as the API names it ({@code CHILDREN}) in the updates' words ("Its child
+     * groups"): read as the contracts' own constant, for {@code COMMUNITY} is also an ownership with a word of its
+     * own. A value the contracts do not know is shown as {@link #of} would.
+     */
+    public String scope(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Vocabulary.words(AssignmentScope.valueOf(value.toString()));
+        } catch (IllegalArgumentException unknown) {
+            return of(value);
+        }
     }
 
     /** A role as people say it: {@code group-editor} → "group editor" (see {@link SignedInUser#roleInWords}). */

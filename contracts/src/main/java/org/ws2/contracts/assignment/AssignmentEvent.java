@@ -6,6 +6,7 @@ import org.ws2.contracts.assignment.AssignmentEvents.Commented;
 import org.ws2.contracts.assignment.AssignmentEvents.PrioritiesApproved;
 import org.ws2.contracts.assignment.AssignmentEvents.Prioritized;
 import org.ws2.contracts.assignment.AssignmentEvents.ProgressReported;
+import org.ws2.contracts.assignment.AssignmentEvents.ScopeChanged;
 import org.ws2.contracts.assignment.AssignmentEvents.TriageChanged;
 import org.ws2.contracts.assignment.AssignmentEvents.Triaged;
 
@@ -15,7 +16,7 @@ import org.ws2.contracts.assignment.AssignmentEvents.Triaged;
  * ({@code <groupId>:<recommendationId>}), whose version a consumer compares.
  */
 public sealed interface AssignmentEvent extends SnapshotEvent<AssignmentSnapshot> permits Triaged, TriageChanged,
-        Prioritized, PrioritiesApproved, Commented, ProgressReported {
+        Prioritized, PrioritiesApproved, Commented, ProgressReported, ScopeChanged {
 
     AssignmentSnapshot assignment();
 

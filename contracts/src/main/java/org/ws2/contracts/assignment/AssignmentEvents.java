@@ -1,6 +1,8 @@
 package org.ws2.contracts.assignment;
 
 import java.time.Instant;
+import java.util.List;
+
 import org.ws2.contracts.AggregateSnapshot;
 import org.ws2.contracts.EventType;
 
@@ -22,6 +24,7 @@ public final class AssignmentEvents {
     public static final String PRIORITIES_APPROVED = "org.ws2.assignment.priorities-approved.v1";
     public static final String COMMENTED = "org.ws2.assignment.commented.v1";
     public static final String PROGRESS_REPORTED = "org.ws2.assignment.progress-reported.v1";
+    public static final String SCOPE_CHANGED = "org.ws2.assignment.scope-changed.v1";
 
     /**
      * One comment in an assignment's thread.
@@ -40,6 +43,10 @@ public final class AssignmentEvents {
      * @param notApplicableReason why the group judged the recommendation not applicable, or null
      * @param commentCount        the length of the comment thread; the thread is not in the snapshot, so that
      *                            an event stays small however long the thread grows
+     * @param scope               whom the group judges it to be for; {@link AssignmentScope#GROUP} when an
+     *                            older event does not say (the field is optional on the topic)
+     * @param delegatedTo         the child groups the group handed it to (each has its own assignment), in the
+     *                            order handed; empty when not handed down. Bounded by the group's children
      */
     public record AssignmentSnapshot(
             String id,
@@ -62,7 +69,26 @@ public final class AssignmentEvents {
             String createdBy,
             Instant createdAt,
             String updatedBy,
-            Instant updatedAt) implements AggregateSnapshot {
+            Instant updatedAt,
+            AssignmentScope scope,
+            List<String> delegatedTo) implements AggregateSnapshot {
+
+        public AssignmentSnapshot {
+            scope = scope == null ? AssignmentScope.GROUP : scope;
+            delegatedTo = delegatedTo == null ? List.of() : List.copyOf(delegatedTo);
+        }
+
+        /** A snapshot of an assignment that is the group's own (no scope said, nothing handed down). */
+        public AssignmentSnapshot(String id, String groupId, String recommendationId, String recommendationTitle,
+                String topic, String applicabilityNote, TriageState triage, Priority priority, Effort effort,
+                Urgency urgency, boolean priorityDraft, String notApplicableReason, Progress progress,
+                String progressNote, String evidenceUrl, int commentCount, long version, String createdBy,
+                Instant createdAt, String updatedBy, Instant updatedAt) {
+            this(id, groupId, recommendationId, recommendationTitle, topic, applicabilityNote, triage, priority,
+                    effort, urgency, priorityDraft, notApplicableReason, progress, progressNote, evidenceUrl,
+                    commentCount, version, createdBy, createdAt, updatedBy, updatedAt, AssignmentScope.GROUP,
+                    List.of());
+        }
     }
 
     /** Support triaged the recommendation to the group (one by one or in bulk). */
@@ -99,6 +125,23 @@ public final class AssignmentEvents {
     @EventType(PROGRESS_REPORTED)
     public record ProgressReported(String groupId, String recommendationId, long version, String actor,
             Instant changedAt, Progress from, Progress to, String note, AssignmentSnapshot assignment) implements AssignmentEvent {
+    }
+
+    /**
+     * The group said whom the assignment is for ({@code from} → {@code to}), or handed it to child groups
+     * ({@code to} = CHILDREN with {@code delegatedTo}; each child's own assignment is triaged with an event of its
+     * own, so this event never stands for the children's work).
+     *
+     * @param delegatedTo the child groups it is handed to, empty when it was not handed down
+     */
+    @EventType(SCOPE_CHANGED)
+    public record ScopeChanged(String groupId, String recommendationId, long version, String actor,
+            Instant changedAt, AssignmentScope from, AssignmentScope to, List<String> delegatedTo, String note,
+            AssignmentSnapshot assignment) implements AssignmentEvent {
+
+        public ScopeChanged {
+            delegatedTo = delegatedTo == null ? List.of() : List.copyOf(delegatedTo);
+        }
     }
 
     private AssignmentEvents() {

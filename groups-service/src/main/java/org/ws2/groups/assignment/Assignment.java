@@ -7,6 +7,7 @@ import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.ws2.contracts.assignment.AssignmentEvents.Comment;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Effort;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
@@ -22,6 +23,8 @@ import org.ws2.contracts.assignment.GroupStageRule;
  *
  * @param priorityDraft true until the group approves its priorities
  * @param version       increases with every change; the value {@code If-Match} names
+ * @param scope         whom the group judges it to be for (GROUP unless it said otherwise)
+ * @param delegatedTo   the child groups it handed it to, each with an assignment of its own; empty if none
  */
 public record Assignment(
         String groupId,
@@ -44,10 +47,20 @@ public record Assignment(
         String createdBy,
         Instant createdAt,
         String updatedBy,
-        Instant updatedAt) implements Versioned, GroupStageRule.AssignmentState {
+        Instant updatedAt,
+        AssignmentScope scope,
+        List<String> delegatedTo) implements Versioned, GroupStageRule.AssignmentState {
 
     public Assignment {
         comments = comments == null ? List.of() : List.copyOf(comments);
+        scope = scope == null ? AssignmentScope.GROUP : scope;
+        delegatedTo = delegatedTo == null ? List.of() : List.copyOf(delegatedTo);
+    }
+
+    /** Whether the group handed it to child groups: their assignments carry the work, not this one. */
+    @JsonProperty("delegated")
+    public boolean delegated() {
+        return GroupStageRule.handedDown(this);
     }
 
     /** {@code <groupId>:<recommendationId>}, e.g. {@code ALAC:6.1.1}. */
@@ -65,19 +78,27 @@ public record Assignment(
     Assignment withTriage(TriageState to, String newApplicabilityNote, String actor, Instant at) {
         return new Assignment(groupId, recommendationId, recommendationTitle, topic, recommendationStatus,
                 newApplicabilityNote, to, priority, effort, urgency, priorityDraft, notApplicableReason, progress,
-                progressNote, evidenceUrl, comments, version + 1, createdBy, createdAt, actor, at);
+                progressNote, evidenceUrl, comments, version + 1, createdBy, createdAt, actor, at, scope, delegatedTo);
     }
 
     Assignment withPriority(Priority p, Effort e, Urgency u, boolean draft, String reason, String actor, Instant at) {
         return new Assignment(groupId, recommendationId, recommendationTitle, topic, recommendationStatus,
                 applicabilityNote, triage, p, e, u, draft, reason, progress, progressNote, evidenceUrl, comments,
-                version + 1, createdBy, createdAt, actor, at);
+                version + 1, createdBy, createdAt, actor, at, scope, delegatedTo);
     }
 
     Assignment withProgress(Progress to, String note, String evidence, String actor, Instant at) {
         return new Assignment(groupId, recommendationId, recommendationTitle, topic, recommendationStatus,
                 applicabilityNote, triage, priority, effort, urgency, priorityDraft, notApplicableReason, to, note,
-                evidence, comments, version + 1, createdBy, createdAt, actor, at);
+                evidence, comments, version + 1, createdBy, createdAt, actor, at, scope, delegatedTo);
+    }
+
+    /** Whom it is for, and the child groups it is handed to (none unless the scope is CHILDREN). */
+    Assignment withScope(AssignmentScope to, List<String> children, String actor, Instant at) {
+        return new Assignment(groupId, recommendationId, recommendationTitle, topic, recommendationStatus,
+                applicabilityNote, triage, priority, effort, urgency, priorityDraft, notApplicableReason, progress,
+                progressNote, evidenceUrl, comments, version + 1, createdBy, createdAt, actor, at, to,
+                to == AssignmentScope.CHILDREN ? children : List.of());
     }
 
     Assignment withComment(Comment comment) {
@@ -85,7 +106,8 @@ public record Assignment(
         thread.add(comment);
         return new Assignment(groupId, recommendationId, recommendationTitle, topic, recommendationStatus,
                 applicabilityNote, triage, priority, effort, urgency, priorityDraft, notApplicableReason, progress,
-                progressNote, evidenceUrl, thread, version + 1, createdBy, createdAt, comment.author(), comment.at());
+                progressNote, evidenceUrl, thread, version + 1, createdBy, createdAt, comment.author(), comment.at(),
+                scope, delegatedTo);
     }
 
     /**
@@ -106,7 +128,7 @@ public record Assignment(
                 applicabilityNote, triage, judgementPublished ? priority : null, judgementPublished ? effort : null,
                 judgementPublished ? urgency : null, priorityDraft, reasonPublished ? notApplicableReason : null,
                 progress, progressNote, evidenceUrl, List.of(), version, names ? createdBy : null, createdAt,
-                names && !lastStepWasComment() ? updatedBy : null, updatedAt);
+                names && !lastStepWasComment() ? updatedBy : null, updatedAt, scope, delegatedTo);
     }
 
     /**
@@ -123,6 +145,6 @@ public record Assignment(
     AssignmentSnapshot snapshot() {
         return new AssignmentSnapshot(id(), groupId, recommendationId, recommendationTitle, topic, applicabilityNote,
                 triage, priority, effort, urgency, priorityDraft, notApplicableReason, progress, progressNote,
-                evidenceUrl, comments.size(), version, createdBy, createdAt, updatedBy, updatedAt);
+                evidenceUrl, comments.size(), version, createdBy, createdAt, updatedBy, updatedAt, scope, delegatedTo);
     }
 }

@@ -14,11 +14,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.ws2.contracts.assignment.AssignmentEvents.Comment;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Effort;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.assignment.Urgency;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class AssignmentRepository {
@@ -35,6 +39,11 @@ public class AssignmentRepository {
     private static final String ORDER = " " + """
             ORDER BY CASE WHEN a.recommendation_id ~ '^[0-9]+(\\.[0-9]+)*$'
                 THEN string_to_array(a.recommendation_id, '.')::int[] END, a.recommendation_id, a.group_id""";
+
+    private static final TypeReference<List<String>> GROUP_IDS = new TypeReference<>() {
+    };
+    /** Reads and writes {@code delegated_to}, a JSON array of group ids: nothing in it needs the app's settings. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -130,7 +139,8 @@ public class AssignmentRepository {
                 UPDATE assignment SET applicability_note = :applicabilityNote, triage = :triage, priority = :priority,
                     effort = :effort, urgency = :urgency, priority_draft = :draft,
                     not_applicable_reason = :notApplicableReason, progress = :progress, progress_note = :progressNote,
-                    evidence_url = :evidenceUrl, version = :version, updated_by = :updatedBy, updated_at = :updatedAt
+                    evidence_url = :evidenceUrl, version = :version, updated_by = :updatedBy, updated_at = :updatedAt,
+                    scope = :scope, delegated_to = CAST(:delegatedTo AS JSONB)
                 WHERE group_id = :groupId AND recommendation_id = :recommendationId""")
                 .param("applicabilityNote", a.applicabilityNote())
                 .param("triage", a.triage().name())
@@ -145,6 +155,8 @@ public class AssignmentRepository {
                 .param("version", a.version())
                 .param("updatedBy", a.updatedBy())
                 .param("updatedAt", Timestamp.from(a.updatedAt()))
+                .param("scope", a.scope().name())
+                .param("delegatedTo", JSON.writeValueAsString(a.delegatedTo()))
                 .param("groupId", a.groupId())
                 .param("recommendationId", a.recommendationId())
                 .update();
@@ -187,7 +199,8 @@ public class AssignmentRepository {
         return new Assignment(a.groupId(), a.recommendationId(), a.recommendationTitle(), a.topic(),
                 a.recommendationStatus(), a.applicabilityNote(), a.triage(), a.priority(), a.effort(), a.urgency(),
                 a.priorityDraft(), a.notApplicableReason(), a.progress(), a.progressNote(), a.evidenceUrl(),
-                comments, a.version(), a.createdBy(), a.createdAt(), a.updatedBy(), a.updatedAt());
+                comments, a.version(), a.createdBy(), a.createdAt(), a.updatedBy(), a.updatedAt(), a.scope(),
+                a.delegatedTo());
     }
 
     private List<Comment> comments(String groupId, String recommendationId) {
@@ -214,7 +227,8 @@ public class AssignmentRepository {
                 rs.getString("not_applicable_reason"), Progress.valueOf(rs.getString("progress")),
                 rs.getString("progress_note"), rs.getString("evidence_url"), comments, rs.getLong("version"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("updated_by"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), AssignmentScope.valueOf(rs.getString("scope")),
+                JSON.readValue(rs.getString("delegated_to"), GROUP_IDS));
     }
 
     private static <E extends Enum<E>> E valueOf(Class<E> type, String value) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Effort;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
@@ -108,6 +109,21 @@ final class AssignmentRequests {
             @NotNull Progress progress,
             @Size(max = 4000) String note,
             @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) link") String evidenceUrl,
+            Instant effectiveAt) {
+    }
+
+    /**
+     * Whom the group judges the assignment to be for: the group itself (GROUP), its child groups (CHILDREN) or
+     * the community as a whole (COMMUNITY). Any scope but CHILDREN takes back a share handed down.
+     */
+    record SetScope(@NotNull AssignmentScope scope, @Size(max = 4000) String note, Instant effectiveAt) {
+    }
+
+    /**
+     * The group hands the recommendation down to the child groups named in {@code to}, or to all its child
+     * groups when {@code to} is left out or empty.
+     */
+    record HandDown(@Size(max = 100) List<@NotBlank @Size(max = 50) String> to, @Size(max = 4000) String note,
             Instant effectiveAt) {
     }
 

@@ -43,10 +43,12 @@ class GroupAssignmentController {
     private final AssignmentComments comments;
     private final AssignmentChanges changes;
     private final GroupRepository groups;
+    private final Delegation delegation;
 
     GroupAssignmentController(AssignmentRepository repository, SignOff signOff, Priorities priorities,
             ProgressReports progressReports, AssignmentComments comments, AssignmentChanges changes,
-            GroupRepository groups) {
+            GroupRepository groups, Delegation delegation) {
+        this.delegation = delegation;
         this.repository = repository;
         this.signOff = signOff;
         this.priorities = priorities;
@@ -103,6 +105,38 @@ class GroupAssignmentController {
             @Valid @RequestBody AssignmentRequests.ReportProgress request) {
         return ok(progressReports.report(groupId, recommendationId, request, Versions.requireIfMatch(ifMatch),
                 Actor.current()));
+    }
+
+    @PutMapping("/assignments/{recommendationId}/scope")
+    @PreAuthorize(RoleRules.ANY_WRITER)
+    @Operation(summary = "Whom the assignment is for: the group itself (GROUP), its child groups (CHILDREN) or the "
+            + "community as a whole (COMMUNITY); needs If-Match (the group's editors, support staff)",
+            description = "Body: {\"scope\":\"COMMUNITY\", \"note\", \"effectiveAt\"}. Any scope but CHILDREN takes back "
+                    + "a share handed down (delegatedTo is emptied; the children keep their own assignments). The same "
+                    + "scope again changes nothing. An unknown scope is a 400 problem naming the field; nothing changes.")
+    ResponseEntity<Assignment> scope(@PathVariable String groupId, @PathVariable String recommendationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody AssignmentRequests.SetScope request) {
+        return ok(delegation.setScope(groupId, recommendationId, request, Versions.requireIfMatch(ifMatch),
+                Actor.current()));
+    }
+
+    @PostMapping("/assignments/{recommendationId}/delegation")
+    @PreAuthorize(RoleRules.ANY_WRITER)
+    @Operation(summary = "Hand the recommendation down to child groups (the group's editors, support staff): each "
+            + "child named in to (all of them when to is left out) not yet assigned it is triaged it, with its own "
+            + "history and event; the group's assignment records scope CHILDREN and delegatedTo",
+            description = "Body: {\"to\":[\"RySG\",\"RrSG\"], \"note\", \"effectiveAt\"}; If-Match optional (the group's "
+                    + "assignment's version). A group that is not one of GET /api/groups/{groupId}/children is a 422 "
+                    + "not-a-child-group problem naming the field (to[i]) and the children; a group without children a "
+                    + "422 no-child-groups; a child named twice a 400; nothing changes then. The answer names the children "
+                    + "triaged now and those that had it already. Its ETag is the group's assignment's version.")
+    ResponseEntity<Delegation.HandedDown> handDown(@PathVariable String groupId, @PathVariable String recommendationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody AssignmentRequests.HandDown request) {
+        Delegation.HandedDown handed = delegation.handDown(groupId, recommendationId, request,
+                Versions.fromIfMatch(ifMatch), Actor.current());
+        return ResponseEntity.ok().eTag(Versions.toETag(handed.assignment().version())).body(handed);
     }
 
     @GetMapping("/assignments/{recommendationId}/comments")

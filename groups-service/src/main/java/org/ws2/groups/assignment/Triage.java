@@ -90,7 +90,12 @@ public class Triage {
                 selectedRecommendations.stream().map(KnownRecommendation::id).toList(), created, existing);
     }
 
-    private boolean create(String groupId, String recommendationId, String note, String actor, Instant at) {
+    /**
+     * Assigns the recommendation to the group unless it has it already (no change, no event then); true if it
+     * was assigned now. Bulk triage and a group handing a recommendation down to its children both come here,
+     * so that every new assignment has its own history line and event.
+     */
+    boolean create(String groupId, String recommendationId, String note, String actor, Instant at) {
         if (!assignments.insertIfAbsent(groupId, recommendationId, note, actor, at)) {
             return false;
         }
@@ -100,7 +105,7 @@ public class Triage {
         return true;
     }
 
-    private KnownRecommendation activeRecommendation(String id, String field) {
+    KnownRecommendation activeRecommendation(String id, String field) {
         KnownRecommendation recommendation = recommendations.find(id).orElseThrow(() -> unknownRecommendation(
                 List.of(id), field));
         if (recommendation.retired()) {

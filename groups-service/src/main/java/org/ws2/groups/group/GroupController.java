@@ -60,6 +60,15 @@ class GroupController {
         return ok(find(id).visibleTo(Audience.forGroup(id)));
     }
 
+    @GetMapping("/{id}/children")
+    @Operation(summary = "The active groups this group may hand a recommendation down to (issue 21): those directly "
+            + "under it, and for a council managing an organization of its kind (the GNSO Council) that organization's "
+            + "other groups (the GNSO's stakeholder groups); e-mail addresses as for the group list")
+    GroupList children(@PathVariable String id) {
+        return new GroupList(groups.activeChildren(find(id)).stream()
+                .map(group -> group.visibleTo(Audience.forGroup(group.id()))).toList());
+    }
+
     @GetMapping("/{id}/history")
     @Operation(summary = "Every change to the group: who (signed-in readers only), when, what and why")
     List<GroupHistoryEntry> history(@PathVariable String id) {

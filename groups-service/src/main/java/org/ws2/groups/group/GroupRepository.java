@@ -75,6 +75,24 @@ public class GroupRepository {
                 .list();
     }
 
+    /**
+     * The active groups a group may hand a recommendation down to, in {@link Group#DISPLAY_ORDER}: those whose
+     * parent it is (ALAC's RALOs, the CSG's constituencies) and, for the body that manages an organization of its
+     * own kind (the GNSO Council, an SO whose parent is the GNSO), that organization's other groups (the GNSO's
+     * stakeholder groups), for the registry hangs those under the organization, not under its council.
+     */
+    public List<Group> activeChildren(Group group) {
+        List<Group> children = new java.util.ArrayList<>(find(null, group.id(), false));
+        if (group.parent() != null) {
+            findById(group.parent()).filter(organization -> organization.kind() == group.kind())
+                    .ifPresent(organization -> find(null, organization.id(), false).stream()
+                            .filter(sibling -> !sibling.id().equals(group.id()))
+                            .filter(sibling -> children.stream().noneMatch(c -> c.id().equals(sibling.id())))
+                            .forEach(children::add));
+        }
+        return children.stream().sorted(Group.DISPLAY_ORDER).toList();
+    }
+
     /** Whether some group names {@code value} as its parent: an umbrella such as "ICANN org". */
     boolean isUsedAsParent(String value) {
         return jdbc.sql("SELECT count(*) FROM responsible_group WHERE parent = :value").param("value", value)

@@ -1,9 +1,11 @@
 package org.ws2.groups.stage;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.ws2.contracts.assignment.GroupStageRule;
 import org.ws2.contracts.assignment.GroupStageRule.Stage;
+import org.ws2.contracts.group.GroupKind;
 import org.ws2.groups.assignment.Assignment;
 
 /**
@@ -12,7 +14,9 @@ import org.ws2.groups.assignment.Assignment;
  * <p>The rule is the contracts' {@link GroupStageRule}: each assignment's own stage (TRIAGED,
  * AWAITING_SIGN_OFF, REVIEWED, PRIORITIZED — a NOT_APPLICABLE judgement counts as a priority), the
  * group at the <em>least</em> advanced of them, IMPLEMENTING once all are prioritized and one is
- * under way; NOT_STARTED without assignments. The reports use the same rule.
+ * under way; NOT_STARTED without assignments. The reports use the same rule. A share the group handed down
+ * to its child groups is theirs: it is left out of the stage and the counts ({@code handedDown} counts it), and
+ * the sentence says it in words ("handed 1.1 to its stakeholder groups and constituencies").
  *
  * @param sentence the stage in the words of the Q2 2021 update
  */
@@ -25,13 +29,21 @@ public record GroupStage(String groupId, String groupName, Stage stage, String s
      */
     public record Counts(int assignments, int triaged, int signOffRequested, int changesRequested, int signedOff,
             int prioritiesApproved, int prioritiesDraft, int notStarted, int inProgress, int implemented,
-            int notApplicable, int started) {
+            int notApplicable, int started, int handedDown) {
     }
 
     public static GroupStage of(String groupId, String groupName, List<Assignment> assignments) {
-        Counts counts = count(assignments);
+        return of(groupId, groupName, assignments, child -> null);
+    }
+
+    /** @param kindOfGroup a child group's kind by id, for the word that names those it handed work to */
+    public static GroupStage of(String groupId, String groupName, List<Assignment> assignments,
+            Function<String, GroupKind> kindOfGroup) {
+        List<Assignment> own = GroupStageRule.own(assignments);
+        Counts counts = count(own, assignments.size() - own.size());
         Stage stage = derive(assignments);
-        return new GroupStage(groupId, groupName, stage, sentence(groupName, stage, counts), counts);
+        return new GroupStage(groupId, groupName, stage, sentence(groupName, stage, counts, assignments, kindOfGroup),
+                counts);
     }
 
     /** The shared rule ({@link GroupStageRule}), so that this service and the reports say the same. */
@@ -40,12 +52,14 @@ public record GroupStage(String groupId, String groupName, Stage stage, String s
     }
 
     /** In the Q2 2021 update's words, e.g. "ccNSO – has reviewed recs, established priorities and begun implementing". */
-    static String sentence(String name, Stage stage, Counts counts) {
+    static String sentence(String name, Stage stage, Counts counts, List<Assignment> assignments,
+            Function<String, GroupKind> kindOfGroup) {
         return name + " – " + GroupStageRule.sentence(stage,
-                counts.prioritiesDraft() > 0 || counts.prioritiesApproved() > 0, counts.prioritiesDraft() > 0) + ".";
+                counts.prioritiesDraft() > 0 || counts.prioritiesApproved() > 0, counts.prioritiesDraft() > 0,
+                assignments, kindOfGroup) + ".";
     }
 
-    private static Counts count(List<Assignment> assignments) {
+    private static Counts count(List<Assignment> assignments, int handedDown) {
         int triaged = 0, requested = 0, changes = 0, signedOff = 0, approved = 0, draft = 0;
         int notStarted = 0, inProgress = 0, implemented = 0, notApplicable = 0;
         for (Assignment a : assignments) {
@@ -70,6 +84,6 @@ public record GroupStage(String groupId, String groupName, Stage stage, String s
             }
         }
         return new Counts(assignments.size(), triaged, requested, changes, signedOff, approved, draft, notStarted,
-                inProgress, implemented, notApplicable, inProgress + implemented);
+                inProgress, implemented, notApplicable, inProgress + implemented, handedDown);
     }
 }

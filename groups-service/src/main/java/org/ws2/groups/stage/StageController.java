@@ -24,9 +24,11 @@ class StageController {
     }
 
     @GetMapping("/api/groups/{id}/stage")
-    @Operation(summary = "The group's stage, derived from its assignments, with the counts behind it and a sentence in the Q2 2021 update's words")
+    @Operation(summary = "The group's stage, derived from its assignments, with the counts behind it and a sentence in the Q2 2021 update's words; "
+            + "assignments it handed down to its child groups are theirs: counted in handedDown only, and named in the sentence")
     GroupStage stage(@PathVariable String id) {
         Group group = groups.findById(id).orElseThrow(() -> ApiProblem.notFound("Group", id));
-        return GroupStage.of(group.id(), group.name(), assignments.activeForGroup(id));
+        return GroupStage.of(group.id(), group.name(), assignments.activeForGroup(id),
+                child -> groups.findById(child).map(Group::kind).orElse(null));
     }
 }

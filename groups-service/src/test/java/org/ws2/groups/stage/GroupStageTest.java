@@ -53,6 +53,6 @@ class GroupStageTest {
     private static Assignment a(TriageState triage, Priority priority, boolean draft, Progress progress) {
         return new Assignment("G", "6.1.1", "t", "SO/AC Accountability", "NOT_STARTED", null, triage, priority,
                 priority == null ? null : Effort.MODERATE, priority == null ? null : Urgency.LOW, draft, null,
-                progress, null, null, List.of(), 0, "s", Instant.EPOCH, "s", Instant.EPOCH);
+                progress, null, null, List.of(), 0, "s", Instant.EPOCH, "s", Instant.EPOCH, null, null);
     }
 }

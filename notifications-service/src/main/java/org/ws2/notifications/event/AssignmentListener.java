@@ -2,16 +2,19 @@ package org.ws2.notifications.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.Vocabulary;
 import org.ws2.contracts.assignment.AssignmentEvent;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
 import org.ws2.contracts.assignment.AssignmentEvents.Commented;
 import org.ws2.contracts.assignment.AssignmentEvents.PrioritiesApproved;
 import org.ws2.contracts.assignment.AssignmentEvents.Prioritized;
 import org.ws2.contracts.assignment.AssignmentEvents.ProgressReported;
+import org.ws2.contracts.assignment.AssignmentEvents.ScopeChanged;
 import org.ws2.contracts.assignment.AssignmentEvents.TriageChanged;
 import org.ws2.contracts.assignment.AssignmentEvents.Triaged;
 import org.ws2.contracts.assignment.Progress;
@@ -82,6 +85,14 @@ class AssignmentListener {
             rule = new Rule(NoticeKind.PROGRESS_REPORTED, group + " reported progress on recommendation " + recommendationId,
                     group + progressWords(progress.from(), progress.to(), recommendation) + by(progress.actor())
                             + note(progress.note()), support, false, progress.actor(), Side.GROUP);
+        } else if (event instanceof ScopeChanged scope) {
+            // the child groups hear of their own shares through their triaged events; support hears whom it is for
+            String whom = scope.delegatedTo().isEmpty()
+                    ? " is for: " + Vocabulary.words(scope.to()).toLowerCase(Locale.ROOT)
+                    : " is handed down to " + String.join(", ", scope.delegatedTo());
+            rule = new Rule(NoticeKind.TRIAGE_REVISED, group + ": whom recommendation " + recommendationId + " is for",
+                    group + " says its share of " + recommendation + whom + by(scope.actor()) + note(scope.note()),
+                    support, false, scope.actor(), Side.GROUP);
         } else if (event instanceof Commented commented) {
             String author = commented.actor();
             deliveries.tell(Happening.of(envelope, NoticeKind.ASSIGNMENT_COMMENTED,

@@ -12,17 +12,18 @@ import org.ws2.reporting.history.VersionTable;
 import org.ws2.service.events.AppliesEvents;
 
 /**
- * Every version of every assignment (one group's share of one recommendation). Comment threads are
- * not kept: they are the group's and support's, not published data.
+ * Every version of every assignment (one group's share of one recommendation), with whom the group judged it
+ * to be for and the child groups it handed it down to. Comment threads are not kept: they are the group's and
+ * support's, not published data.
  */
 @Repository
 public class AssignmentHistory {
 
     public static final VersionTable VERSIONS = new VersionTable("assignment_version", """
             event_type, group_id, recommendation_id, recommendation_title, topic, triage, priority, effort,
-                urgency, priority_draft, not_applicable_reason, progress""", """
+                urgency, priority_draft, not_applicable_reason, progress, scope, delegated_to""", """
             :type, :groupId, :recommendationId, :title, :topic, :triage, :priority, :effort, :urgency, :draft,
-                :notApplicableReason, :progress""");
+                :notApplicableReason, :progress, :scope, :delegatedTo""");
 
     private final JdbcClient jdbc;
 
@@ -50,6 +51,8 @@ public class AssignmentHistory {
                 .addValue("urgency", a.urgency() == null ? null : a.urgency().name())
                 .addValue("draft", a.priorityDraft())
                 .addValue("notApplicableReason", a.notApplicableReason())
-                .addValue("progress", a.progress() == null ? "NOT_STARTED" : a.progress().name());
+                .addValue("progress", a.progress() == null ? "NOT_STARTED" : a.progress().name())
+                .addValue("scope", a.scope().name())
+                .addValue("delegatedTo", a.delegatedTo().toArray(String[]::new));
     }
 }

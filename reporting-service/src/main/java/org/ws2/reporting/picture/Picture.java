@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Effort;
 import org.ws2.contracts.assignment.GroupStageRule;
 import org.ws2.contracts.assignment.Priority;
@@ -35,9 +36,24 @@ public record Picture(Instant asOf, List<Recommendation> recommendations, List<G
     public record Group(String id, String name, GroupKind kind, String parent) {
     }
 
+    /**
+     * @param scope       whom the group judged it to be for (GROUP unless said)
+     * @param delegatedTo the child groups it handed it down to; then it is theirs to count ({@link #handedDown()})
+     */
     public record Assignment(String groupId, String recommendationId, String recommendationTitle, String topic,
             TriageState triage, Priority priority, Effort effort, Urgency urgency, boolean priorityDraft,
-            String notApplicableReason, Progress progress) implements GroupStageRule.AssignmentState {
+            String notApplicableReason, Progress progress, AssignmentScope scope, List<String> delegatedTo)
+            implements GroupStageRule.AssignmentState {
+
+        public Assignment {
+            scope = scope == null ? AssignmentScope.GROUP : scope;
+            delegatedTo = delegatedTo == null ? List.of() : List.copyOf(delegatedTo);
+        }
+
+        /** Handed down to child groups, whose own assignments carry the work: never counted as this group's too. */
+        public boolean handedDown() {
+            return GroupStageRule.handedDown(this);
+        }
 
         /** The priority once the group approved it; a draft is the group's own business. */
         public Priority approvedPriority() {

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Effort;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
@@ -155,7 +156,8 @@ public class Pictures {
                 TriageState.valueOf(rs.getString("triage")), value(Priority.class, rs.getString("priority")),
                 value(Effort.class, rs.getString("effort")), value(Urgency.class, rs.getString("urgency")),
                 rs.getBoolean("priority_draft"), rs.getString("not_applicable_reason"),
-                Progress.valueOf(rs.getString("progress")));
+                Progress.valueOf(rs.getString("progress")), AssignmentScope.valueOf(rs.getString("scope")),
+                strings(rs.getArray("delegated_to")));
     }
 
     private Engagement engagement(ResultSet rs) throws SQLException {

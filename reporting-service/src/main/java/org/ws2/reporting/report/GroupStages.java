@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.ws2.contracts.assignment.GroupStageRule;
@@ -15,7 +16,11 @@ import org.ws2.reporting.report.ReportModels.GroupLine;
 import org.ws2.reporting.report.ReportModels.SoacLine;
 import org.ws2.reporting.report.ReportModels.StageCounts;
 
-/** Each group's stage in the Q2 2021 update's words, with the counts behind it, and the deck's "SO/AC work". */
+/**
+ * Each group's stage in the Q2 2021 update's words, with the counts behind it, and the deck's "SO/AC work". A
+ * share a group handed down to its child groups is theirs (issue 21): the group's stage and counts leave it out
+ * and its sentence says it ("GNSO Council – handed 1.1, 6.1.4 to its stakeholder groups and constituencies").
+ */
 final class GroupStages {
 
     private GroupStages() {
@@ -23,12 +28,16 @@ final class GroupStages {
 
     static List<GroupLine> groupLines(Picture p) {
         Map<String, List<Assignment>> byGroup = p.assignmentsByGroup();
+        Map<String, Picture.Group> groups = p.groupsById();
+        Function<String, GroupKind> kindOf = id -> groups.containsKey(id) ? groups.get(id).kind() : null;
         return p.groups().stream().map(g -> {
             List<Assignment> assignments = byGroup.getOrDefault(g.id(), List.of());
+            // a share handed down is the children's: not in the group's stage nor its counts, but in its sentence
             Stage stage = GroupStageRule.derive(assignments);
             StageCounts counts = StageCounts.of(assignments);
             String sentence = g.name() + " – " + GroupStageRule.sentence(stage,
-                    counts.prioritiesApproved() + counts.prioritiesDraft() > 0, counts.prioritiesDraft() > 0) + ".";
+                    counts.prioritiesApproved() + counts.prioritiesDraft() > 0, counts.prioritiesDraft() > 0,
+                    assignments, kindOf) + ".";
             return new GroupLine(g.id(), g.name(), g.kind(), g.parent(), stage, sentence, counts);
         }).toList();
     }
@@ -40,7 +49,7 @@ final class GroupStages {
      */
     static List<SoacLine> soacWork(Picture p) {
         List<GroupLine> lines = groupLines(p).stream()
-                .filter(g -> g.stage() != Stage.NOT_STARTED)
+                .filter(g -> g.stage() != Stage.NOT_STARTED || g.counts().handedDown() > 0)
                 .filter(g -> g.kind() != GroupKind.ORG_FUNCTION && g.kind() != GroupKind.BOARD)
                 .toList();
         List<SoacLine> result = new ArrayList<>();

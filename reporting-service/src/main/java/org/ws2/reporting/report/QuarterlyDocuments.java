@@ -80,8 +80,9 @@ public class QuarterlyDocuments {
         return out.toByteArray();
     }
 
-    static final List<String> CSV_HEADER = List.of("Recommendation", "Title", "Topic", "Group", "Group kind", "Triage",
-            "Priority", "Effort", "Urgency", "Priority draft", "Progress");
+    /** "For" says whom a share is for (issue 21): "Handed to RySG, RrSG", "The community as a whole", or empty. */
+    static final List<String> CSV_HEADER = List.of("Recommendation", "Title", "Topic", "Group", "Group kind", "For",
+            "Triage", "Priority", "Effort", "Urgency", "Priority draft", "Progress");
 
     byte[] csv(Quarterly report) {
         StringBuilder out = new StringBuilder();
@@ -89,8 +90,8 @@ public class QuarterlyDocuments {
         for (MatrixRow r : report.matrix()) {
             // people open it in a spreadsheet: the values in their words, as the other formats print them
             row(out, Stream.of(r.recommendationId(), r.title(), r.topic(), r.groupName(), Words.of(r.groupKind()),
-                    Words.of(r.triage()), Words.of(r.priority()), Words.of(r.effort()), Words.of(r.urgency()),
-                    r.priorityDraft() ? "Yes" : "No", Words.of(r.progress()))
+                    r.forWhom(), Words.of(r.triage()), Words.of(r.priority()), Words.of(r.effort()),
+                    Words.of(r.urgency()), r.priorityDraft() ? "Yes" : "No", Words.of(r.progress()))
                     .map(v -> v == null ? "" : v).toList());
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Effort;
+import org.ws2.contracts.assignment.GroupStageRule;
 import org.ws2.contracts.assignment.GroupStageRule.AssignmentState;
 import org.ws2.contracts.assignment.GroupStageRule.Stage;
 import org.ws2.contracts.assignment.Priority;
@@ -53,12 +55,18 @@ public final class ReportModels {
             List<Waiting> waiting, List<Flag> coordination) {
     }
 
-    /** How a group's assignments stand: by triage state, by priority (approved or draft), by progress. */
+    /**
+     * How a group's own assignments stand: by triage state, by priority (approved or draft), by progress. Those
+     * it handed down to child groups are the children's, counted there; {@code handedDown} says how many.
+     */
     public record StageCounts(int assignments, int triaged, int signOffRequested, int changesRequested, int signedOff,
             int prioritiesApproved, int prioritiesDraft, int notStarted, int inProgress, int implemented,
-            int notApplicable) {
+            int notApplicable, int handedDown) {
 
-        static StageCounts of(Collection<? extends AssignmentState> assignments) {
+        /** The counts of {@code all} but those handed down, which only {@code handedDown} counts. */
+        static StageCounts of(Collection<? extends AssignmentState> all) {
+            List<? extends AssignmentState> assignments = GroupStageRule.own(all);
+            int handedDown = all.size() - assignments.size();
             Map<TriageState, Integer> triage = tally(assignments, AssignmentState::triage, TriageState.class);
             Map<Progress, Integer> progress = tally(assignments, AssignmentState::progress, Progress.class);
             // a draft's values are not on the public topic (docs/visibility.md): the flag says there is one
@@ -68,7 +76,7 @@ public final class ReportModels {
                     triage.get(TriageState.SIGN_OFF_REQUESTED), triage.get(TriageState.CHANGES_REQUESTED),
                     triage.get(TriageState.SIGNED_OFF), approved, drafts, progress.get(Progress.NOT_STARTED),
                     progress.get(Progress.IN_PROGRESS), progress.get(Progress.IMPLEMENTED),
-                    progress.get(Progress.NOT_APPLICABLE));
+                    progress.get(Progress.NOT_APPLICABLE), handedDown);
         }
 
         /** How many assignments have each value of {@code type}, every value present (zero when none). */
@@ -83,6 +91,7 @@ public final class ReportModels {
         }
     }
 
+    /** @param stage the group's own stage; shares it handed down do not count (they are in the sentence) */
     public record GroupLine(String groupId, String name, GroupKind kind, String parent, Stage stage, String sentence,
             StageCounts counts) {
     }
@@ -90,10 +99,29 @@ public final class ReportModels {
     public record Groups(Instant asOf, List<GroupLine> groups) {
     }
 
-    /** One group's share of one recommendation; priority, effort and urgency only once approved. */
+    /**
+     * One group's share of one recommendation; priority, effort and urgency only once approved.
+     *
+     * @param scope       whom the group judged it to be for
+     * @param delegatedTo the child groups it handed it down to (their own rows carry the work)
+     * @param forWhom     the cell people read: "Handed to RySG, RrSG", "Its child groups", "The community as a
+     *                    whole"; empty for the group's own share
+     */
     public record MatrixRow(String recommendationId, String title, String topic, String groupId, String groupName,
             GroupKind groupKind, TriageState triage, Priority priority, Effort effort, Urgency urgency,
-            boolean priorityDraft, Progress progress) {
+            boolean priorityDraft, Progress progress, AssignmentScope scope, List<String> delegatedTo,
+            String forWhom) {
+
+        public MatrixRow {
+            scope = scope == null ? AssignmentScope.GROUP : scope;
+            delegatedTo = delegatedTo == null ? List.of() : List.copyOf(delegatedTo);
+            forWhom = forWhom == null ? "" : forWhom;
+        }
+
+        /** Handed down to child groups: shown as theirs, never counted as this group's work too. */
+        public boolean handedDown() {
+            return scope == AssignmentScope.CHILDREN && !delegatedTo.isEmpty();
+        }
     }
 
     public record Matrix(Instant asOf, String topic, GroupKind groupKind, List<MatrixRow> rows) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.TriageState;
 import org.ws2.contracts.group.GroupKind;
@@ -193,8 +194,20 @@ public class Reports {
                     r != null ? r.topic() : a.topic(), a.groupId(), g != null ? g.name() : a.groupId(),
                     g != null ? g.kind() : null, a.triage(), approved ? a.priority() : null,
                     approved ? a.effort() : null, approved ? a.urgency() : null, a.priorityDraft(),
-                    a.progress());
+                    a.progress(), a.scope(), a.delegatedTo(), forWhom(a, groups));
         }).toList();
+    }
+
+    /**
+     * The matrix cell saying whom a share is for, in people's words: "Handed to RySG, RrSG" (the children's
+     * rows carry the work), "Its child groups", "The community as a whole"; empty for the group's own share.
+     */
+    static String forWhom(Assignment a, Map<String, Group> groups) {
+        if (a.handedDown()) {
+            return "Handed to " + a.delegatedTo().stream().map(id -> groupName(groups, id))
+                    .collect(Collectors.joining(", "));
+        }
+        return a.scope() == AssignmentScope.GROUP ? "" : Words.of(a.scope());
     }
 
     private static List<Waiting> waiting(Picture p) {
@@ -234,7 +247,7 @@ public class Reports {
     }
 
     private static List<String> names(List<Assignment> assignments, Map<String, Group> groups, Priority priority) {
-        return assignments.stream().filter(a -> a.approvedPriority() == priority)
+        return assignments.stream().filter(a -> !a.handedDown() && a.approvedPriority() == priority)
                 .map(a -> groupName(groups, a.groupId())).sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 

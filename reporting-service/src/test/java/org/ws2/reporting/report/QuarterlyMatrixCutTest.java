@@ -29,7 +29,7 @@ class QuarterlyMatrixCutTest {
     private static Quarterly quarterlyWith(int rows) {
         List<MatrixRow> matrix = IntStream.range(0, rows).mapToObj(i -> new MatrixRow("6.1." + i, "Title", "Topic",
                 "ALAC", "At-Large Advisory Committee", null, TriageState.TRIAGED, null, null, null, false,
-                Progress.NOT_STARTED)).toList();
+                Progress.NOT_STARTED, null, null, null)).toList();
         return new Quarterly("2026-Q4", "Q4 2026", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31"),
                 Instant.parse("2026-11-30T00:00:00Z"), List.of(), List.of(), List.of(), List.of(), null, List.of(),
                 List.of(), List.of(), List.of(), matrix, matrix.size());

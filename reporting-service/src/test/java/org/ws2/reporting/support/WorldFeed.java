@@ -15,6 +15,7 @@ import org.ws2.contracts.Ws2Event;
 import org.ws2.contracts.Topics;
 import org.ws2.contracts.assignment.AssignmentEvents;
 import org.ws2.contracts.assignment.AssignmentEvents.AssignmentSnapshot;
+import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Effort;
 import org.ws2.contracts.assignment.Priority;
 import org.ws2.contracts.assignment.Progress;
@@ -111,7 +112,11 @@ public final class WorldFeed {
     }
 
     public CloudEvent registerGroup(String id, String name, GroupKind kind, Instant at) {
-        GroupSnapshot g = new GroupSnapshot(id, name, kind, null, "test", null,
+        return registerGroup(id, name, kind, null, at);
+    }
+
+    public CloudEvent registerGroup(String id, String name, GroupKind kind, String parent, Instant at) {
+        GroupSnapshot g = new GroupSnapshot(id, name, kind, parent, "test", null,
                 List.of(new Contact("Chair of " + id, "chair@" + id.toLowerCase() + ".example", ContactRole.CHAIR)),
                 List.of(), false, null, 0, at);
         return send(Topics.GROUPS, GroupEvents.SOURCE, GroupEvents.REGISTERED, id, 0, at,
@@ -163,6 +168,21 @@ public final class WorldFeed {
                         at, old.progress(), to, "begun", a));
     }
 
+    /** The group says whom its share is for, or hands it down to the child groups named (issue 21). */
+    public CloudEvent scope(String groupId, String recommendationId, AssignmentScope to, List<String> delegatedTo,
+            Instant at) {
+        AssignmentSnapshot o = assignments.get(groupId + ":" + recommendationId);
+        AssignmentSnapshot a = new AssignmentSnapshot(o.id(), o.groupId(), o.recommendationId(),
+                o.recommendationTitle(), o.topic(), o.applicabilityNote(), o.triage(), o.priority(), o.effort(),
+                o.urgency(), o.priorityDraft(), o.notApplicableReason(), o.progress(), o.progressNote(),
+                o.evidenceUrl(), o.commentCount(), o.version() + 1, o.createdBy(), o.createdAt(), "editor", at, to,
+                delegatedTo);
+        assignments.put(a.id(), a);
+        return send(Topics.ASSIGNMENTS, AssignmentEvents.SOURCE, AssignmentEvents.SCOPE_CHANGED, recommendationId,
+                a.version(), at, new AssignmentEvents.ScopeChanged(groupId, recommendationId, a.version(), "editor", at,
+                        o.scope(), to, delegatedTo, null, a));
+    }
+
     public CloudEvent engagement(String id, EngagementEvents.Kind kind, String title, LocalDate heldOn, String url,
             Instant at) {
         EngagementSnapshot e = new EngagementSnapshot(id, kind, title, heldOn, "Held", List.of(
@@ -188,7 +208,7 @@ public final class WorldFeed {
         AssignmentSnapshot a = new AssignmentSnapshot(o.id(), o.groupId(), o.recommendationId(),
                 o.recommendationTitle(), o.topic(), o.applicabilityNote(), triage, priority, effort, urgency, draft,
                 o.notApplicableReason(), progress, o.progressNote(), o.evidenceUrl(), o.commentCount(), o.version() + 1,
-                o.createdBy(), o.createdAt(), "someone", at);
+                o.createdBy(), o.createdAt(), "someone", at, o.scope(), o.delegatedTo());
         assignments.put(a.id(), a);
         return a;
     }

@@ -30,13 +30,17 @@ public class AssignmentPages {
             "triage", Set.of("note", "applicabilityNote"),
             "priority", Set.of("priority", "effort", "urgency", "notApplicableReason"),
             "progress", Set.of("progress", "note", "evidenceUrl"),
-            "comments", Set.of("text"));
+            "comments", Set.of("text"),
+            "scope", Set.of("scope", "note"),
+            "delegation", Set.of("to", "note"));
 
     /** The values the forms offer (the API's enums), here and on the group's page. */
     public static final List<String> PRIORITIES = List.of("HIGH", "MEDIUM", "LOW", "NOT_APPLICABLE");
     public static final List<String> EFFORTS = List.of("MINIMAL", "MODERATE", "SIGNIFICANT");
     public static final List<String> URGENCIES = List.of("HIGH", "MEDIUM", "LOW");
     public static final List<String> PROGRESS_VALUES = List.of("NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED", "NOT_APPLICABLE");
+    /** Whom an assignment is for (issue 21): the group itself, its child groups, the community as a whole. */
+    public static final List<String> SCOPES = List.of("GROUP", "CHILDREN", "COMMUNITY");
 
     private final TrackerApi api;
 
@@ -58,7 +62,8 @@ public class AssignmentPages {
      * The page again after the API refused one of its forms: the problem beside the field it names (or
      * below the form when it names none of the form's fields), and what the person typed kept in the form.
      *
-     * @param action  the form's change ({@code triage}, {@code priority}, {@code progress}, {@code comments})
+     * @param action  the form's change ({@code triage}, {@code priority}, {@code progress}, {@code comments},
+     *                {@code scope}, {@code delegation})
      * @param replyTo the comment a refused reply answered, or null
      */
     public String refused(String group, String rec, String action, String replyTo, Problem problem,
@@ -88,6 +93,14 @@ public class AssignmentPages {
                 : api.tryGet(TrackerApi.path("/api/groups/{g}/assignments/{r}/comments", group, rec), user)
                         .map(o -> o.raw() instanceof List<?> list ? (List<Map<String, Object>>) list : List.<Map<String, Object>>of())
                         .orElse(List.of());
+        // the groups it may be handed down to, for the form's checkboxes: only those who may hand it down ask
+        List<Map<String, Object>> children = !readsThread ? List.of()
+                : api.tryGet(TrackerApi.path("/api/groups/{g}/children", group), user)
+                        .map(o -> o.body().get("items") instanceof List<?> list ? (List<Map<String, Object>>) list
+                                : List.<Map<String, Object>>of())
+                        .orElse(List.of());
+        model.addAttribute("children", children);
+        model.addAttribute("scopes", SCOPES);
         model.addAttribute("readsThread", readsThread);
         model.addAttribute("thread", thread);
         model.addAttribute("replies", replies(thread));

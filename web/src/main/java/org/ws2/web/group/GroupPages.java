@@ -143,6 +143,32 @@ public class GroupPages {
                 typed("progress", progress, "note", note, "evidenceUrl", evidenceUrl), user, model);
     }
 
+    /** Whom the assignment is for: the group itself, its child groups or the community as a whole (issue 21). */
+    @PostMapping("/groups/{id}/assignments/{rec}/scope")
+    String scope(@PathVariable String id, @PathVariable String rec, @RequestParam(defaultValue = "") String scope,
+            @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String version,
+            @RequestParam(name = "return", defaultValue = "") String back, SignedInUser user, Model model) {
+        return changeAssignment(HttpMethod.PUT, id, rec, "scope", fields("scope", scope, "note", note), version, back,
+                null, typed("scope", scope, "note", note), user, model);
+    }
+
+    /**
+     * Hands the recommendation down to the child groups ticked (issue 21); none ticked hands it to all of them,
+     * as the API does with no {@code to}.
+     */
+    @PostMapping("/groups/{id}/assignments/{rec}/delegation")
+    String delegation(@PathVariable String id, @PathVariable String rec,
+            @RequestParam(name = "to", required = false) List<String> to, @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String version, @RequestParam(name = "return", defaultValue = "") String back,
+            SignedInUser user, Model model) {
+        List<String> chosen = to == null ? List.of() : to.stream().filter(t -> !t.isBlank()).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("to", chosen);
+        body.putAll(fields("note", note));
+        return changeAssignment(HttpMethod.POST, id, rec, "delegation", body, version, back, null,
+                typed("to", String.join(",", chosen), "note", note), user, model);
+    }
+
     /** A comment, or with {@code replyTo} a reply to one of the thread's comments. */
     @PostMapping("/groups/{id}/assignments/{rec}/comments")
     String comment(@PathVariable String id, @PathVariable String rec, @RequestParam(defaultValue = "") String text,
