@@ -401,6 +401,59 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         assertThat(c.path("suggestions")).hasSize(1);
     }
 
+    /**
+     * Issue 21's programmes: another review's recommendation (ATRT3's), flagged, assigned to ALAC and talked
+     * about at an engagement, arrives after WS2's reports were read. Every WS2 report, the default, reads the
+     * same to the byte; asked with programme=ATRT3, the reports are ATRT3's alone.
+     */
+    @Test
+    void anotherProgrammesRecommendationLeavesEveryWs2ReportAsItWasToTheByte() throws Exception {
+        List<String> ws2Reports = List.of("/api/reports/quarterly/2021-Q2?format=json",
+                "/api/reports/quarterly/2021-Q2?format=html", "/api/reports/quarterly/2021-Q2?format=md",
+                "/api/reports/quarterly/2021-Q2?format=csv", "/api/reports/progress?asOf=2021-06-30",
+                "/api/reports/groups?asOf=2021-06-30", "/api/reports/matrix?asOf=2021-06-30",
+                "/api/reports/coordination?asOf=2021-06-30", "/api/reports/changes?from=2021-04-01&to=2021-06-30");
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String path : ws2Reports) {
+            before.put(path, body(path));
+        }
+        long summaryBefore = read("/api/reports/summary").path("total").asLong();
+
+        WorldFeed feed = new WorldFeed(kafka);
+        feed.registerRecommendation("ATRT3-1.1", "Public comment", Ownership.ORG, List.of(), at("2021-04-05"));
+        feed.flag("ATRT3-1.1", CoordinationLevel.REQUIRED, at("2021-05-11"));
+        feed.move("ATRT3-1.1", RecommendationStatus.IN_PROGRESS, null, at("2021-05-12"));
+        feed.triage("ALAC", "ATRT3-1.1", at("2021-05-13"));
+        feed.engagementAbout("e-atrt3-2021-06-01", EngagementEvents.Kind.WEBINAR, "ATRT3 public comment webinar",
+                LocalDate.parse("2021-06-01"), List.of("ATRT3-1.1"), at("2021-06-01"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode q = read("/api/reports/quarterly/2021-Q2?format=json&programme=ATRT3");
+            assertThat(q.path("matrix")).as(q.toString()).hasSize(1);
+            assertThat(q.path("engagements")).as(q.toString()).hasSize(1);
+            assertThat(q.path("coordinationRequired")).as(q.toString()).hasSize(1);
+            assertThat(read("/api/reports/summary?programme=ATRT3").path("total").asLong()).isEqualTo(1);
+        });
+
+        for (String path : ws2Reports) {
+            assertThat(body(path)).as(path).isEqualTo(before.get(path));
+            assertThat(body(path + "&programme=WS2")).as(path + " for WS2 by name").isEqualTo(before.get(path));
+        }
+        assertThat(read("/api/reports/summary").path("total").asLong()).isEqualTo(summaryBefore);
+
+        JsonNode progress = read("/api/reports/progress?asOf=2021-06-30&programme=ATRT3");
+        assertThat(progress.path("total").asLong()).isEqualTo(1);
+        assertThat(texts(progress.path("byTopic"), "prefix")).containsExactly("ATRT3-1");
+        assertThat(texts(read("/api/reports/matrix?asOf=2021-06-30&programme=ATRT3").path("rows"), "recommendationId"))
+                .containsExactly("ATRT3-1.1");
+        assertThat(texts(read("/api/reports/coordination?asOf=2021-06-30&programme=ATRT3").path("flagged"), "id"))
+                .containsExactly("ATRT3-1.1");
+        assertThat(body("/api/reports/quarterly/2021-Q2?format=md&programme=ATRT3"))
+                .startsWith("# Implementing ATRT3 Recommendations – ").contains("ATRT3 implementation update")
+                .contains("ATRT3 public comment webinar").doesNotContain("WS2-IT Meeting");
+        mvc.perform(get("/api/reports/progress?programme=atrt3")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("programme"));
+    }
+
     @Test
     void theSummaryStillAnswers() throws Exception {
         mvc.perform(get("/api/reports/summary")).andExpect(status().isOk()).andExpect(jsonPath("$.total").exists());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.devtools.NetworkInterceptor;
@@ -113,6 +114,13 @@ class AccessibilityIT {
      * A page as {@code roles} see it, with the heading it must show; {@code then} acts on the page before the check
      * (submits a form, say), or is null.
      */
+    /** Submits the page's form and waits for the page that answers: a click returns before the browser navigates. */
+    static void submitAndAwaitTheAnswer(ChromeDriver driver) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     record Visit(String name, String path, Set<Role> roles, String heading, Consumer<ChromeDriver> then) {
 
         Visit(String name, String path, Set<Role> roles, String heading) {
@@ -174,14 +182,14 @@ class AccessibilityIT {
             new Visit("sign-in", "/sign-in", EnumSet.of(Role.SIGNED_OUT), "Local sign-in"),
             new Visit("confirm-email", "/subscriptions/confirm?token=t0k3n", EnumSet.of(Role.SIGNED_OUT), "Confirm email"),
             new Visit("email-confirmed", "/subscriptions/confirm?token=t0k3n", EnumSet.of(Role.SIGNED_OUT), "Email confirmed",
-                    driver -> driver.findElement(By.cssSelector("main button[type=submit]")).click()),
+                    AccessibilityIT::submitAndAwaitTheAnswer),
             new Visit("unsubscribe", "/unsubscribe?token=t0k3n", EnumSet.of(Role.SIGNED_OUT), "Unsubscribe"),
             new Visit("unsubscribed", "/unsubscribe?token=t0k3n", EnumSet.of(Role.SIGNED_OUT), "Unsubscribed",
-                    driver -> driver.findElement(By.cssSelector("main button[type=submit]")).click()),
+                    AccessibilityIT::submitAndAwaitTheAnswer),
             new Visit("unsubscribe-confirmation", "/unsubscribe?token=confirmation.cGF0.bWFj", EnumSet.of(Role.SIGNED_OUT),
                     "Unsubscribe"),
             new Visit("declined-confirmation", "/unsubscribe?token=confirmation.cGF0.bWFj", EnumSet.of(Role.SIGNED_OUT),
-                    "Unsubscribed", driver -> driver.findElement(By.cssSelector("main button[type=submit]")).click()),
+                    "Unsubscribed", AccessibilityIT::submitAndAwaitTheAnswer),
             new Visit("not-found", "/recommendations/9.9", EnumSet.of(Role.SIGNED_OUT), "Not found"),
             new Visit("no-such-page", "/no-such-page", EnumSet.of(Role.SIGNED_OUT, Role.GROUP_EDITOR), "Not found"),
             new Visit("too-many-requests", "/groups/BUSY", EnumSet.of(Role.SIGNED_OUT), "Too many requests"),

@@ -16,6 +16,8 @@ import org.ws2.contracts.AggregateSnapshot;
  * @param verification how much of the record is confirmed against ICANN's wording
  * @param createdAt    when it entered the catalogue (effective time)
  * @param updatedAt    when its last change took effect
+ * @param programme    the programme it belongs to ({@link Programmes}); null in events of before
+ *                     programmes, which were all WS2's ({@link Programmes#of(RecommendationSnapshot)})
  */
 public record RecommendationSnapshot(
         String id,
@@ -39,5 +41,17 @@ public record RecommendationSnapshot(
         String retiredReason,
         long version,
         Instant createdAt,
-        Instant updatedAt) implements AggregateSnapshot {
+        Instant updatedAt,
+        String programme) implements AggregateSnapshot {
+
+    /** A snapshot that names no programme: its id tells (WS2 for a WS2 number). */
+    public RecommendationSnapshot(String id, String topicPrefix, String topic, String title, String summary,
+            Ownership ownership, List<SharedOwner> sharedWith, List<String> implementers, String targetQuarter,
+            List<String> tags, String source, String verification, RecommendationStatus status,
+            CoordinationLevel coordination, String coordinationRationale, List<String> dependsOn, int evidenceCount,
+            boolean retired, String retiredReason, long version, Instant createdAt, Instant updatedAt) {
+        this(id, topicPrefix, topic, title, summary, ownership, sharedWith, implementers, targetQuarter, tags, source,
+                verification, status, coordination, coordinationRationale, dependsOn, evidenceCount, retired,
+                retiredReason, version, createdAt, updatedAt, null);
+    }
 }

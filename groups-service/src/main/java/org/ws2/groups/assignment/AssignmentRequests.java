@@ -23,14 +23,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** The bodies of the assignment requests, with the limits every field is held to. */
 final class AssignmentRequests {
 
-    static final String RECOMMENDATION_ID = "^[1-8](\\.[0-9]{1,3}){1,3}$";
-    static final String ID_PREFIX = "^[1-8](\\.[0-9]{1,3}){0,3}$";
+    /**
+     * A WS2 id (6.1.1), or another programme's: its code, a hyphen and its number (ATRT3-1.1; see
+     * {@code org.ws2.contracts.recommendation.Programmes}).
+     */
+    static final String RECOMMENDATION_ID = "^([1-8]|[A-Z][A-Z0-9]{1,15}-[1-9][0-9]{0,2})(\\.[0-9]{1,3}){1,3}$";
+    static final String ID_PREFIX = "^([1-8]|[A-Z][A-Z0-9]{1,15}-[1-9][0-9]{0,2})(\\.[0-9]{1,3}){0,3}$";
     static final String URL = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$";
 
     /** Support triages one recommendation to one group. */
     record Create(
             @NotBlank @Size(max = 50) String groupId,
-            @NotBlank @Pattern(regexp = RECOMMENDATION_ID, message = "must be a WS2 id such as 6.1.1") String recommendationId,
+            @NotBlank @Pattern(regexp = RECOMMENDATION_ID, message = "must be a recommendation id such as 6.1.1 or ATRT3-1.1") String recommendationId,
             @Size(max = 4000) String applicabilityNote,
             Instant effectiveAt) {
     }
@@ -41,8 +45,8 @@ final class AssignmentRequests {
      * (its name or number); groups by id or by kind (e.g. SO and AC).
      */
     record Bulk(
-            @Size(max = 200) List<@NotNull @Pattern(regexp = RECOMMENDATION_ID, message = "must be a WS2 id such as 6.1.1") String> recommendationIds,
-            @Pattern(regexp = ID_PREFIX, message = "must be a WS2 id prefix such as 6 or 6.1") String idPrefix,
+            @Size(max = 200) List<@NotNull @Pattern(regexp = RECOMMENDATION_ID, message = "must be a recommendation id such as 6.1.1 or ATRT3-1.1") String> recommendationIds,
+            @Pattern(regexp = ID_PREFIX, message = "must be a recommendation id prefix such as 6, 6.1 or ATRT3-1") String idPrefix,
             @Size(max = 100) String topic,
             @Size(max = 100) List<@NotBlank @Size(max = 50) String> groupIds,
             @Size(max = 10) List<@NotNull GroupKind> groupKinds,
@@ -97,7 +101,7 @@ final class AssignmentRequests {
 
     /** One draft the approver read: the assignment's recommendation and the version (its ETag) read. */
     record Approved(
-            @NotNull @Pattern(regexp = RECOMMENDATION_ID, message = "must be a WS2 id such as 6.1.1") String recommendationId,
+            @NotNull @Pattern(regexp = RECOMMENDATION_ID, message = "must be a recommendation id such as 6.1.1 or ATRT3-1.1") String recommendationId,
             @NotNull @PositiveOrZero Long version) {
     }
 

@@ -99,7 +99,7 @@ class CatalogueSeed implements ApplicationRunner {
         Map<String, String> topicNames = new HashMap<>();
         for (SeedTopic topic : read(new ClassPathResource("ws2/topics.json"), new TypeReference<SeedTopics>() {
         }).topics()) {
-            addedTopics += topics.insertIfMissing(new Topic(topic.prefix(), topic.topic(), topic.notes())) ? 1 : 0;
+            addedTopics += topics.insertIfMissing(Topic.ws2(topic.prefix(), topic.topic(), topic.notes())) ? 1 : 0;
             topicNames.put(topic.prefix(), topics.find(topic.prefix()).orElseThrow().name());
         }
         Facts facts = read(new ClassPathResource("ws2/catalogue-facts.json"), new TypeReference<Facts>() {

@@ -24,8 +24,11 @@ import org.ws2.service.problem.ApiProblem;
  */
 record ListCursor(SortField sort, boolean descending, String id, String key) {
 
-    /** An id as the numeric order reads it: int segments (at most nine digits, so never overflowing). */
-    private static final Pattern ID = Pattern.compile("\\d{1,9}(\\.\\d{1,9})*");
+    /**
+     * An id as the order reads it: a programme's code and hyphen unless WS2's, then int segments (at most
+     * nine digits, so never overflowing).
+     */
+    private static final Pattern ID = Pattern.compile("([A-Z][A-Z0-9]{1,15}-)?\\d{1,9}(\\.\\d{1,9})*");
     /** An instant as Instant.toString() writes one in the years PostgreSQL reads without a sign. */
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
     private static final String SEPARATOR = "~";

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import org.ws2.contracts.recommendation.CoordinationLevel;
+import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.service.changes.Versioned;
 
 /**
- * One WS2 recommendation: the aggregate every change in this service goes through. Each change
+ * One recommendation of WS2 or of another programme (its id says which: {@link Programmes}): the aggregate every change in this service goes through. Each change
  * returns a new value one version on, which is stored, kept in the history and announced.
  *
  * @param topic        the topic's name, e.g. {@code Diversity}
@@ -40,6 +41,16 @@ public record Recommendation(
     }
 
     public record Retirement(String reason, String by, Instant at) {
+    }
+
+    /** The programme it belongs to: WS2, or the code its id starts with ({@code ATRT3-1.1}). */
+    public String programme() {
+        return Programmes.of(id);
+    }
+
+    /** Its number in its programme: the id for WS2's, the id after the programme's code otherwise. */
+    public String number() {
+        return Programmes.number(id);
     }
 
     public boolean retired() {
@@ -82,7 +93,7 @@ public record Recommendation(
                 details.ownership(), details.sharedWith(), details.implementers(), details.targetQuarter(),
                 details.tags(), source, verification, status, coordination.level(), coordination.rationale(),
                 dependsOn, evidenceCount, retired(), retired() ? retirement.reason() : null, version, createdAt,
-                updatedAt);
+                updatedAt, programme());
     }
 
     /**

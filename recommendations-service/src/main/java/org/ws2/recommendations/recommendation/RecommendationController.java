@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.service.security.RoleRules;
 import org.ws2.contracts.recommendation.Ownership;
+import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
 import org.ws2.service.problem.ApiProblem;
@@ -32,7 +33,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "Recommendations", description = "The WS2 recommendation catalogue: search, read as now or as of a past instant, history, editing and the lifecycle (docs/lifecycle.md)")
+@Tag(name = "Recommendations", description = "The catalogue of WS2's recommendations and those of other reviews tracked beside it (programmes): search, read as now or as of a past instant, history, editing and the lifecycle (docs/lifecycle.md)")
 @RequestMapping("/api/recommendations")
 class RecommendationController {
 
@@ -50,6 +51,7 @@ class RecommendationController {
     }
 
     /**
+     * @param programme a programme's code (WS2, ATRT3); every programme when absent
      * @param q     words to find in title or summary
      * @param asOf  answer as the catalogue stood at this instant (ISO-8601), from its history
      * @param order {@code asc} or {@code desc}
@@ -58,10 +60,11 @@ class RecommendationController {
      */
     @GetMapping
     @Operation(summary = "Search the catalogue",
-            description = "Filters by topic (prefix or name), status, ownership, coordination level, tag, target quarter and words in title or summary; sorts (desc is the exact reverse of asc, ties included) and pages (size up to 200). "
+            description = "Filters by programme (WS2, or another review's code such as ATRT3; every programme when absent), topic (prefix, or name in the programme asked, WS2's when none), status, ownership, coordination level, tag, target quarter and words in title or summary; sorts (desc is the exact reverse of asc, ties included) and pages (size up to 200). "
                     + "Page by number (page, with the total), or follow each page's next link: it carries a cursor (after) to the page right after, which costs one page at any depth and carries no total. A cursor goes with the sort and order it was read with, not with page or asOf. "
                     + "With asOf, answers as the catalogue stood at that instant. Each item shows its verification level and source, so a placeholder title is not mistaken for ICANN's wording.")
-    RecommendationPage list(@RequestParam(required = false) String topic,
+    RecommendationPage list(@RequestParam(required = false) String programme,
+            @RequestParam(required = false) String topic,
             @RequestParam(required = false) RecommendationStatus status,
             @RequestParam(required = false) Ownership ownership,
             @RequestParam(required = false) CoordinationLevel coordination,
@@ -75,7 +78,11 @@ class RecommendationController {
             @RequestParam(required = false) @Min(0) Integer page,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        var search = new RecommendationSearch(topic, status, ownership, coordination, tag, targetQuarter, q,
+        if (programme != null && !Programmes.CODE.matcher(programme).matches()) {
+            throw ApiProblem.invalidInput("programme", "programme: a programme's code, upper-case letters and digits "
+                    + "such as WS2 or ATRT3.");
+        }
+        var search = new RecommendationSearch(programme, topic, status, ownership, coordination, tag, targetQuarter, q,
                 includeRetired, sort, order == SortOrder.desc);
         if (after == null) {
             return queries.search(search, page == null ? 0 : page, null, size, asOf);
@@ -105,7 +112,9 @@ class RecommendationController {
 
     @PostMapping
     @Operation(summary = "Add a recommendation to the catalogue",
-            description = "The id must start with an existing topic's prefix (e.g. 5.12 in Office of the Ombuds) and not exist yet; it starts NOT_STARTED, and a registered event is published.")
+            description = "In WS2 (the default) the id is the number and must start with an existing topic's prefix (e.g. 5.12 in Office of the Ombuds). "
+                    + "In another programme (programme, e.g. ATRT3) give its number (e.g. 1.1, which makes the id ATRT3-1.1) and, for a topic the programme does not have yet, the topic's name: its topic ATRT3-1 is then added. "
+                    + "The id must not exist yet; it starts NOT_STARTED, and a registered event is published.")
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> create(@Valid @RequestBody RecommendationRequests.Create request) {
         return responses.created(editing.create(request, Actor.current().name()));

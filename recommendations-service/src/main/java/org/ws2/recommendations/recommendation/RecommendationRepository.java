@@ -129,16 +129,17 @@ public class RecommendationRepository {
     /** Adds a new recommendation; false if one with its id exists already. */
     public boolean insert(Recommendation r) {
         return jdbc.sql("""
-                INSERT INTO recommendation (id, topic_prefix, title, summary, ownership, shared_with, implementers,
+                INSERT INTO recommendation (id, programme, topic_prefix, title, summary, ownership, shared_with, implementers,
                     target_quarter, tags, source, verification, status, coordination, coordination_rationale,
                     coordination_set_by, coordination_set_at, depends_on, evidence_count, version, created_at,
                     updated_at)
-                VALUES (:id, :topicPrefix, :title, :summary, :ownership, CAST(:sharedWith AS jsonb),
+                VALUES (:id, :programme, :topicPrefix, :title, :summary, :ownership, CAST(:sharedWith AS jsonb),
                     CAST(:implementers AS jsonb), :targetQuarter, CAST(:tags AS jsonb), :source, :verification,
                     :status, :coordination, :coordinationRationale, :coordinationSetBy, :coordinationSetAt,
                     CAST(:dependsOn AS jsonb), :evidenceCount, :version, :createdAt, :updatedAt)
                 ON CONFLICT (id) DO NOTHING""")
                 .params(columns(r))
+                .param("programme", r.programme())
                 .param("topicPrefix", r.topicPrefix())
                 .param("source", r.source())
                 .param("verification", r.verification())

@@ -15,17 +15,21 @@ import java.util.function.Predicate;
 
 import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.Ownership;
+import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 
 /**
  * What a client asks of the recommendation list. Every criterion is optional.
  *
- * @param topic  a topic's prefix ({@code 1}) or name ({@code Diversity})
+ * @param programme a programme's code ({@code WS2}, {@code ATRT3}); null for every programme
+ * @param topic  a topic's prefix ({@code 1}, {@code ATRT3-1}) or its name ({@code Diversity}) in
+ *               {@code programme} (WS2 when none is asked)
  * @param text   words to find in the title or summary, case-insensitively
  * @param sort   {@code id} (numeric: 1.10 after 1.9), {@code title}, {@code status},
  *               {@code targetQuarter} or {@code updatedAt}
  */
 public record RecommendationSearch(
+        String programme,
         String topic,
         RecommendationStatus status,
         Ownership ownership,
@@ -42,11 +46,11 @@ public record RecommendationSearch(
      * reads); the two must order alike, and descending is the exact reverse of ascending, ties
      * included, so that one index serves both directions. {@code COLLATE "C"} compares code points,
      * as Java does. Each SQL key is a template over a value ({@code %s}: the column, or a cursor's
-     * parameter cast to {@code type}), and V6's indexes are on exactly these expressions: change one
+     * parameter cast to {@code type}), and V7's indexes are on exactly these expressions: change one
      * and its index in a migration together ({@code ListQueryPlansIT} fails otherwise).
      */
     public enum SortField {
-        id(Comparator.comparing(Recommendation::id, RecommendationSearch::compareIds), null, null, r -> null),
+        id(Comparator.comparing(Recommendation::id, Programmes.BY_ID), null, null, r -> null),
         title(Comparator.comparing((Recommendation r) -> r.details().title(), String.CASE_INSENSITIVE_ORDER),
                 "r.title", "text", r -> r.details().title(), "lower(%s) COLLATE \"C\""),
         status(Comparator.comparing(Recommendation::status), "r.status", "text", r -> r.status().name(),
@@ -82,13 +86,15 @@ public record RecommendationSearch(
         }
 
         /**
-         * The keys over the column (or a cursor's parameters), then the id in numeric segment order (1.9
-         * before 1.10: int arrays compare element by element, a prefix first).
+         * The keys over the column (or a cursor's parameters), then the id as {@link Programmes#BY_ID}
+         * orders it: V7's {@code recommendation_order}, for WS2's ids their numeric segments (1.9 before
+         * 1.10: int arrays compare element by element, a prefix first), another programme's after all of
+         * WS2's, by code, then by number. V7's indexes are on exactly this expression.
          */
         private List<String> sql(String value, String id) {
             List<String> sql = new ArrayList<>();
             keys.forEach(key -> sql.add(key.formatted(value)));
-            sql.add("(string_to_array(" + id + ", '.')::int[])");
+            sql.add("recommendation_order(" + id + ")");
             return sql;
         }
     }
@@ -99,12 +105,18 @@ public record RecommendationSearch(
         if (!includeRetired) {
             conditions.add("r.retired_at IS NULL");
         }
+        if (programme != null) {
+            conditions.add("r.programme = :programme");
+            params.put("programme", programme);
+        }
         if (topic != null) {
             // the topic resolved once (an InitPlan), so that the (topic_prefix, id) index gives the page in
-            // order; a prefix wins over another topic's name
-            conditions.add("r.topic_prefix = (SELECT prefix FROM topic WHERE prefix = :topic OR lower(name) = lower(:topic)"
-                    + " ORDER BY prefix <> :topic LIMIT 1)");
+            // order; a prefix wins over another topic's name, and a name is looked up in the asked programme
+            // (WS2's when none is asked: names are unique only within a programme)
+            conditions.add("r.topic_prefix = (SELECT prefix FROM topic WHERE prefix = :topic"
+                    + " OR lower(name) = lower(:topic) AND programme = :topicProgramme ORDER BY prefix <> :topic LIMIT 1)");
             params.put("topic", topic);
+            params.put("topicProgramme", programme == null ? Programmes.WS2 : programme);
         }
         if (status != null) {
             conditions.add("r.status = :status");
@@ -172,6 +184,7 @@ public record RecommendationSearch(
     /** The URL of this search's list at another page ({@code page}) or after a cursor ({@code after}). */
     String link(int size, Instant asOf, String after, Integer page) {
         StringJoiner query = new StringJoiner("&", "/api/recommendations?", "");
+        parameter(query, "programme", programme);
         parameter(query, "topic", topic);
         parameter(query, "status", status);
         parameter(query, "ownership", ownership);
@@ -197,8 +210,12 @@ public record RecommendationSearch(
 
     Predicate<Recommendation> matcher() {
         Predicate<Recommendation> matches = r -> includeRetired || !r.retired();
+        matches = and(matches, programme, Recommendation::programme);
         if (topic != null) {
-            matches = matches.and(r -> r.topicPrefix().equals(topic) || r.topic().equalsIgnoreCase(topic));
+            // as the SQL: a prefix, or the name in the asked programme (WS2's when none is asked)
+            String topicProgramme = programme == null ? Programmes.WS2 : programme;
+            matches = matches.and(r -> r.topicPrefix().equals(topic)
+                    || r.topic().equalsIgnoreCase(topic) && r.programme().equals(topicProgramme));
         }
         matches = and(matches, status, Recommendation::status);
         matches = and(matches, ownership, r -> r.details().ownership());
@@ -224,18 +241,5 @@ public record RecommendationSearch(
     private static <T> Predicate<Recommendation> and(Predicate<Recommendation> matches, T wanted,
             Function<Recommendation, T> value) {
         return wanted == null ? matches : matches.and(r -> wanted.equals(value.apply(r)));
-    }
-
-    /** Compares hierarchical ids segment by segment as numbers: 1.9 < 1.10, 8.1.2 < 8.1.17. */
-    static int compareIds(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.min(left.length, right.length); i++) {
-            int byNumber = Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]));
-            if (byNumber != 0) {
-                return byNumber;
-            }
-        }
-        return Integer.compare(left.length, right.length);
     }
 }

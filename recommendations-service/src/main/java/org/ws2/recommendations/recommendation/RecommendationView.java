@@ -20,6 +20,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public record RecommendationView(
         String id,
+        @Schema(description = "The programme it belongs to: WS2, or another review tracked beside it", example = "WS2")
+        String programme,
+        @Schema(description = "Its number in its programme: the id for WS2's, the id after the programme's code "
+                + "for another's (ATRT3-1.1 is number 1.1 of ATRT3)", example = "1.1")
+        String number,
         String topic,
         String topicPrefix,
         @JsonUnwrapped RecommendationDetails details,
@@ -57,7 +62,7 @@ public record RecommendationView(
         boolean waiting = !waitingOn.isEmpty()
                 && (r.status() == RecommendationStatus.NOT_STARTED || r.status() == RecommendationStatus.PLANNING);
         var flag = r.coordination();
-        return new RecommendationView(r.id(), r.topic(), r.topicPrefix(), r.details(), r.source(), r.verification(),
+        return new RecommendationView(r.id(), r.programme(), r.number(), r.topic(), r.topicPrefix(), r.details(), r.source(), r.verification(),
                 r.status(), publicStatus, publicStatus.label(),
                 waiting ? WAITING : r.status().name(),
                 waiting ? "Will start after the completion of another recommendation" : publicStatus.label(),

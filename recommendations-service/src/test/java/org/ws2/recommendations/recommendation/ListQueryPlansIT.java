@@ -25,7 +25,7 @@ import org.ws2.recommendations.support.RecommendationsApiTestBase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every list query's plan at issue 23's size: 13,600 recommendations in a schema of this test's own,
+ * Every list query's plan at issue 23's size: 13,600 recommendations (and 400 of another programme) in a schema of this test's own,
  * with the indexes the migrations gave the service's table. For every filter and sort, at the first page
  * and after a cursor two thirds of the way down, the page is read through an index, never by a
  * sequential scan of the table, and reads about a page of rows rather than the catalogue; after the
@@ -40,6 +40,7 @@ class ListQueryPlansIT extends RecommendationsApiTestBase {
     /** Rows a page may read from the table: a page and what its filter skips, far from the catalogue. */
     private static final int ROWS_A_PAGE_MAY_READ = 1_000;
     private static final int CATALOGUE = 13_600;
+    private static final int ANOTHER_PROGRAMME = 400;
 
     @Autowired
     TransactionTemplate transactions;
@@ -83,6 +84,17 @@ class ListQueryPlansIT extends RecommendationsApiTestBase {
                 FROM (SELECT n, (1 + n %% 8)::text AS prefix, (1 + n %% 8) || '.' || (10 + n / 1000) || '.' || (n %% 1000) AS id,
                              TIMESTAMPTZ '2027-01-01 00:00:00+00' - n * INTERVAL '1 second' AS at
                       FROM generate_series(0, %d) n) g""".formatted(SCHEMA, CATALOGUE - 1)).update();
+        // and another review's recommendations beside them (issue 21's programmes): 400 of ATRT3, in one topic
+        // (a topic table of the seed's size: the plans of the sorts' cursors are close calls on its join)
+        jdbc.sql("INSERT INTO " + SCHEMA + ".topic (prefix, name, programme) VALUES ('ATRT3-1', 'ATRT3 topic', 'ATRT3') "
+                + "ON CONFLICT (prefix) DO NOTHING").update();
+        jdbc.sql("""
+                INSERT INTO %s.recommendation (id, programme, topic_prefix, title, ownership, tags, status, coordination,
+                    created_at, updated_at)
+                SELECT 'ATRT3-1.' || (1 + n), 'ATRT3', 'ATRT3-1',
+                       'ATRT3 recommendation ' || n, 'ORG', '["review"]'::jsonb, 'NOT_STARTED', 'NONE', at, at
+                FROM (SELECT n, TIMESTAMPTZ '2027-02-01 00:00:00+00' - n * INTERVAL '1 second' AS at
+                      FROM generate_series(0, %d) n) g""".formatted(SCHEMA, ANOTHER_PROGRAMME - 1)).update();
         // the service's indexes, by their names, built once over the rows (faster than row by row)
         for (String index : jdbc.sql("SELECT indexdef FROM pg_indexes WHERE schemaname = :source AND tablename = 'recommendation'")
                 .param("source", source).query(String.class).list()) {
@@ -114,6 +126,9 @@ class ListQueryPlansIT extends RecommendationsApiTestBase {
         assertPlans(search(null, null, null, null, null, null, "Ombudsman", false), 50, true);
         assertPlans(search(null, null, null, null, null, null, null, true), 50, false);
         assertPlans(search("5", RecommendationStatus.NOT_STARTED, null, null, null, null, null, false), 50, true);
+        assertPlans(inProgramme("ATRT3", null), 50, true);
+        assertPlans(inProgramme("WS2", null), 50, false);
+        assertPlans(inProgramme("ATRT3", RecommendationStatus.NOT_STARTED), 50, true);
     }
 
     @Test
@@ -121,7 +136,7 @@ class ListQueryPlansIT extends RecommendationsApiTestBase {
         for (SortField sort : SortField.values()) {
             for (boolean descending : List.of(false, true)) {
                 for (boolean includeRetired : List.of(false, true)) {
-                    assertPlans(new RecommendationSearch(null, null, null, null, null, null, null, includeRetired, sort,
+                    assertPlans(new RecommendationSearch(null, null, null, null, null, null, null, null, includeRetired, sort,
                             descending), 50, false);
                 }
             }
@@ -131,9 +146,9 @@ class ListQueryPlansIT extends RecommendationsApiTestBase {
     @Test
     void theListsOtherModulesReadDoToo() {
         // the benchmark's filtered page and the overview's latest implemented
-        assertPlans(new RecommendationSearch(null, RecommendationStatus.NOT_STARTED, null, null, null, null, null, false,
+        assertPlans(new RecommendationSearch(null, null, RecommendationStatus.NOT_STARTED, null, null, null, null, null, false,
                 SortField.title, false), 50, false);
-        assertPlans(new RecommendationSearch(null, RecommendationStatus.IMPLEMENTED, null, null, null, null, null, false,
+        assertPlans(new RecommendationSearch(null, null, RecommendationStatus.IMPLEMENTED, null, null, null, null, null, false,
                 SortField.updatedAt, true), 5, true);
     }
 
@@ -172,7 +187,7 @@ class ListQueryPlansIT extends RecommendationsApiTestBase {
         List<JsonNode> scans = scansOfTheTable(explained.path("Plan"));
         assertThat(scans).as("%s reads the table", what).isNotEmpty().noneMatch(ListQueryPlansIT::sequential);
         assertThat(scans.stream().mapToLong(ListQueryPlansIT::rowsRead).sum())
-                .as("rows %s reads", what).isLessThanOrEqualTo(ROWS_A_PAGE_MAY_READ);
+                .as("rows %s reads, in %s", what, explained.path("Plan")).isLessThanOrEqualTo(ROWS_A_PAGE_MAY_READ);
         record(what, explained);
     }
 
@@ -232,9 +247,13 @@ class ListQueryPlansIT extends RecommendationsApiTestBase {
         return items.stream().map(Recommendation::id).toList();
     }
 
+    private static RecommendationSearch inProgramme(String programme, RecommendationStatus status) {
+        return new RecommendationSearch(programme, null, status, null, null, null, null, null, false, SortField.id, false);
+    }
+
     private static RecommendationSearch search(String topic, RecommendationStatus status, Ownership ownership,
             CoordinationLevel coordination, String tag, String quarter, String text, boolean includeRetired) {
-        return new RecommendationSearch(topic, status, ownership, coordination, tag, quarter, text, includeRetired,
+        return new RecommendationSearch(null, topic, status, ownership, coordination, tag, quarter, text, includeRetired,
                 SortField.id, false);
     }
 }

@@ -49,6 +49,12 @@ class RecommendationSearchIT extends RecommendationsApiTestBase {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/recommendations/4.77.1/retirement")
                 .with(staff()).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"search test\"}")).andExpect(status().isOk());
+        // another programme's, whose ids order by programme then number, with a topic named as one of WS2's
+        for (String number : List.of("1.10", "1.2")) {
+            postJson("/api/recommendations", """
+                    {"programme":"SRCH","number":"%s","topic":"Diversity","title":"Search probe of another programme",
+                     "ownership":"ORG","tags":["programme-probe"]}""".formatted(number)).andExpect(status().isCreated());
+        }
     }
 
     private void create(String id, String title, String ownership, String quarter, String tags) throws Exception {
@@ -63,7 +69,7 @@ class RecommendationSearchIT extends RecommendationsApiTestBase {
         for (SortField sort : SortField.values()) {
             for (boolean descending : List.of(false, true)) {
                 for (boolean includeRetired : List.of(false, true)) {
-                    assertSameAsInMemory(new RecommendationSearch(null, null, null, null, null, null, null, includeRetired,
+                    assertSameAsInMemory(new RecommendationSearch(null, null, null, null, null, null, null, null, includeRetired,
                             sort, descending), 13);
                 }
             }
@@ -85,6 +91,10 @@ class RecommendationSearchIT extends RecommendationsApiTestBase {
         searches.add(search(null, null, null, null, null, null, "100%"));
         searches.add(search(null, null, null, null, null, null, "_under"));
         searches.add(search("4", RecommendationStatus.NOT_STARTED, Ownership.ORG, null, "alpha", "2021-Q3", "probe"));
+        searches.add(new RecommendationSearch("SRCH", null, null, null, null, null, null, null, false, SortField.id, false));
+        searches.add(new RecommendationSearch("WS2", null, null, null, null, "search-probe", null, null, false, SortField.id, true));
+        searches.add(new RecommendationSearch("SRCH", "Diversity", null, null, null, null, null, null, false, SortField.title, false));
+        searches.add(new RecommendationSearch(null, "SRCH-1", null, null, null, null, null, null, false, SortField.id, true));
         for (RecommendationSearch s : searches) {
             assertSameAsInMemory(s, 5);
         }
@@ -161,7 +171,7 @@ class RecommendationSearchIT extends RecommendationsApiTestBase {
 
     private static RecommendationSearch search(String topic, RecommendationStatus status, Ownership ownership,
             CoordinationLevel coordination, String tag, String quarter, String text) {
-        return new RecommendationSearch(topic, status, ownership, coordination, tag, quarter, text, false, SortField.id, false);
+        return new RecommendationSearch(null, topic, status, ownership, coordination, tag, quarter, text, false, SortField.id, false);
     }
 
     /** Page by page, by number and by following cursors, the SQL answer is the in-memory one. */

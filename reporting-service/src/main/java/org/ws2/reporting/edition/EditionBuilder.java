@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.group.GroupKind;
+import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.contracts.recommendation.PublicStatus;
 import org.ws2.reporting.edition.EditionContent.Headline;
 import org.ws2.reporting.edition.EditionContent.MilestoneLine;
@@ -50,9 +51,10 @@ class EditionBuilder {
 
     EditionContent build(Quarter quarter, Instant asOf, Sections sections, int revision, Instant publishedAt,
             String correctionNote, String url) {
-        Quarterly report = reports.quarterly(quarter, asOf).withMatrixCutTo(0);
-        Picture end = pictures.at(asOf);
-        Picture start = pictures.at(quarter.start().isBefore(asOf) ? quarter.start() : asOf);
+        // an edition is the WS2 implementation team's update: its facts are WS2's, whatever else is tracked
+        Quarterly report = reports.quarterly(quarter, asOf, Programmes.WS2).withMatrixCutTo(0);
+        Picture end = pictures.at(asOf, Programmes.WS2);
+        Picture start = pictures.at(quarter.start().isBefore(asOf) ? quarter.start() : asOf, Programmes.WS2);
         OrgFocus focus = report.orgFocus();
         OrgFocus withWork = new OrgFocus(orgFunctionsWithWork(start, end), focus.notStarted(), focus.planning(),
                 focus.underway(), focus.documenting(), focus.complete(), focus.planningTargets());
@@ -77,7 +79,7 @@ class EditionBuilder {
     /** The groups a team's line may stand beside: those in the generated "SO/AC work" as of {@code asOf}. */
     Set<String> groupsWithStageSentences(Instant asOf) {
         Set<String> ids = new HashSet<>();
-        reports.soacWork(asOf).forEach(line -> ids.addAll(line.groupIds()));
+        reports.soacWork(asOf, Programmes.WS2).forEach(line -> ids.addAll(line.groupIds()));
         return ids;
     }
 

@@ -18,6 +18,7 @@ import org.ws2.contracts.assignment.Urgency;
 import org.ws2.contracts.group.GroupKind;
 import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.Ownership;
+import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.contracts.recommendation.RecommendationStatus;
 
 /**
@@ -28,9 +29,10 @@ import org.ws2.contracts.recommendation.RecommendationStatus;
 public record Picture(Instant asOf, List<Recommendation> recommendations, List<Group> groups,
         List<Assignment> assignments, List<Engagement> engagements) {
 
+    /** @param programme WS2, or the other review it belongs to (ATRT3…) */
     public record Recommendation(String id, String topicPrefix, String topic, String title, Ownership ownership,
             String targetQuarter, RecommendationStatus status, CoordinationLevel coordination,
-            String coordinationRationale, List<String> dependsOn) {
+            String coordinationRationale, List<String> dependsOn, String programme) {
     }
 
     public record Group(String id, String name, GroupKind kind, String parent) {
@@ -82,6 +84,30 @@ public record Picture(Instant asOf, List<Recommendation> recommendations, List<G
         }
     }
 
+    /**
+     * One programme's part of the picture (issue 21): its recommendations, their assignments, and the
+     * engagements that concern them; every group stays, as a group may work on several programmes. The
+     * engagements that name no recommendation are WS2's, whose log they were before programmes. When
+     * everything is the programme's (WS2's, while no other review is tracked) it is this very picture,
+     * so WS2's reports are what they were.
+     */
+    public Picture of(String programme) {
+        List<Recommendation> itsRecommendations = recommendations.stream()
+                .filter(r -> r.programme().equals(programme)).toList();
+        List<Assignment> itsAssignments = assignments.stream()
+                .filter(a -> Programmes.of(a.recommendationId()).equals(programme)).toList();
+        boolean ws2 = Programmes.WS2.equals(programme);
+        List<Engagement> itsEngagements = engagements.stream()
+                .filter(e -> e.recommendationIds().isEmpty() ? ws2
+                        : e.recommendationIds().stream().anyMatch(id -> Programmes.of(id).equals(programme)))
+                .toList();
+        if (itsRecommendations.size() == recommendations.size() && itsAssignments.size() == assignments.size()
+                && itsEngagements.size() == engagements.size()) {
+            return this;
+        }
+        return new Picture(asOf, itsRecommendations, groups, itsAssignments, itsEngagements);
+    }
+
     /** The same state, seen at another instant by which nothing else had changed. */
     public Picture as(Instant otherAsOf) {
         return new Picture(otherAsOf, recommendations, groups, assignments, engagements);
@@ -103,24 +129,9 @@ public record Picture(Instant asOf, List<Recommendation> recommendations, List<G
         return assignments.stream().collect(Collectors.groupingBy(Assignment::recommendationId));
     }
 
-    /** WS2 numbering order: 1.2 before 1.10, 6.1.2 before 6.1.10. */
-    public static final Comparator<String> BY_NUMBER = (a, b) -> {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = compareSegment(x[i], y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
-    };
-
-    private static int compareSegment(String a, String b) {
-        try {
-            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
-    }
+    /**
+     * Numbering order, the catalogue's: 1.2 before 1.10, 6.1.2 before 6.1.10; WS2's ids first, then each
+     * other programme's by code (ATRT3-1.1), each in its numbering order; topic prefixes (6, ATRT3-1) alike.
+     */
+    public static final Comparator<String> BY_NUMBER = Programmes.BY_ID;
 }

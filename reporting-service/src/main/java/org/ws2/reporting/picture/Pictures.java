@@ -130,6 +130,11 @@ public class Pictures {
         return new Picture(asOf, recommendations, groups, assignments, engagements);
     }
 
+    /** One programme's part of the picture at {@code asOf} ({@link Picture#of}). */
+    public Picture at(Instant asOf, String programme) {
+        return at(asOf).of(programme);
+    }
+
     /** When the earliest change the reports know of took effect; empty before any event arrived. */
     public Optional<Instant> firstChange() {
         return Optional.ofNullable(jdbc.sql("""
@@ -147,7 +152,7 @@ public class Pictures {
                 rs.getString("title"), ownership == null ? Ownership.ORG : Ownership.valueOf(ownership),
                 rs.getString("target_quarter"), RecommendationStatus.valueOf(rs.getString("status")),
                 CoordinationLevel.valueOf(rs.getString("coordination")), rs.getString("coordination_rationale"),
-                strings(rs.getArray("depends_on")));
+                strings(rs.getArray("depends_on")), rs.getString("programme"));
     }
 
     private static Assignment assignment(ResultSet rs, int n) throws SQLException {

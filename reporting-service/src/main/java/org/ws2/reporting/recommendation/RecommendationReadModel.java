@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.CloudEvent;
+import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
 import org.ws2.contracts.recommendation.RecommendationStatus;
@@ -27,9 +28,9 @@ public class RecommendationReadModel {
     /** Every version, which the reports "as of" a time read; table {@code recommendation} holds the latest. */
     public static final VersionTable VERSIONS = new VersionTable("recommendation_version", """
             topic_prefix, topic, title, ownership, target_quarter, status, coordination,
-                coordination_rationale, depends_on, retired""", """
+                coordination_rationale, depends_on, retired, programme""", """
             :topicPrefix, :topic, :title, :ownership, :targetQuarter, :status, :coordination, :rationale,
-                :dependsOn, :retired""");
+                :dependsOn, :retired, :programme""");
 
     private final JdbcClient jdbc;
 
@@ -51,10 +52,10 @@ public class RecommendationReadModel {
     boolean applyIfNewer(RecommendationSnapshot state, long version, Instant happenedAt) {
         VERSIONS.record(jdbc, row(state, version, happenedAt));
         return jdbc.sql("""
-                INSERT INTO recommendation (id, topic, title, status, retired, version, updated_at)
-                VALUES (:id, :topic, :title, :status, :retired, :version, :updatedAt)
+                INSERT INTO recommendation (id, topic, title, status, retired, version, updated_at, programme)
+                VALUES (:id, :topic, :title, :status, :retired, :version, :updatedAt, :programme)
                 ON CONFLICT (id) DO UPDATE SET
-                    topic = EXCLUDED.topic, title = EXCLUDED.title, status = EXCLUDED.status,
+                    programme = EXCLUDED.programme, topic = EXCLUDED.topic, title = EXCLUDED.title, status = EXCLUDED.status,
                     retired = EXCLUDED.retired, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
                 WHERE recommendation.version < EXCLUDED.version""")
                 .param("id", state.id())
@@ -62,6 +63,7 @@ public class RecommendationReadModel {
                 .param("title", state.title())
                 .param("status", state.status().name())
                 .param("retired", state.retired())
+                .param("programme", Programmes.of(state))
                 .param("version", version)
                 .param("updatedAt", OffsetDateTime.ofInstant(happenedAt, ZoneOffset.UTC))
                 .update() == 1;
@@ -79,17 +81,19 @@ public class RecommendationReadModel {
                 .addValue("coordination", state.coordination() == null ? "NONE" : state.coordination().name())
                 .addValue("rationale", state.coordinationRationale())
                 .addValue("dependsOn", state.dependsOn() == null ? new String[0] : state.dependsOn().toArray(String[]::new))
-                .addValue("retired", state.retired());
+                .addValue("retired", state.retired())
+                .addValue("programme", Programmes.of(state));
     }
 
     /**
-     * How many recommendations in the catalogue (not retired) are in each status (statuses with none
-     * are absent), in one consistent read.
+     * How many of one programme's recommendations in the catalogue (not retired) are in each status
+     * (statuses with none are absent), in one consistent read.
      */
-    public StatusCounts countByStatus() {
+    public StatusCounts countByStatus(String programme) {
         List<StatusRow> rows = jdbc.sql(
                 "SELECT status, count(*) FILTER (WHERE NOT retired) AS n, max(updated_at) AS latest FROM recommendation "
-                        + "GROUP BY status")
+                        + "WHERE programme = :programme GROUP BY status")
+                .param("programme", programme)
                 .query((rs, row) -> new StatusRow(RecommendationStatus.valueOf(rs.getString("status")), rs.getLong("n"),
                         rs.getObject("latest", OffsetDateTime.class).toInstant()))
                 .list();

@@ -3,6 +3,7 @@ package org.ws2.reporting.report;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.reporting.report.ReportModels.Quarterly;
 import org.ws2.service.problem.ApiProblem;
 
@@ -68,26 +70,31 @@ class QuarterlyController {
             @Parameter(description = "An instant or a date (end of that day, UTC); default the quarter's last day, or now "
                     + "while the quarter runs") @RequestParam(required = false) String asOf,
             @Parameter(description = "json, html, pdf, md or csv; wins over Accept") @RequestParam(required = false) String format,
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String chosen = format(format, accept);
+        String reported = ReportProgramme.parse(programme);
         Quarter q = Quarter.parse(quarter);
         Instant now = AsOf.now();
         reports.requireReportable(q, now);
         Instant defaultAsOf = q.end().isAfter(now) ? now : q.end();
-        Quarterly whole = reports.quarterly(q, AsOf.parse("asOf", asOf, defaultAsOf));
+        Quarterly whole = reports.quarterly(q, AsOf.parse("asOf", asOf, defaultAsOf), reported);
+        // WS2's documents are as they were; another programme's name it where they say WS2
+        String named = Programmes.WS2.equals(reported) ? null : reported;
         // A document to read carries the deck's structure and the start of the matrix: 50,000 rows would make a
         // page nobody reads and a 15 MB answer. The CSV is the matrix, all of it (so is /api/reports/matrix).
         Quarterly report = chosen.equals("csv") ? whole : whole.withMatrixCutTo(MATRIX_ROWS_IN_DOCUMENTS);
-        String filename = "ws2-implementation-" + q + "." + chosen;
+        String filename = (named == null ? "ws2" : named.toLowerCase(Locale.ROOT)) + "-implementation-" + q + "."
+                + chosen;
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(FORMATS.get(chosen))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         return switch (chosen) {
-            case "html" -> ok.body(documents.html(report));
-            case "md" -> ok.body(documents.markdown(report));
+            case "html" -> ok.body(documents.html(report, named));
+            case "md" -> ok.body(documents.markdown(report, named));
             case "csv" -> ok.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                     .body(documents.csv(report));
             case "pdf" -> ok.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
-                    .body(documents.pdf(report));
+                    .body(documents.pdf(report, named));
             default -> ok.body(json.writeValueAsString(report));
         };
     }

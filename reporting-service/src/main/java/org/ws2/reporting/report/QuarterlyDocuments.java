@@ -43,16 +43,17 @@ public class QuarterlyDocuments {
         return engine;
     }
 
-    String html(Quarterly report) {
-        return html.process("quarterly", context(report));
+    /** @param programme null for WS2's report, else the other programme's code, which it names where WS2's says WS2 */
+    String html(Quarterly report, String programme) {
+        return html.process("quarterly", context(report, programme));
     }
 
-    String markdown(Quarterly report) {
-        return text.process("quarterly", context(report));
+    String markdown(Quarterly report, String programme) {
+        return text.process("quarterly", context(report, programme));
     }
 
-    byte[] pdf(Quarterly report) {
-        return pdf(html(report));
+    byte[] pdf(Quarterly report, String programme) {
+        return pdf(html(report, programme));
     }
 
     /** The page of {@code templates/<template>.html}, its variables {@code variables}. */
@@ -110,9 +111,10 @@ public class QuarterlyDocuments {
         return v;
     }
 
-    private static Context context(Quarterly report) {
+    private static Context context(Quarterly report, String programme) {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("r", report);
+        context.setVariable("programme", programme);
         context.setVariable("words", Words.TEMPLATES);
         return context;
     }

@@ -61,14 +61,15 @@ public class QuarterlyReports {
     }
 
     /** The report's "SO/AC work" as of {@code asOf}, without the rest of the report (its matrix, its evidence). */
-    public List<SoacLine> soacWork(Instant asOf) {
-        return GroupStages.soacWork(pictures.at(asOf));
+    public List<SoacLine> soacWork(Instant asOf, String programme) {
+        return GroupStages.soacWork(pictures.at(asOf, programme));
     }
 
-    public Quarterly quarterly(Quarter quarter, Instant asOf) {
-        Picture p = pictures.at(asOf);
+    /** One programme's report of {@code quarter} (WS2's is the WS2 implementation team's update). */
+    public Quarterly quarterly(Quarter quarter, Instant asOf, String programme) {
+        Picture p = pictures.at(asOf, programme);
         Instant start = quarter.start();
-        Picture atStart = pictures.at(start.isBefore(asOf) ? start : asOf);
+        Picture atStart = pictures.at(start.isBefore(asOf) ? start : asOf, programme);
         List<Flag> flags = Reports.flags(p);
         List<Recommendation> org = p.recommendations().stream().filter(r -> r.ownership().inOrgPortfolio()).toList();
         Map<String, Long> targets = new TreeMap<>();

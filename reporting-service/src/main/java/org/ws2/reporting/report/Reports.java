@@ -60,8 +60,8 @@ public class Reports {
         this.pictures = pictures;
     }
 
-    public ProgressReport progress(Instant asOf) {
-        Picture p = pictures.at(asOf);
+    public ProgressReport progress(Instant asOf, String programme) {
+        Picture p = pictures.at(asOf, programme);
         Map<RecommendationStatus, Long> byStatus = new EnumMap<>(RecommendationStatus.class);
         for (RecommendationStatus s : RecommendationStatus.values()) {
             byStatus.put(s, 0L);
@@ -83,12 +83,12 @@ public class Reports {
                 portfolios, waiting(p), flags(p));
     }
 
-    public Groups groups(Instant asOf) {
-        return new Groups(asOf, GroupStages.groupLines(pictures.at(asOf)));
+    public Groups groups(Instant asOf, String programme) {
+        return new Groups(asOf, GroupStages.groupLines(pictures.at(asOf, programme)));
     }
 
-    public Matrix matrix(Instant asOf, String topic, GroupKind groupKind) {
-        Picture p = pictures.at(asOf);
+    public Matrix matrix(Instant asOf, String topic, GroupKind groupKind, String programme) {
+        Picture p = pictures.at(asOf, programme);
         List<MatrixRow> rows = matrixRows(p).stream()
                 .filter(row -> groupKind == null || row.groupKind() == groupKind)
                 .filter(row -> topic == null || topic.equalsIgnoreCase(row.topic())
@@ -97,9 +97,9 @@ public class Reports {
         return new Matrix(asOf, topic, groupKind, rows);
     }
 
-    public Changes changes(Instant from, Instant to) {
-        Picture before = pictures.at(from);
-        Picture after = pictures.at(to);
+    public Changes changes(Instant from, Instant to, String programme) {
+        Picture before = pictures.at(from, programme);
+        Picture after = pictures.at(to, programme);
         Map<String, Recommendation> was = before.recommendationsById();
         List<RecommendationRef> complete = new ArrayList<>();
         List<RecommendationRef> started = new ArrayList<>();
@@ -134,8 +134,8 @@ public class Reports {
         return new Changes(from, to, complete, started, signOffs, flagsRaised, held);
     }
 
-    public Coordination coordination(Instant asOf) {
-        Picture p = pictures.at(asOf);
+    public Coordination coordination(Instant asOf, String programme) {
+        Picture p = pictures.at(asOf, programme);
         Map<String, List<Assignment>> byRecommendation = p.assignmentsByRecommendation();
         Map<String, Group> groups = p.groupsById();
         List<Flagged> flagged = p.recommendations().stream().filter(r -> r.coordination() != CoordinationLevel.NONE)

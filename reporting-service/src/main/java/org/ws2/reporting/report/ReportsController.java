@@ -39,14 +39,16 @@ class ReportsController {
     @GetMapping("/api/reports/progress")
     @Operation(summary = "Counts by topic, portfolio (org, community, co-owned), lifecycle status and ICANN's three-word "
             + "status; recommendations waiting on another; coordination flags")
-    ProgressReport progress(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return reports.progress(AsOf.parse("asOf", asOf, AsOf.now()));
+    ProgressReport progress(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
+        return reports.progress(AsOf.parse("asOf", asOf, AsOf.now()), ReportProgramme.parse(programme));
     }
 
     @GetMapping("/api/reports/groups")
     @Operation(summary = "Every group's stage, in the words of the Q2 2021 update, with the counts behind it")
-    Groups groups(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return reports.groups(AsOf.parse("asOf", asOf, AsOf.now()));
+    Groups groups(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
+        return reports.groups(AsOf.parse("asOf", asOf, AsOf.now()), ReportProgramme.parse(programme));
     }
 
     @GetMapping("/api/reports/matrix")
@@ -54,27 +56,31 @@ class ReportsController {
     Matrix matrix(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = "A topic's name or number (e.g. 6), or a recommendation id prefix (6.1)")
             @RequestParam(required = false) String topic,
-            @RequestParam(required = false) GroupKind groupKind) {
-        return reports.matrix(AsOf.parse("asOf", asOf, AsOf.now()), blankToNull(topic), groupKind);
+            @RequestParam(required = false) GroupKind groupKind,
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
+        return reports.matrix(AsOf.parse("asOf", asOf, AsOf.now()), blankToNull(topic), groupKind,
+                ReportProgramme.parse(programme));
     }
 
     @GetMapping("/api/reports/changes")
     @Operation(summary = "What changed in a period: newly complete, newly started, sign-offs, flags raised, engagements held")
     Changes changes(@Parameter(description = "Start of the period (instant or date = start of that day, UTC)", required = true)
             @RequestParam String from,
-            @Parameter(description = "End of the period; default now") @RequestParam(required = false) String to) {
+            @Parameter(description = "End of the period; default now") @RequestParam(required = false) String to,
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
         Instant start = AsOf.parseStart("from", from);
         Instant end = AsOf.parse("to", to, AsOf.now());
         if (start.isAfter(end)) {
             throw ApiProblem.invalidInput("from", "must not be after to");
         }
-        return reports.changes(start, end);
+        return reports.changes(start, end, ReportProgramme.parse(programme));
     }
 
     @GetMapping("/api/reports/coordination")
     @Operation(summary = "Flagged recommendations with every group's position, and suggestions: unflagged ones whose "
             + "groups' approved priorities diverge")
-    Coordination coordination(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return reports.coordination(AsOf.parse("asOf", asOf, AsOf.now()));
+    Coordination coordination(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
+        return reports.coordination(AsOf.parse("asOf", asOf, AsOf.now()), ReportProgramme.parse(programme));
     }
 }

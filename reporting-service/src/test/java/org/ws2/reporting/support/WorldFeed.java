@@ -193,6 +193,16 @@ public final class WorldFeed {
                 new EngagementEvents.Recorded(id, 0, "staff", at, e));
     }
 
+    /** An item about the recommendations named, without links or meeting. */
+    public CloudEvent engagementAbout(String id, EngagementEvents.Kind kind, String title, LocalDate heldOn,
+            List<String> recommendationIds, Instant at) {
+        EngagementSnapshot e = new EngagementSnapshot(id, kind, title, heldOn, "Held", List.of(), recommendationIds,
+                null, List.of(), false, 0, "staff", at, "staff", at, null, null);
+        engagements.put(id, e);
+        return send(Topics.ENGAGEMENTS, EngagementEvents.SOURCE, EngagementEvents.RECORDED, id, 0, at,
+                new EngagementEvents.Recorded(id, 0, "staff", at, e));
+    }
+
     /** An item without links, at an ICANN public meeting ({@code ICANN71}) with the groups involved. */
     public CloudEvent engagementAt(String id, EngagementEvents.Kind kind, String title, LocalDate heldOn,
             String meeting, List<String> groupIds, Instant at) {

@@ -44,7 +44,10 @@ class RecommendationPages {
     }
 
     /** The inputs of each catalogue form, where a problem naming one of them is shown. */
-    static final List<String> CREATE_FIELDS = List.of("id", "title", "summary", "ownership", "targetQuarter", "tags", "note");
+    static final List<String> CREATE_FIELDS = List.of("programme", "id", "number", "topic", "title", "summary", "ownership",
+            "targetQuarter", "tags", "note");
+    /** The programme of every recommendation that names none (the API's default). */
+    static final String WS2 = "WS2";
     static final List<String> EDIT_FIELDS = List.of("title", "summary", "ownership", "sharedWith", "implementers",
             "targetQuarter", "tags", "note");
     static final List<String> SHARED_OWNERS = List.of("BOARD", "NOMCOM");
@@ -60,14 +63,28 @@ class RecommendationPages {
         return "recommendations";
     }
 
-    /** Support staff add a recommendation; the API checks the id against the topics and every field. */
+    /**
+     * Support staff add a recommendation; the API checks the id against the topics and every field. In WS2
+     * (no programme, as before programmes) the number typed is the id; in another programme (ATRT3) it is
+     * the number there, the API makes the id (ATRT3-1.1), and a topic the programme lacks is named.
+     */
     @PostMapping("/recommendations")
-    String create(@RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String title,
+    String create(@RequestParam(defaultValue = "") String programme, @RequestParam(defaultValue = "") String id,
+            @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "") String ownership,
             @RequestParam(defaultValue = "") String targetQuarter, @RequestParam(defaultValue = "") String tags,
             @RequestParam(defaultValue = "") String note, SignedInUser user, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id.strip());
+        String code = programme.strip();
+        if (code.isEmpty() || code.equals(WS2)) {
+            body.put("id", id.strip());
+        } else {
+            body.put("programme", code);
+            body.put("number", id.strip());
+        }
+        if (!topic.isBlank()) {
+            body.put("topic", topic.strip());
+        }
         body.put("title", title.strip());
         body.put("summary", blankToNull(summary));
         body.put("ownership", blankToNull(ownership));
@@ -79,15 +96,24 @@ class RecommendationPages {
             return "redirect:" + TrackerApi.path("/recommendations/{id}", String.valueOf(outcome.body().get("id")));
         }
         fillList(Map.of(), user, model);
-        model.addAttribute("createForm", Map.of("id", id, "title", title, "summary", summary, "ownership", ownership,
-                "targetQuarter", targetQuarter, "tags", tags, "note", note));
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("programme", programme);
+        typed.put("id", id);
+        typed.put("topic", topic);
+        typed.put("title", title);
+        typed.put("summary", summary);
+        typed.put("ownership", ownership);
+        typed.put("targetQuarter", targetQuarter);
+        typed.put("tags", tags);
+        typed.put("note", note);
+        model.addAttribute("createForm", typed);
         model.addAttribute(FieldProblem.MODEL, FieldProblem.of("create", outcome.problem(), CREATE_FIELDS));
         return "recommendations";
     }
 
     private void fillList(Map<String, String> params, SignedInUser user, Model model) {
         Map<String, String> filter = new LinkedHashMap<>();
-        for (String name : List.of("topic", "status", "ownership", "coordination", "tag", "q")) {
+        for (String name : List.of("programme", "topic", "status", "ownership", "coordination", "tag", "q")) {
             filter.put(name, params.getOrDefault(name, "").strip());
         }
         // "as of" a past day: the catalogue as it stood at the end of that day (UTC)
@@ -104,11 +130,24 @@ class RecommendationPages {
         model.addAttribute("recommendations", answer.get("items"));
         model.addAttribute("total", total);
         model.addAttribute("pager", Pager.of("/recommendations", filter, page, total, PAGE_SIZE));
-        model.addAttribute("topics", api.getList("/api/topics", user));
+        List<Map<String, Object>> topics = api.getList("/api/topics", user);
+        // the programmes tracked, WS2's first as the API lists its topics; the filter is shown only when
+        // there is a choice, and with a programme chosen the topics offered are its own
+        List<String> programmes = topics.stream().map(RecommendationPages::programmeOf).distinct().toList();
+        String chosen = filter.get("programme");
+        model.addAttribute("programmes", programmes.size() > 1 ? programmes : List.of());
+        model.addAttribute("topics", chosen.isEmpty() ? topics
+                : topics.stream().filter(t -> programmeOf(t).equals(chosen)).toList());
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("ownerships", OWNERSHIPS);
         model.addAttribute("flags", FLAGS);
         model.addAttribute("canEditCatalogue", user != null && user.support());
+    }
+
+    /** A topic's or a recommendation's programme; WS2 when the API names none (as before programmes). */
+    static String programmeOf(Map<String, ?> item) {
+        Object programme = item.get("programme");
+        return programme == null ? WS2 : programme.toString();
     }
 
     @GetMapping("/recommendations/{id}")
@@ -271,6 +310,7 @@ class RecommendationPages {
     private void fill(String id, SignedInUser user, Model model) {
         Map<String, Object> recommendation = api.get(TrackerApi.path("/api/recommendations/{id}", id), user);
         model.addAttribute("rec", recommendation);
+        model.addAttribute("programme", programmeOf(recommendation));
         List<Map<String, Object>> history = api.getList(TrackerApi.path("/api/recommendations/{id}/history", id), user);
         List<Map<String, Object>> newestFirst = new java.util.ArrayList<>(history);
         java.util.Collections.reverse(newestFirst);

@@ -105,6 +105,32 @@ class CatalogueFormsIT extends PageIT {
     }
 
     @Test
+    void supportStaffAddAnotherProgrammesRecommendationByItsNumberAndTopic() throws Exception {
+        HttpResponse<String> list = browser.get(page("/recommendations"));
+        assertThat(Forms.input(list.body(), "programme")).contains("id=\"create-programme\"");
+        assertThat(Forms.input(list.body(), "topic")).contains("id=\"create-topic\"");
+
+        HttpResponse<String> created = post("/recommendations", "programme=ATRT3&id=1.1&topic=" + Forms.enc("Public comment")
+                + "&title=" + Forms.enc("Improve public comment") + "&summary=&ownership=ORG&targetQuarter=&tags=&note=");
+
+        assertThat(GATEWAY.changes()).containsExactly("POST /api/recommendations auth=true if-match=null {\"programme\":\"ATRT3\","
+                + "\"number\":\"1.1\",\"topic\":\"Public comment\",\"title\":\"Improve public comment\",\"summary\":null,"
+                + "\"ownership\":\"ORG\",\"targetQuarter\":null,\"tags\":[],\"note\":null}");
+        assertThat(created.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aRefusedNumberInAnotherProgrammeIsShownBesideTheNumberAndKeepsWhatWasTyped() throws Exception {
+        HttpResponse<String> refused = post("/recommendations", "programme=ATRT3&id=one&topic=Trust&title=X&ownership=ORG");
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(Forms.input(refused.body(), "id")).contains("aria-describedby=\"create-number-problem\"")
+                .contains("value=\"one\"");
+        assertThat(Forms.input(refused.body(), "programme")).contains("value=\"ATRT3\"");
+        assertThat(refused.body()).containsPattern("<p id=\"create-number-problem\"[^>]*>number: a topic number");
+    }
+
+    @Test
     void aRefusedNewRecommendationShowsTheProblemBesideItsId() throws Exception {
         HttpResponse<String> refused = post("/recommendations", "id=9.9&title=X&ownership=ORG");
 
@@ -171,6 +197,8 @@ class CatalogueFormsIT extends PageIT {
             return Answer.problem(412, null, "1.1 is at version 7, not 6.");
         } else if (body.contains("\"targetQuarter\":\"Q3\"")) {
             return Answer.problem(400, "targetQuarter", "targetQuarter: must be a quarter such as 2021-Q3");
+        } else if (body.contains("\"number\":\"one\"")) {
+            return Answer.problem(422, "number", "number: a topic number and one to three more, e.g. 1.1 or 3.2.1.");
         } else if (body.contains("\"id\":\"9.9\"")) {
             return Answer.problem(400, "id", "id: must be a WS2 id such as 5.1 or 6.4.2");
         } else if (request.path().endsWith("/dependencies/1.2")) {
