@@ -126,6 +126,12 @@ class EmailLinkJourneysIT {
         browser.markDocument();
         String groupPage = browser.driver.getWindowHandle();
         browser.screenshot("email-02-alac-awaiting-sign-off");
+        // and the overview, left open in another tab: its SO/AC stages follow ALAC's too
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.open("/");
+        browser.await(LIVE, d -> "AWAITING_SIGN_OFF".equals(overviewStage().getAttribute("data-stage")));
+        browser.markDocument();
+        String overview = browser.driver.getWindowHandle();
 
         Email request = chair.mailbox.awaitSubject(MAIL, "[WS2] Sign-off requested: recommendation 1.1");
         assertThat(request.text()).contains("Support asks " + ALAC + " to review and sign off recommendation 1.1");
@@ -146,7 +152,20 @@ class EmailLinkJourneysIT {
         assertThat(stage().getText()).contains("has reviewed recs");
         browser.screenshot("email-04-alac-stage-updated-live");
 
+        browser.driver.switchTo().window(overview);
+        browser.await(LIVE, d -> "REVIEWED".equals(overviewStage().getAttribute("data-stage")));
+        assertThat(browser.sameDocument()).as("the overview updated in place, not reloaded").isTrue();
+        // the reports' sentence for the stage (ALAC's approved priorities add "and is prioritizing")
+        assertThat(overviewStage().findElement(By.cssSelector("[data-testid=stage-sentence]")).getText())
+                .startsWith("has reviewed recs");
+        browser.screenshot("email-05-overview-alac-stage-updated-live");
+
         aCommentOnThatPageReachesSupportByEmailAndInTheInbox(link, sam);
+    }
+
+    /** ALAC's line among the overview's SO/AC stages. */
+    private WebElement overviewStage() {
+        return browser.find(By.cssSelector("#live li[data-group=ALAC]"));
     }
 
     private void aCommentOnThatPageReachesSupportByEmailAndInTheInbox(String assignmentLink, Subscriber sam) {
