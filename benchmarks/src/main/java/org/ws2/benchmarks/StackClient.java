@@ -66,6 +66,23 @@ final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /**
+     * Triages {@code recommendationId} to {@code groupId} through the gateway unless it already is (a stack that ran
+     * before), so that the assignment's page has something to show.
+     */
+    void assign(String groupId, String recommendationId) throws IOException, InterruptedException {
+        String body = """
+                {"recommendationIds":["%s"],"groupIds":["%s"],"applicabilityNote":"Benchmark: the assignment page"}"""
+                .formatted(recommendationId, groupId);
+        int status = http.send(HttpRequest.newBuilder(URI.create(options.gateway + "/api/assignments/bulk"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + options.token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status / 100 != 2) {
+            throw new IOException("triaging " + recommendationId + " to " + groupId + " answered " + status);
+        }
+    }
+
     /** Fails early, with what to do, when the stack is not running or the token cannot write. */
     void checkReachable() throws Exception {
         for (String url : List.of(options.gateway + "/api/recommendations/" + options.readId,
