@@ -1,6 +1,8 @@
 package org.ws2.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ws2.reporting.support.JsonArrays.find;
+import static org.ws2.reporting.support.JsonArrays.texts;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -9,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,26 +169,5 @@ class DelegationReportIT extends ReportingIntegrationTestBase {
 
     private static Instant at(String day) {
         return Instant.parse(day + "T12:00:00Z");
-    }
-
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(n -> values.add(n.path(field).asString()));
-        return values;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(n -> values.add(n.asString()));
-        return values;
-    }
-
-    private static JsonNode find(JsonNode array, String field, String value) {
-        for (JsonNode n : array) {
-            if (n.path(field).asString().equals(value)) {
-                return n;
-            }
-        }
-        throw new AssertionError("No element with " + field + " = " + value + " in " + array);
     }
 }

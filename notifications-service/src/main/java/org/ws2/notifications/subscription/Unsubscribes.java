@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.ws2.contracts.notification.UnsubscribeTokens;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,7 @@ public class Unsubscribes {
     private static final String CONTACT_PURPOSE = "ws2-unsubscribe-contact:";
     private static final String CONTACT = "contact.";
     private static final String CONFIRMATION_PURPOSE = "ws2-unsubscribe-confirmation:";
-    private static final String CONFIRMATION = "confirmation.";
+    private static final String CONFIRMATION = UnsubscribeTokens.CONFIRMATION;
 
     /**
      * A person's subscription stops its email: it keeps its inbox if it has one, else it is paused with

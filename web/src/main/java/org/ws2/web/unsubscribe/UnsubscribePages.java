@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.ws2.contracts.notification.UnsubscribeTokens;
 import org.ws2.web.EmailedLinkPages;
 import org.ws2.web.api.TrackerApi;
 
@@ -27,13 +28,6 @@ import org.ws2.web.api.TrackerApi;
 class UnsubscribePages {
 
     static final String ONE_CLICK = "List-Unsubscribe=One-Click";
-
-    /**
-     * How a confirmation email's unsubscribe token begins, as notifications-service writes it (docs/notifications.md,
-     * "Unsubscribing with one click": {@code confirmation.<owner and address>.<HMAC>}). Only the page's words depend
-     * on it; the API alone decides what the token stops.
-     */
-    static final String CONFIRMATION_TOKEN = "confirmation.";
 
     private final TrackerApi api;
 
@@ -71,7 +65,7 @@ class UnsubscribePages {
 
     /** Whether the link came with a confirmation email, whose unsubscribe declines what the confirmation asked. */
     static boolean declines(String token) {
-        return token.startsWith(CONFIRMATION_TOKEN);
+        return token.startsWith(UnsubscribeTokens.CONFIRMATION);
     }
 
     private static ModelAndView missingToken() {
