@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.ChangedFields;
 import org.ws2.contracts.EventFamily;
 import org.ws2.contracts.group.GroupEvent;
 import org.ws2.contracts.group.GroupEvents;
@@ -27,6 +28,10 @@ import org.ws2.service.versioning.ChangeTime;
  */
 @Service
 public class GroupEditing {
+
+    /** What an update replaces ({@link GroupRequests.Fields}), as an updated event names it. */
+    private static final List<String> EDITABLE = List.of("name", "kind", "parent", "source", "note", "contacts",
+            "members");
 
     private final GroupRepository groups;
     private final ChangeLog changeLog;
@@ -65,7 +70,7 @@ public class GroupEditing {
         if (!Objects.equals(updated.parent(), current.parent())) {
             checkParent(id, updated.parent());
         }
-        List<String> changed = changedFields(current, updated);
+        List<String> changed = ChangedFields.between(current, updated, EDITABLE);
         if (changed.isEmpty()) {
             return current;
         }
@@ -171,17 +176,5 @@ public class GroupEditing {
         return requested.stream()
                 .map(c -> new Contact(c.name().strip(), blankToNull(c.email()), c.role()))
                 .toList();
-    }
-
-    private static List<String> changedFields(Group before, Group after) {
-        List<String> changed = new ArrayList<>();
-        if (!before.name().equals(after.name())) changed.add("name");
-        if (before.kind() != after.kind()) changed.add("kind");
-        if (!Objects.equals(before.parent(), after.parent())) changed.add("parent");
-        if (!Objects.equals(before.source(), after.source())) changed.add("source");
-        if (!Objects.equals(before.note(), after.note())) changed.add("note");
-        if (!before.contacts().equals(after.contacts())) changed.add("contacts");
-        if (!before.members().equals(after.members())) changed.add("members");
-        return changed;
     }
 }

@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
 import org.ws2.service.security.RoleRules;
 import org.ws2.recommendations.recommendation.RecommendationView;
-import org.ws2.service.versioning.Versions;
-import org.ws2.service.security.Actor;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +36,6 @@ class CoordinationController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CoordinationFlags.FlagRequest request) {
         // It replaces level and rationale as a whole: without the version read, it could undo another's flag.
-        return responses.ok(flags.set(id, request, Versions.requireIfMatch(ifMatch), Actor.current().name()));
+        return responses.replacing(ifMatch, (version, actor) -> flags.set(id, request, version, actor));
     }
 }

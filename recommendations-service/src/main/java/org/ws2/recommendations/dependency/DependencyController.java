@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ws2.recommendations.recommendation.RecommendationResponses;
 import org.ws2.service.security.RoleRules;
 import org.ws2.recommendations.recommendation.RecommendationView;
-import org.ws2.service.versioning.Versions;
-import org.ws2.service.security.Actor;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,8 +40,8 @@ class DependencyController {
     ResponseEntity<RecommendationView> add(@PathVariable String id, @PathVariable String dependsOnId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) DependencyNote body) {
-        return responses.ok(dependencies.add(id, dependsOnId, body == null ? null : body.note(),
-                Versions.fromIfMatch(ifMatch), Actor.current().name()));
+        return responses.changed(ifMatch, (version, actor) -> dependencies.add(id, dependsOnId,
+                body == null ? null : body.note(), version, actor));
     }
 
     @DeleteMapping
@@ -52,8 +50,8 @@ class DependencyController {
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> remove(@PathVariable String id, @PathVariable String dependsOnId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return responses.ok(dependencies.remove(id, dependsOnId, null, Versions.fromIfMatch(ifMatch),
-                Actor.current().name()));
+        return responses.changed(ifMatch, (version, actor) -> dependencies.remove(id, dependsOnId, null, version,
+                actor));
     }
 
     record DependencyNote(@Size(max = 4000) String note) {

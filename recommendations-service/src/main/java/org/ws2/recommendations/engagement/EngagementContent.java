@@ -1,10 +1,10 @@
 package org.ws2.recommendations.engagement;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.ws2.contracts.ChangedFields;
 import org.ws2.contracts.engagement.EngagementEvents.Kind;
 import org.ws2.contracts.engagement.EngagementEvents.Link;
 
@@ -36,31 +36,6 @@ record EngagementContent(
 
     /** The names of the fields whose value differs in {@code other}, in declaration order. */
     List<String> changedFields(EngagementContent other) {
-        List<String> changed = new ArrayList<>();
-        if (kind != other.kind) {
-            changed.add("kind");
-        }
-        if (!title.equals(other.title)) {
-            changed.add("title");
-        }
-        if (!heldOn.equals(other.heldOn)) {
-            changed.add("heldOn");
-        }
-        if (!Objects.equals(description, other.description)) {
-            changed.add("description");
-        }
-        if (!links.equals(other.links)) {
-            changed.add("links");
-        }
-        if (!recommendationIds.equals(other.recommendationIds)) {
-            changed.add("recommendationIds");
-        }
-        if (!Objects.equals(meeting, other.meeting)) {
-            changed.add("meeting");
-        }
-        if (!groupIds.equals(other.groupIds)) {
-            changed.add("groupIds");
-        }
-        return changed;
+        return ChangedFields.between(this, other);
     }
 }

@@ -136,32 +136,26 @@ class EngagementRepository {
 
     private static String where(EngagementFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" WHERE e.removed_at IS NULL");
-        if (filter.recommendationId() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM engagement_recommendation er"
-                    + " WHERE er.engagement_id = e.id AND er.recommendation_id = :recommendationId)");
-            params.put("recommendationId", filter.recommendationId());
-        }
-        if (filter.kind() != null) {
-            where.append(" AND e.kind = :kind");
-            params.put("kind", filter.kind().name());
-        }
-        if (filter.meeting() != null) {
-            where.append(" AND e.meeting = :meeting");
-            params.put("meeting", filter.meeting());
-        }
-        if (filter.groupId() != null) {
-            where.append(" AND e.group_ids @> ARRAY[CAST(:groupId AS text)]");
-            params.put("groupId", filter.groupId());
-        }
-        if (filter.from() != null) {
-            where.append(" AND e.held_on >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" AND e.held_on <= :to");
-            params.put("to", filter.to());
-        }
+        and(where, params, "recommendationId", filter.recommendationId(), "EXISTS (SELECT 1 FROM "
+                + "engagement_recommendation er WHERE er.engagement_id = e.id AND er.recommendation_id = :recommendationId)");
+        and(where, params, "kind", filter.kind() == null ? null : filter.kind().name(), "e.kind = :kind");
+        and(where, params, "meeting", filter.meeting(), "e.meeting = :meeting");
+        and(where, params, "groupId", filter.groupId(), "e.group_ids @> ARRAY[CAST(:groupId AS text)]");
+        and(where, params, "from", filter.from(), "e.held_on >= :from");
+        and(where, params, "to", filter.to(), "e.held_on <= :to");
         return where.toString();
+    }
+
+    /**
+     * A filter the caller set (a non-null {@code value}) adds its condition and parameter; one it left out adds
+     * nothing, so that each query names only the columns it filters on and can use their indexes.
+     */
+    private static void and(StringBuilder where, Map<String, Object> params, String param, Object value,
+            String condition) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            params.put(param, value);
+        }
     }
 
     private Map<String, Object> columns(Engagement e) {

@@ -111,7 +111,7 @@ class EvidenceController {
     @PreAuthorize(RoleRules.SUPPORT)
     ResponseEntity<RecommendationView> remove(@PathVariable String id, @PathVariable UUID evidenceId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return responses.ok(evidence.remove(id, evidenceId, Versions.fromIfMatch(ifMatch), Actor.current().name()));
+        return responses.changed(ifMatch, (version, actor) -> evidence.remove(id, evidenceId, version, actor));
     }
 
     private static ResponseEntity<EvidenceItem> created(Evidence.Added added) {

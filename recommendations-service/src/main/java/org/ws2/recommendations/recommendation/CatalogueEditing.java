@@ -1,12 +1,11 @@
 package org.ws2.recommendations.recommendation;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.ws2.contracts.ChangedFields;
 import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.contracts.recommendation.RecommendationEvents;
 import org.ws2.contracts.recommendation.RecommendationStatus;
@@ -135,7 +134,7 @@ public class CatalogueEditing {
         Recommendation current = changes.lock(id, expectedVersion);
         RecommendationDetails before = current.details();
         RecommendationDetails after = request.details();
-        List<String> changed = changedFields(before, after);
+        List<String> changed = ChangedFields.between(before, after);
         if (changed.isEmpty()) {
             return current;
         }
@@ -151,23 +150,5 @@ public class CatalogueEditing {
         Recommendation retired = current.retire(new Retirement(request.reason(), actor, ChangeTime.now()));
         return changes.commit(retired, actor, request.reason(), new RecommendationEvents.Retired(id,
                 retired.version(), actor, retired.updatedAt(), request.reason(), retired.snapshot()));
-    }
-
-    private static List<String> changedFields(RecommendationDetails before, RecommendationDetails after) {
-        List<String> changed = new ArrayList<>();
-        addIfChanged(changed, "title", before.title(), after.title());
-        addIfChanged(changed, "summary", before.summary(), after.summary());
-        addIfChanged(changed, "ownership", before.ownership(), after.ownership());
-        addIfChanged(changed, "sharedWith", before.sharedWith(), after.sharedWith());
-        addIfChanged(changed, "implementers", before.implementers(), after.implementers());
-        addIfChanged(changed, "targetQuarter", before.targetQuarter(), after.targetQuarter());
-        addIfChanged(changed, "tags", before.tags(), after.tags());
-        return changed;
-    }
-
-    private static void addIfChanged(List<String> changed, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            changed.add(field);
-        }
     }
 }

@@ -27,7 +27,6 @@ import org.ws2.contracts.recommendation.RecommendationStatus;
 import org.ws2.recommendations.recommendation.RecommendationSearch.SortField;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
-import org.ws2.service.versioning.Versions;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -127,7 +126,7 @@ class RecommendationController {
     ResponseEntity<RecommendationView> update(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RecommendationRequests.Update request) {
-        return responses.ok(editing.update(id, request, Versions.requireIfMatch(ifMatch), Actor.current().name()));
+        return responses.replacing(ifMatch, (version, actor) -> editing.update(id, request, version, actor));
     }
 
     @PostMapping("/{id}/retirement")
@@ -137,7 +136,7 @@ class RecommendationController {
     ResponseEntity<RecommendationView> retire(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RecommendationRequests.Retire request) {
-        return responses.ok(editing.retire(id, request, Versions.fromIfMatch(ifMatch), Actor.current().name()));
+        return responses.changed(ifMatch, (version, actor) -> editing.retire(id, request, version, actor));
     }
 
     @PostMapping("/{id}/transitions")
@@ -147,7 +146,7 @@ class RecommendationController {
     ResponseEntity<RecommendationView> transition(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TransitionRequest request) {
-        return responses.ok(transitions.transition(id, request, Versions.fromIfMatch(ifMatch), Actor.current().name()));
+        return responses.changed(ifMatch, (version, actor) -> transitions.transition(id, request, version, actor));
     }
 
     enum SortOrder {

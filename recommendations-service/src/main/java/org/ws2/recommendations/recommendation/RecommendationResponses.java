@@ -5,9 +5,13 @@ import java.time.Instant;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.ws2.service.security.Actor;
 import org.ws2.service.versioning.Versions;
 
-/** Every change answers with the recommendation as it now reads, and its new version as ETag. */
+/**
+ * Every change answers with the recommendation as it now reads, and its new version as ETag; a change is made
+ * as the signed-in user, at the version the caller names in If-Match.
+ */
 @Component
 public class RecommendationResponses {
 
@@ -17,8 +21,20 @@ public class RecommendationResponses {
         this.queries = queries;
     }
 
-    public ResponseEntity<RecommendationView> ok(Recommendation recommendation) {
-        return ok(recommendation, null);
+    /** A change to one recommendation, at the version the caller read (null: as it is now), by {@code actor}. */
+    @FunctionalInterface
+    public interface Change {
+        Recommendation make(Long expectedVersion, String actor);
+    }
+
+    /** Makes {@code change}, checking If-Match when it is sent. */
+    public ResponseEntity<RecommendationView> changed(String ifMatch, Change change) {
+        return ok(change.make(Versions.fromIfMatch(ifMatch), Actor.current().name()), null);
+    }
+
+    /** Makes {@code change}, which replaces what the caller read: without If-Match it could undo another's edit. */
+    public ResponseEntity<RecommendationView> replacing(String ifMatch, Change change) {
+        return ok(change.make(Versions.requireIfMatch(ifMatch), Actor.current().name()), null);
     }
 
     /** The recommendation as it read at {@code asOf} (now when null), with its version as ETag. */
