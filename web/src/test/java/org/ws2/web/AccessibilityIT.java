@@ -22,10 +22,9 @@ import com.deque.html.axecore.providers.EmbeddedResourceAxeProvider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WebElement;
@@ -64,7 +63,8 @@ class AccessibilityIT {
 
     /** The stand-in gateway every page test shares; the local stack's sign-in on, which {@link PageIT} turns off. */
     static final StubGateway GATEWAY = PageIT.GATEWAY;
-    static Chromium chromium;
+    @RegisterExtension
+    static final OneChromium CHROMIUM = new OneChromium();
 
     @DynamicPropertySource
     static void theLocalStack(DynamicPropertyRegistry registry) {
@@ -75,18 +75,10 @@ class AccessibilityIT {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startTheBrowser() {
-        chromium = Chromium.start();
+    static Chromium chromium() {
+        return CHROMIUM.get();
     }
 
-    @AfterAll
-    static void stopTheBrowser() {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
-    }
 
     enum Role {
         SIGNED_OUT(null, null, null), GROUP_EDITOR("erin.editor", "group-editor", "group editor for GNSO"),
@@ -204,14 +196,8 @@ class AccessibilityIT {
         GATEWAY.reset();
         String comment = """
                 {"id":"c1","author":"sam.support","at":"2026-10-21T10:00:00Z","text":"Could the Council say which procedures it means?","replyTo":null}""";
-        String gnsoAssignment = """
-                {"id":"GNSO:8.1.1.2","groupId":"GNSO","recommendationId":"8.1.1.2",
-                 "recommendationTitle":"SOs and ACs should document their decision-making methods, indicating any presence of minority views",
-                 "triage":"SIGN_OFF_REQUESTED","applicabilityNote":"Applies to the Council and its stakeholder groups alike",
-                 "priority":"HIGH","effort":"SIGNIFICANT","urgency":"MEDIUM","priorityDraft":true,"notApplicableReason":null,
-                 "progress":"IN_PROGRESS","progressNote":"Drafting the operating procedures' amendments",
-                 "evidenceUrl":"https://gnso.icann.org/en/council/procedures/operating-procedures.pdf",
-                 "comments":[%s],"version":4,"updatedAt":"2026-11-02T10:00:00Z"}""".formatted(comment);
+        String gnsoAssignment = PhoneWidthIT.gnsoAssignment("SIGN_OFF_REQUESTED",
+                "https://gnso.icann.org/en/council/procedures/operating-procedures.pdf", comment);
         String signedOff = """
                 {"id":"GNSO:6.1.1","groupId":"GNSO","recommendationId":"6.1.1","recommendationTitle":"Improve diversity reporting",
                  "triage":"SIGNED_OFF","applicabilityNote":null,"priority":null,"effort":null,"urgency":null,"priorityDraft":false,
@@ -326,7 +312,7 @@ class AccessibilityIT {
         Map<String, Integer> advice = new TreeMap<>();
         int checks = 0;
         // axe-core takes a second or two on a page, many more on a busy machine
-        chromium.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        chromium().driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         for (Role role : Role.values()) {
             signIn(role);
             for (Visit visit : VISITS) {
@@ -336,23 +322,23 @@ class AccessibilityIT {
                 String where = visit.name() + " (" + visit.path() + ") as " + role;
                 // the API reference's viewer reads the services' documents from the gateway, which is not here
                 try (NetworkInterceptor documents = visit.path().equals("/api-docs") ? openApiDocuments() : null) {
-                    chromium.open("http://localhost:" + port + visit.path(), Chromium.DESKTOP);
+                    chromium().open("http://localhost:" + port + visit.path(), Chromium.DESKTOP);
                     if (visit.then() != null) {
-                        visit.then().accept(chromium.driver());
+                        visit.then().accept(chromium().driver());
                     }
                 }
                 // the page meant, not a problem page standing in for it: else its check would prove nothing
-                String heading = chromium.driver().findElement(By.tagName("h1")).getText();
+                String heading = chromium().driver().findElement(By.tagName("h1")).getText();
                 if (!heading.startsWith(visit.heading())) {
                     failures.add("not drawn: " + where + " shows \"" + heading + "\", not \"" + visit.heading() + "\"");
                     continue;
                 }
                 if (role != Role.SIGNED_OUT) {
-                    assertThat(chromium.driver().findElement(By.cssSelector("header .who")).getText()).as(where)
+                    assertThat(chromium().driver().findElement(By.cssSelector("header .who")).getText()).as(where)
                             .contains("Signed in as " + role.subject + " (" + role.inWords + ")");
                 }
                 // a closed <details> (a reply form, say) hides its content from the rules: open them all
-                chromium.driver().executeScript("document.querySelectorAll('details').forEach(d => d.open = true);"
+                chromium().driver().executeScript("document.querySelectorAll('details').forEach(d => d.open = true);"
                         + AXE_SCRIPT);
                 for (int width : WIDTHS) {
                     Results results = axe(width);
@@ -370,7 +356,7 @@ class AccessibilityIT {
                         }
                     }
                     if (SCREENSHOTS.contains(visit.name() + " " + role)) {
-                        chromium.driver().executeScript("window.scrollTo(0, 0)");
+                        chromium().driver().executeScript("window.scrollTo(0, 0)");
                         screenshot("a11y-" + visit.name() + "-" + width);
                     }
                 }
@@ -389,8 +375,8 @@ class AccessibilityIT {
      * these pages have no frames, and opening a window per check is slow and, on a busy machine, times out.
      */
     private static Results axe(int width) {
-        chromium.resize(width);
-        Object json = chromium.driver().executeAsyncScript("""
+        chromium().resize(width);
+        Object json = chromium().driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {resultTypes: ['violations']})
                   .then(results => done(JSON.stringify(results)), error => done('axe-core failed: ' + error));""");
@@ -404,10 +390,10 @@ class AccessibilityIT {
 
     private void signIn(Role role) {
         if (role == Role.SIGNED_OUT) {
-            chromium.driver().get("http://localhost:" + port + "/assets/site.css");
-            chromium.driver().manage().deleteAllCookies();
+            chromium().driver().get("http://localhost:" + port + "/assets/site.css");
+            chromium().driver().manage().deleteAllCookies();
         } else {
-            chromium.signIn(port, role.token());
+            chromium().signIn(port, role.token());
         }
     }
 
@@ -416,14 +402,14 @@ class AccessibilityIT {
      * (not this module): the browser gets a small one for each, so the viewer shows operations as it does for real.
      */
     private NetworkInterceptor openApiDocuments() {
-        return new NetworkInterceptor(chromium.driver(), Route.matching(request -> request.getUri().contains("/api-docs/"))
+        return new NetworkInterceptor(chromium().driver(), Route.matching(request -> request.getUri().contains("/api-docs/"))
                 .to(() -> request -> new HttpResponse().setStatus(200).addHeader("Content-Type", "application/json")
                         .setContent(Contents.utf8String(OPEN_API))));
     }
 
     private static void screenshot(String name) {
         try {
-            chromium.screenshot(name);
+            chromium().screenshot(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,26 +1,14 @@
 package org.ws2.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * A page test that a real browser draws ({@link Chromium}): one Chromium for the whole class, because starting one
- * takes seconds, quit after the class.
- */
+/** A page test that a real browser draws: one {@link Chromium} for the whole class ({@link OneChromium}). */
 public abstract class ChromiumPageIT extends PageIT {
 
-    protected static Chromium chromium;
+    @RegisterExtension
+    static final OneChromium CHROMIUM = new OneChromium();
 
-    @BeforeAll
-    static void startTheBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
+    protected static Chromium chromium() {
+        return CHROMIUM.get();
     }
 }

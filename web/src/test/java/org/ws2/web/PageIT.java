@@ -1,6 +1,10 @@
 package org.ws2.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +42,29 @@ public abstract class PageIT {
 
     protected URI page(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** The page at {@code path} as the browser gets it, drawn (200: else the test fails with what came instead). */
+    protected String shown(String path) throws IOException, InterruptedException {
+        HttpResponse<String> shown = browser.get(page(path));
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        return shown.body();
+    }
+
+    /** The status the page at {@code path} is answered with: for the pages that are not drawn (a 404, a 403). */
+    protected int statusOf(String path) throws IOException, InterruptedException {
+        return browser.get(page(path)).statusCode();
+    }
+
+    /** A change the pages made: answered with a redirect (post/redirect/get) to a place whose address ends in {@code to}. */
+    protected static void assertRedirected(HttpResponse<String> answer, String to) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(to);
+    }
+
+    /** Submits the form of {@code html} whose action is {@code action}, as shown (its CSRF token too), as a browser would. */
+    protected HttpResponse<String> submit(String html, String action) throws IOException, InterruptedException {
+        return browser.post(page(action), Forms.encoded(Forms.of(html, action)));
     }
 
     /** Signs the browser in with a token of these claims, as the sign-in page would. */

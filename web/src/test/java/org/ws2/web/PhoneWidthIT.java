@@ -84,14 +84,21 @@ class PhoneWidthIT extends ChromiumPageIT {
              "links":[{"title":"Meeting materials","url":"https://community.icann.org/display/IO/Webinars+on+WS2+implementation"}],
              "recommendationIds":["8.1.1.2","6.1.1","1.1"],"version":1,"createdBy":"sam.support","createdAt":"2021-06-28T00:00:00Z",
              "updatedBy":"sam.support","updatedAt":"2021-06-29T00:00:00Z"}""".formatted(ENGAGEMENT_ID);
-    static final String GNSO_ASSIGNMENT = """
-            {"id":"GNSO:8.1.1.2","groupId":"GNSO","recommendationId":"8.1.1.2",
-             "recommendationTitle":"SOs and ACs should document their decision-making methods, indicating any presence of minority views",
-             "triage":"CHANGES_REQUESTED","applicabilityNote":"Applies to the Council and its stakeholder groups alike",
-             "priority":"HIGH","effort":"SIGNIFICANT","urgency":"MEDIUM","priorityDraft":true,"notApplicableReason":null,
-             "progress":"IN_PROGRESS","progressNote":"Drafting the operating procedures' amendments",
-             "evidenceUrl":"https://gnso.icann.org/en/council/procedures/operating-procedures-with-a-long-address.pdf",
-             "version":4,"updatedAt":"2026-11-02T10:00:00Z"}""";
+    /** The GNSO's share of 8.1.1.2, for the assignment page: here with an evidence link longer than a phone is wide. */
+    static final String GNSO_ASSIGNMENT = gnsoAssignment("CHANGES_REQUESTED",
+            "https://gnso.icann.org/en/council/procedures/operating-procedures-with-a-long-address.pdf", "");
+
+    /** The GNSO's share of 8.1.1.2 as the API answers it, at {@code triage}, with that evidence link and comments (JSON). */
+    static String gnsoAssignment(String triage, String evidenceUrl, String comments) {
+        return """
+                {"id":"GNSO:8.1.1.2","groupId":"GNSO","recommendationId":"8.1.1.2",
+                 "recommendationTitle":"SOs and ACs should document their decision-making methods, indicating any presence of minority views",
+                 "triage":"%s","applicabilityNote":"Applies to the Council and its stakeholder groups alike",
+                 "priority":"HIGH","effort":"SIGNIFICANT","urgency":"MEDIUM","priorityDraft":true,"notApplicableReason":null,
+                 "progress":"IN_PROGRESS","progressNote":"Drafting the operating procedures' amendments",
+                 "evidenceUrl":"%s","comments":[%s],"version":4,"updatedAt":"2026-11-02T10:00:00Z"}""".formatted(triage, evidenceUrl,
+                comments);
+    }
 
     @BeforeEach
     void theApi() {
@@ -121,17 +128,17 @@ class PhoneWidthIT extends ChromiumPageIT {
             "workspace, /workspace", "inbox, /inbox", "settings, /settings/notifications", "engagements, /engagements",
             "engagement, /engagements/" + ENGAGEMENT_ID, "assignment, /groups/GNSO/assignments/8.1.1.2"})
     void noPageScrollsSidewaysOnAPhone(String name, String path) throws IOException {
-        chromium.signIn(port, StubGateway.token("sam.support", List.of("support-staff"), List.of()));
+        chromium().signIn(port, StubGateway.token("sam.support", List.of("support-staff"), List.of()));
 
-        chromium.open("http://localhost:" + port + path, PHONE);
-        long innerWidth = chromium.number("return window.innerWidth");
-        long scrollWidth = chromium.number("return document.documentElement.scrollWidth");
-        Object tooWide = chromium.widest();
-        boolean drawn = !chromium.driver().findElements(By.cssSelector("main#main")).isEmpty();
-        String title = chromium.driver().getTitle();
-        chromium.screenshot(name + "-" + PHONE);
-        chromium.open("http://localhost:" + port + path, Chromium.DESKTOP);
-        chromium.screenshot(name + "-" + Chromium.DESKTOP);
+        chromium().open("http://localhost:" + port + path, PHONE);
+        long innerWidth = chromium().number("return window.innerWidth");
+        long scrollWidth = chromium().number("return document.documentElement.scrollWidth");
+        Object tooWide = chromium().widest();
+        boolean drawn = !chromium().driver().findElements(By.cssSelector("main#main")).isEmpty();
+        String title = chromium().driver().getTitle();
+        chromium().screenshot(name + "-" + PHONE);
+        chromium().open("http://localhost:" + port + path, Chromium.DESKTOP);
+        chromium().screenshot(name + "-" + Chromium.DESKTOP);
 
         assertThat(drawn).as(path + " is drawn: " + title).isTrue();
         assertThat(innerWidth).as("the window is a phone's").isEqualTo(PHONE);

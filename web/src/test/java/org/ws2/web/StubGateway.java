@@ -3,10 +3,6 @@ package org.ws2.web;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -16,13 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.ws2.testsupport.TestTokens;
 
 /**
  * A stand-in gateway on a local port for page tests: it answers each {@code "METHOD /path?query"} it was
@@ -78,8 +71,6 @@ public final class StubGateway implements AutoCloseable {
 
     private static final Answer NOT_FOUND = new Answer(404, """
             {"type":"urn:ws2:problem:not-found","title":"Not Found","status":404,"detail":"Nothing here."}""", null);
-    /** One key for every token a test mints: the pages read the claims only, and a key costs a second to make. */
-    private static final KeyPair KEY = key();
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Request, Answer>> answers = new ConcurrentHashMap<>();
@@ -169,25 +160,9 @@ public final class StubGateway implements AutoCloseable {
 
     /** A token with these claims; the pages read its claims only, the API (here a stand-in) would verify it. */
     public static String token(String subject, List<String> roles, List<String> groups) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                    .subject(subject).issuer("https://issuer.example").claim("roles", roles).claim("groups", groups)
-                    .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());
-            jwt.sign(new RSASSASigner((RSAPrivateKey) KEY.getPrivate()));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static KeyPair key() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.signed(new JWTClaimsSet.Builder()
+                .subject(subject).issuer("https://issuer.example").claim("roles", roles).claim("groups", groups)
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.ws2.web.engagement;
 
 import static org.ws2.web.FormValues.blankToNull;
+import static org.ws2.web.FormValues.typed;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ class EngagementPages {
     @GetMapping("/engagements")
     String list(@RequestParam Map<String, String> params, SignedInUser user, Model model) {
         fillList(params, user, model);
-        model.addAttribute("form", emptyForm());
+        model.addAttribute("form", shown(Map.of(), List.of()));
         return "engagements";
     }
 
@@ -96,12 +97,9 @@ class EngagementPages {
 
     /** Support staff and admins record an item; the API refuses anyone else (403) and any bad field (400/422). */
     @PostMapping("/engagements")
-    String record(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String heldOn, @RequestParam(defaultValue = "") String description,
+    String record(@RequestParam Map<String, String> form,
             @RequestParam(name = "linkTitle", required = false) List<String> linkTitles,
-            @RequestParam(name = "linkUrl", required = false) List<String> linkUrls,
-            @RequestParam(defaultValue = "") String recommendationIds, @RequestParam(defaultValue = "") String meeting,
-            @RequestParam(defaultValue = "") String groupIds, SignedInUser user, Model model) {
+            @RequestParam(name = "linkUrl", required = false) List<String> linkUrls, SignedInUser user, Model model) {
         List<Map<String, String>> links = new ArrayList<>();
         List<String> titles = linkTitles == null ? List.of() : linkTitles;
         List<String> urls = linkUrls == null ? List.of() : linkUrls;
@@ -116,29 +114,20 @@ class EngagementPages {
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", blankToNull(kind));
-        body.put("title", title.strip());
-        body.put("heldOn", blankToNull(heldOn));
-        body.put("description", blankToNull(description));
+        body.put("kind", blankToNull(form.get("kind")));
+        body.put("title", form.getOrDefault("title", "").strip());
+        body.put("heldOn", blankToNull(form.get("heldOn")));
+        body.put("description", blankToNull(form.get("description")));
         body.put("links", links);
-        body.put("recommendationIds", ids(recommendationIds));
-        body.put("meeting", blankToNull(meeting));
-        body.put("groupIds", groupIds(groupIds));
+        body.put("recommendationIds", ids(form.getOrDefault("recommendationIds", "")));
+        body.put("meeting", blankToNull(form.get("meeting")));
+        body.put("groupIds", groupIds(form.getOrDefault("groupIds", "")));
         TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/engagements", body, null, user);
         if (outcome.ok()) {
             return "redirect:" + TrackerApi.path("/engagements/{id}", String.valueOf(outcome.body().get("id")));
         }
         fillList(Map.of(), user, model);
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("kind", kind);
-        form.put("title", title);
-        form.put("heldOn", heldOn);
-        form.put("description", description);
-        form.put("links", rows(links));
-        form.put("recommendationIds", recommendationIds);
-        form.put("meeting", meeting);
-        form.put("groupIds", groupIds);
-        model.addAttribute("form", form);
+        model.addAttribute("form", shown(form, links));
         model.addAttribute(FieldProblem.MODEL, FieldProblem.of("record", outcome.problem(), RECORD_FIELDS));
         return "engagements";
     }
@@ -179,10 +168,10 @@ class EngagementPages {
         return List.copyOf(groups);
     }
 
-    private static Map<String, Object> emptyForm() {
-        Map<String, Object> form = new LinkedHashMap<>();
-        RECORD_FIELDS.forEach(field -> form.put(field, ""));
-        form.put("links", rows(List.of()));
+    /** The record form as the page shows it: each field as typed, and the link rows typed then blank ones. */
+    private static Map<String, Object> shown(Map<String, String> typed, List<Map<String, String>> links) {
+        Map<String, Object> form = new LinkedHashMap<>(typed(typed, RECORD_FIELDS));
+        form.put("links", rows(links));
         return form;
     }
 

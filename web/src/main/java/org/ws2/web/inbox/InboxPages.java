@@ -1,5 +1,7 @@
 package org.ws2.web.inbox;
 
+import static org.ws2.web.signin.SignInRequired.signedIn;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,28 +33,22 @@ class InboxPages {
 
     @GetMapping("/inbox")
     String inbox(@RequestParam(defaultValue = "0") int page, SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        fill(Math.max(page, 0), user, model);
-        return "inbox";
+        return signedIn(user, () -> {
+            fill(Math.max(page, 0), user, model);
+            return "inbox";
+        });
     }
 
     @PostMapping("/inbox/{id}/read")
     String read(@PathVariable String id, @RequestParam(defaultValue = "0") int page, SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        return back(api.send(HttpMethod.POST, TrackerApi.path("/api/notifications/{id}/read", id), null, null, user),
-                Math.max(page, 0), user, model);
+        return signedIn(user, () -> back(api.send(HttpMethod.POST, TrackerApi.path("/api/notifications/{id}/read", id),
+                null, null, user), Math.max(page, 0), user, model));
     }
 
     @PostMapping("/inbox/read-all")
     String readAll(@RequestParam(defaultValue = "0") int page, SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        return back(api.send(HttpMethod.POST, "/api/notifications/read-all", null, null, user), Math.max(page, 0), user, model);
+        return signedIn(user, () -> back(api.send(HttpMethod.POST, "/api/notifications/read-all", null, null, user),
+                Math.max(page, 0), user, model));
     }
 
     /** Success: back to the list (post/redirect/get). A refusal: the list again, with the problem above it. */

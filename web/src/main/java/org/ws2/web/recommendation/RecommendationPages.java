@@ -1,6 +1,7 @@
 package org.ws2.web.recommendation;
 
 import static org.ws2.web.FormValues.blankToNull;
+import static org.ws2.web.FormValues.typed;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -55,9 +56,7 @@ class RecommendationPages {
     @GetMapping("/recommendations")
     String list(@RequestParam Map<String, String> params, SignedInUser user, Model model) {
         fillList(params, user, model);
-        // every field the form reads, blank: the template reads a missing map key as an error, not as empty
-        Map<String, String> blank = new LinkedHashMap<>();
-        CREATE_FIELDS.forEach(field -> blank.put(field, ""));
+        Map<String, String> blank = typed(Map.of(), CREATE_FIELDS);
         blank.put("ownership", "ORG");
         model.addAttribute("createForm", blank);
         return "recommendations";
@@ -69,43 +68,31 @@ class RecommendationPages {
      * the number there, the API makes the id (ATRT3-1.1), and a topic the programme lacks is named.
      */
     @PostMapping("/recommendations")
-    String create(@RequestParam(defaultValue = "") String programme, @RequestParam(defaultValue = "") String id,
-            @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "") String ownership,
-            @RequestParam(defaultValue = "") String targetQuarter, @RequestParam(defaultValue = "") String tags,
-            @RequestParam(defaultValue = "") String note, SignedInUser user, Model model) {
+    String create(@RequestParam Map<String, String> form, SignedInUser user, Model model) {
+        Map<String, String> typed = typed(form, CREATE_FIELDS);
         Map<String, Object> body = new LinkedHashMap<>();
-        String code = programme.strip();
+        String code = typed.get("programme").strip();
+        String id = typed.get("id").strip();
         if (code.isEmpty() || code.equals(WS2)) {
-            body.put("id", id.strip());
+            body.put("id", id);
         } else {
             body.put("programme", code);
-            body.put("number", id.strip());
+            body.put("number", id);
         }
-        if (!topic.isBlank()) {
-            body.put("topic", topic.strip());
+        if (!typed.get("topic").isBlank()) {
+            body.put("topic", typed.get("topic").strip());
         }
-        body.put("title", title.strip());
-        body.put("summary", blankToNull(summary));
-        body.put("ownership", blankToNull(ownership));
-        body.put("targetQuarter", blankToNull(targetQuarter));
-        body.put("tags", tags(tags));
-        body.put("note", blankToNull(note));
+        body.put("title", typed.get("title").strip());
+        body.put("summary", blankToNull(typed.get("summary")));
+        body.put("ownership", blankToNull(typed.get("ownership")));
+        body.put("targetQuarter", blankToNull(typed.get("targetQuarter")));
+        body.put("tags", tags(typed.get("tags")));
+        body.put("note", blankToNull(typed.get("note")));
         TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/recommendations", body, null, user);
         if (outcome.ok()) {
             return "redirect:" + TrackerApi.path("/recommendations/{id}", String.valueOf(outcome.body().get("id")));
         }
         fillList(Map.of(), user, model);
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("programme", programme);
-        typed.put("id", id);
-        typed.put("topic", topic);
-        typed.put("title", title);
-        typed.put("summary", summary);
-        typed.put("ownership", ownership);
-        typed.put("targetQuarter", targetQuarter);
-        typed.put("tags", tags);
-        typed.put("note", note);
         model.addAttribute("createForm", typed);
         model.addAttribute(FieldProblem.MODEL, FieldProblem.of("create", outcome.problem(), CREATE_FIELDS));
         return "recommendations";

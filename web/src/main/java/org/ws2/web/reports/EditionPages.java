@@ -115,13 +115,7 @@ class EditionPages {
         }
         Map<String, Object> edition = outcome.ok() ? outcome.body() : null;
         String status = edition == null ? null : String.valueOf(edition.get("status"));
-        Map<String, String> downloads = new LinkedHashMap<>();
-        for (String format : DOWNLOADS) {
-            Map<String, Object> q = new LinkedHashMap<>();
-            q.put("format", format);
-            q.put("revision", revision);
-            downloads.put(format, TrackerApi.path("/api/reports/editions/" + quarter, q));
-        }
+        Map<String, String> downloads = Downloads.of("/api/reports/editions/" + quarter, DOWNLOADS, "revision", revision);
         model.addAttribute("quarter", quarter);
         model.addAttribute("edition", edition);
         model.addAttribute("status", status);

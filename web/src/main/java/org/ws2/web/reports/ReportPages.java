@@ -9,7 +9,6 @@ import org.ws2.web.signin.SignedInUser;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -46,13 +45,7 @@ class ReportPages {
         }
         String chosen = QUARTER.matcher(quarter).matches() ? quarter : "2021-Q2";
         String date = asOf.matches("^\\d{4}-\\d{2}-\\d{2}$") ? asOf : "";
-        Map<String, String> links = new LinkedHashMap<>();
-        for (String format : FORMATS) {
-            Map<String, Object> query = new LinkedHashMap<>();
-            query.put("format", format);
-            query.put("asOf", date);
-            links.put(format, TrackerApi.path("/api/reports/quarterly/" + chosen, query));
-        }
+        Map<String, String> links = Downloads.of("/api/reports/quarterly/" + chosen, FORMATS, "asOf", date);
         // the editions are the page's second part: without the reporting service the links above still work
         model.addAttribute("editions", api.tryGet("/api/reports/editions", user)
                 .map(answer -> answer.body().get("items")).orElse(null));

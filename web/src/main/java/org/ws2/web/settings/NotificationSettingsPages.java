@@ -1,5 +1,7 @@
 package org.ws2.web.settings;
 
+import static org.ws2.web.signin.SignInRequired.signedIn;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,33 +41,30 @@ class NotificationSettingsPages {
 
     @GetMapping(PAGE)
     String settings(SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        fill(user, model, null, null, null);
-        return "settings";
+        return signedIn(user, () -> {
+            fill(user, model, null, null, null);
+            return "settings";
+        });
     }
 
     @PostMapping(PAGE)
     String create(@RequestParam Map<String, String> form, @RequestParam(defaultValue = "") List<String> channels,
             SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        Map<String, Object> wanted = request(form, channels);
-        return after(api.send(HttpMethod.POST, "/api/subscriptions", wanted, null, user), "new", wanted, user, model);
+        return signedIn(user, () -> {
+            Map<String, Object> wanted = request(form, channels);
+            return after(api.send(HttpMethod.POST, "/api/subscriptions", wanted, null, user), "new", wanted, user, model);
+        });
     }
 
     @PostMapping(PAGE + "/{id}")
     String change(@PathVariable String id, @RequestParam Map<String, String> form,
             @RequestParam(defaultValue = "") List<String> channels, SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        Map<String, Object> wanted = request(form, channels);
-        wanted.put("enabled", Boolean.parseBoolean(form.getOrDefault("enabled", "true")));
-        return after(api.send(HttpMethod.PUT, TrackerApi.path("/api/subscriptions/{id}", id), wanted,
-                form.get("version"), user), id, wanted, user, model);
+        return signedIn(user, () -> {
+            Map<String, Object> wanted = request(form, channels);
+            wanted.put("enabled", Boolean.parseBoolean(form.getOrDefault("enabled", "true")));
+            return after(api.send(HttpMethod.PUT, TrackerApi.path("/api/subscriptions/{id}", id), wanted,
+                    form.get("version"), user), id, wanted, user, model);
+        });
     }
 
     /**
@@ -75,30 +74,27 @@ class NotificationSettingsPages {
     @PostMapping(PAGE + "/{id}/enabled")
     String enable(@PathVariable String id, @RequestParam boolean enabled, @RequestParam(defaultValue = "") String version,
             SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        TrackerApi.Outcome current = api.send(HttpMethod.GET, TrackerApi.path("/api/subscriptions/{id}", id), null, null, user);
-        if (!current.ok()) {
-            return after(current, id, null, user, model);
-        }
-        Map<String, Object> wanted = new LinkedHashMap<>();
-        for (String field : List.of("channels", "cadence", "email", "groupIds", "recommendationIds", "topics",
-                "eventTypes", "engagementKinds")) {
-            wanted.put(field, current.body().get(field));
-        }
-        wanted.put("enabled", enabled);
-        return after(api.send(HttpMethod.PUT, TrackerApi.path("/api/subscriptions/{id}", id), wanted, version, user),
-                id, null, user, model);
+        return signedIn(user, () -> {
+            TrackerApi.Outcome current = api.send(HttpMethod.GET, TrackerApi.path("/api/subscriptions/{id}", id),
+                    null, null, user);
+            if (!current.ok()) {
+                return after(current, id, null, user, model);
+            }
+            Map<String, Object> wanted = new LinkedHashMap<>();
+            for (String field : List.of("channels", "cadence", "email", "groupIds", "recommendationIds", "topics",
+                    "eventTypes", "engagementKinds")) {
+                wanted.put(field, current.body().get(field));
+            }
+            wanted.put("enabled", enabled);
+            return after(api.send(HttpMethod.PUT, TrackerApi.path("/api/subscriptions/{id}", id), wanted, version, user),
+                    id, null, user, model);
+        });
     }
 
     @PostMapping(PAGE + "/{id}/delete")
     String delete(@PathVariable String id, SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        return after(api.send(HttpMethod.DELETE, TrackerApi.path("/api/subscriptions/{id}", id), null, null, user),
-                id, null, user, model);
+        return signedIn(user, () -> after(api.send(HttpMethod.DELETE, TrackerApi.path("/api/subscriptions/{id}", id),
+                null, null, user), id, null, user, model));
     }
 
     /** Success: back to the settings (post/redirect/get). A refusal: the settings again, the problem beside its field. */

@@ -1,8 +1,11 @@
 package org.ws2.web.webhooks;
 
+import static org.ws2.web.signin.SignInRequired.signedIn;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -47,12 +50,10 @@ class WebhookPages {
 
     @GetMapping(PAGE)
     String list(SignedInUser user, Model model, HttpServletResponse response) {
-        String refused = refusal(user, response);
-        if (refused != null) {
-            return refused;
-        }
-        model.addAttribute("newForm", Map.of());
-        return listed(user, model);
+        return asAdmin(user, response, () -> {
+            model.addAttribute("newForm", Map.of());
+            return listed(user, model);
+        });
     }
 
     /**
@@ -61,26 +62,22 @@ class WebhookPages {
      */
     @PostMapping(PAGE)
     String create(@RequestParam Map<String, String> form, SignedInUser user, Model model, HttpServletResponse response) {
-        String refused = refusal(user, response);
-        if (refused != null) {
-            return refused;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", "WEBHOOK");
-        body.put("url", FormValues.blankToNull(form.get("url")));
-        SubscriptionForms.putFilters(body, FILTERS, form);
-        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/subscriptions", body, null, user);
-        if (outcome.ok()) {
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            model.addAttribute("created", outcome.body());
-            model.addAttribute("newForm", Map.of());
-        } else {
-            Map<String, String> typed = new LinkedHashMap<>();
-            CREATE_FIELDS.forEach(field -> typed.put(field, form.getOrDefault(field, "")));
-            model.addAttribute("newForm", typed);
-            model.addAttribute(FieldProblem.MODEL, FieldProblem.of("new", outcome.problem(), CREATE_FIELDS));
-        }
-        return listed(user, model);
+        return asAdmin(user, response, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("kind", "WEBHOOK");
+            body.put("url", FormValues.blankToNull(form.get("url")));
+            SubscriptionForms.putFilters(body, FILTERS, form);
+            TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/subscriptions", body, null, user);
+            if (outcome.ok()) {
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                model.addAttribute("created", outcome.body());
+                model.addAttribute("newForm", Map.of());
+            } else {
+                model.addAttribute("newForm", FormValues.typed(form, CREATE_FIELDS));
+                model.addAttribute(FieldProblem.MODEL, FieldProblem.of("new", outcome.problem(), CREATE_FIELDS));
+            }
+            return listed(user, model);
+        });
     }
 
     /**
@@ -91,60 +88,51 @@ class WebhookPages {
     @PostMapping(PAGE + "/{id}/enabled")
     String enable(@PathVariable String id, @RequestParam boolean enabled, @RequestParam(defaultValue = "") String version,
             SignedInUser user, Model model, HttpServletResponse response) {
-        String refused = refusal(user, response);
-        if (refused != null) {
-            return refused;
-        }
-        Map<String, Object> current = api.get(TrackerApi.path("/api/subscriptions/{id}", id), user);
-        Map<String, Object> body = new LinkedHashMap<>();
-        // a webhook has a url and filters; channels, email and cadence are refused on one
-        body.put("kind", "WEBHOOK");
-        body.put("url", current.get("url"));
-        for (String filter : FILTERS) {
-            body.put(filter, current.getOrDefault(filter, List.of()));
-        }
-        body.put("enabled", enabled);
-        return after(api.send(HttpMethod.PUT, TrackerApi.path("/api/subscriptions/{id}", id), body, version, user), id,
-                user, model);
+        return asAdmin(user, response, () -> {
+            Map<String, Object> current = api.get(TrackerApi.path("/api/subscriptions/{id}", id), user);
+            Map<String, Object> body = new LinkedHashMap<>();
+            // a webhook has a url and filters; channels, email and cadence are refused on one
+            body.put("kind", "WEBHOOK");
+            body.put("url", current.get("url"));
+            for (String filter : FILTERS) {
+                body.put(filter, current.getOrDefault(filter, List.of()));
+            }
+            body.put("enabled", enabled);
+            return after(api.send(HttpMethod.PUT, TrackerApi.path("/api/subscriptions/{id}", id), body, version, user), id,
+                    user, model);
+        });
     }
 
     @PostMapping(PAGE + "/{id}/delete")
     String delete(@PathVariable String id, SignedInUser user, Model model, HttpServletResponse response) {
-        String refused = refusal(user, response);
-        if (refused != null) {
-            return refused;
-        }
-        return after(api.send(HttpMethod.DELETE, TrackerApi.path("/api/subscriptions/{id}", id), null, null, user), id,
-                user, model);
+        return asAdmin(user, response, () -> after(api.send(HttpMethod.DELETE, TrackerApi.path("/api/subscriptions/{id}", id),
+                null, null, user), id, user, model));
     }
 
     /** One webhook and its delivery log: each message, newest first, with every attempt to deliver it. */
     @GetMapping(PAGE + "/{id}")
     String deliveries(@PathVariable String id, SignedInUser user, Model model, HttpServletResponse response) {
-        String refused = refusal(user, response);
-        if (refused != null) {
-            return refused;
-        }
-        Map<String, Object> webhook = api.get(TrackerApi.path("/api/subscriptions/{id}", id), user);
-        if (!"WEBHOOK".equals(webhook.get("kind"))) {
-            throw new ApiException(new Problem(404, null, "Not Found",
-                    "There is no webhook " + id + " of yours.", null));
-        }
-        model.addAttribute("webhook", webhook);
-        model.addAttribute("deliveries", api.getList(TrackerApi.path("/api/subscriptions/{id}/deliveries", id), user));
-        return "webhook";
+        return asAdmin(user, response, () -> {
+            Map<String, Object> webhook = api.get(TrackerApi.path("/api/subscriptions/{id}", id), user);
+            if (!"WEBHOOK".equals(webhook.get("kind"))) {
+                throw new ApiException(new Problem(404, null, "Not Found",
+                        "There is no webhook " + id + " of yours.", null));
+            }
+            model.addAttribute("webhook", webhook);
+            model.addAttribute("deliveries", api.getList(TrackerApi.path("/api/subscriptions/{id}/deliveries", id), user));
+            return "webhook";
+        });
     }
 
-    /** Signed out: to the sign-in page. Not an admin: the 403 page. An admin: null, go on. */
-    private static String refusal(SignedInUser user, HttpServletResponse response) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        if (!user.admin()) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            return "webhooks-forbidden";
-        }
-        return null;
+    /** Signed out: to the sign-in page. Not an admin: the 403 page. An admin: the page {@code page} makes. */
+    private static String asAdmin(SignedInUser user, HttpServletResponse response, Supplier<String> page) {
+        return signedIn(user, () -> {
+            if (!user.admin()) {
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                return "webhooks-forbidden";
+            }
+            return page.get();
+        });
     }
 
     /** Success: back to the list (post/redirect/get). A refusal: the list, the problem beside that webhook. */

@@ -1,6 +1,7 @@
 package org.ws2.web.workspace;
 
 import static org.ws2.web.FormValues.blankToNull;
+import static org.ws2.web.signin.SignInRequired.signedIn;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
@@ -36,14 +37,13 @@ class WorkspacePages {
 
     @GetMapping("/workspace")
     String workspace(@RequestParam(defaultValue = "") String recommendation, SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        // a recommendation's page may link here with its id, to triage it to groups of support's choosing
-        model.addAttribute("triageOneForm", Map.of("recommendationId", recommendation.strip(), "groupIds", List.of(),
-                "applicabilityNote", ""));
-        fill(user, model);
-        return "workspace";
+        return signedIn(user, () -> {
+            // a recommendation's page may link here with its id, to triage it to groups of support's choosing
+            model.addAttribute("triageOneForm", Map.of("recommendationId", recommendation.strip(), "groupIds", List.of(),
+                    "applicabilityNote", ""));
+            fill(user, model);
+            return "workspace";
+        });
     }
 
     @PostMapping("/workspace/triage")
@@ -75,25 +75,25 @@ class WorkspacePages {
     String triageOne(@RequestParam(defaultValue = "") String recommendationId,
             @RequestParam(defaultValue = "") List<String> groupIds, @RequestParam(defaultValue = "") String applicabilityNote,
             SignedInUser user, Model model) {
-        if (user == null) {
-            return "redirect:/sign-in";
-        }
-        List<String> chosen = groupIds.stream().filter(g -> !blank(g)).distinct().toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("recommendationIds", blank(recommendationId) ? List.of() : List.of(recommendationId.strip()));
-        body.put("groupIds", chosen);
-        body.put("applicabilityNote", blankToNull(applicabilityNote));
-        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/assignments/bulk", body, null, user);
-        if (outcome.ok()) {
-            model.addAttribute("triagedOne", outcome.body());
-            model.addAttribute("triageOneForm", Map.of("recommendationId", "", "groupIds", List.of(), "applicabilityNote", ""));
-        } else {
-            model.addAttribute(FieldProblem.MODEL, FieldProblem.of("triageOne", outcome.problem(), TRIAGE_ONE_FIELDS));
-            model.addAttribute("triageOneForm", Map.of("recommendationId", recommendationId, "groupIds", chosen,
-                    "applicabilityNote", applicabilityNote));
-        }
-        fill(user, model);
-        return "workspace";
+        return signedIn(user, () -> {
+            List<String> chosen = groupIds.stream().filter(g -> !blank(g)).distinct().toList();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("recommendationIds", blank(recommendationId) ? List.of() : List.of(recommendationId.strip()));
+            body.put("groupIds", chosen);
+            body.put("applicabilityNote", blankToNull(applicabilityNote));
+            TrackerApi.Outcome outcome = api.send(HttpMethod.POST, "/api/assignments/bulk", body, null, user);
+            if (outcome.ok()) {
+                model.addAttribute("triagedOne", outcome.body());
+                model.addAttribute("triageOneForm", Map.of("recommendationId", "", "groupIds", List.of(),
+                        "applicabilityNote", ""));
+            } else {
+                model.addAttribute(FieldProblem.MODEL, FieldProblem.of("triageOne", outcome.problem(), TRIAGE_ONE_FIELDS));
+                model.addAttribute("triageOneForm", Map.of("recommendationId", recommendationId, "groupIds", chosen,
+                        "applicabilityNote", applicabilityNote));
+            }
+            fill(user, model);
+            return "workspace";
+        });
     }
 
     /** Who now has it and who had it already, from the API's {@code <groupId>:<recommendationId>} pairs. */
@@ -143,7 +143,8 @@ class WorkspacePages {
             byKind.values().removeIf(List::isEmpty);
             model.addAttribute("groupsByKind", byKind);
             if (!model.containsAttribute("triageOneForm")) {
-                model.addAttribute("triageOneForm", Map.of("recommendationId", "", "groupIds", List.of(), "applicabilityNote", ""));
+                model.addAttribute("triageOneForm", Map.of("recommendationId", "", "groupIds", List.of(),
+                        "applicabilityNote", ""));
             }
             if (model.getAttribute("triagedOne") instanceof Map<?, ?> triaged) {
                 model.addAttribute("triagedOneTo", groupsOf(triaged.get("created")));

@@ -51,10 +51,7 @@ class AssignmentPageIT extends PageIT {
 
     @Test
     void anyoneReadsTheStateInWordsAndTheTimelineWithoutActors() throws Exception {
-        HttpResponse<String> shown = browser.get(page(PAGE));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-        String body = shown.body();
+        String body = shown(PAGE);
         assertThat(text(body, "triage")).isEqualTo("Sign-off requested");
         assertThat(text(body, "progress")).isEqualTo("In progress");
         // the public sees a draft as no priority yet
@@ -77,10 +74,7 @@ class AssignmentPageIT extends PageIT {
     void theGroupsEditorReadsTheThreadWithItsRepliesAndHasTheGroupsForms() throws Exception {
         signIn("erin.editor", "group-editor", "ALAC");
 
-        HttpResponse<String> shown = browser.get(page(PAGE));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-        String body = shown.body();
+        String body = shown(PAGE);
         assertThat(body).contains("Sign-off requested by sam.support on 28 June 2021")
                 .contains("Comment added by erin.editor on 29 June 2021");
         // the reply sits inside the comment it answers, and says which one
@@ -103,11 +97,9 @@ class AssignmentPageIT extends PageIT {
     void anotherGroupsEditorSeesNoThreadAndNoError() throws Exception {
         signIn("gus.gac", "group-editor", "GAC");
 
-        HttpResponse<String> shown = browser.get(page(PAGE));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        String html = shown(PAGE);
         // the stand-in answers every signed-in caller as the group; the thread is what the page must not fetch
-        assertThat(shown.body()).doesNotContain("at ICANN71").doesNotContain("data-testid=\"comment-form\"")
+        assertThat(html).doesNotContain("at ICANN71").doesNotContain("data-testid=\"comment-form\"")
                 .doesNotContain("class=\"problem\"").doesNotContain("/assignments/1.1/priority");
         assertThat(GATEWAY.calls()).noneMatch(call -> call.contains("/comments"));
     }
@@ -167,10 +159,8 @@ class AssignmentPageIT extends PageIT {
 
     @Test
     void theGroupPageLinksEachAssignmentToItsPage() throws Exception {
-        HttpResponse<String> group = browser.get(page("/groups/ALAC"));
-
-        assertThat(group.statusCode()).as(group.body()).isEqualTo(200);
-        assertThat(group.body()).contains("href=\"" + PAGE + "\" data-testid=\"assignment-link\"");
+        String group = shown("/groups/ALAC");
+        assertThat(group).contains("href=\"" + PAGE + "\" data-testid=\"assignment-link\"");
     }
 
     /**

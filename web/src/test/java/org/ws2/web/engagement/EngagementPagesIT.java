@@ -41,10 +41,8 @@ class EngagementPagesIT extends PageIT {
 
     @Test
     void theLinkInAnEngagementNoticeOpensThePageWithItsFactsInWords() throws Exception {
-        HttpResponse<String> shown = browser.get(page("/engagements/" + WEBINAR));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-        assertThat(shown.body())
+        String html = shown("/engagements/" + WEBINAR);
+        assertThat(html)
                 .contains("ICANN Webinar on Work Stream 2 Implementation")
                 .contains("25 May 2021")
                 .contains(">Webinar<")
@@ -64,17 +62,12 @@ class EngagementPagesIT extends PageIT {
 
     @Test
     void anEngagementThatDoesNotExistIsAPlainNotFound() throws Exception {
-        HttpResponse<String> missing = browser.get(page("/engagements/6f1c2d3e-0000-4000-8000-00000000ffff"));
-
-        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(statusOf("/engagements/6f1c2d3e-0000-4000-8000-00000000ffff")).isEqualTo(404);
     }
 
     @Test
     void theLogListsTheItemsAsTheApiOrdersThemNewestFirstAndFiltersByKind() throws Exception {
-        HttpResponse<String> shown = browser.get(page("/engagements?kind=WEBINAR"));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-        String body = shown.body();
+        String body = shown("/engagements?kind=WEBINAR");
         assertThat(body.indexOf("href=\"/engagements/" + WEBINAR + "\""))
                 .isPositive().isLessThan(body.indexOf("WS2-IT Meeting - 7 May 2021"));
         assertThat(body).contains("<option value=\"WEBINAR\" selected=\"selected\">Webinar</option>");
@@ -96,8 +89,7 @@ class EngagementPagesIT extends PageIT {
                 + "\"heldOn\":\"2021-06-01\",\"description\":\"At ICANN71\",\"links\":[{\"title\":\"Slides\","
                 + "\"url\":\"https://example.org/slides\"}],\"recommendationIds\":[\"1.1\",\"6.4.2\",\"1.1\"],"
                 + "\"meeting\":\"ICANN71\",\"groupIds\":[\"ALAC\",\"GNSO Council\"]}");
-        assertThat(recorded.statusCode()).isEqualTo(302);
-        assertThat(recorded.headers().firstValue("Location").orElseThrow()).endsWith("/engagements/" + RECORDED);
+        assertRedirected(recorded, "/engagements/" + RECORDED);
     }
 
     @Test
@@ -120,10 +112,8 @@ class EngagementPagesIT extends PageIT {
         GATEWAY.on("GET /api/engagements/" + AT_ICANN71, engagement(AT_ICANN71, "MEETING", "WS2 session at ICANN71",
                 "2021-06-14", "[\"1.1\"]", "\"ICANN71\"", "[\"GAC\",\"ccNSO\"]"));
 
-        HttpResponse<String> shown = browser.get(page("/engagements/" + AT_ICANN71));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-        assertThat(shown.body()).contains("ICANN meeting: ICANN71")
+        String html = shown("/engagements/" + AT_ICANN71);
+        assertThat(html).contains("ICANN meeting: ICANN71")
                 .contains("href=\"/groups/GAC\"").contains("href=\"/groups/ccNSO\"")
                 .as("the groups it names, not those of its recommendations").doesNotContain("href=\"/groups/ALAC\"");
         assertThat(GATEWAY.calls()).noneMatch(call -> call.startsWith("GET /api/assignments"));

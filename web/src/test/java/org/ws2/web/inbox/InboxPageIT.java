@@ -39,8 +39,7 @@ class InboxPageIT extends PageIT {
     void nobodySignedInIsSentToSignIn() throws Exception {
         HttpResponse<String> page = browser.get(page("/inbox"));
 
-        assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/sign-in"));
+        assertRedirected(page, "/sign-in");
         assertThat(GATEWAY.calls()).isEmpty();
     }
 
@@ -48,10 +47,7 @@ class InboxPageIT extends PageIT {
     void theNoticesShowUnreadMarkedInWordsEachLinkingToItsPageOnThisSite() throws Exception {
         signIn();
 
-        HttpResponse<String> inbox = browser.get(page("/inbox"));
-
-        assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
-        String body = inbox.body();
+        String body = shown("/inbox");
         assertThat(body).contains("1 unread notice of 2.");
         assertThat(body.indexOf("ALAC is asked to sign off 6.1.1")).isLessThan(body.indexOf("1.1 is now in progress"));
         assertThat(body).contains("<a href=\"/groups/ALAC\">ALAC is asked to sign off 6.1.1</a>");
@@ -81,13 +77,11 @@ class InboxPageIT extends PageIT {
         signIn();
         String shown = browser.get(page("/inbox")).body();
 
-        HttpResponse<String> one = browser.post(page("/inbox/8d2c7a52-0000-4000-8000-000000000001/read"),
-                Forms.encoded(Forms.of(shown, "/inbox/8d2c7a52-0000-4000-8000-000000000001/read")));
-        HttpResponse<String> all = browser.post(page("/inbox/read-all"), Forms.encoded(Forms.of(shown, "/inbox/read-all")));
+        HttpResponse<String> one = submit(shown, "/inbox/8d2c7a52-0000-4000-8000-000000000001/read");
+        HttpResponse<String> all = submit(shown, "/inbox/read-all");
 
         assertThat(one.statusCode()).as(one.body()).isEqualTo(302);
-        assertThat(all.statusCode()).as(all.body()).isEqualTo(302);
-        assertThat(all.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/inbox"));
+        assertRedirected(all, "/inbox");
         assertThat(GATEWAY.changes()).containsExactly(
                 "POST /api/notifications/8d2c7a52-0000-4000-8000-000000000001/read auth=true if-match=null ",
                 "POST /api/notifications/read-all auth=true if-match=null ");

@@ -59,7 +59,7 @@ class OverviewLiveStagesIT extends ChromiumPageIT {
         // The stream as the gateway serves it, one short connection at a time: the page reconnects within a third of
         // a second, and each opening puts its slow poll (every ten seconds) back to the start, so the poll never
         // comes: only an event the page follows brings the new stage.
-        try (NetworkInterceptor stream = new NetworkInterceptor(chromium.driver(),
+        try (NetworkInterceptor stream = new NetworkInterceptor(chromium().driver(),
                 Route.matching(request -> request.getUri().contains("/api/events/stream"))
                         .to(() -> request -> new HttpResponse().setStatus(200)
                                 .addHeader("Content-Type", "text/event-stream").addHeader("Cache-Control", "no-store")
@@ -78,27 +78,27 @@ class OverviewLiveStagesIT extends ChromiumPageIT {
     }
 
     private void open() {
-        chromium.open("http://localhost:" + port + "/", Chromium.DESKTOP);
+        chromium().open("http://localhost:" + port + "/", Chromium.DESKTOP);
         assertThat(alacStageShown()).isEqualTo("AWAITING_SIGN_OFF");
-        chromium.driver().executeScript("window.ws2StillOpen = true;");
+        chromium().driver().executeScript("window.ws2StillOpen = true;");
     }
 
     private void awaitAlac(String stage) {
         // the part is swapped while the wait looks: an element found just before is then stale, and looked for again
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(chromium().driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> stage.equals(alacStageShown()));
     }
 
     private String alacStageShown() {
-        return chromium.driver().findElement(By.cssSelector("[data-group=\"ALAC\"]")).getAttribute("data-stage");
+        return chromium().driver().findElement(By.cssSelector("[data-group=\"ALAC\"]")).getAttribute("data-stage");
     }
 
     private String alacSentence() {
-        return chromium.driver().findElement(By.cssSelector("[data-group=\"ALAC\"] [data-testid=\"stage-sentence\"]")).getText();
+        return chromium().driver().findElement(By.cssSelector("[data-group=\"ALAC\"] [data-testid=\"stage-sentence\"]")).getText();
     }
 
     private void assertNotReloaded() {
-        assertThat(chromium.driver().executeScript("return window.ws2StillOpen === true;")).as("the page was not reloaded")
+        assertThat(chromium().driver().executeScript("return window.ws2StillOpen === true;")).as("the page was not reloaded")
                 .isEqualTo(true);
     }
 

@@ -2,8 +2,6 @@ package org.ws2.web.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ws2.web.Forms;
@@ -46,10 +44,8 @@ class OverviewStagesIT extends PageIT {
 
     @Test
     void eachSoAndAcHasItsStageInWordsWithASelectorOfItsOwn() throws Exception {
-        HttpResponse<String> shown = browser.get(page("/"));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-        String stages = Forms.between(shown.body(), "data-testid=\"soac-stages\"", "</section>");
+        String html = shown("/");
+        String stages = Forms.between(html, "data-testid=\"soac-stages\"", "</section>");
         String alac = Forms.between(stages, "data-group=\"ALAC\"", "</li>");
         assertThat(alac).startsWith("data-group=\"ALAC\" data-stage=\"REVIEWED\"")
                 .contains("href=\"/groups/ALAC\">At-Large Advisory Committee</a>")
@@ -71,12 +67,10 @@ class OverviewStagesIT extends PageIT {
 
     @Test
     void theLivePartTheScriptFetchesAgainCarriesTheStagesAndNamesTheEventsItFollows() throws Exception {
-        HttpResponse<String> live = browser.get(page("/overview/live"));
-
-        assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(live.body().strip()).startsWith("<div id=\"live\"")
+        String live = shown("/overview/live");
+        assertThat(live.strip()).startsWith("<div id=\"live\"")
                 .contains("data-group=\"ALAC\" data-stage=\"REVIEWED\"");
-        String events = Forms.between(live.body(), "data-live-events=\"", "\">");
+        String events = Forms.between(live, "data-live-events=\"", "\">");
         assertThat(events).contains("org.ws2.assignment.triage-changed.v1", "org.ws2.assignment.priorities-approved.v1",
                 "org.ws2.recommendation.status-changed.v1", "org.ws2.group.registered.v1")
                 .doesNotContain("org.ws2.engagement.").doesNotContain("org.ws2.report.");
@@ -87,10 +81,8 @@ class OverviewStagesIT extends PageIT {
     void withoutTheStagesTheFiguresStillShowAndThePageSaysSo() throws Exception {
         GATEWAY.on("GET /api/reports/groups", Answer.problem(503, null, "Reporting is not answering."));
 
-        HttpResponse<String> shown = browser.get(page("/"));
-
-        assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).contains("data-testid=\"total\">1</span>")
+        String html = shown("/");
+        assertThat(html).contains("data-testid=\"total\">1</span>")
                 .contains("The groups' stages are not available right now").doesNotContain("data-group=");
     }
 
@@ -98,10 +90,8 @@ class OverviewStagesIT extends PageIT {
     void withoutTheFiguresTheStagesStillShow() throws Exception {
         GATEWAY.on("GET /api/reports/progress", Answer.problem(503, null, "Reporting is not answering."));
 
-        HttpResponse<String> shown = browser.get(page("/"));
-
-        assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).contains("The progress figures are not available right now")
+        String html = shown("/");
+        assertThat(html).contains("The progress figures are not available right now")
                 .contains("data-group=\"ALAC\" data-stage=\"REVIEWED\"");
     }
 

@@ -29,20 +29,20 @@ class GroupPageOnAPhoneIT extends ChromiumPageIT {
                 .on("GET /api/groups", """
                         {"items":[{"id":"ALAC","name":"At-Large Advisory Committee","kind":"AC"},
                                   {"id":"SOAC-LRT","name":"SO/AC Leadership Roundtable","kind":"CROSS_COMMUNITY"}],"total":2}""");
-        chromium.signIn(port, StubGateway.token("sam.support", List.of("support-staff"), List.of()));
+        chromium().signIn(port, StubGateway.token("sam.support", List.of("support-staff"), List.of()));
         String url = "http://localhost:" + port + "/groups/SOAC-LRT";
 
-        chromium.open(url, Chromium.PHONE);
-        long innerWidth = chromium.number("return window.innerWidth");
-        long scrollWidth = chromium.number("return document.documentElement.scrollWidth");
-        Object tooWide = chromium.widest();
-        boolean hasForm = !chromium.driver().findElements(By.cssSelector("form[action='/groups/SOAC-LRT/registry']")).isEmpty();
-        chromium.screenshot("group-registry-" + Chromium.PHONE);
+        chromium().open(url, Chromium.PHONE);
+        long innerWidth = chromium().number("return window.innerWidth");
+        long scrollWidth = chromium().number("return document.documentElement.scrollWidth");
+        Object tooWide = chromium().widest();
+        boolean hasForm = !chromium().driver().findElements(By.cssSelector("form[action='/groups/SOAC-LRT/registry']")).isEmpty();
+        chromium().screenshot("group-registry-" + Chromium.PHONE);
         // the forms themselves, below the first screenful
-        chromium.driver().executeScript("document.getElementById('registry').scrollIntoView()");
-        chromium.screenshot("group-registry-form-" + Chromium.PHONE);
-        chromium.open(url, Chromium.DESKTOP);
-        chromium.screenshot("group-registry-" + Chromium.DESKTOP);
+        chromium().driver().executeScript("document.getElementById('registry').scrollIntoView()");
+        chromium().screenshot("group-registry-form-" + Chromium.PHONE);
+        chromium().open(url, Chromium.DESKTOP);
+        chromium().screenshot("group-registry-" + Chromium.DESKTOP);
 
         assertThat(hasForm).as("support see the registry form").isTrue();
         assertThat(scrollWidth).as("at 375 px the page is " + scrollWidth + " px wide; too wide: " + tooWide)

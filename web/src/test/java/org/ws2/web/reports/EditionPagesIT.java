@@ -47,21 +47,16 @@ class EditionPagesIT extends PageIT {
 
     @Test
     void theReportsPageListsTheEditionsAndTheirFeed() throws Exception {
-        HttpResponse<String> shown = browser.get(page("/reports"));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-        String editions = Forms.between(shown.body(), "data-testid=\"editions\"", "</table>");
+        String html = shown("/reports");
+        String editions = Forms.between(html, "data-testid=\"editions\"", "</table>");
         assertThat(editions).contains("href=\"/reports/2021-Q3\"").contains("Draft")
                 .contains("href=\"/reports/2021-Q2\"").contains("Published");
-        assertThat(shown.body()).contains("href=\"/reports/editions.atom\"");
+        assertThat(html).contains("href=\"/reports/editions.atom\"");
     }
 
     @Test
     void anEditionReadsAsTheUpdateWithItsRevisionsAndDownloads() throws Exception {
-        HttpResponse<String> shown = browser.get(page("/reports/2021-Q2"));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-        String body = shown.body();
+        String body = shown("/reports/2021-Q2");
         assertThat(body).contains("Quarterly update Q2 2021")
                 .contains("Published").contains("ALAC is implementing 12 recommendations.").contains("ALAC held two webinars.")
                 .contains("Webinar series with the SO/AC chairs").contains("Engagement").contains("Three webinars held")
@@ -81,19 +76,15 @@ class EditionPagesIT extends PageIT {
 
     @Test
     void anOlderRevisionIsAskedForAndItsDownloadsAreOfIt() throws Exception {
-        HttpResponse<String> shown = browser.get(page("/reports/2021-Q2?revision=1"));
-
-        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        String html = shown("/reports/2021-Q2?revision=1");
         assertThat(GATEWAY.calls()).contains("GET /api/reports/editions/2021-Q2?revision=1 auth=false if-match=null ");
-        assertThat(shown.body()).contains("Revision one&#39;s headline")
+        assertThat(html).contains("Revision one&#39;s headline")
                 .contains("href=\"/api/reports/editions/2021-Q2?format=pdf&amp;revision=1\"");
     }
 
     @Test
     void anEditionNotPublishedIsNotFoundForAReader() throws Exception {
-        HttpResponse<String> missing = browser.get(page("/reports/2022-Q1"));
-
-        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(statusOf("/reports/2022-Q1")).isEqualTo(404);
     }
 
     @Test
@@ -112,8 +103,7 @@ class EditionPagesIT extends PageIT {
                 "aob", List.of(""),
                 "contact", List.of("ws2-implementation@icann.org"))));
 
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
-        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/reports/2021-Q3");
+        assertRedirected(saved, "/reports/2021-Q3");
         assertThat(GATEWAY.changes()).containsExactly("PUT /api/reports/editions/2021-Q3 auth=true if-match=\"2\" "
                 + "{\"groupLines\":[{\"groupId\":\"ALAC\",\"text\":\"ALAC held two webinars.\"},"
                 + "{\"groupId\":\"ccNSO\",\"text\":\"ccNSO, with care, reviewed its rules.\"}],"
@@ -137,7 +127,7 @@ class EditionPagesIT extends PageIT {
         assertThat(Forms.input(shown, "line.ccNSO")).contains("value=\"ccNSO reviewed its rules.\"");
         assertThat(Forms.input(shown, "line.GNSO Council")).doesNotContain("value=\"ccNSO");
 
-        HttpResponse<String> saved = browser.post(page("/reports/2021-Q3"), Forms.encoded(Forms.of(shown, "/reports/2021-Q3")));
+        HttpResponse<String> saved = submit(shown, "/reports/2021-Q3");
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         assertThat(GATEWAY.changes()).singleElement().asString().contains("\"groupLines\":["
@@ -179,11 +169,11 @@ class EditionPagesIT extends PageIT {
         signIn("sam.support", "support-staff");
         String draft = browser.get(page("/reports/2021-Q3")).body();
 
-        HttpResponse<String> sent = browser.post(page("/reports/2021-Q3/review"), Forms.encoded(Forms.of(draft, "/reports/2021-Q3/review")));
+        HttpResponse<String> sent = submit(draft, "/reports/2021-Q3/review");
         String inReview = browser.get(page("/reports/2021-Q4")).body();
         assertThat(inReview).contains("In review").contains("Back to draft").doesNotContain("name=\"highlights\"")
                 .as("only admins publish").doesNotContain("/reports/2021-Q4/publish");
-        HttpResponse<String> back = browser.post(page("/reports/2021-Q4/draft"), Forms.encoded(Forms.of(inReview, "/reports/2021-Q4/draft")));
+        HttpResponse<String> back = submit(inReview, "/reports/2021-Q4/draft");
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(back.statusCode()).isEqualTo(302);
@@ -197,7 +187,7 @@ class EditionPagesIT extends PageIT {
         signIn("ada.admin", "admin");
         String inReview = browser.get(page("/reports/2021-Q4")).body();
 
-        HttpResponse<String> stale = browser.post(page("/reports/2021-Q4/publish"), Forms.encoded(Forms.of(inReview, "/reports/2021-Q4/publish")));
+        HttpResponse<String> stale = submit(inReview, "/reports/2021-Q4/publish");
 
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).contains("Reload the page");

@@ -27,15 +27,15 @@ class EditionPhoneIT extends ChromiumPageIT {
 
     @Test
     void aDraftAndItsFormFitAPhone() throws IOException {
-        chromium.signIn(port, StubGateway.token("sam.support", List.of("support-staff"), List.of()));
+        chromium().signIn(port, StubGateway.token("sam.support", List.of("support-staff"), List.of()));
 
-        chromium.open("http://localhost:" + port + "/reports/2021-Q3", PHONE);
-        long scrollWidth = chromium.number("return document.documentElement.scrollWidth");
-        Object tooWide = chromium.widest();
-        boolean form = !chromium.driver().findElements(By.name("highlights")).isEmpty();
-        chromium.screenshot("edition-" + PHONE);
-        chromium.open("http://localhost:" + port + "/reports/2021-Q3", Chromium.DESKTOP);
-        chromium.screenshot("edition-" + Chromium.DESKTOP);
+        chromium().open("http://localhost:" + port + "/reports/2021-Q3", PHONE);
+        long scrollWidth = chromium().number("return document.documentElement.scrollWidth");
+        Object tooWide = chromium().widest();
+        boolean form = !chromium().driver().findElements(By.name("highlights")).isEmpty();
+        chromium().screenshot("edition-" + PHONE);
+        chromium().open("http://localhost:" + port + "/reports/2021-Q3", Chromium.DESKTOP);
+        chromium().screenshot("edition-" + Chromium.DESKTOP);
 
         assertThat(form).as("the editing form is drawn").isTrue();
         assertThat(scrollWidth).as("the edition at " + PHONE + " px is " + scrollWidth + " px wide; too wide: " + tooWide)

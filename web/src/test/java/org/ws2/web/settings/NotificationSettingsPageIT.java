@@ -44,18 +44,14 @@ class NotificationSettingsPageIT extends PageIT {
     void nobodySignedInIsSentToSignIn() throws Exception {
         HttpResponse<String> page = browser.get(page("/settings/notifications"));
 
-        assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/sign-in"));
+        assertRedirected(page, "/sign-in");
     }
 
     @Test
     void theSubscriptionsShowInWordsAndAnUnconfirmedEmailSaysItWaits() throws Exception {
         signIn();
 
-        HttpResponse<String> page = browser.get(page("/settings/notifications"));
-
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        String body = page.body();
+        String body = shown("/settings/notifications");
         Map<String, List<String>> saved = Forms.of(body, "/settings/notifications/" + ID);
         assertThat(saved.get("channels")).containsExactly("INBOX", "EMAIL");
         assertThat(saved.get("cadence")).containsExactly("DAILY");
@@ -127,10 +123,8 @@ class NotificationSettingsPageIT extends PageIT {
         signIn();
         String shown = browser.get(page("/settings/notifications")).body();
 
-        HttpResponse<String> paused = browser.post(page("/settings/notifications/" + ID + "/enabled"),
-                Forms.encoded(Forms.of(shown, "/settings/notifications/" + ID + "/enabled")));
-        HttpResponse<String> deleted = browser.post(page("/settings/notifications/" + ID + "/delete"),
-                Forms.encoded(Forms.of(shown, "/settings/notifications/" + ID + "/delete")));
+        HttpResponse<String> paused = submit(shown, "/settings/notifications/" + ID + "/enabled");
+        HttpResponse<String> deleted = submit(shown, "/settings/notifications/" + ID + "/delete");
 
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(302);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(302);

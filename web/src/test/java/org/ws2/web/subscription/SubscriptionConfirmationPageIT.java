@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ws2.web.Forms;
 import org.ws2.web.PageIT;
 import org.ws2.web.StubGateway.Answer;
 
@@ -37,7 +36,7 @@ class SubscriptionConfirmationPageIT extends PageIT {
         assertThat(shown.body()).contains("should receive WS2 tracker email");
         assertThat(GATEWAY.changes()).as("a GET confirms nothing").isEmpty();
 
-        HttpResponse<String> confirmed = browser.post(page("/subscriptions/confirm"), Forms.encoded(Forms.of(shown.body(), "/subscriptions/confirm")));
+        HttpResponse<String> confirmed = submit(shown.body(), "/subscriptions/confirm");
 
         assertThat(GATEWAY.calls()).containsExactly(
                 "POST /api/subscriptions/confirmations auth=false if-match=null {\"token\":\"" + KNOWN_TOKEN + "\"}");
@@ -49,7 +48,7 @@ class SubscriptionConfirmationPageIT extends PageIT {
     void anUnknownOrExpiredTokenIsAClearErrorPage() throws Exception {
         HttpResponse<String> shown = browser.get(link("expired-1"));
 
-        HttpResponse<String> refused = browser.post(page("/subscriptions/confirm"), Forms.encoded(Forms.of(shown.body(), "/subscriptions/confirm")));
+        HttpResponse<String> refused = submit(shown.body(), "/subscriptions/confirm");
 
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).contains("unknown or has expired").doesNotContain("Confirmed");

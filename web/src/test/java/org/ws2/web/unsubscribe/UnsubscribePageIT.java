@@ -48,7 +48,7 @@ class UnsubscribePageIT extends PageIT {
                 .contains(">Decline and unsubscribe</button>").doesNotContain("Your other subscriptions");
         assertThat(GATEWAY.calls()).as("a GET changes nothing").isEmpty();
 
-        HttpResponse<String> done = browser.post(page("/unsubscribe"), Forms.encoded(Forms.of(shown.body(), "/unsubscribe")));
+        HttpResponse<String> done = submit(shown.body(), "/unsubscribe");
 
         assertThat(GATEWAY.changes()).containsExactly("POST /api/subscriptions/unsubscribe?token=" + CONFIRMATION_TOKEN
                 + " auth=false if-match=null List-Unsubscribe=One-Click");
@@ -76,7 +76,7 @@ class UnsubscribePageIT extends PageIT {
         assertThat(shown.body()).contains("Unsubscribe");
         assertThat(GATEWAY.calls()).as("a GET changes nothing").noneMatch(call -> call.contains("unsubscribe"));
 
-        HttpResponse<String> done = browser.post(page("/unsubscribe"), Forms.encoded(Forms.of(shown.body(), "/unsubscribe")));
+        HttpResponse<String> done = submit(shown.body(), "/unsubscribe");
 
         assertThat(GATEWAY.changes()).as("the one-click call, with no person's token: the link is the credential")
                 .containsExactly("POST /api/subscriptions/unsubscribe?" + KNOWN_QUERY + " auth=false if-match=null List-Unsubscribe=One-Click");
@@ -89,7 +89,7 @@ class UnsubscribePageIT extends PageIT {
     void anUnknownOrDeletedSubscriptionIsSaidInWords() throws Exception {
         HttpResponse<String> shown = browser.get(link("gone-1"));
 
-        HttpResponse<String> refused = browser.post(page("/unsubscribe"), Forms.encoded(Forms.of(shown.body(), "/unsubscribe")));
+        HttpResponse<String> refused = submit(shown.body(), "/unsubscribe");
 
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).contains("This link is unknown or its subscription was deleted.")
