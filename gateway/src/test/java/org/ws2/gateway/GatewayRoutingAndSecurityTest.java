@@ -106,15 +106,14 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
         "/subscriptions/confirm", "/groups/ALAC/assignments/1.1", "/engagements", "/engagements/42", "/inbox",
         "/settings", "/favicon.ico", "/unsubscribe"})
     void pagesAreRoutedToTheWebModule(String path) {
-        client.get().uri(path).exchange().expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
+        expectAnsweredBy("web", client.get().uri(path).exchange());
         assertThat(BACKENDS.get("web").lastRequest().path()).isEqualTo(path);
     }
 
     @Test
     void theEditionsFeedBesideThePagesIsServedByReportingNotTheWebModule() {
         // feed readers are given /reports/editions.atom; the rest of /reports is the web module's
-        client.get().uri("/reports/editions.atom").exchange()
-            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "reporting");
+        expectAnsweredBy("reporting", client.get().uri("/reports/editions.atom").exchange());
         assertThat(BACKENDS.get("reporting").lastRequest().path()).isEqualTo("/api/reports/editions.atom");
         assertThat(BACKENDS.get("reporting").lastRequest().authorization()).isNull();
     }
@@ -123,42 +122,36 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
     void aPageFormIsPostedToTheWebModuleWhichSignsPeopleInItself() {
         // no bearer token: the web module checks its own cookie and CSRF token, then calls /api with the token
         // the first call on this route builds its client and breaker: allow for a loaded test machine
-        client.mutate().responseTimeout(Duration.ofSeconds(30)).build()
-            .post().uri("/groups/ALAC/assignments/6.1.1/priority").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .bodyValue("priority=HIGH").exchange()
-            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
+        expectAnsweredBy("web", postWithoutToken(client.mutate().responseTimeout(Duration.ofSeconds(30)).build(),
+            "/groups/ALAC/assignments/6.1.1/priority", MediaType.APPLICATION_FORM_URLENCODED, "priority=HIGH"));
         assertThat(BACKENDS.get("web").lastRequest().method()).isEqualTo("POST");
     }
 
     @Test
     void anEmailConfirmationIsPostedToTheWebModuleAndItsApiCallToTheNotificationsService() {
         // the page behind a confirmation email's link, and its button, which carries no bearer token
-        client.post().uri("/subscriptions/confirm").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .bodyValue("token=abc").exchange()
-            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
+        expectAnsweredBy("web",
+            postWithoutToken(client, "/subscriptions/confirm", MediaType.APPLICATION_FORM_URLENCODED, "token=abc"));
         assertThat(BACKENDS.get("web").lastRequest().path()).isEqualTo("/subscriptions/confirm");
         // what the page then asks of the API, with no Authorization either: the emailed token is the credential,
         // which the notifications service checks
-        client.post().uri("/api/subscriptions/confirmations").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"token\":\"abc\"}").exchange()
-            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "notifications");
+        expectAnsweredBy("notifications", postWithoutToken(client, "/api/subscriptions/confirmations",
+            MediaType.APPLICATION_JSON, "{\"token\":\"abc\"}"));
     }
 
     @Test
     void aOneClickUnsubscribeNeedsNoTokenAndReachesTheNotificationsService() {
         // RFC 8058: the mail client posts the List-Unsubscribe URL itself, with no one signed in; the token in
         // the URL is the credential, which the notifications service checks
-        client.post().uri("/api/subscriptions/unsubscribe?token=abc").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .bodyValue("List-Unsubscribe=One-Click").exchange()
-            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "notifications");
+        expectAnsweredBy("notifications", postWithoutToken(client, "/api/subscriptions/unsubscribe?token=abc",
+            MediaType.APPLICATION_FORM_URLENCODED, "List-Unsubscribe=One-Click"));
         assertThat(BACKENDS.get("notifications").lastRequest().query()).isEqualTo("token=abc");
         // the page for people behind an email's unsubscribe link, and its button
-        client.post().uri("/unsubscribe").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .bodyValue("token=abc").exchange()
-            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", "web");
+        expectAnsweredBy("web",
+            postWithoutToken(client, "/unsubscribe", MediaType.APPLICATION_FORM_URLENCODED, "token=abc"));
         // only that path opens: the rest of the subscriptions API still needs a token
-        client.post().uri("/api/subscriptions/unsubscribe/other").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .bodyValue("List-Unsubscribe=One-Click").exchange().expectStatus().isUnauthorized();
+        postWithoutToken(client, "/api/subscriptions/unsubscribe/other", MediaType.APPLICATION_FORM_URLENCODED,
+            "List-Unsubscribe=One-Click").expectStatus().isUnauthorized();
     }
 
     @ParameterizedTest
@@ -169,8 +162,8 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
         "/api-docs/notifications, notifications"
     })
     void eachServicesOpenApiDocumentIsServedAtApiDocs(String path, String service) {
-        client.get().uri(path).header(HttpHeaders.HOST, "tracker.example.org:8443").exchange()
-            .expectStatus().isOk().expectHeader().valueEquals("X-Backend", service);
+        expectAnsweredBy(service,
+            client.get().uri(path).header(HttpHeaders.HOST, "tracker.example.org:8443").exchange());
         TestBackend.Received received = BACKENDS.get(service).lastRequest();
         assertThat(received.path()).isEqualTo("/v3/api-docs");
         // the service builds the document's `servers` from this, so "Try it out" goes through the gateway
@@ -341,6 +334,16 @@ class GatewayRoutingAndSecurityTest extends GatewayTestBase {
     void otherActuatorEndpointsAreNotOpen() {
         client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isUnauthorized();
         operator().get().uri("/actuator/gateway/routes").exchange().expectStatus().isUnauthorized();
+    }
+
+    /** A post with no Authorization, as a page's form, an emailed link's button or a mail client sends it. */
+    private static WebTestClient.ResponseSpec postWithoutToken(WebTestClient client, String uri, MediaType type,
+            String body) {
+        return client.post().uri(uri).contentType(type).bodyValue(body).exchange();
+    }
+
+    private static void expectAnsweredBy(String backend, WebTestClient.ResponseSpec response) {
+        response.expectStatus().isOk().expectHeader().valueEquals("X-Backend", backend);
     }
 
     /** A problem answer of that status and type (urn:ws2:problem:{@code type}) about {@code instance}. */

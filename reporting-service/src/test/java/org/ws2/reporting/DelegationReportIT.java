@@ -11,13 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -134,14 +130,7 @@ class DelegationReportIT extends ReportingIntegrationTestBase {
 
     @Test
     void everyFormatSaysItInWordsAndAgrees() throws Exception {
-        Map<String, String> documents = new LinkedHashMap<>();
-        for (String format : List.of("html", "md", "csv")) {
-            documents.put(format, body("/api/reports/quarterly/2022-Q3?format=" + format));
-        }
-        try (PDDocument document = Loader.loadPDF(mvc.perform(get("/api/reports/quarterly/2022-Q3?format=pdf"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())) {
-            documents.put("pdf", new PDFTextStripper().getText(document).replaceAll("\\s+", " "));
-        }
+        Map<String, String> documents = quarterlyDocuments("2022-Q3");
         documents.forEach((format, document) -> {
             // a table cell may wrap in the PDF, its lines read between other cells': there, its first word
             assertThat(document).as(format).contains(format.equals("pdf") ? "Handed" : "Handed to DLG SG one, DLG SG two");

@@ -19,9 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -218,10 +215,7 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
         MvcResult result = mvc.perform(get("/api/reports/quarterly/2021-Q2?format=pdf"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF)).andReturn();
-        String text;
-        try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
-            text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-        }
+        String text = pdfText(result.getResponse().getContentAsByteArray());
         assertThat(text).contains("Implementing Work Stream 2 Recommendations", "Q2 2021",
                 "ccNSO – has reviewed recs, established priorities and begun implementing.",
                 "ALAC – is reviewing and prioritizing.", "GNSO Council – has reviewed recs and assigned priorities.",
@@ -288,14 +282,7 @@ class QuarterlyReportIT extends ReportingIntegrationTestBase {
                 }
             }
         }
-        Map<String, String> documents = new LinkedHashMap<>();
-        for (String format : List.of("html", "md", "csv")) {
-            documents.put(format, body("/api/reports/quarterly/2021-Q2?format=" + format));
-        }
-        try (PDDocument document = Loader.loadPDF(mvc.perform(get("/api/reports/quarterly/2021-Q2?format=pdf"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())) {
-            documents.put("pdf", new PDFTextStripper().getText(document).replaceAll("\\s+", " "));
-        }
+        Map<String, String> documents = quarterlyDocuments("2021-Q2");
 
         documents.forEach((format, document) -> {
             assertThat(document).as(format).contains("Signed off", "In progress", "Not started");

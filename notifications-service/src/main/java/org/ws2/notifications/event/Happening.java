@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.ws2.contracts.CloudEvent;
 import org.ws2.notifications.notice.NewNotice;
+import org.ws2.notifications.notice.NoticeContent;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.subscription.EventFacts;
 
@@ -25,7 +26,8 @@ record Happening(CloudEvent event, NoticeKind kind, String subject, String messa
     }
 
     NewNotice notice() {
-        return new NewNotice(event.id(), kind, subject, message, link, recommendationId, groupId, actor, occurredAt());
+        return new NewNotice(event.id(),
+                new NoticeContent(kind, subject, message, link, recommendationId, groupId, actor, occurredAt()));
     }
 
     Instant occurredAt() {

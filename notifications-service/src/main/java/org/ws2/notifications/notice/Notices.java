@@ -41,6 +41,7 @@ public class Notices {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean add(NewNotice notice, String recipient, String notFor) {
+        NoticeContent content = notice.content();
         return jdbc.sql("""
                 INSERT INTO notice (event_id, audience, kind, subject, message, link, recommendation_id, group_id,
                                     actor, occurred_at, not_for)
@@ -50,14 +51,14 @@ public class Notices {
                 .param("eventId", notice.eventId())
                 .param("recipient", recipient)
                 .param("notFor", notFor)
-                .param("kind", notice.kind().name())
-                .param("subject", notice.subject())
-                .param("message", notice.message())
-                .param("link", notice.link())
-                .param("recommendationId", notice.recommendationId())
-                .param("groupId", notice.groupId())
-                .param("actor", notice.actor())
-                .param("occurredAt", Timestamp.from(notice.occurredAt()))
+                .param("kind", content.kind().name())
+                .param("subject", content.subject())
+                .param("message", content.message())
+                .param("link", content.link())
+                .param("recommendationId", content.recommendationId())
+                .param("groupId", content.groupId())
+                .param("actor", content.actor())
+                .param("occurredAt", Timestamp.from(content.occurredAt()))
                 .update() == 1;
     }
 
@@ -112,10 +113,10 @@ public class Notices {
     }
 
     private static Notice notice(ResultSet rs, int row) throws SQLException {
-        return new Notice(rs.getObject("id", UUID.class), NoticeKind.valueOf(rs.getString("kind")),
+        return new Notice(rs.getObject("id", UUID.class), new NoticeContent(NoticeKind.valueOf(rs.getString("kind")),
                 rs.getString("subject"), rs.getString("message"), rs.getString("link"),
                 rs.getString("recommendation_id"), rs.getString("group_id"), rs.getString("actor"),
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant()),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("read"));
     }
 }

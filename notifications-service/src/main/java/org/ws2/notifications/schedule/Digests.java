@@ -38,9 +38,10 @@ public class Digests {
         jdbc.sql("""
                 INSERT INTO digest_item (subscription_id, event_id, subject, message, link, occurred_at)
                 VALUES (:id, :eventId, :subject, :message, :link, :at) ON CONFLICT DO NOTHING""")
-                .param("id", subscriptionId).param("eventId", notice.eventId()).param("subject", notice.subject())
-                .param("message", notice.message()).param("link", notice.link())
-                .param("at", Timestamp.from(notice.occurredAt())).update();
+                .param("id", subscriptionId).param("eventId", notice.eventId())
+                .param("subject", notice.content().subject()).param("message", notice.content().message())
+                .param("link", notice.content().link())
+                .param("at", Timestamp.from(notice.content().occurredAt())).update();
     }
 
     /** Sends every due digest of that cadence; returns how many were queued. */

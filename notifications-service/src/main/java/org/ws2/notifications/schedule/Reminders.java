@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ws2.notifications.email.Emails;
 import org.ws2.notifications.group.GroupDirectory;
 import org.ws2.notifications.notice.NewNotice;
+import org.ws2.notifications.notice.NoticeContent;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Notices;
 import org.ws2.notifications.notice.Recipients;
@@ -57,8 +58,8 @@ class Reminders {
                     + (request.recommendationTitle() == null ? "" : " (" + request.recommendationTitle() + ")")
                     + "; it is still unanswered.";
             String link = "/groups/" + request.groupId() + "/assignments/" + request.recommendationId();
-            notices.add(new NewNotice(occurrence, NoticeKind.SIGN_OFF_REMINDER, subject, message, link,
-                    request.recommendationId(), request.groupId(), null, Instant.now()),
+            notices.add(new NewNotice(occurrence, new NoticeContent(NoticeKind.SIGN_OFF_REMINDER, subject, message,
+                    link, request.recommendationId(), request.groupId(), null, Instant.now())),
                     Recipients.groupEditors(request.groupId()));
             for (String address : unsubscribes.stillMailed(groups.contactEmails(request.groupId()))) {
                 emails.enqueue(occurrence + "|" + address.toLowerCase(Locale.ROOT), address, "[WS2] " + subject,

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.notifications.notice.NewNotice;
+import org.ws2.notifications.notice.NoticeContent;
 import org.ws2.notifications.notice.NoticeKind;
 import org.ws2.notifications.notice.Notices;
 import org.ws2.notifications.notice.Recipients;
@@ -115,11 +116,11 @@ class WebhookSender extends PollingSender {
                 + " attempts; last: " + error;
         if (deliveries.disableSubscription(due.subscriptionId(), reason)) {
             log.warn("Disabled webhook subscription {}: {}", due.subscriptionId(), reason);
-            notices.add(new NewNotice("webhook-disabled:" + due.id(), NoticeKind.WEBHOOK_DISABLED,
+            notices.add(new NewNotice("webhook-disabled:" + due.id(), new NoticeContent(NoticeKind.WEBHOOK_DISABLED,
                     "Webhook disabled", "Your webhook to " + due.url() + " was disabled. " + reason
                             + " Fix the receiver, then resume the webhook on its page.",
                     // a notice links to a page, never to the API: the webhook's own, with its delivery log (web module)
-                    WEBHOOK_PAGE + due.subscriptionId(), null, null, null, Instant.now()),
+                    WEBHOOK_PAGE + due.subscriptionId(), null, null, null, Instant.now())),
                     Recipients.person(due.owner()));
         }
     }

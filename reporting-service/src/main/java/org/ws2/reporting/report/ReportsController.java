@@ -4,6 +4,7 @@ import static org.ws2.service.problem.InputRules.blankToNull;
 
 import java.time.Instant;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,38 +29,50 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Reports")
 class ReportsController {
 
-    private static final String AS_OF = "An ISO-8601 instant, or a date meaning the end of that day (UTC); default now";
-
     private final Reports reports;
 
     ReportsController(Reports reports) {
         this.reports = reports;
     }
 
+    /**
+     * As of when, and of which programme, a dashboard is read: the two parameters the dashboards share, documented
+     * and parsed in one place.
+     */
+    record Scope(
+            @Parameter(description = "An ISO-8601 instant, or a date meaning the end of that day (UTC); default now")
+            String asOf,
+            @Parameter(description = ReportProgramme.DESCRIPTION) String programme) {
+
+        Instant at() {
+            return AsOf.parse("asOf", asOf, AsOf.now());
+        }
+
+        String reported() {
+            return ReportProgramme.parse(programme);
+        }
+    }
+
     @GetMapping("/api/reports/progress")
     @Operation(summary = "Counts by topic, portfolio (org, community, co-owned), lifecycle status and ICANN's three-word "
             + "status; recommendations waiting on another; coordination flags")
-    ProgressReport progress(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
-        return reports.progress(AsOf.parse("asOf", asOf, AsOf.now()), ReportProgramme.parse(programme));
+    ProgressReport progress(@ParameterObject Scope scope) {
+        return reports.progress(scope.at(), scope.reported());
     }
 
     @GetMapping("/api/reports/groups")
     @Operation(summary = "Every group's stage, in the words of the Q2 2021 update, with the counts behind it")
-    Groups groups(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
-        return reports.groups(AsOf.parse("asOf", asOf, AsOf.now()), ReportProgramme.parse(programme));
+    Groups groups(@ParameterObject Scope scope) {
+        return reports.groups(scope.at(), scope.reported());
     }
 
     @GetMapping("/api/reports/matrix")
     @Operation(summary = "Recommendation × group: triage state, approved priority, progress")
-    Matrix matrix(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+    Matrix matrix(@ParameterObject Scope scope,
             @Parameter(description = "A topic's name or number (e.g. 6), or a recommendation id prefix (6.1)")
             @RequestParam(required = false) String topic,
-            @RequestParam(required = false) GroupKind groupKind,
-            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
-        return reports.matrix(AsOf.parse("asOf", asOf, AsOf.now()), blankToNull(topic), groupKind,
-                ReportProgramme.parse(programme));
+            @RequestParam(required = false) GroupKind groupKind) {
+        return reports.matrix(scope.at(), blankToNull(topic), groupKind, scope.reported());
     }
 
     @GetMapping("/api/reports/changes")
@@ -79,8 +92,7 @@ class ReportsController {
     @GetMapping("/api/reports/coordination")
     @Operation(summary = "Flagged recommendations with every group's position, and suggestions: unflagged ones whose "
             + "groups' approved priorities diverge")
-    Coordination coordination(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
-        return reports.coordination(AsOf.parse("asOf", asOf, AsOf.now()), ReportProgramme.parse(programme));
+    Coordination coordination(@ParameterObject Scope scope) {
+        return reports.coordination(scope.at(), scope.reported());
     }
 }
