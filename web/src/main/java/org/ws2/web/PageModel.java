@@ -2,6 +2,7 @@ package org.ws2.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,15 +15,11 @@ import org.ws2.web.signin.TokenCookie;
 
 /** What every page's header needs: who is signed in, and whether this is the local stack. */
 @ControllerAdvice
+@RequiredArgsConstructor
 class PageModel {
 
     private final WebProperties properties;
     private final TokenCookie tokenCookie;
-
-    PageModel(WebProperties properties, TokenCookie tokenCookie) {
-        this.properties = properties;
-        this.tokenCookie = tokenCookie;
-    }
 
     @ModelAttribute("user")
     SignedInUser user(HttpServletRequest request) {

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ws2.gateway.observability.TraceInLog;
@@ -26,15 +27,12 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(-2)
+@RequiredArgsConstructor
 public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
     private final ProblemWriter problems;
-
-    public ProblemErrorHandler(ProblemWriter problems) {
-        this.problems = problems;
-    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {

@@ -3,6 +3,7 @@ package org.ws2.gateway.problem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -19,15 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * asking for a page gets the same refusal as a page to read instead ({@link ProblemPage}).
  */
 @Component
+@RequiredArgsConstructor
 public class ProblemWriter {
 
     private final JsonMapper jsonMapper;
     private final ProblemPage page;
-
-    public ProblemWriter(JsonMapper jsonMapper, ProblemPage page) {
-        this.jsonMapper = jsonMapper;
-        this.page = page;
-    }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String type, String title,
             String detail, String instance) {

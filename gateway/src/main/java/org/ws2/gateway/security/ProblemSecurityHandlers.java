@@ -3,6 +3,7 @@ package org.ws2.gateway.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.ws2.gateway.problem.ProblemTypes;
 import org.ws2.gateway.problem.ProblemWriter;
 
@@ -24,13 +25,10 @@ import reactor.core.publisher.Mono;
  * RFC 6750 so a client can tell "send a token" from "your token is invalid or expired".
  */
 @Component
+@RequiredArgsConstructor
 public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private final ProblemWriter problems;
-
-    public ProblemSecurityHandlers(ProblemWriter problems) {
-        this.problems = problems;
-    }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {

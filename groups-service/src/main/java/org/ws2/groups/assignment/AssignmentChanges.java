@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,17 +28,12 @@ import org.ws2.service.security.Audience;
  * on {@code ws2.assignments.v1}) through the {@link ChangeLog}, in one transaction.
  */
 @Component
+@RequiredArgsConstructor
 class AssignmentChanges {
 
     private final AssignmentRepository assignments;
     private final GroupRepository groups;
     private final ChangeLog changeLog;
-
-    AssignmentChanges(AssignmentRepository assignments, GroupRepository groups, ChangeLog changeLog) {
-        this.assignments = assignments;
-        this.groups = groups;
-        this.changeLog = changeLog;
-    }
 
     /** Reads an assignment to change it, locked until the transaction ends, at the version the caller read. */
     @Transactional(propagation = Propagation.MANDATORY)

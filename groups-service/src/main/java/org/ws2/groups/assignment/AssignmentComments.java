@@ -2,6 +2,7 @@ package org.ws2.groups.assignment;
 
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,15 +17,11 @@ import org.ws2.service.security.Actor;
  * assignment, and its event carries that comment alone: the thread grows without bound, the event may not.
  */
 @Service
+@RequiredArgsConstructor
 public class AssignmentComments {
 
     private final AssignmentRepository assignments;
     private final AssignmentChanges changes;
-
-    AssignmentComments(AssignmentRepository assignments, AssignmentChanges changes) {
-        this.assignments = assignments;
-        this.changes = changes;
-    }
 
     /** A reply names the comment it answers. */
     @Transactional

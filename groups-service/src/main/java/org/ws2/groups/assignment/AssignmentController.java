@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +31,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/assignments")
 @Tag(name = "Assignments", description = "Which recommendations fall to which group: triage, sign-off, priorities, progress")
+@RequiredArgsConstructor
 class AssignmentController {
 
     private final AssignmentRepository repository;
     private final Triage triage;
-
-    AssignmentController(AssignmentRepository repository, Triage triage) {
-        this.repository = repository;
-        this.triage = triage;
-    }
 
     @GetMapping
     @Operation(summary = "Assignments by group and/or recommendation, filtered by triage state, priority and progress, "

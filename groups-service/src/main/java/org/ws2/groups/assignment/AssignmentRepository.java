@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.ws2.contracts.assignment.AssignmentEvents.Comment;
@@ -25,6 +26,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
+@RequiredArgsConstructor
 public class AssignmentRepository {
 
     private static final String SELECT = """
@@ -46,10 +48,6 @@ public class AssignmentRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
-
-    AssignmentRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Adds the assignment unless the group already has this recommendation; true if it was added. */
     boolean insertIfAbsent(String groupId, String recommendationId, String applicabilityNote, String actor,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ import org.ws2.service.security.Actor;
  * children's work once, as theirs.
  */
 @Service
+@RequiredArgsConstructor
 public class Delegation {
 
     static final String SCOPE_SET = "scope-set";
@@ -40,12 +42,6 @@ public class Delegation {
     private final AssignmentChanges changes;
     private final GroupRepository groups;
     private final Triage triage;
-
-    Delegation(AssignmentChanges changes, GroupRepository groups, Triage triage) {
-        this.changes = changes;
-        this.groups = groups;
-        this.triage = triage;
-    }
 
     /** The group says whom the assignment is for; any scope but CHILDREN takes back a share handed down. */
     @Transactional

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +23,11 @@ import org.ws2.service.security.Actor;
 
 /** A group's priority : effort : urgency for each of its assignments, drafts until it approves them. */
 @Service
+@RequiredArgsConstructor
 public class Priorities {
 
     private final AssignmentRepository assignments;
     private final AssignmentChanges changes;
-
-    Priorities(AssignmentRepository assignments, AssignmentChanges changes) {
-        this.assignments = assignments;
-        this.changes = changes;
-    }
 
     @Transactional
     public Assignment prioritize(String groupId, String recommendationId, AssignmentRequests.Prioritize request,

@@ -4,6 +4,7 @@ import static org.ws2.service.problem.InputRules.blankToNull;
 
 import java.util.Objects;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.assignment.AssignmentEvents;
@@ -11,13 +12,10 @@ import org.ws2.service.security.Actor;
 
 /** How far a group has got with implementing its share of a recommendation. */
 @Service
+@RequiredArgsConstructor
 public class ProgressReports {
 
     private final AssignmentChanges changes;
-
-    ProgressReports(AssignmentChanges changes) {
-        this.changes = changes;
-    }
 
     @Transactional
     public Assignment report(String groupId, String recommendationId, AssignmentRequests.ReportProgress request,

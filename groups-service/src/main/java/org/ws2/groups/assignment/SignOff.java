@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,15 +18,11 @@ import org.ws2.service.security.Actor;
 
 /** The sign-off workflow ({@link SignOffWorkflow}): support asks, the group signs off or asks for changes. */
 @Service
+@RequiredArgsConstructor
 public class SignOff {
 
     private final AssignmentRepository assignments;
     private final AssignmentChanges changes;
-
-    SignOff(AssignmentRepository assignments, AssignmentChanges changes) {
-        this.assignments = assignments;
-        this.changes = changes;
-    }
 
     /** A step of the sign-off workflow; who may take it depends on where it goes. */
     @Transactional

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import org.ws2.service.security.Actor;
  * ({@code @PreAuthorize} on the controller).
  */
 @Service
+@RequiredArgsConstructor
 public class Triage {
 
     /** Bulk triage makes every pair of the selections; more than this is surely a mistake. */
@@ -38,14 +40,6 @@ public class Triage {
     private final GroupRepository groups;
     private final KnownRecommendations recommendations;
     private final AssignmentChanges changes;
-
-    Triage(AssignmentRepository assignments, GroupRepository groups, KnownRecommendations recommendations,
-            AssignmentChanges changes) {
-        this.assignments = assignments;
-        this.groups = groups;
-        this.recommendations = recommendations;
-        this.changes = changes;
-    }
 
     @Transactional
     public Assignment triage(AssignmentRequests.Create request, Actor actor) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,15 +32,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/groups")
 @Tag(name = "Groups", description = "The Board, SO/ACs, GNSO stakeholder groups and constituencies, RALOs, cross-community structures and ICANN org functions")
+@RequiredArgsConstructor
 class GroupController {
 
     private final GroupRepository groups;
     private final GroupEditing editing;
-
-    GroupController(GroupRepository groups, GroupEditing editing) {
-        this.groups = groups;
-        this.editing = editing;
-    }
 
     @GetMapping
     @Operation(summary = "All groups, Board first, then the community, then ICANN org functions; e-mail addresses "

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,6 +28,7 @@ import org.ws2.service.versioning.ChangeTime;
  * on {@code ws2.groups.v1} in one transaction.
  */
 @Service
+@RequiredArgsConstructor
 public class GroupEditing {
 
     /** What an update replaces ({@link GroupRequests.Fields}), as an updated event names it. */
@@ -35,11 +37,6 @@ public class GroupEditing {
 
     private final GroupRepository groups;
     private final ChangeLog changeLog;
-
-    GroupEditing(GroupRepository groups, ChangeLog changeLog) {
-        this.groups = groups;
-        this.changeLog = changeLog;
-    }
 
     @Transactional
     public Group create(GroupRequests.Create request, String actor) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.ws2.contracts.group.GroupEvents.Contact;
@@ -18,6 +19,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
+@RequiredArgsConstructor
 public class GroupRepository {
 
     private static final String COLUMNS = """
@@ -26,11 +28,6 @@ public class GroupRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    GroupRepository(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** Groups matching the filters that are given (null means "any"), in {@link Group#DISPLAY_ORDER}. */
     List<Group> find(GroupKind kind, String parent, boolean includeRetired) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Readiness is reported only after runners finish, so no replica serves an empty list.
  */
 @Component
+@RequiredArgsConstructor
 public class ReferenceGroupsLoader implements ApplicationRunner {
 
     static final String RESOURCE = "ws2/groups.json";
@@ -41,14 +43,6 @@ public class ReferenceGroupsLoader implements ApplicationRunner {
     private final JsonMapper jsonMapper;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
-
-    ReferenceGroupsLoader(GroupEditing editing, JsonMapper jsonMapper, TransactionTemplate transaction,
-            JdbcClient jdbc) {
-        this.editing = editing;
-        this.jsonMapper = jsonMapper;
-        this.transaction = transaction;
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

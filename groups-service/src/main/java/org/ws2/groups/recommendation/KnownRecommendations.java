@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.ws2.contracts.CloudEvent;
@@ -16,15 +17,12 @@ import org.ws2.service.events.AppliesEvents;
  * recommendation event carries the whole recommendation, so whatever the type, the copy is replaced.
  */
 @Repository
+@RequiredArgsConstructor
 public class KnownRecommendations {
 
     private static final String COLUMNS = "id, topic_prefix, topic, title, status, coordination, retired, version";
 
     private final JdbcClient jdbc;
-
-    KnownRecommendations(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @AppliesEvents("groups.known-recommendations")
     void apply(RecommendationEvent event, CloudEvent envelope) {

@@ -1,5 +1,6 @@
 package org.ws2.groups.stage;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,15 +14,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Groups")
+@RequiredArgsConstructor
 class StageController {
 
     private final GroupRepository groups;
     private final AssignmentRepository assignments;
-
-    StageController(GroupRepository groups, AssignmentRepository assignments) {
-        this.groups = groups;
-        this.assignments = assignments;
-    }
 
     @GetMapping("/api/groups/{id}/stage")
     @Operation(summary = "The group's stage, derived from its assignments, with the counts behind it and a sentence in the Q2 2021 update's words; "

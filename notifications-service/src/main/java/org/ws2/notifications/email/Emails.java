@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,6 +21,7 @@ import org.springframework.web.util.UriUtils;
  * lost if the service stops before the SMTP server accepted it.
  */
 @Repository
+@RequiredArgsConstructor
 public class Emails {
 
     /** Where people choose what they receive (web module): emails link to pages, never to the API. */
@@ -31,11 +33,6 @@ public class Emails {
 
     private final JdbcClient jdbc;
     private final MailProperties properties;
-
-    Emails(JdbcClient jdbc, MailProperties properties) {
-        this.jdbc = jdbc;
-        this.properties = properties;
-    }
 
     /**
      * Queues one email, unless one with {@code dedupeKey} already exists (e.g. {@code <event id>|<recipient>}):

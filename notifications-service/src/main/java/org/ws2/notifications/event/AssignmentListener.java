@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Vocabulary;
@@ -33,6 +34,7 @@ import org.ws2.service.events.AppliesEvents;
  * changes, sets priorities and reports progress (support staff hear of it).
  */
 @Component
+@RequiredArgsConstructor
 class AssignmentListener {
 
     /** Where the assignment's page shows its comments. */
@@ -42,14 +44,6 @@ class AssignmentListener {
     private final GroupDirectory groups;
     private final PendingSignOffs pendingSignOffs;
     private final GroupParticipants participants;
-
-    AssignmentListener(Deliveries deliveries, GroupDirectory groups, PendingSignOffs pendingSignOffs,
-            GroupParticipants participants) {
-        this.deliveries = deliveries;
-        this.groups = groups;
-        this.pendingSignOffs = pendingSignOffs;
-        this.participants = participants;
-    }
 
     @AppliesEvents(value = RecommendationListener.CONSUMER, internal = true)
     void tell(AssignmentEvent event, CloudEvent envelope) {

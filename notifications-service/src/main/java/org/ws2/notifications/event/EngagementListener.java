@@ -2,6 +2,7 @@ package org.ws2.notifications.event;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.Vocabulary;
@@ -13,13 +14,10 @@ import org.ws2.service.events.AppliesEvents;
 
 /** A recorded meeting, webinar or workshop reaches those subscribed to its kind or its recommendations. */
 @Component
+@RequiredArgsConstructor
 class EngagementListener {
 
     private final Deliveries deliveries;
-
-    EngagementListener(Deliveries deliveries) {
-        this.deliveries = deliveries;
-    }
 
     @AppliesEvents(value = RecommendationListener.CONSUMER, internal = true)
     void on(EngagementEvent event, CloudEvent envelope) {

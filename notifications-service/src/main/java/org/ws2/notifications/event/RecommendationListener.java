@@ -2,6 +2,7 @@ package org.ws2.notifications.event;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.recommendation.CoordinationLevel;
@@ -21,17 +22,13 @@ import org.ws2.service.events.AppliesEvents;
  * catalogue at once (its version still counts, so that a stale change after it is recognised).
  */
 @Component
+@RequiredArgsConstructor
 class RecommendationListener {
 
     static final String CONSUMER = "notifications";
 
     private final Deliveries deliveries;
     private final GroupDirectory groups;
-
-    RecommendationListener(Deliveries deliveries, GroupDirectory groups) {
-        this.deliveries = deliveries;
-        this.groups = groups;
-    }
 
     @AppliesEvents(value = CONSUMER, internal = true)
     void tell(RecommendationEvent event, CloudEvent envelope) {

@@ -2,6 +2,7 @@ package org.ws2.notifications.event;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.CloudEvent;
 import org.ws2.contracts.report.ReportEvent;
@@ -16,16 +17,13 @@ import org.ws2.service.events.AppliesEvents;
  * It is read from the public topic: it names no person.
  */
 @Component
+@RequiredArgsConstructor
 class ReportListener {
 
     /** Where people read an edition (web module): a page, never the API. */
     static final String REPORT_PAGE = "/reports/";
 
     private final Deliveries deliveries;
-
-    ReportListener(Deliveries deliveries) {
-        this.deliveries = deliveries;
-    }
 
     @AppliesEvents(RecommendationListener.CONSUMER)
     void tell(ReportEvent event, CloudEvent envelope) {

@@ -2,6 +2,7 @@ package org.ws2.notifications.group;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,13 +20,10 @@ import org.ws2.service.events.AppliesEvents;
  * group's work. Group events are not told to subscribers or webhooks: they carry contacts' email addresses.
  */
 @Repository
+@RequiredArgsConstructor
 public class GroupDirectory {
 
     private final JdbcClient jdbc;
-
-    GroupDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The consumer name the event listeners share; renaming it would make a replayed topic apply again. */
     @AppliesEvents(value = "notifications", internal = true)

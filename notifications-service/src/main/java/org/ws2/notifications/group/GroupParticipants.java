@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * triages and asks for sign-off; the group's editor answers, sets priorities and reports progress.
  */
 @Repository
+@RequiredArgsConstructor
 public class GroupParticipants {
 
     /** The two sides of an assignment's comment thread. */
@@ -28,10 +30,6 @@ public class GroupParticipants {
     }
 
     private final JdbcClient jdbc;
-
-    GroupParticipants(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void acted(String groupId, String person, Side side, Instant at) {

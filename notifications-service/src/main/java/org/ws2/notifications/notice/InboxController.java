@@ -3,6 +3,7 @@ package org.ws2.notifications.notice;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,15 +23,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Notifications")
 @PreAuthorize("isAuthenticated()")
+@RequiredArgsConstructor
 class InboxController {
 
     static final int MAX_PAGE_SIZE = 200;
 
     private final Notices notices;
-
-    InboxController(Notices notices) {
-        this.notices = notices;
-    }
 
     @GetMapping("/api/notifications")
     @Operation(summary = "The caller's notices: unread first, then newest first")

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The stored notices and who has read them. */
 @Repository
+@RequiredArgsConstructor
 public class Notices {
 
     private static final String COLUMNS = """
@@ -24,10 +26,6 @@ public class Notices {
     private static final String FOR_PERSON = " (n.not_for IS NULL OR n.not_for <> :person) ";
 
     private final JdbcClient jdbc;
-
-    Notices(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Adds the notice for {@code recipient}; false, changing nothing, if that event already told that recipient. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,17 +22,12 @@ import org.ws2.notifications.subscription.Unsubscribes;
  * a run repeated after a crash, cannot send the same items twice.
  */
 @Repository
+@RequiredArgsConstructor
 public class Digests {
 
     private final JdbcClient jdbc;
     private final Emails emails;
     private final Unsubscribes unsubscribes;
-
-    Digests(JdbcClient jdbc, Emails emails, Unsubscribes unsubscribes) {
-        this.jdbc = jdbc;
-        this.emails = emails;
-        this.unsubscribes = unsubscribes;
-    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void collect(UUID subscriptionId, NewNotice notice) {

@@ -2,6 +2,7 @@ package org.ws2.notifications.schedule;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,15 +13,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** Support's list of sign-off requests left unanswered longer than the configured period. */
 @RestController
 @Tag(name = "Notifications")
+@RequiredArgsConstructor
 class OverdueController {
 
     private final PendingSignOffs pending;
     private final ScheduleProperties properties;
-
-    OverdueController(PendingSignOffs pending, ScheduleProperties properties) {
-        this.pending = pending;
-        this.properties = properties;
-    }
 
     @GetMapping("/api/notifications/overdue-sign-offs")
     @PreAuthorize("hasAnyRole('support-staff','admin')")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,13 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Sign-off requests a group has not answered yet. */
 @Repository
+@RequiredArgsConstructor
 public class PendingSignOffs {
 
     private final JdbcClient jdbc;
-
-    PendingSignOffs(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A new request (or a repeated one) starts the wait again. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -1,5 +1,6 @@
 package org.ws2.notifications.subscription;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,15 +21,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Subscriptions")
+@RequiredArgsConstructor
 class EmailConfirmationController {
 
     static final String PATH = "/api/subscriptions/confirmations";
 
     private final EmailConfirmations confirmations;
-
-    EmailConfirmationController(EmailConfirmations confirmations) {
-        this.confirmations = confirmations;
-    }
 
     @PostMapping(PATH)
     @Operation(summary = "Confirms an email address with the token its confirmation email carried (no sign-in)")

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,6 +26,7 @@ import org.ws2.notifications.email.Emails;
  * and that person's saves ask it nothing again.
  */
 @Repository
+@RequiredArgsConstructor
 class EmailConfirmations {
 
     /** The page (web module) that posts the token back to {@code POST /api/subscriptions/confirmations}. */
@@ -36,13 +38,6 @@ class EmailConfirmations {
     private final Emails emails;
     private final SubscriptionProperties properties;
     private final Unsubscribes unsubscribes;
-
-    EmailConfirmations(JdbcClient jdbc, Emails emails, SubscriptionProperties properties, Unsubscribes unsubscribes) {
-        this.jdbc = jdbc;
-        this.emails = emails;
-        this.properties = properties;
-        this.unsubscribes = unsubscribes;
-    }
 
     /**
      * Records that {@code owner} wants {@code address} mailed: confirmed at once if it is

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +45,7 @@ import jakarta.mail.internet.InternetAddress;
 @RestController
 @Tag(name = "Subscriptions")
 @PreAuthorize("isAuthenticated()")
+@RequiredArgsConstructor
 class SubscriptionController {
 
     private final Subscriptions subscriptions;
@@ -51,15 +53,6 @@ class SubscriptionController {
     private final WebhookTargets targets;
     private final WebhookDeliveryLog deliveryLog;
     private final SubscriptionProperties properties;
-
-    SubscriptionController(Subscriptions subscriptions, EmailConfirmations confirmations, WebhookTargets targets,
-            WebhookDeliveryLog deliveryLog, SubscriptionProperties properties) {
-        this.subscriptions = subscriptions;
-        this.confirmations = confirmations;
-        this.targets = targets;
-        this.deliveryLog = deliveryLog;
-        this.properties = properties;
-    }
 
     @GetMapping("/api/subscriptions")
     @Operation(summary = "The caller's subscriptions")

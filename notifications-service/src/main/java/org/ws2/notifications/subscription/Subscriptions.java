@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON array. Whether the email is confirmed comes from {@code email_consent} ({@link EmailConfirmations}).
  */
 @Repository
+@RequiredArgsConstructor
 public class Subscriptions {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -49,11 +51,6 @@ public class Subscriptions {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    Subscriptions(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** The enabled subscriptions an event concerns (see {@link #MATCHING}). */
     public List<Subscription> matching(EventFacts facts) {

@@ -2,6 +2,7 @@ package org.ws2.notifications.subscription;
 
 import java.net.URI;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,17 +31,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Subscriptions")
+@RequiredArgsConstructor
 class UnsubscribeController {
 
     static final String PATH = "/api/subscriptions/unsubscribe";
 
     private final Unsubscribes unsubscribes;
     private final MailProperties mail;
-
-    UnsubscribeController(Unsubscribes unsubscribes, MailProperties mail) {
-        this.unsubscribes = unsubscribes;
-        this.mail = mail;
-    }
 
     /** The body RFC 8058 prescribes is accepted and not required: the token alone decides. */
     @PostMapping(PATH)

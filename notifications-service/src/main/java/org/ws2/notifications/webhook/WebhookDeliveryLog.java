@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,13 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Webhook messages, one per (subscription, event), and every attempt to deliver them. */
 @Repository
+@RequiredArgsConstructor
 public class WebhookDeliveryLog {
 
     private final JdbcClient jdbc;
-
-    WebhookDeliveryLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Queues the event for the subscription, once: a redelivered event finds its message already there. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,10 @@ import org.springframework.stereotype.Component;
  * Checked when a subscription is saved and again before each attempt, since DNS may change.
  */
 @Component
+@RequiredArgsConstructor
 public class WebhookTargets {
 
     private final Policy policy;
-
-    WebhookTargets(Policy policy) {
-        this.policy = policy;
-    }
 
     /** Why {@code url} may not be posted to, or null if it may. */
     public String refusal(String url) {

@@ -2,6 +2,7 @@ package org.ws2.recommendations.coordination;
 
 import jakarta.validation.Valid;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,15 +19,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Recommendations")
+@RequiredArgsConstructor
 class CoordinationController {
 
     private final CoordinationFlags flags;
     private final RecommendationResponses responses;
-
-    CoordinationController(CoordinationFlags flags, RecommendationResponses responses) {
-        this.flags = flags;
-        this.responses = responses;
-    }
 
     @PutMapping("/api/recommendations/{id}/coordination")
     @Operation(summary = "Flag, change or clear community coordination",

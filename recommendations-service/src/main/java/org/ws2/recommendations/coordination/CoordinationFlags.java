@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.recommendation.CoordinationLevel;
@@ -19,13 +20,10 @@ import org.ws2.recommendations.recommendation.RecommendationChanges;
  * coordination and prioritization; the event lets notifications tell them.
  */
 @Service
+@RequiredArgsConstructor
 public class CoordinationFlags {
 
     private final RecommendationChanges changes;
-
-    CoordinationFlags(RecommendationChanges changes) {
-        this.changes = changes;
-    }
 
     @Transactional
     public Recommendation set(String id, FlagRequest request, Long expectedVersion, String actor) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ import org.ws2.service.versioning.ChangeTime;
  * without cycles: a dependency that would close one is refused.
  */
 @Service
+@RequiredArgsConstructor
 public class Dependencies {
 
     /**
@@ -37,12 +39,6 @@ public class Dependencies {
     private final RecommendationChanges changes;
     private final RecommendationRepository recommendations;
     private final JdbcClient jdbc;
-
-    Dependencies(RecommendationChanges changes, RecommendationRepository recommendations, JdbcClient jdbc) {
-        this.changes = changes;
-        this.recommendations = recommendations;
-        this.jdbc = jdbc;
-    }
 
     @Transactional
     public Recommendation add(String id, String dependsOnId, String note, Long expectedVersion, String actor) {

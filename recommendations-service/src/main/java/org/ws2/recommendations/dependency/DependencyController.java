@@ -3,6 +3,7 @@ package org.ws2.recommendations.dependency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,15 +24,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Recommendations")
 @RequestMapping("/api/recommendations/{id}/dependencies/{dependsOnId}")
+@RequiredArgsConstructor
 class DependencyController {
 
     private final Dependencies dependencies;
     private final RecommendationResponses responses;
-
-    DependencyController(Dependencies dependencies, RecommendationResponses responses) {
-        this.dependencies = dependencies;
-        this.responses = responses;
-    }
 
     @PutMapping
     @Operation(summary = "Make a recommendation wait on another",

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Engagements", description = "The engagement log: meetings, webinars and other engagement items, with the recommendations they concern")
 @RequestMapping("/api/engagements")
+@RequiredArgsConstructor
 class EngagementController {
 
     static final int MAX_PAGE_SIZE = 200;
@@ -44,10 +46,6 @@ class EngagementController {
     private static final Pattern GROUP_ID = Pattern.compile(EngagementRequest.GROUP_ID_PATTERN);
 
     private final Engagements engagements;
-
-    EngagementController(Engagements engagements) {
-        this.engagements = engagements;
-    }
 
     /**
      * @param recommendationId only items that concern this recommendation

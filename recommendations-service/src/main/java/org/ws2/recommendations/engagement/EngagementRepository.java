@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.ws2.contracts.engagement.EngagementEvents.Kind;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Engagement items and the recommendations they concern, in tables of their own. */
 @Repository
+@RequiredArgsConstructor
 class EngagementRepository {
 
     private static final String SELECT = """
@@ -41,11 +43,6 @@ class EngagementRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    EngagementRepository(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** The item, removed or not. */
     Optional<Engagement> find(UUID id) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
+@RequiredArgsConstructor
 class EngagementSeed implements ApplicationRunner {
 
     static final String ACTOR = "ws2-seed";
@@ -46,12 +48,6 @@ class EngagementSeed implements ApplicationRunner {
     private final Engagements engagements;
     private final JsonMapper json;
     private final JdbcClient jdbc;
-
-    EngagementSeed(Engagements engagements, JsonMapper json, JdbcClient jdbc) {
-        this.engagements = engagements;
-        this.json = json;
-        this.jdbc = jdbc;
-    }
 
     /** The fixed id of a seeded item: a name-based UUID of its key. */
     static UUID idOf(String key) {

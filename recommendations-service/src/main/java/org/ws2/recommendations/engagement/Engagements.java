@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,15 +20,11 @@ import org.ws2.service.problem.ApiProblem;
  * exist.
  */
 @Service
+@RequiredArgsConstructor
 class Engagements {
 
     private final EngagementRepository engagements;
     private final ChangeLog changeLog;
-
-    Engagements(EngagementRepository engagements, ChangeLog changeLog) {
-        this.engagements = engagements;
-        this.changeLog = changeLog;
-    }
 
     @Transactional(readOnly = true)
     public EngagementPage list(EngagementFilter filter, int page, int size) {

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ws2.contracts.recommendation.RecommendationEvents;
@@ -24,17 +25,12 @@ import org.ws2.service.versioning.ChangeTime;
  * a history entry and an event.
  */
 @Service
+@RequiredArgsConstructor
 public class Evidence {
 
     private final EvidenceRepository evidence;
     private final RecommendationChanges changes;
     private final RecommendationQueries queries;
-
-    Evidence(EvidenceRepository evidence, RecommendationChanges changes, RecommendationQueries queries) {
-        this.evidence = evidence;
-        this.changes = changes;
-        this.queries = queries;
-    }
 
     /**
      * The evidence attached now, or at {@code asOf} when it is given. Who added each piece (a token's

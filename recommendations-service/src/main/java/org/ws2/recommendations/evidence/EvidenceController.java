@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,15 +52,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Evidence", description = "Implementation evidence attached to a recommendation: links and uploaded documents")
 @Validated
 @RequestMapping("/api/recommendations/{id}/evidence")
+@RequiredArgsConstructor
 class EvidenceController {
 
     private final Evidence evidence;
     private final RecommendationResponses responses;
-
-    EvidenceController(Evidence evidence, RecommendationResponses responses) {
-        this.evidence = evidence;
-        this.responses = responses;
-    }
 
     @GetMapping
     @Operation(summary = "The evidence attached to a recommendation, now or as of a past instant")

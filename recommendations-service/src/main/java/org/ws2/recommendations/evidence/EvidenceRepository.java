@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class EvidenceRepository {
 
     private static final String SELECT = """
@@ -21,10 +23,6 @@ class EvidenceRepository {
             """;
 
     private final JdbcClient jdbc;
-
-    EvidenceRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<EvidenceItem> findActive(String recommendationId) {
         return jdbc.sql(SELECT + " WHERE e.recommendation_id = :id AND e.removed_at IS NULL ORDER BY e.added_at, e.id")

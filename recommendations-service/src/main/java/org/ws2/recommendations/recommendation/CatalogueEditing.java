@@ -2,6 +2,7 @@ package org.ws2.recommendations.recommendation;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,15 +25,11 @@ import org.ws2.service.versioning.ChangeTime;
  * Nothing is ever deleted; a retired recommendation keeps its history.
  */
 @Service
+@RequiredArgsConstructor
 public class CatalogueEditing {
 
     private final RecommendationChanges changes;
     private final TopicRepository topics;
-
-    CatalogueEditing(RecommendationChanges changes, TopicRepository topics) {
-        this.changes = changes;
-        this.topics = topics;
-    }
 
     @Transactional
     public Recommendation create(RecommendationRequests.Create request, String actor) {

@@ -2,6 +2,7 @@ package org.ws2.recommendations.recommendation;
 
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,15 +18,11 @@ import org.ws2.service.problem.ApiProblem;
  * transaction, so that all three or none exist.
  */
 @Component
+@RequiredArgsConstructor
 public class RecommendationChanges {
 
     private final RecommendationRepository recommendations;
     private final ChangeLog changeLog;
-
-    RecommendationChanges(RecommendationRepository recommendations, ChangeLog changeLog) {
-        this.recommendations = recommendations;
-        this.changeLog = changeLog;
-    }
 
     /**
      * Reads a recommendation to change it, locked until the transaction ends.

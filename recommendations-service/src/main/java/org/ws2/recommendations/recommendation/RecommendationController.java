@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,20 +35,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Recommendations", description = "The catalogue of WS2's recommendations and those of other reviews tracked beside it (programmes): search, read as now or as of a past instant, history, editing and the lifecycle (docs/lifecycle.md)")
 @RequestMapping("/api/recommendations")
+@RequiredArgsConstructor
 class RecommendationController {
 
     private final RecommendationQueries queries;
     private final Transitions transitions;
     private final CatalogueEditing editing;
     private final RecommendationResponses responses;
-
-    RecommendationController(RecommendationQueries queries, Transitions transitions, CatalogueEditing editing,
-            RecommendationResponses responses) {
-        this.queries = queries;
-        this.transitions = transitions;
-        this.editing = editing;
-        this.responses = responses;
-    }
 
     /**
      * @param programme a programme's code (WS2, ATRT3); every programme when absent

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.ws2.contracts.EventFamily;
 import org.ws2.contracts.recommendation.RecommendationSnapshot;
@@ -23,15 +24,11 @@ import org.ws2.service.problem.ApiProblem;
  * that instant would have shown.
  */
 @Service
+@RequiredArgsConstructor
 public class RecommendationQueries {
 
     private final RecommendationRepository recommendations;
     private final ChangeLog changeLog;
-
-    RecommendationQueries(RecommendationRepository recommendations, ChangeLog changeLog) {
-        this.recommendations = recommendations;
-        this.changeLog = changeLog;
-    }
 
     /** The catalogue as it stood at {@code instant}: each recommendation's last version by then. */
     private List<Recommendation> findAllAsOf(Instant instant) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.ws2.contracts.recommendation.CoordinationLevel;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Recommendations as stored now, and as they were at any earlier version. */
 @Repository
+@RequiredArgsConstructor
 public class RecommendationRepository {
 
     private static final String SELECT = """
@@ -39,11 +41,6 @@ public class RecommendationRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    RecommendationRepository(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     public Optional<Recommendation> find(String id) {
         return jdbc.sql(SELECT_ONE + " WHERE r.id = :id").param("id", id).query(this::map).optional();

@@ -3,6 +3,7 @@ package org.ws2.recommendations.recommendation;
 import java.net.URI;
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.ws2.service.security.Actor;
@@ -13,13 +14,10 @@ import org.ws2.service.versioning.Versions;
  * as the signed-in user, at the version the caller names in If-Match.
  */
 @Component
+@RequiredArgsConstructor
 public class RecommendationResponses {
 
     private final RecommendationQueries queries;
-
-    RecommendationResponses(RecommendationQueries queries) {
-        this.queries = queries;
-    }
 
     /** A change to one recommendation, at the version the caller read (null: as it is now), by {@code actor}. */
     @FunctionalInterface

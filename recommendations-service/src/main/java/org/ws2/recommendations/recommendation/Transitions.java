@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.ws2.service.problem.ApiProblem;
 
 /** Moves recommendations through the lifecycle ({@link Lifecycle}), with the rules that guard it. */
 @Service
+@RequiredArgsConstructor
 public class Transitions {
 
     /**
@@ -24,11 +26,6 @@ public class Transitions {
 
     private final RecommendationChanges changes;
     private final RecommendationQueries queries;
-
-    Transitions(RecommendationChanges changes, RecommendationQueries queries) {
-        this.changes = changes;
-        this.queries = queries;
-    }
 
     @Transactional
     public Recommendation transition(String id, TransitionRequest request, Long expectedVersion, String actor) {

@@ -2,6 +2,7 @@ package org.ws2.recommendations.topic;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,13 +17,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Topics", description = "The eight WS2 topics, each with its numeric prefix and how many recommendations it holds, and the topics of other programmes (ATRT3-1…)")
 @RequestMapping("/api/topics")
+@RequiredArgsConstructor
 class TopicController {
 
     private final TopicRepository topics;
-
-    TopicController(TopicRepository topics) {
-        this.topics = topics;
-    }
 
     @GetMapping
     @Operation(summary = "The topics of every programme, or of one",

@@ -3,17 +3,15 @@ package org.ws2.recommendations.topic;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 public class TopicRepository {
 
     private final JdbcClient jdbc;
-
-    TopicRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Every topic, or one programme's ({@code programme} not null): WS2's first, in their order, then each

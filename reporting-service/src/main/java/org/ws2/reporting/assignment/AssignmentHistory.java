@@ -2,6 +2,7 @@ package org.ws2.reporting.assignment;
 
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,7 @@ import org.ws2.service.events.AppliesEvents;
  * support's, not published data.
  */
 @Repository
+@RequiredArgsConstructor
 public class AssignmentHistory {
 
     public static final VersionTable VERSIONS = new VersionTable("assignment_version", """
@@ -26,10 +28,6 @@ public class AssignmentHistory {
                 :notApplicableReason, :progress, :scope, :delegatedTo""");
 
     private final JdbcClient jdbc;
-
-    AssignmentHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Every assignment event carries the whole assignment, so whatever the type, its snapshot is kept. */
     @AppliesEvents("reporting.assignment-history")

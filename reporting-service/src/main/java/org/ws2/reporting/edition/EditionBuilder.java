@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.assignment.Progress;
 import org.ws2.contracts.group.GroupKind;
@@ -34,15 +35,11 @@ import org.ws2.reporting.report.ReportModels.Quarterly;
  * cache.
  */
 @Component
+@RequiredArgsConstructor
 class EditionBuilder {
 
     private final QuarterlyReports reports;
     private final Pictures pictures;
-
-    EditionBuilder(QuarterlyReports reports, Pictures pictures) {
-        this.reports = reports;
-        this.pictures = pictures;
-    }
 
     /** When the facts of {@code quarter} are taken: its end, or now while it runs. */
     static Instant factsAsOf(Quarter quarter, Instant now) {

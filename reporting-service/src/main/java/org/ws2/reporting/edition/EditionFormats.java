@@ -2,6 +2,7 @@ package org.ws2.reporting.edition;
 
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.ws2.reporting.report.QuarterlyDocuments;
 
@@ -13,15 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
  * slide deck ({@link EditionDeck}).
  */
 @Component
+@RequiredArgsConstructor
 class EditionFormats {
 
     private final QuarterlyDocuments documents;
     private final JsonMapper json;
-
-    EditionFormats(QuarterlyDocuments documents, JsonMapper json) {
-        this.documents = documents;
-        this.json = json;
-    }
 
     String json(EditionContent content) {
         return json.writeValueAsString(content);

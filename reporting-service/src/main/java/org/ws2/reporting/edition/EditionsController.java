@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @Tag(name = "Reports")
+@RequiredArgsConstructor
 class EditionsController {
 
     static final String ADMIN = "hasRole('" + Ws2Roles.ADMIN + "')";
@@ -53,12 +55,6 @@ class EditionsController {
     private final Editions editions;
     private final EditionFormats formats;
     private final JsonMapper json;
-
-    EditionsController(Editions editions, EditionFormats formats, JsonMapper json) {
-        this.editions = editions;
-        this.formats = formats;
-        this.json = json;
-    }
 
     record EditionSummary(String quarter, String label, EditionStatus status, long version, int revision,
             String url) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Every version of every engagement item (meetings, webinars) with its links, ICANN public meeting and groups. */
 @Repository
+@RequiredArgsConstructor
 public class EngagementHistory {
 
     public static final VersionTable VERSIONS = new VersionTable("engagement_version",
@@ -25,11 +27,6 @@ public class EngagementHistory {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    EngagementHistory(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /**
      * An engagement is a dated fact: recorded after it was held (the seed records the Q2 2021 meeting

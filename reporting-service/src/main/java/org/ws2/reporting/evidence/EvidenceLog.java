@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,13 +15,10 @@ import org.ws2.contracts.recommendation.RecommendationEvents;
 
 /** The evidence of implementation attached to each recommendation, and when, for the reports' links. */
 @Repository
+@RequiredArgsConstructor
 public class EvidenceLog {
 
     private final JdbcClient jdbc;
-
-    EvidenceLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record EvidenceLink(String recommendationId, String title, String url, LocalDate date) {
     }

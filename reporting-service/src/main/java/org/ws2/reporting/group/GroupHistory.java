@@ -2,6 +2,7 @@ package org.ws2.reporting.group;
 
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,7 @@ import org.ws2.service.events.AppliesEvents;
 
 /** Every version of every group the reports have heard of, without contacts or members (personal data). */
 @Repository
+@RequiredArgsConstructor
 public class GroupHistory {
 
     public static final VersionTable VERSIONS = new VersionTable("group_version",
@@ -20,10 +22,6 @@ public class GroupHistory {
             ":name, :kind, :parent, :retired");
 
     private final JdbcClient jdbc;
-
-    GroupHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @AppliesEvents("reporting.group-history")
     void record(GroupEvent event, CloudEvent envelope) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a {@link Picture} from the version tables: per aggregate, the latest version effective by then. */
 @Repository
+@RequiredArgsConstructor
 public class Pictures {
 
     /** A picture of 50,000 assignments is some 10 MB of heap: a few are kept, enough for "now" and a quarter. */
@@ -56,12 +58,6 @@ public class Pictures {
                     return size() > CACHED_PICTURES;
                 }
             });
-
-    Pictures(JdbcClient jdbc, JsonMapper json, ReadModelGeneration generation) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.generation = generation;
-    }
 
     /**
      * Two instants have the same picture when the read model has not changed in between (same generation) and

@@ -1,5 +1,6 @@
 package org.ws2.reporting.picture;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -7,13 +8,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The counter that tells a cached {@link Picture} whether the read model has changed since it was read. */
 @Repository
+@RequiredArgsConstructor
 public class ReadModelGeneration {
 
     private final JdbcClient jdbc;
-
-    ReadModelGeneration(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The version tables advance it themselves (a trigger, migration V4); a rebuild calls this when it swaps

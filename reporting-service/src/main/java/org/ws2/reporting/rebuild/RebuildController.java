@@ -1,5 +1,6 @@
 package org.ws2.reporting.rebuild;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,13 +13,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Reports")
+@RequiredArgsConstructor
 class RebuildController {
 
     private final ProjectionRebuild rebuild;
-
-    RebuildController(ProjectionRebuild rebuild) {
-        this.rebuild = rebuild;
-    }
 
     @PostMapping("/api/reports/rebuild")
     @PreAuthorize("hasRole('admin')")

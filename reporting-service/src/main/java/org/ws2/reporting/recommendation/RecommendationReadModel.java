@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,7 @@ import org.ws2.service.events.AppliesEvents;
 
 /** The reports' own copy of each recommendation, kept up to date from its events. */
 @Repository
+@RequiredArgsConstructor
 public class RecommendationReadModel {
 
     /** Every version, which the reports "as of" a time read; table {@code recommendation} holds the latest. */
@@ -33,10 +35,6 @@ public class RecommendationReadModel {
                 :dependsOn, :retired, :programme""");
 
     private final JdbcClient jdbc;
-
-    RecommendationReadModel(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @AppliesEvents("reporting.recommendation-read-model")
     void apply(RecommendationEvent event, CloudEvent envelope) {

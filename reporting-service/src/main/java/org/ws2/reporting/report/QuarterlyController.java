@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Reports")
+@RequiredArgsConstructor
 class QuarterlyController {
 
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
@@ -47,12 +49,6 @@ class QuarterlyController {
     private final QuarterlyReports reports;
     private final QuarterlyDocuments documents;
     private final JsonMapper json;
-
-    QuarterlyController(QuarterlyReports reports, QuarterlyDocuments documents, JsonMapper json) {
-        this.reports = reports;
-        this.documents = documents;
-        this.json = json;
-    }
 
     @GetMapping("/api/reports/quarterly/{quarter}")
     @Operation(summary = "The quarterly report, in the shape of the WS2 implementation team's update",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.group.GroupKind;
@@ -32,15 +33,11 @@ import org.ws2.service.problem.ApiProblem;
  * org's focus, engagement and its links, newly complete recommendations with their evidence, and the matrix.
  */
 @Component
+@RequiredArgsConstructor
 public class QuarterlyReports {
 
     private final Pictures pictures;
     private final EvidenceLog evidence;
-
-    QuarterlyReports(Pictures pictures, EvidenceLog evidence) {
-        this.pictures = pictures;
-        this.evidence = evidence;
-    }
 
     /**
      * Refuses a quarter there is nothing to report on: one that has not begun, or one that ended before the

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.ws2.contracts.assignment.AssignmentScope;
 import org.ws2.contracts.assignment.Priority;
@@ -50,15 +51,12 @@ import org.ws2.reporting.report.ReportModels.Waiting;
  * {@link QuarterlyReports} assembles the quarterly one from the same parts.
  */
 @Component
+@RequiredArgsConstructor
 public class Reports {
 
     static final String WAITING_SENTENCE = "will start after the completion of another recommendation";
 
     private final Pictures pictures;
-
-    Reports(Pictures pictures) {
-        this.pictures = pictures;
-    }
 
     public ProgressReport progress(Instant asOf, String programme) {
         Picture p = pictures.at(asOf, programme);

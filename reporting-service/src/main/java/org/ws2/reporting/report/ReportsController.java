@@ -4,6 +4,7 @@ import static org.ws2.service.problem.InputRules.blankToNull;
 
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,13 +28,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Reports")
+@RequiredArgsConstructor
 class ReportsController {
 
     private final Reports reports;
-
-    ReportsController(Reports reports) {
-        this.reports = reports;
-    }
 
     /**
      * As of when, and of which programme, a dashboard is read: the two parameters the dashboards share, documented

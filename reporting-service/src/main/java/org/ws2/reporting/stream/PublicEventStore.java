@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,16 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The public events in the order this service stored them; {@code seq} is the stream's event id. */
 @Repository
+@RequiredArgsConstructor
 public class PublicEventStore {
 
     /** An arbitrary constant: the key of the advisory lock that serialises appends. */
     private static final long APPEND_LOCK = 0x5753_3253_5452_4dL;
 
     private final JdbcClient jdbc;
-
-    PublicEventStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record StoredEvent(long seq, String eventId, String topic, String type, String subject, Instant time,
             Instant recordedAt, String json) {

@@ -2,6 +2,7 @@ package org.ws2.reporting.stream;
 
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -27,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * partitions must not be split between two listeners of one topic.
  */
 @Component
+@RequiredArgsConstructor
 class PublicEventsListener {
 
     static final String GROUP = "reporting-service.public-events";
@@ -36,13 +38,6 @@ class PublicEventsListener {
     private final JsonMapper json;
     private final PublicEventStore store;
     private final EvidenceLog evidence;
-
-    PublicEventsListener(EventCodec codec, JsonMapper json, PublicEventStore store, EvidenceLog evidence) {
-        this.codec = codec;
-        this.json = json;
-        this.store = store;
-        this.evidence = evidence;
-    }
 
     @KafkaListener(topics = { Topics.RECOMMENDATIONS, Topics.GROUPS, Topics.ASSIGNMENTS, Topics.ENGAGEMENTS },
             groupId = GROUP)

@@ -1,5 +1,6 @@
 package org.ws2.reporting.summary;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,13 +14,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Reports", description = "Counts and summaries of WS2 implementation, built from the recommendation events")
+@RequiredArgsConstructor
 class SummaryController {
 
     private final RecommendationReadModel recommendations;
-
-    SummaryController(RecommendationReadModel recommendations) {
-        this.recommendations = recommendations;
-    }
 
     @GetMapping("/api/reports/summary")
     @Operation(summary = "How many recommendations are in each status, as of the latest event applied",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.ws2.web.signin.SignedInUser;
  * the answer, a success or the API's problem beside the field it names, comes back here.
  */
 @Controller
+@RequiredArgsConstructor
 public class AssignmentPages {
 
     /** The fields each form of this page shows, so that a problem naming one is shown beside it. */
@@ -43,10 +45,6 @@ public class AssignmentPages {
     public static final List<String> SCOPES = List.of("GROUP", "CHILDREN", "COMMUNITY");
 
     private final TrackerApi api;
-
-    AssignmentPages(TrackerApi api) {
-        this.api = api;
-    }
 
     /** This page's own path, the only {@code return} value the group's form handlers send back here. */
     public static String path(String group, String rec) {

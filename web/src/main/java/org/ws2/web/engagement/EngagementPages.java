@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,6 +34,7 @@ import org.ws2.web.signin.SignedInUser;
  * back with the problem beside the field it names.
  */
 @Controller
+@RequiredArgsConstructor
 class EngagementPages {
 
     static final int PAGE_SIZE = 25;
@@ -52,10 +54,6 @@ class EngagementPages {
     private static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     private final TrackerApi api;
-
-    EngagementPages(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/engagements")
     String list(@RequestParam Map<String, String> params, SignedInUser user, Model model) {

@@ -2,6 +2,7 @@ package org.ws2.web.group;
 
 import static org.ws2.web.FormValues.blankToNull;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ import java.util.Map;
  * and note and for its retirement (their changes are {@code org.ws2.web.registry}'s).
  */
 @Controller
+@RequiredArgsConstructor
 public class GroupPages {
 
     static final Map<String, String> KIND_LABELS = new LinkedHashMap<>();
@@ -48,11 +50,6 @@ public class GroupPages {
 
     private final TrackerApi api;
     private final AssignmentPages assignmentPages;
-
-    GroupPages(TrackerApi api, AssignmentPages assignmentPages) {
-        this.api = api;
-        this.assignmentPages = assignmentPages;
-    }
 
     @GetMapping("/groups")
     String list(SignedInUser user, Model model) {

@@ -1,6 +1,7 @@
 package org.ws2.web.inbox;
 
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.ws2.web.api.TrackerApi;
 import org.ws2.web.signin.SignedInUser;
@@ -12,13 +13,10 @@ import org.ws2.web.signin.SignedInUser;
  * notifications service does not answer, the header just says "Inbox" and the page is drawn regardless.
  */
 @Component("inboxCount")
+@RequiredArgsConstructor
 public class InboxCount {
 
     private final TrackerApi api;
-
-    InboxCount(TrackerApi api) {
-        this.api = api;
-    }
 
     /** How many notices the person has not read, or null when not known. */
     public Long unread(SignedInUser user) {

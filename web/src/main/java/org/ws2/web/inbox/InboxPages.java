@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,15 +22,12 @@ import org.ws2.web.signin.SignedInUser;
  * linking to the page it is about, with "mark read" per notice and for all of them.
  */
 @Controller
+@RequiredArgsConstructor
 class InboxPages {
 
     static final int PAGE_SIZE = 50;
 
     private final TrackerApi api;
-
-    InboxPages(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/inbox")
     String inbox(@RequestParam(defaultValue = "0") int page, SignedInUser user, Model model) {

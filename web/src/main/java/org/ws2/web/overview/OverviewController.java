@@ -1,5 +1,6 @@
 package org.ws2.web.overview;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  * the reporting service does not answer, the page says so instead of failing.
  */
 @Controller
+@RequiredArgsConstructor
 class OverviewController {
 
     /**
@@ -30,10 +32,6 @@ class OverviewController {
             .flatMap(family -> family.types().keySet().stream()).sorted().collect(Collectors.joining(" "));
 
     private final TrackerApi api;
-
-    OverviewController(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/")
     String overview(SignedInUser user, Model model) {

@@ -3,6 +3,7 @@ package org.ws2.web.recommendation;
 import static org.ws2.web.FormValues.blankToNull;
 import static org.ws2.web.FormValues.typed;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -31,6 +32,7 @@ import java.util.Map;
  * takes one, so a form read before someone else's change is refused (412), never applied over it.
  */
 @Controller
+@RequiredArgsConstructor
 class RecommendationPages {
 
     static final int PAGE_SIZE = 25;
@@ -39,10 +41,6 @@ class RecommendationPages {
     static final List<String> FLAGS = List.of("REQUIRED", "WOULD_BENEFIT", "NONE");
 
     private final TrackerApi api;
-
-    RecommendationPages(TrackerApi api) {
-        this.api = api;
-    }
 
     /** The inputs of each catalogue form, where a problem naming one of them is shown. */
     static final List<String> CREATE_FIELDS = List.of("programme", "id", "number", "topic", "title", "summary", "ownership",

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +31,7 @@ import org.ws2.web.signin.SignedInUser;
  * form was on, beside the field it names, with everything as typed, and nothing changed.
  */
 @Controller
+@RequiredArgsConstructor
 class GroupRegistryPages {
 
     static final List<String> CREATE_FIELDS = List.of("id", "name", "kind", "parent", "source", "note");
@@ -44,11 +46,6 @@ class GroupRegistryPages {
 
     private final TrackerApi api;
     private final GroupPages groupPages;
-
-    GroupRegistryPages(TrackerApi api, GroupPages groupPages) {
-        this.api = api;
-        this.groupPages = groupPages;
-    }
 
     /** A new group: its contacts and members are added on its own page once it exists. */
     @PostMapping("/groups")

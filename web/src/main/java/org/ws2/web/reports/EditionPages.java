@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +30,7 @@ import org.ws2.web.signin.SignedInUser;
  * carries the version the page read (If-Match), so a page left open cannot overwrite a newer edition (412: reload).
  */
 @Controller
+@RequiredArgsConstructor
 class EditionPages {
 
     /** A quarter in the path; anything else under /reports (the feed, say) is not an edition page. */
@@ -42,10 +44,6 @@ class EditionPages {
     static final String LINE = "line.";
 
     private final TrackerApi api;
-
-    EditionPages(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/reports/" + QUARTER)
     String edition(@PathVariable String quarter, @RequestParam(required = false) Integer revision, SignedInUser user,

@@ -1,5 +1,6 @@
 package org.ws2.web.reports;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +20,10 @@ import java.util.regex.Pattern;
  * It also lists the quarterly update's editions (each one's page is {@link EditionPages}) and their Atom feed.
  */
 @Controller
+@RequiredArgsConstructor
 class ReportPages {
 
     private final TrackerApi api;
-
-    ReportPages(TrackerApi api) {
-        this.api = api;
-    }
 
     static final List<String> FORMATS = List.of("html", "pdf", "md", "csv", "json");
     static final Pattern QUARTER = Pattern.compile("^20\\d\\d-Q[1-4]$");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,7 @@ import org.ws2.web.signin.SignedInUser;
  * comes back beside the field the API named, with what the person typed; nothing is changed by it.
  */
 @Controller
+@RequiredArgsConstructor
 class NotificationSettingsPages {
 
     static final String PAGE = "/settings/notifications";
@@ -34,10 +36,6 @@ class NotificationSettingsPages {
     static final List<String> FILTERS = List.of("groupIds", "recommendationIds", "topics", "eventTypes");
 
     private final TrackerApi api;
-
-    NotificationSettingsPages(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping(PAGE)
     String settings(SignedInUser user, Model model) {

@@ -1,6 +1,7 @@
 package org.ws2.web.signin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -26,6 +27,7 @@ import java.util.Map;
  * With neither, there is no sign-in page at all.
  */
 @Controller
+@RequiredArgsConstructor
 class SignInController {
 
     private final WebProperties properties;
@@ -33,14 +35,6 @@ class SignInController {
     private final TrackerApi api;
     private final ObjectProvider<ClientRegistrationRepository> oidc;
     private volatile LocalJwtKeys localKey;
-
-    SignInController(WebProperties properties, TokenCookie tokenCookie, TrackerApi api,
-            ObjectProvider<ClientRegistrationRepository> oidc) {
-        this.properties = properties;
-        this.tokenCookie = tokenCookie;
-        this.api = api;
-        this.oidc = oidc;
-    }
 
     @GetMapping("/sign-in")
     String signIn(Model model) {

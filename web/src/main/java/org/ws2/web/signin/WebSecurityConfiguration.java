@@ -1,5 +1,6 @@
 package org.ws2.web.signin;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,13 +33,10 @@ import java.util.List;
  * the production login, which keeps the issuer's access token in the same cookie the local sign-in uses.
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 public class WebSecurityConfiguration implements WebMvcConfigurer {
 
     private final TokenCookie tokenCookie;
-
-    WebSecurityConfiguration(TokenCookie tokenCookie) {
-        this.tokenCookie = tokenCookie;
-    }
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc,

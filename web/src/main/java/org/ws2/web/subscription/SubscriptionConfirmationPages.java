@@ -2,6 +2,7 @@ package org.ws2.web.subscription;
 
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,13 +20,10 @@ import org.ws2.web.api.TrackerApi;
  * {@code POST /api/subscriptions/confirmations}; the emailed token is the credential, so no sign-in is needed.
  */
 @Controller
+@RequiredArgsConstructor
 class SubscriptionConfirmationPages {
 
     private final TrackerApi api;
-
-    SubscriptionConfirmationPages(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/subscriptions/confirm")
     ModelAndView ask(@RequestParam(defaultValue = "") String token) {

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,15 +26,12 @@ import org.ws2.web.api.TrackerApi;
  * there: the address declines that person's email, rather than stopping mail it already gets.
  */
 @Controller
+@RequiredArgsConstructor
 class UnsubscribePages {
 
     static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
     private final TrackerApi api;
-
-    UnsubscribePages(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/unsubscribe")
     ModelAndView ask(@RequestParam(defaultValue = "") String token) {

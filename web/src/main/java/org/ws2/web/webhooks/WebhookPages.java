@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,7 @@ import org.ws2.web.signin.SignedInUser;
  * sees the webhooks they registered.
  */
 @Controller
+@RequiredArgsConstructor
 class WebhookPages {
 
     static final String PAGE = "/settings/webhooks";
@@ -43,10 +45,6 @@ class WebhookPages {
             "engagementKinds");
 
     private final TrackerApi api;
-
-    WebhookPages(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping(PAGE)
     String list(SignedInUser user, Model model, HttpServletResponse response) {

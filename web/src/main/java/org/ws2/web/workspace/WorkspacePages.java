@@ -3,6 +3,7 @@ package org.ws2.web.workspace;
 import static org.ws2.web.FormValues.blankToNull;
 import static org.ws2.web.signin.SignInRequired.signedIn;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import java.util.Map;
  * (by topic or id prefix × group kinds, or one recommendation to chosen groups), sign-off requests, and the assignments still awaiting sign-off.
  */
 @Controller
+@RequiredArgsConstructor
 class WorkspacePages {
 
     static final List<String> KINDS = List.of("SO", "AC", "GNSO_SG", "GNSO_C", "RALO", "CROSS_COMMUNITY", "ORG_FUNCTION", "BOARD");
@@ -30,10 +32,6 @@ class WorkspacePages {
     static final List<String> TRIAGE_ONE_FIELDS = List.of("recommendationIds", "groupIds", "applicabilityNote");
 
     private final TrackerApi api;
-
-    WorkspacePages(TrackerApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/workspace")
     String workspace(@RequestParam(defaultValue = "") String recommendation, SignedInUser user, Model model) {
