@@ -77,6 +77,11 @@ public class Pictures {
         if (cached != null) {
             return cached.asOf().equals(asOf) ? cached : cached.as(asOf);
         }
+        // The generation only moves on, so an older one's pictures can never answer again; dropped before the new
+        // one is read, they do not sit in a small heap beside it (four of them at 50,000 assignments did not fit).
+        synchronized (cache) {
+            cache.keySet().removeIf(cachedKey -> cachedKey.generation() < key.generation());
+        }
         Picture picture = read(asOf, at);
         cache.put(key, picture);
         return picture;
@@ -124,6 +129,13 @@ public class Pictures {
                 ORDER BY id, effective_at DESC, version DESC) latest WHERE NOT removed ORDER BY held_on, title""")
                 .param("at", at).query((rs, n) -> engagement(rs)).list();
         return new Picture(asOf, recommendations, groups, assignments, engagements);
+    }
+
+    /** The generations of the pictures kept, oldest first. */
+    List<Long> cachedGenerations() {
+        synchronized (cache) {
+            return cache.keySet().stream().map(CacheKey::generation).sorted().toList();
+        }
     }
 
     /** One programme's part of the picture at {@code asOf} ({@link Picture#of}). */

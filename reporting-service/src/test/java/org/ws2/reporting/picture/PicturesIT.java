@@ -46,6 +46,7 @@ class PicturesIT {
 
         feed.registerGroup("PICTURE-2", "Second picture group", GroupKind.AC, Instant.parse("2023-03-01T11:00:00Z"));
         await().atMost(Duration.ofSeconds(60)).until(() -> has(pictures.at(Instant.now()), "PICTURE-2"));
+        assertThat(pictures.cachedGenerations()).as("the pictures read before the change are let go").hasSize(1);
         assertThat(has(pictures.at(Instant.parse("2023-03-02T12:00:00Z")), "PICTURE-2"))
                 .as("a back-dated change reaches the cached past too").isTrue();
 
