@@ -8,13 +8,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
@@ -99,10 +101,14 @@ public class Pictures {
     }
 
     private Picture read(Instant asOf, OffsetDateTime at) {
+        // Every assignment row repeats its recommendation's id, title and topic and its group's id: read as they
+        // come, 50,000 assignments hold 50,000 copies of each, most of a small heap; one copy of each is kept.
+        Map<String, String> shared = new HashMap<>();
+        UnaryOperator<String> one = value -> value == null ? null : shared.computeIfAbsent(value, v -> v);
         List<Recommendation> recommendations = jdbc.sql("""
                 SELECT DISTINCT ON (id) * FROM recommendation_version WHERE effective_at <= :at
                 ORDER BY id, effective_at DESC, version DESC""")
-                .param("at", at).query((rs, n) -> rs.getBoolean("retired") ? null : recommendation(rs)).list()
+                .param("at", at).query((rs, n) -> rs.getBoolean("retired") ? null : recommendation(rs, one)).list()
                 .stream().filter(r -> r != null).sorted(Comparator.comparing(Recommendation::id, Picture.BY_NUMBER))
                 .toList();
         Set<String> retired = jdbc.sql("""
@@ -119,7 +125,7 @@ public class Pictures {
         List<Assignment> assignments = jdbc.sql("""
                 SELECT DISTINCT ON (id) * FROM assignment_version WHERE effective_at <= :at
                 ORDER BY id, effective_at DESC, version DESC""")
-                .param("at", at).query(Pictures::assignment).list().stream()
+                .param("at", at).query((rs, n) -> assignment(rs, one)).list().stream()
                 .filter(a -> !retired.contains(a.recommendationId()))
                 .sorted(Comparator.comparing(Assignment::recommendationId, Picture.BY_NUMBER)
                         .thenComparing(Assignment::groupId, String.CASE_INSENSITIVE_ORDER))
@@ -154,18 +160,18 @@ public class Pictures {
                 .map(OffsetDateTime::toInstant);
     }
 
-    private static Recommendation recommendation(ResultSet rs) throws SQLException {
+    private static Recommendation recommendation(ResultSet rs, UnaryOperator<String> one) throws SQLException {
         String ownership = rs.getString("ownership");
-        return new Recommendation(rs.getString("id"), rs.getString("topic_prefix"), rs.getString("topic"),
-                rs.getString("title"), ownership == null ? Ownership.ORG : Ownership.valueOf(ownership),
+        return new Recommendation(one.apply(rs.getString("id")), one.apply(rs.getString("topic_prefix")),
+                one.apply(rs.getString("topic")), one.apply(rs.getString("title")), ownership == null ? Ownership.ORG : Ownership.valueOf(ownership),
                 rs.getString("target_quarter"), RecommendationStatus.valueOf(rs.getString("status")),
                 CoordinationLevel.valueOf(rs.getString("coordination")), rs.getString("coordination_rationale"),
-                strings(rs.getArray("depends_on")), rs.getString("programme"));
+                strings(rs.getArray("depends_on")), one.apply(rs.getString("programme")));
     }
 
-    private static Assignment assignment(ResultSet rs, int n) throws SQLException {
-        return new Assignment(rs.getString("group_id"), rs.getString("recommendation_id"),
-                rs.getString("recommendation_title"), rs.getString("topic"),
+    private static Assignment assignment(ResultSet rs, UnaryOperator<String> one) throws SQLException {
+        return new Assignment(one.apply(rs.getString("group_id")), one.apply(rs.getString("recommendation_id")),
+                one.apply(rs.getString("recommendation_title")), one.apply(rs.getString("topic")),
                 TriageState.valueOf(rs.getString("triage")), value(Priority.class, rs.getString("priority")),
                 value(Effort.class, rs.getString("effort")), value(Urgency.class, rs.getString("urgency")),
                 rs.getBoolean("priority_draft"), rs.getString("not_applicable_reason"),
