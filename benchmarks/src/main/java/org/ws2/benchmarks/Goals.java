@@ -24,6 +24,9 @@ final class Goals {
     /** The 50-item list pages (not the summary) by a short name, and the catalogue's size they were read at. */
     Map<String, Result> listPages = Map.of();
     long catalogue;
+    /** Issue 21: the running quarter's edition built cold (drafts, or corrections on a re-run), and its formats read. */
+    Result editionBuild;
+    Map<String, Result> editionFormats = Map.of();
     private final Options options;
 
     Goals(Options options) {
@@ -58,9 +61,46 @@ final class Goals {
     }
 
     String markdown() {
-        StringBuilder table = new StringBuilder("| figure | now (this run) | goal (issue 23) | met |\n|---|---|---|---|\n");
-        rows().forEach(row -> table.append(row.markdown()).append('\n'));
+        return table("issue 23", rows());
+    }
+
+    /** Issue 21's figures: the edition's build and its published formats. */
+    List<Row> editionRows() {
+        return List.of(editionBuild(), editionFormats());
+    }
+
+    String editionsMarkdown() {
+        return table("issue 21", editionRows());
+    }
+
+    private static String table(String issue, List<Row> rows) {
+        StringBuilder table = new StringBuilder("| figure | now (this run) | goal (" + issue + ") | met |\n|---|---|---|---|\n");
+        rows.forEach(row -> table.append(row.markdown()).append('\n'));
         return table.toString();
+    }
+
+    private Row editionBuild() {
+        String figure = "the running quarter's edition built from the facts (a draft read after a change, or a correction)";
+        String goal = "≤ 5 s";
+        if (editionBuild == null) {
+            return notMeasured(figure, "`--phases editions`", goal);
+        }
+        String now = String.format(Locale.ROOT, "p50 **%.0f ms**, max **%.0f ms** (%d builds, %d errors): %s",
+                editionBuild.percentile(50), editionBuild.percentile(100), editionBuild.count(), editionBuild.errors(),
+                editionBuild.what);
+        return new Row(figure, now, goal, Optional.of(EditionsBenchmark.meetsBuildGoal(editionBuild)));
+    }
+
+    private Row editionFormats() {
+        String figure = "a published edition read anonymously through the gateway, each format";
+        String goal = "p99 ≤ 50 ms";
+        if (editionFormats.isEmpty()) {
+            return notMeasured(figure, "`--phases editions`", goal);
+        }
+        String now = editionFormats.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f ms", e.getKey(),
+                e.getValue().percentile(99))).collect(Collectors.joining(", ")) + " (p99)";
+        boolean met = editionFormats.values().stream().allMatch(r -> r.errors() == 0 && r.percentile(99) <= 50);
+        return new Row(figure, now, goal, Optional.of(met));
     }
 
     private Row writes() {

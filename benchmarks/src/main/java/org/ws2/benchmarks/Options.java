@@ -12,6 +12,8 @@ final class Options {
     String token = System.getenv("WS2_TOKEN");
     String adminToken = System.getenv("WS2_ADMIN_TOKEN");
     int reportSamples = 30;
+    /** Cold builds of the running quarter's edition, each after a change (issue 21: ≤ 5 s). */
+    int editionSamples = 5;
     String readId = "2.1";
     int concurrency = 32;
     int sliceSeconds = 10;
@@ -44,6 +46,7 @@ final class Options {
                 case "--kafka" -> o.kafka = value;
                 case "--admin-token" -> o.adminToken = value;
                 case "--report-samples" -> o.reportSamples = Integer.parseInt(value);
+                case "--edition-samples" -> o.editionSamples = Integer.parseInt(value);
                 case "--token" -> o.token = value;
                 case "--read-id" -> o.readId = value;
                 case "--connections" -> o.concurrency = Integer.parseInt(value);
@@ -65,7 +68,9 @@ final class Options {
                                  --list-readers 1 --out benchmarks/target/benchmark --ws2-home .ws2-local (or WS2_HOME)
                                  --phases reads,bare,writes,events,lists,pages (and reports: issue 8's reports at
                                  10,000 x 200 x 50,000, with --groups URL --kafka HOST:PORT --admin-token JWT (or
-                                 WS2_ADMIN_TOKEN) --report-samples 30)""");
+                                 WS2_ADMIN_TOKEN) --report-samples 30; and editions: issue 21's edition of the
+                                 running quarter on that data set, published, with the admin token too,
+                                 --edition-samples 5)""");
             }
             i++;
         }
@@ -77,6 +82,11 @@ final class Options {
         if (o.token == null || o.token.isBlank()) {
             throw new IllegalArgumentException("a support-staff token is needed for the writes: "
                     + "WS2_TOKEN=$(./ws2 token support-staff) java -jar benchmarks/target/ws2-benchmarks.jar");
+        }
+        if (o.runs("editions") && (o.adminToken == null || o.adminToken.isBlank())) {
+            // found now, not after the quarter of an hour the data set takes: publishing is an admin's
+            throw new IllegalArgumentException("--phases editions publishes an edition, which needs an admin token: "
+                    + "WS2_ADMIN_TOKEN=$(./ws2 token admin) (or --admin-token JWT)");
         }
         return o;
     }

@@ -43,16 +43,23 @@ final class ReportsBenchmark {
         this.options = options;
     }
 
-    List<Result> run() throws Exception {
+    /**
+     * Builds issue 8's data set (or reuses what an earlier run built) and waits until reporting has read it all;
+     * returns its scale as the results' names print it, so that the reports and the editions share one data set.
+     */
+    String buildDataSet() throws Exception {
         stack.fillCatalogue();
         List<String> groups = registerGroups();
         triage(groups);
         awaitReportingCaughtUp();
-
-        List<Result> results = new ArrayList<>();
-        String scale = String.format(Locale.ROOT, "at %,d recs x %,d groups x %,d assignments", stack.listTotal(),
+        return String.format(Locale.ROOT, "at %,d recs x %,d groups x %,d assignments", stack.listTotal(),
                 groupTotal(), assignmentTotal());
-        String quarter = currentQuarter();
+    }
+
+    /** Issue 8's reports on the data set {@link #buildDataSet()} built. */
+    List<Result> run(String scale) throws Exception {
+        List<Result> results = new ArrayList<>();
+        String quarter = quarter(java.time.Instant.now());
         results.add(latency("GET /api/reports/quarterly/" + quarter + "?format=json " + scale,
                 "/api/reports/quarterly/" + quarter + "?format=json"));
         results.add(latency("GET /api/reports/quarterly/" + quarter + "?format=html " + scale,
@@ -145,9 +152,15 @@ final class ReportsBenchmark {
 
     /** {@code path} on {@code base}, one request at a time after three to warm up. */
     Result latency(String name, String base, String path, String via, String target) throws Exception {
+        return latency(name, stack.get(base + path), via, target);
+    }
+
+    /** {@code request} (one that may carry a token), one at a time after three to warm up. */
+    Result latency(String name, HttpRequest request, String via, String target) throws Exception {
+        String path = request.uri().getPath();
         Result result = new Result(name, via);
         for (int i = 0; i < 3; i++) {
-            check(send(stack.get(base + path)), path);
+            check(send(request), path);
         }
         Sample sample = new Sample();
         long start = System.nanoTime();
@@ -155,7 +168,7 @@ final class ReportsBenchmark {
         int errors = 0;
         for (int i = 0; i < options.reportSamples; i++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> response = send(stack.get(base + path));
+            HttpResponse<String> response = send(request);
             times.add(System.nanoTime() - t0);
             if (response.statusCode() != 200) {
                 errors++;
@@ -282,8 +295,9 @@ final class ReportsBenchmark {
         return StackClient.total(send(stack.get(options.groups + "/api/assignments?size=1")));
     }
 
-    private static String currentQuarter() {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    /** The quarter running at {@code now}: reporting dates its quarters in UTC. */
+    static String quarter(java.time.Instant now) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
     }
 
