@@ -22,6 +22,7 @@ import org.ws2.contracts.engagement.EngagementEvents;
 import org.ws2.contracts.engagement.EngagementEvents.EngagementSnapshot;
 import org.ws2.contracts.recommendation.RecommendationEvent;
 import org.ws2.contracts.recommendation.RecommendationEvents;
+import org.ws2.contracts.report.ReportEvents;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,6 +113,29 @@ class EventCodecTest {
 
         assertThat(schema(EventTypes.schemaResource(event.type())).validate(written.path("data"))).isEmpty();
         assertThat(CODEC.decode(CODEC.read(JSON.writeValueAsString(written)))).contains(readAs);
+    }
+
+    /**
+     * Editions are per programme (issue 21): another programme's is keyed by its code and quarter, so that its
+     * versions are its own; an edition event of before programmes names none and is WS2's, keyed as it was.
+     */
+    @Test
+    void anEditionEventNamesItsProgrammeAndOneOfBeforeProgrammesIsWs2s() throws IOException {
+        ReportEvents.EditionPublished atrt3 = SampleEvents.atrt3Edition();
+        JsonNode atrt3Written = JSON.readTree(CODEC.write(atrt3, Instant.now()));
+        assertThat(schema(EventTypes.schemaResource(atrt3.type())).validate(atrt3Written.path("data"))).isEmpty();
+        assertThat(atrt3Written.path("subject").asString()).isEqualTo("ATRT3-2021-Q2");
+
+        Ws2Event ws2 = SampleEvents.all().get(SampleEvents.all().size() - 1);
+        JsonNode written = JSON.readTree(CODEC.write(ws2, Instant.now()));
+        assertThat(written.path("subject").asString()).isEqualTo("2021-Q2");
+        ((ObjectNode) written.path("data")).remove("programme");
+        assertThat(schema(EventTypes.schemaResource(ws2.type())).validate(written.path("data"))).isEmpty();
+        var before = (ReportEvents.EditionPublished) CODEC.decode(CODEC.read(JSON.writeValueAsString(written)))
+                .orElseThrow();
+        assertThat(before.programme()).isNull();
+        assertThat(before.programmeOrWs2()).isEqualTo("WS2");
+        assertThat(before.subject()).isEqualTo("2021-Q2");
     }
 
     static Stream<Arguments> valuesTheSchemasRefuse() {

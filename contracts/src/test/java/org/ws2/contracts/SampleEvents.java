@@ -99,7 +99,14 @@ final class SampleEvents {
                 new EngagementEvents.Removed(engagementId, 1, "support-1", AT, ENGAGEMENT),
                 new ReportEvents.EditionPublished("2021-Q2", "Q2 2021", 2, 5,
                         "https://tracker.example/reports/2021-Q2", Instant.parse("2021-07-20T09:00:00Z"),
-                        "Corrected the GAC line"));
+                        "Corrected the GAC line", "WS2"));
+    }
+
+    /** Another programme's edition of a quarter WS2 has one of too: its own key and URL. */
+    static ReportEvents.EditionPublished atrt3Edition() {
+        return new ReportEvents.EditionPublished("2021-Q2", "Q2 2021", 1, 3,
+                "https://tracker.example/reports/2021-Q2?programme=ATRT3", Instant.parse("2021-07-21T09:00:00Z"), null,
+                "ATRT3");
     }
 
     private SampleEvents() {

@@ -140,7 +140,7 @@ final class TestEvents {
     CloudEvent editionPublished(String quarter, String label, int revision, long version, String correctionNote) {
         Instant at = now();
         var payload = new ReportEvents.EditionPublished(quarter, label, revision, version,
-                "http://localhost:8080/reports/" + quarter, at, correctionNote);
+                "http://localhost:8080/reports/" + quarter, at, correctionNote, "WS2");
         return publish(Topics.REPORTS, codec.toCloudEvent(payload, at));
     }
 

@@ -3,9 +3,11 @@ package org.ws2.contracts.report;
 import java.time.Instant;
 
 import org.ws2.contracts.EventType;
+import org.ws2.contracts.recommendation.Programmes;
 
 /**
- * The events on {@code ws2.reports.v1}, keyed by quarter ({@code 2021-Q2}): what the reporting service
+ * The events on {@code ws2.reports.v1}, keyed by edition: WS2's by its quarter ({@code 2021-Q2}),
+ * another programme's by its code and quarter ({@code ATRT3-2021-Q2}): what the reporting service
  * publishes of its own, the quarterly update editions. Published data only: the event names no person.
  */
 public final class ReportEvents {
@@ -22,9 +24,12 @@ public final class ReportEvents {
      * @param label          as the update titles it, e.g. {@code Q2 2021}
      * @param revision       1 when first published; each correction adds one
      * @param version        the edition's version after publishing (every draft edit moved it too)
-     * @param url            where people read the edition: the public base URL and {@code /reports/{quarter}}
+     * @param url            where people read the edition: the public base URL and {@code /reports/{quarter}},
+     *                       with {@code ?programme=} for another programme's
      * @param publishedAt    when this revision was published
      * @param correctionNote why the revision corrects the one before; null for revision 1
+     * @param programme      whose edition it is: WS2, or another review's code (ATRT3…); each programme has
+     *                       its own edition of a quarter. Null in events of before programmes: WS2's
      */
     @EventType(EDITION_PUBLISHED)
     public record EditionPublished(
@@ -34,7 +39,13 @@ public final class ReportEvents {
             long version,
             String url,
             Instant publishedAt,
-            String correctionNote) implements ReportEvent {
+            String correctionNote,
+            String programme) implements ReportEvent {
+
+        /** The programme whose edition it is; WS2 for events of before programmes, which name none. */
+        public String programmeOrWs2() {
+            return programme == null ? Programmes.WS2 : programme;
+        }
     }
 
     private ReportEvents() {

@@ -46,12 +46,12 @@ class EditionBuilder {
         return quarter.end().isAfter(now) ? now : quarter.end();
     }
 
-    EditionContent build(Quarter quarter, Instant asOf, Sections sections, int revision, Instant publishedAt,
-            String correctionNote, String url) {
-        // an edition is the WS2 implementation team's update: its facts are WS2's, whatever else is tracked
-        Quarterly report = reports.quarterly(quarter, asOf, Programmes.WS2).withMatrixCutTo(0);
-        Picture end = pictures.at(asOf, Programmes.WS2);
-        Picture start = pictures.at(quarter.start().isBefore(asOf) ? quarter.start() : asOf, Programmes.WS2);
+    /** One programme's edition: its facts are that programme's only, whatever else is tracked. */
+    EditionContent build(String programme, Quarter quarter, Instant asOf, Sections sections, int revision,
+            Instant publishedAt, String correctionNote, String url) {
+        Quarterly report = reports.quarterly(quarter, asOf, programme).withMatrixCutTo(0);
+        Picture end = pictures.at(asOf, programme);
+        Picture start = pictures.at(quarter.start().isBefore(asOf) ? quarter.start() : asOf, programme);
         OrgFocus focus = report.orgFocus();
         OrgFocus withWork = new OrgFocus(orgFunctionsWithWork(start, end), focus.notStarted(), focus.planning(),
                 focus.underway(), focus.documenting(), focus.complete(), focus.planningTargets());
@@ -68,15 +68,17 @@ class EditionBuilder {
         List<MilestoneLine> milestones = sections.milestones().stream()
                 .map(m -> new MilestoneLine(m.name(), m.targetQuarter(), m.status(), m.lateAt(asOf)))
                 .toList();
-        return new EditionContent(quarter.toString(), quarter.label(), revision, asOf, publishedAt, correctionNote, url,
+        // WS2's content is as it was before programmes: it names none
+        return new EditionContent(Programmes.WS2.equals(programme) ? null : programme, quarter.toString(),
+                quarter.label(), revision, asOf, publishedAt, correctionNote, url,
                 headline(end), facts, soac, sections.highlights(), sections.workstreams(), milestones, sections.asks(),
                 sections.aob(), sections.contact());
     }
 
     /** The groups a team's line may stand beside: those in the generated "SO/AC work" as of {@code asOf}. */
-    Set<String> groupsWithStageSentences(Instant asOf) {
+    Set<String> groupsWithStageSentences(String programme, Instant asOf) {
         Set<String> ids = new HashSet<>();
-        reports.soacWork(asOf, Programmes.WS2).forEach(line -> ids.addAll(line.groupIds()));
+        reports.soacWork(asOf, programme).forEach(line -> ids.addAll(line.groupIds()));
         return ids;
     }
 

@@ -86,12 +86,14 @@ public record EditionOutline(String title, String subtitle, List<Section> sectio
         sections.add(new Section("Asks to the community", texts(e.asks())));
         sections.add(new Section("A.O.B.", texts(e.aob())));
         sections.add(new Section("Contact", e.contact() == null ? List.of() : List.of(Item.of(e.contact()))));
-        String subtitle = "WS2 implementation update, " + e.label() + " · facts as of " + day(e)
+        String subtitle = (e.programme() == null ? "WS2" : e.programme()) + " implementation update, " + e.label()
+                + " · facts as of " + day(e)
                 + (e.revision() == 0 ? " · draft"
                         : " · revision " + e.revision() + ", published "
                                 + LocalDate.ofInstant(e.publishedAt(), ZoneOffset.UTC)
                                 + (e.correctionNote() == null ? "" : " · correction: " + e.correctionNote()));
-        return new EditionOutline("Implementing Work Stream 2 Recommendations – " + e.label(), subtitle, sections);
+        return new EditionOutline("Implementing " + (e.programme() == null ? "Work Stream 2" : e.programme())
+                + " Recommendations – " + e.label(), subtitle, sections);
     }
 
     private static String day(EditionContent e) {

@@ -2,6 +2,7 @@ package org.ws2.reporting.edition;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
@@ -19,8 +20,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ws2.contracts.identity.Ws2Roles;
+import org.ws2.contracts.recommendation.Programmes;
 import org.ws2.reporting.edition.Editions.Edition;
 import org.ws2.reporting.report.Quarter;
+import org.ws2.reporting.report.ReportProgramme;
 import org.ws2.service.problem.ApiProblem;
 import org.ws2.service.security.Actor;
 import org.ws2.service.security.RoleRules;
@@ -65,13 +68,16 @@ class EditionsController {
     }
 
     @GetMapping("/api/reports/editions")
-    @Operation(summary = "The quarterly update editions, newest quarter first",
+    @Operation(summary = "One programme's quarterly update editions, newest quarter first",
             description = "Published editions for everyone; drafts and editions in review too for support staff "
-                    + "and admins.")
-    List<EditionSummary> list() {
-        return editions.list(mayDraft()).stream()
+                    + "and admins. Each programme has its own editions (WS2's without `programme`); a programme the "
+                    + "reports know nothing of is a 404 problem.")
+    List<EditionSummary> list(
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
+        String chosen = programme(programme);
+        return editions.list(chosen, mayDraft()).stream()
                 .map(e -> new EditionSummary(e.quarter(), Quarter.parse(e.quarter()).label(), e.status(), e.version(),
-                        e.revision(), editions.url(e.quarter())))
+                        e.revision(), editions.url(chosen, e.quarter())))
                 .toList();
     }
 
@@ -82,17 +88,24 @@ class EditionsController {
                     + "quarter has ended and it is not complete, judged against today (`currentQuarter`), not the "
                     + "edition's quarter: the edition itself says whether it was late then. With no edition "
                     + "published, `edition` is null and `milestones` empty. Drafts and editions in review never "
-                    + "count.")
-    ProgrammeMilestones milestones() {
-        return ProgrammeMilestones.of(editions.latestPublished().orElse(null), ChangeTime.now(), editions::url);
+                    + "count. One programme's (WS2's without `programme`).")
+    ProgrammeMilestones milestones(
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme) {
+        String chosen = programme(programme);
+        return ProgrammeMilestones.of(editions.latestPublished(chosen).orElse(null), ChangeTime.now(),
+                quarter -> editions.url(chosen, quarter));
     }
 
     @GetMapping(value = "/api/reports/editions.atom", produces = EditionFeed.ATOM)
     @Operation(summary = "The published editions as an Atom 1.0 feed: one entry per published revision, newest first",
-            description = "Served publicly by the gateway at /reports/editions.atom; links open the public pages.")
-    ResponseEntity<String> feed() {
+            description = "Served publicly by the gateway at /reports/editions.atom; links open the public pages. "
+                    + "Every programme's editions, an entry of another programme's naming it; `programme` to "
+                    + "follow one.")
+    ResponseEntity<String> feed(@Parameter(description = "Only this programme's editions (e.g. WS2 or ATRT3); "
+            + "default every programme's") @RequestParam(required = false) String programme) {
+        String followed = programme == null || programme.isBlank() ? null : programme(programme);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(EditionFeed.ATOM + ";charset=UTF-8"))
-                .body(EditionFeed.of(editions.publicBaseUrl(), editions.published(FEED_ENTRIES)));
+                .body(EditionFeed.of(editions.publicBaseUrl(), followed, editions.published(followed, FEED_ENTRIES)));
     }
 
     @GetMapping("/api/reports/editions/{quarter}")
@@ -103,8 +116,10 @@ class EditionsController {
                     + "the quarter's end, or now while the quarter runs. ETag: the edition's version. In JSON, support "
                     + "staff and admins also get `sections`: the team's sections as saved, exactly as PUT takes them "
                     + "(what the next write or correction starts from); not with an older ?revision=N, and not for "
-                    + "others, who read the published content as frozen.")
+                    + "others, who read the published content as frozen. Each programme has its own edition of a "
+                    + "quarter (WS2's without `programme`).")
     ResponseEntity<?> edition(@Parameter(description = "e.g. 2021-Q2") @PathVariable String quarter,
+            @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme,
             @Parameter(description = "json (default), html, md, pdf or pptx") @RequestParam(required = false) String format,
             @Parameter(description = "a published revision, 1 and up; default the latest")
             @RequestParam(required = false) Integer revision) {
@@ -113,13 +128,14 @@ class EditionsController {
             throw ApiProblem.invalidInput("format", "must be one of json, html, md, pdf, pptx");
         }
         Quarter q = Quarter.parse(quarter);
-        Edition edition = visible(q);
+        Edition edition = visible(programme(programme), q);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(Versions.toETag(edition.version()))
                 .contentType(FORMATS.get(chosen));
-        String filename = "ws2-implementation-update-" + q + (revision == null ? "" : "-r" + revision) + "." + chosen;
+        String filename = edition.programme().toLowerCase(Locale.ROOT) + "-implementation-update-" + q
+                + (revision == null ? "" : "-r" + revision) + "." + chosen;
         if (edition.revision() == 0) {
             if (revision != null) {
-                throw ApiProblem.notFound("edition revision", q + " revision " + revision);
+                throw ApiProblem.notFound("edition revision", name(edition) + " revision " + revision);
             }
             EditionContent draft = editions.draft(edition);
             return switch (chosen) {
@@ -131,8 +147,8 @@ class EditionsController {
             };
         }
         int wanted = revision == null ? edition.revision() : revision;
-        Object frozen = editions.frozen(q.toString(), wanted, chosen)
-                .orElseThrow(() -> ApiProblem.notFound("edition revision", q + " revision " + wanted));
+        Object frozen = editions.frozen(edition, wanted, chosen)
+                .orElseThrow(() -> ApiProblem.notFound("edition revision", name(edition) + " revision " + wanted));
         return switch (chosen) {
             case "pdf" -> attachment(ok, "inline", filename).body(frozen);
             case "pptx" -> attachment(ok, "attachment", filename).body(frozen);
@@ -148,28 +164,29 @@ class EditionsController {
                     + "is required and the edition must be a draft (409 problem when in review or published). A "
                     + "quarter not begun, or before any data, is a 422 problem; a group line for a group with no "
                     + "stage sentence, or a malformed field, a 400 problem; nothing is changed.")
-    ResponseEntity<String> write(@PathVariable String quarter, @RequestBody Sections sections,
+    ResponseEntity<String> write(@PathVariable String quarter, @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme, @RequestBody Sections sections,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Quarter q = Quarter.parse(quarter);
-        boolean existed = editions.find(q.toString()).isPresent();
-        Edition edition = editions.write(q, sections == null ? Sections.EMPTY : sections, ifMatch, actor());
+        String chosen = programme(programme);
+        boolean existed = editions.find(chosen, q.toString()).isPresent();
+        Edition edition = editions.write(chosen, q, sections == null ? Sections.EMPTY : sections, ifMatch, actor());
         return answer(existed ? HttpStatus.OK : HttpStatus.CREATED, edition);
     }
 
     @PostMapping("/api/reports/editions/{quarter}/review")
     @PreAuthorize(RoleRules.SUPPORT)
     @Operation(summary = "Send a draft for review (support staff, admins); 409 problem unless it is a draft")
-    ResponseEntity<String> review(@PathVariable String quarter,
+    ResponseEntity<String> review(@PathVariable String quarter, @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return step(quarter, ifMatch, editions::sendToReview);
+        return step(programme, quarter, ifMatch, editions::sendToReview);
     }
 
     @PostMapping("/api/reports/editions/{quarter}/draft")
     @PreAuthorize(RoleRules.SUPPORT)
     @Operation(summary = "Take an edition in review back to draft (support staff, admins); 409 problem otherwise")
-    ResponseEntity<String> backToDraft(@PathVariable String quarter,
+    ResponseEntity<String> backToDraft(@PathVariable String quarter, @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return step(quarter, ifMatch, editions::returnToDraft);
+        return step(programme, quarter, ifMatch, editions::returnToDraft);
     }
 
     @PostMapping("/api/reports/editions/{quarter}/publish")
@@ -178,9 +195,9 @@ class EditionsController {
             description = "Renders the facts as of the quarter's end and every format once and keeps them; sends "
                     + "org.ws2.report.edition-published.v1 on ws2.reports.v1. 409 problem when it is a draft or "
                     + "already published.")
-    ResponseEntity<String> publish(@PathVariable String quarter,
+    ResponseEntity<String> publish(@PathVariable String quarter, @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return step(quarter, ifMatch, editions::publish);
+        return step(programme, quarter, ifMatch, editions::publish);
     }
 
     @PostMapping("/api/reports/editions/{quarter}/corrections")
@@ -189,24 +206,41 @@ class EditionsController {
             description = "Body {note, sections?}. The facts are taken afresh as of the quarter's end (so corrected "
                     + "history is in), the sections are those given or the published ones; older revisions stay "
                     + "readable with ?revision=N. Sends the event again with the new revision.")
-    ResponseEntity<String> correct(@PathVariable String quarter, @RequestBody Correction correction,
+    ResponseEntity<String> correct(@PathVariable String quarter, @Parameter(description = ReportProgramme.DESCRIPTION) @RequestParam(required = false) String programme,
+            @RequestBody Correction correction,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Quarter q = Quarter.parse(quarter);
+        String chosen = programme(programme);
         if (correction == null) {
             throw ApiProblem.invalidInput("note", "must say what the correction corrects");
         }
         return answer(HttpStatus.CREATED,
-                editions.correct(q, ifMatch, correction.note(), correction.sections(), actor()));
+                editions.correct(chosen, q, ifMatch, correction.note(), correction.sections(), actor()));
     }
 
     /** A move of the edition's lifecycle (review, back to draft, publish), answered as every change is. */
-    private ResponseEntity<String> step(String quarter, String ifMatch, Step step) {
-        return answer(HttpStatus.OK, step.apply(Quarter.parse(quarter), ifMatch, actor()));
+    private ResponseEntity<String> step(String programme, String quarter, String ifMatch, Step step) {
+        Quarter q = Quarter.parse(quarter);
+        return answer(HttpStatus.OK, step.apply(programme(programme), q, ifMatch, actor()));
     }
 
     @FunctionalInterface
     private interface Step {
-        Edition apply(Quarter quarter, String ifMatch, String actor);
+        Edition apply(String programme, Quarter quarter, String ifMatch, String actor);
+    }
+
+    /**
+     * The programme whose editions are asked for: WS2 without the parameter, as before programmes; a malformed
+     * code is a 400 problem, one the reports know nothing of a 404 problem, and neither changes anything.
+     */
+    private String programme(String programme) {
+        String chosen = ReportProgramme.parse(programme);
+        editions.requireKnown(chosen);
+        return chosen;
+    }
+
+    private static String name(Edition edition) {
+        return Editions.editionName(edition.programme(), edition.quarter());
     }
 
     /**
@@ -226,11 +260,15 @@ class EditionsController {
 
     private ObjectNode lifecycle(Edition edition) {
         ObjectNode answer = json.createObjectNode();
+        if (!Programmes.WS2.equals(edition.programme())) {
+            // WS2's answer is as it was before programmes
+            answer.put("programme", edition.programme());
+        }
         answer.put("quarter", edition.quarter());
         answer.put("status", edition.status().name());
         answer.put("version", edition.version());
         answer.put("revision", edition.revision());
-        answer.set("revisions", json.valueToTree(editions.revisions(edition.quarter())));
+        answer.set("revisions", json.valueToTree(editions.revisions(edition)));
         return answer;
     }
 
@@ -242,9 +280,9 @@ class EditionsController {
                 .contentType(MediaType.APPLICATION_JSON).body(answer.toString());
     }
 
-    private Edition visible(Quarter q) {
-        return editions.find(q.toString()).filter(e -> e.revision() > 0 || mayDraft())
-                .orElseThrow(() -> ApiProblem.notFound("edition", q.toString()));
+    private Edition visible(String programme, Quarter q) {
+        return editions.find(programme, q.toString()).filter(e -> e.revision() > 0 || mayDraft())
+                .orElseThrow(() -> ApiProblem.notFound("edition", Editions.editionName(programme, q.toString())));
     }
 
     private static boolean mayDraft() {

@@ -83,6 +83,12 @@ public class RecommendationReadModel {
                 .addValue("programme", Programmes.of(state));
     }
 
+    /** Whether any recommendation of {@code programme} has been seen, retired ones included. */
+    public boolean knows(String programme) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM recommendation WHERE programme = :programme)")
+                .param("programme", programme).query(Boolean.class).single();
+    }
+
     /**
      * How many of one programme's recommendations in the catalogue (not retired) are in each status
      * (statuses with none are absent), in one consistent read.

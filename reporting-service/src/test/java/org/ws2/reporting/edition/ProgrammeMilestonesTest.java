@@ -26,7 +26,7 @@ class ProgrammeMilestonesTest {
 
     @Test
     void aMilestoneIsLateOnceItsTargetQuarterHasEndedUnlessComplete() {
-        Edition q2 = new Edition("2021-Q2", EditionStatus.PUBLISHED, 4, new Sections(null, null, null, List.of(
+        Edition q2 = new Edition("WS2", "2021-Q2", EditionStatus.PUBLISHED, 4, new Sections(null, null, null, List.of(
                 new Milestone("Implementation planning", "2021-Q3", MilestoneStatus.IN_PROGRESS),
                 new Milestone("Engagement plan", "2021-Q3", MilestoneStatus.COMPLETE),
                 new Milestone("Documenting implementation", "2021-Q4", MilestoneStatus.NOT_STARTED)), null, null, null),

@@ -17,11 +17,18 @@ final class Downloads {
 
     /** Per format, in order: {@code path} with that format and {@code name=value}. */
     static Map<String, String> of(String path, List<String> formats, String name, Object value) {
+        Map<String, Object> others = new LinkedHashMap<>();
+        others.put(name, value);
+        return of(path, formats, others);
+    }
+
+    /** Per format, in order: {@code path} with that format and the other parameters, in their order. */
+    static Map<String, String> of(String path, List<String> formats, Map<String, ?> others) {
         Map<String, String> links = new LinkedHashMap<>();
         for (String format : formats) {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("format", format);
-            query.put(name, value);
+            query.putAll(others);
             links.put(format, TrackerApi.path(path, query));
         }
         return links;

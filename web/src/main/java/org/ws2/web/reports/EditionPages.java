@@ -25,7 +25,7 @@ import org.ws2.web.signin.SignedInUser;
 
 /**
  * A quarter's update edition ({@code /reports/2021-Q2}, the address the reporting service gives editions and its
- * feed links to): the edition as people read it, its revisions and downloads; support staff write the team's
+ * feed links to; {@code /reports/2021-Q2?programme=ATRT3} another programme's, issue 21): the edition as people read it, its revisions and downloads; support staff write the team's
  * sections in the browser and send the draft to review, an admin publishes it and, later, corrections. Every change
  * carries the version the page read (If-Match), so a page left open cannot overwrite a newer edition (412: reload).
  */
@@ -43,56 +43,62 @@ class EditionPages {
     /** A group's line is posted as {@code line.<group id>}: ids hold spaces and commas are the line's own. */
     static final String LINE = "line.";
 
+    static final String PAGE = "/reports/{q}";
+    static final String API = "/api/reports/editions/{q}";
+    private static final String WS2 = "WS2";
+
     private final TrackerApi api;
 
     @GetMapping("/reports/" + QUARTER)
-    String edition(@PathVariable String quarter, @RequestParam(required = false) Integer revision, SignedInUser user,
-            Model model) {
-        fill(quarter, revision, user, model);
+    String edition(@PathVariable String quarter, @RequestParam(required = false) String programme,
+            @RequestParam(required = false) Integer revision, SignedInUser user, Model model) {
+        fill(quarter, programme, revision, user, model);
         return "edition";
     }
 
     /** Writes the sections: creates the draft when the quarter has none (no version), else replaces them (If-Match). */
     @PostMapping("/reports/" + QUARTER)
-    String write(@PathVariable String quarter, @RequestParam MultiValueMap<String, String> form, SignedInUser user,
-            Model model) {
+    String write(@PathVariable String quarter, @RequestParam(required = false) String programme,
+            @RequestParam MultiValueMap<String, String> form, SignedInUser user, Model model) {
         Map<String, Object> sections = sections(form);
-        TrackerApi.Outcome outcome = api.send(HttpMethod.PUT, TrackerApi.path("/api/reports/editions/{q}", quarter),
-                sections, form.getFirst("version"), user);
+        TrackerApi.Outcome outcome = api.send(HttpMethod.PUT, address(API, quarter, "", programme), sections,
+                form.getFirst("version"), user);
         if (outcome.ok()) {
-            return "redirect:" + TrackerApi.path("/reports/{q}", quarter);
+            return "redirect:" + address(PAGE, quarter, "", programme);
         }
-        fill(quarter, null, user, model);
+        fill(quarter, programme, null, user, model);
         model.addAttribute("typed", typed(form));
         model.addAttribute(FieldProblem.MODEL, FieldProblem.of("sections", withinSections(outcome.problem()), SECTION_FIELDS));
         return "edition";
     }
 
     @PostMapping("/reports/" + QUARTER + "/{step:review|draft|publish}")
-    String step(@PathVariable String quarter, @PathVariable String step, @RequestParam(defaultValue = "") String version,
+    String step(@PathVariable String quarter, @PathVariable String step,
+            @RequestParam(required = false) String programme, @RequestParam(defaultValue = "") String version,
             SignedInUser user, Model model) {
-        TrackerApi.Outcome outcome = api.send(HttpMethod.POST,
-                TrackerApi.path("/api/reports/editions/{q}/{step}", quarter, step), null, version, user);
-        return afterChange(quarter, outcome, "lifecycle", user, model);
+        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, address(API, quarter, "/" + step, programme), null,
+                version, user);
+        return afterChange(quarter, programme, outcome, "lifecycle", user, model);
     }
 
     @PostMapping("/reports/" + QUARTER + "/corrections")
-    String correct(@PathVariable String quarter, @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "") String version, SignedInUser user, Model model) {
-        TrackerApi.Outcome outcome = api.send(HttpMethod.POST,
-                TrackerApi.path("/api/reports/editions/{q}/corrections", quarter), Map.of("note", note.strip()), version,
-                user);
+    String correct(@PathVariable String quarter, @RequestParam(required = false) String programme,
+            @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String version,
+            SignedInUser user, Model model) {
+        TrackerApi.Outcome outcome = api.send(HttpMethod.POST, address(API, quarter, "/corrections", programme),
+                Map.of("note", note.strip()), version, user);
         if (!outcome.ok()) {
             model.addAttribute("note", note);
         }
-        return afterChange(quarter, outcome, "correction", user, model);
+        return afterChange(quarter, programme, outcome, "correction", user, model);
     }
 
-    private String afterChange(String quarter, TrackerApi.Outcome outcome, String form, SignedInUser user, Model model) {
+    private String afterChange(String quarter, String programme, TrackerApi.Outcome outcome, String form,
+            SignedInUser user, Model model) {
         if (outcome.ok()) {
-            return "redirect:" + TrackerApi.path("/reports/{q}", quarter);
+            return "redirect:" + address(PAGE, quarter, "", programme);
         }
-        fill(quarter, null, user, model);
+        fill(quarter, programme, null, user, model);
         model.addAttribute(FieldProblem.MODEL, FieldProblem.of(form, outcome.problem(), List.of("note")));
         return "edition";
     }
@@ -102,19 +108,31 @@ class EditionPages {
      * edition not published gets the API's 404 as the page's.
      */
     @SuppressWarnings("unchecked")
-    private void fill(String quarter, Integer revision, SignedInUser user, Model model) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("revision", revision);
-        TrackerApi.Outcome outcome = api.send(HttpMethod.GET, TrackerApi.path("/api/reports/editions/" + quarter, query),
-                null, null, user);
+    private void fill(String quarter, String programme, Integer revision, SignedInUser user, Model model) {
+        TrackerApi.Outcome outcome = api.send(HttpMethod.GET,
+                TrackerApi.path(TrackerApi.path(API, quarter), query(programme, "revision", revision)), null, null, user);
         boolean mayWrite = user != null && user.support();
         if (!outcome.ok() && !(outcome.status() == 404 && mayWrite && revision == null)) {
             throw new ApiException(outcome.problem());
         }
         Map<String, Object> edition = outcome.ok() ? outcome.body() : null;
         String status = edition == null ? null : String.valueOf(edition.get("status"));
-        Map<String, String> downloads = Downloads.of("/api/reports/editions/" + quarter, DOWNLOADS, "revision", revision);
+        Map<String, String> downloads = Downloads.of(TrackerApi.path(API, quarter), DOWNLOADS,
+                query(programme, "revision", revision));
+        Map<Object, String> revisionPages = new LinkedHashMap<>();
+        list(edition == null ? Map.of() : edition, "revisions").forEach(r -> revisionPages.put(r.get("revision"),
+                TrackerApi.path(TrackerApi.path(PAGE, quarter), query(programme, "revision", r.get("revision")))));
+        Map<String, String> actions = new LinkedHashMap<>();
+        actions.put("write", address(PAGE, quarter, "", programme));
+        for (String step : List.of("review", "draft", "publish", "corrections")) {
+            actions.put(step, address(PAGE, quarter, "/" + step, programme));
+        }
         model.addAttribute("quarter", quarter);
+        // the heading names another programme; WS2's page reads as before programmes
+        model.addAttribute("programme", programme == null || programme.isBlank() || WS2.equals(programme.strip())
+                ? null : programme.strip());
+        model.addAttribute("revisionPages", revisionPages);
+        model.addAttribute("actions", actions);
         model.addAttribute("edition", edition);
         model.addAttribute("status", status);
         model.addAttribute("revision", revision);
@@ -126,6 +144,24 @@ class EditionPages {
         model.addAttribute("mayCorrect", user != null && user.admin() && "PUBLISHED".equals(status));
         model.addAttribute("typed", edition == null ? typed(new LinkedMultiValueMap<>())
                 : shown(edition));
+    }
+
+    /**
+     * An address of this edition, a page's ({@link #PAGE}) or the API's ({@link #API}), with {@code step} after the
+     * quarter: WS2's as before programmes; another programme's, or one asked for by name, with {@code ?programme=}.
+     */
+    static String address(String root, String quarter, String step, String programme) {
+        return TrackerApi.path(TrackerApi.path(root, quarter) + step, query(programme, null, null));
+    }
+
+    /** The query naming the programme as asked (none when not asked) and, when not null, {@code name=value}. */
+    private static Map<String, Object> query(String programme, String name, Object value) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("programme", programme);
+        if (name != null) {
+            query.put(name, value);
+        }
+        return query;
     }
 
     /**

@@ -214,6 +214,32 @@ class EditionPagesIT extends PageIT {
                 + "{\"note\":\"Fixed the date of the ALAC webinar\"}");
     }
 
+    /** Another programme's edition (issue 21): the page asks the API for it, and every form posts to it, by name. */
+    @Test
+    void anotherProgrammesEditionIsReadAndWrittenWithItsProgrammeEveryTime() throws Exception {
+        GATEWAY.on("GET /api/reports/editions/2021-Q3?programme=ATRT3",
+                        new Answer(200, edition("2021-Q3", "DRAFT", 4, 0, "ATRT3 webinar held"), "\"4\""))
+                .on("PUT /api/reports/editions/2021-Q3?programme=ATRT3",
+                        Answer.ok("{\"quarter\":\"2021-Q3\",\"status\":\"DRAFT\",\"version\":5}"))
+                .on("POST /api/reports/editions/2021-Q3/review?programme=ATRT3", Answer.ok("{\"status\":\"IN_REVIEW\"}"));
+        signIn("sam.support", "support-staff");
+        String shown = browser.get(page("/reports/2021-Q3?programme=ATRT3")).body();
+
+        assertThat(GATEWAY.calls()).contains("GET /api/reports/editions/2021-Q3?programme=ATRT3 auth=true if-match=null ");
+        assertThat(shown).contains("ATRT3 quarterly update Q3 2021").contains("ATRT3 webinar held")
+                .contains("href=\"/api/reports/editions/2021-Q3?format=pdf&amp;programme=ATRT3\"");
+        HttpResponse<String> saved = submit(shown, "/reports/2021-Q3?programme=ATRT3");
+        HttpResponse<String> sent = submit(shown, "/reports/2021-Q3/review?programme=ATRT3");
+
+        assertRedirected(saved, "/reports/2021-Q3?programme=ATRT3");
+        assertRedirected(sent, "/reports/2021-Q3?programme=ATRT3");
+        assertThat(GATEWAY.changes()).hasSize(2);
+        assertThat(GATEWAY.changes().get(0))
+                .startsWith("PUT /api/reports/editions/2021-Q3?programme=ATRT3 auth=true if-match=\"4\" {\"groupLines\"");
+        assertThat(GATEWAY.changes().get(1))
+                .isEqualTo("POST /api/reports/editions/2021-Q3/review?programme=ATRT3 auth=true if-match=\"4\" ");
+    }
+
     static String edition(String quarter, String status, long version, int revision, String headlineNote) {
         return edition(quarter, status, version, revision, headlineNote, SOAC, """
                 [{"groupId":"ALAC","text":"ALAC held two webinars."}]""");
