@@ -4,7 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.core.annotation.Order;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -39,8 +39,7 @@ import reactor.core.publisher.Mono;
  * per-request cost is a header look-up and, for bodies, one counter per buffer.
  */
 @Component
-@Order(RequestBodyLimit.ORDER)
-public class RequestBodyLimit implements GlobalFilter {
+public class RequestBodyLimit implements GlobalFilter, Ordered {
 
     /** Before AdaptCachedBodyGlobalFilter (Integer.MIN_VALUE + 1000), which caches the body. */
     public static final int ORDER = Integer.MIN_VALUE + 500;
@@ -54,6 +53,11 @@ public class RequestBodyLimit implements GlobalFilter {
         this.maxBytes = maxBodySize.toBytes();
         this.maxUploadBytes = maxUploadSize.toBytes();
         this.problems = problems;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -17,10 +16,14 @@ import reactor.core.publisher.Mono;
  * can be followed from the gateway's log into the services' logs. Off (one level check) otherwise.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class RouteDecisionLog implements GlobalFilter {
+public class RouteDecisionLog implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RouteDecisionLog.class);
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {

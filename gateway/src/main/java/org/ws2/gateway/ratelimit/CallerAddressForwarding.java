@@ -2,7 +2,6 @@ package org.ws2.gateway.ratelimit;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -16,15 +15,21 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>Only the address the gateway resolved goes along, never the chain the client sent: a caller who reaches
  * the gateway directly cannot name someone else (TrustedProxies believes a chain from trusted proxies only).
  */
-// after Spring Cloud Gateway's own header filters (order 0), which drop every X-Forwarded-* header the client
-// sent, since the gateway trusts no proxies for them
-@Order(Ordered.LOWEST_PRECEDENCE)
-final class CallerAddressForwarding implements HttpHeadersFilter {
+final class CallerAddressForwarding implements HttpHeadersFilter, Ordered {
 
     private final TrustedProxies trustedProxies;
 
     CallerAddressForwarding(TrustedProxies trustedProxies) {
         this.trustedProxies = trustedProxies;
+    }
+
+    /**
+     * After Spring Cloud Gateway's own header filters (order 0), which drop every {@code X-Forwarded-*} header
+     * the client sent, since the gateway trusts no proxies for them.
+     */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
 
     @Override

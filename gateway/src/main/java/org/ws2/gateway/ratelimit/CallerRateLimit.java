@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.core.annotation.Order;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -30,8 +30,7 @@ import reactor.core.publisher.Mono;
  * pace themselves. When the shared store does not answer in time the request is let through, counted as
  * {@code outcome=unchecked}: an outage of the counter must not become an outage of the API.
  */
-@Order(CallerRateLimit.ORDER)
-public class CallerRateLimit implements GlobalFilter {
+public class CallerRateLimit implements GlobalFilter, Ordered {
 
     /** Before the body limit, which may already start reading a body. */
     public static final int ORDER = RequestBodyLimit.ORDER - 100;
@@ -58,6 +57,11 @@ public class CallerRateLimit implements GlobalFilter {
         this.trustedProxies = trustedProxies;
         this.problems = problems;
         this.meters = meters;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.core.annotation.Order;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -33,9 +33,7 @@ import org.springframework.web.server.ServerWebExchange;
  * {@link HealthyOrAllInstances}: the circuit breaker handles a service that is down.
  */
 @Component
-// right after the load balancer's choice, so that a refusal is seen with the instance it came from
-@Order(ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1)
-public class RefusedInstances implements GlobalFilter {
+public class RefusedInstances implements GlobalFilter, Ordered {
 
     private final Map<String, Long> refusedUntil = new ConcurrentHashMap<>();
     private final long holdOffNanos;
@@ -49,6 +47,12 @@ public class RefusedInstances implements GlobalFilter {
     RefusedInstances(Duration holdOff, LongSupplier nanoTime) {
         this.holdOffNanos = holdOff.toNanos();
         this.nanoTime = nanoTime;
+    }
+
+    /** Right after the load balancer's choice, so that a refusal is seen with the instance it came from. */
+    @Override
+    public int getOrder() {
+        return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1;
     }
 
     @Override
