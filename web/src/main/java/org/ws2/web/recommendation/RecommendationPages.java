@@ -18,6 +18,7 @@ import org.ws2.web.api.Problem;
 import org.ws2.web.api.TrackerApi;
 import org.ws2.web.FieldProblem;
 import org.ws2.web.Pager;
+import org.ws2.web.ProgrammeChoice;
 import org.ws2.web.signin.SignedInUser;
 
 import java.util.Arrays;
@@ -118,11 +119,11 @@ class RecommendationPages {
         List<Map<String, Object>> topics = api.getList("/api/topics", user);
         // the programmes tracked, WS2's first as the API lists its topics; the filter is shown only when
         // there is a choice, and with a programme chosen the topics offered are its own
-        List<String> programmes = topics.stream().map(RecommendationPages::programmeOf).distinct().toList();
+        List<String> programmes = ProgrammeChoice.tracked(topics);
         String chosen = filter.get("programme");
         model.addAttribute("programmes", programmes.size() > 1 ? programmes : List.of());
         model.addAttribute("topics", chosen.isEmpty() ? topics
-                : topics.stream().filter(t -> programmeOf(t).equals(chosen)).toList());
+                : topics.stream().filter(t -> ProgrammeChoice.of(t).equals(chosen)).toList());
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("ownerships", OWNERSHIPS);
         model.addAttribute("flags", FLAGS);
@@ -130,11 +131,6 @@ class RecommendationPages {
     }
 
     /** A topic's or a recommendation's programme; WS2 when the API names none (as before programmes). */
-    static String programmeOf(Map<String, ?> item) {
-        Object programme = item.get("programme");
-        return programme == null ? WS2 : programme.toString();
-    }
-
     @GetMapping("/recommendations/{id}")
     String detail(@PathVariable String id, SignedInUser user, Model model) {
         fill(id, user, model);
@@ -295,7 +291,7 @@ class RecommendationPages {
     private void fill(String id, SignedInUser user, Model model) {
         Map<String, Object> recommendation = api.get(TrackerApi.path("/api/recommendations/{id}", id), user);
         model.addAttribute("rec", recommendation);
-        model.addAttribute("programme", programmeOf(recommendation));
+        model.addAttribute("programme", ProgrammeChoice.of(recommendation));
         List<Map<String, Object>> history = api.getList(TrackerApi.path("/api/recommendations/{id}/history", id), user);
         List<Map<String, Object>> newestFirst = new java.util.ArrayList<>(history);
         java.util.Collections.reverse(newestFirst);

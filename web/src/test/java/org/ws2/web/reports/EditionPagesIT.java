@@ -55,6 +55,30 @@ class EditionPagesIT extends PageIT {
     }
 
     @Test
+    void theReportsPageShowsOneProgrammeAtATime() throws Exception {
+        GATEWAY.on("GET /api/topics", """
+                [{"prefix":"1","name":"Diversity"},{"prefix":"ATRT3-1","name":"Reviews","programme":"ATRT3"}]""")
+                .on("GET /api/reports/editions", request -> Answer.ok(request.query() != null
+                        && request.query().contains("programme=ATRT3")
+                        ? "[{\"quarter\":\"2021-Q2\",\"label\":\"Q2 2021\",\"status\":\"PUBLISHED\",\"version\":1,\"revision\":1}]"
+                        : "[]"));
+
+        String atrt3 = shown("/reports?programme=ATRT3");
+        assertThat(Forms.between(atrt3, "id=\"r-programme\"", "</select>"))
+                .contains("<option value=\"WS2\">WS2</option>").contains("value=\"ATRT3\" selected");
+        assertThat(Forms.between(atrt3, "data-testid=\"editions\"", "</table>"))
+                .contains("href=\"/reports/2021-Q2?programme=ATRT3\"");
+        assertThat(atrt3).contains("Quarterly updates<span> of ATRT3</span>")
+                .contains("/api/reports/quarterly/2021-Q2?format=pdf&amp;programme=ATRT3")
+                .contains("/api/reports/matrix?programme=ATRT3");
+
+        // WS2's page reads as before programmes: no parameter anywhere; a code that is not one shows WS2's
+        String ws2 = shown("/reports?programme=not%20a%20code");
+        assertThat(ws2).contains("No edition is published yet.").doesNotContain("programme=")
+                .contains("value=\"WS2\" selected");
+    }
+
+    @Test
     void anEditionReadsAsTheUpdateWithItsRevisionsAndDownloads() throws Exception {
         String body = shown("/reports/2021-Q2");
         assertThat(body).contains("Quarterly update Q2 2021")
