@@ -26,7 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.devtools.NetworkInterceptor;
@@ -110,7 +111,25 @@ class AccessibilityIT {
     static void submitAndAwaitTheAnswer(ChromeDriver driver) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector("main button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> leftTheDocument(page));
+    }
+
+    /**
+     * Whether {@code element} is gone from the page shown: Chromium says so with a stale element, or, asked while it
+     * is navigating, with "Node with given id does not belong to the document".
+     */
+    private static boolean leftTheDocument(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException navigating) {
+            if (String.valueOf(navigating.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw navigating;
+        }
     }
 
     record Visit(String name, String path, Set<Role> roles, String heading, Consumer<ChromeDriver> then) {
