@@ -16,7 +16,10 @@ final class Goals {
     Result writesThroughGateway;
     Result oneWriter;
     Result atRate;
+    /** From the events phase's CPU pass: no summary poller during the writes. */
     WriteToReadModel.CpuPerWrite cpuPerWrite;
+    /** From its latency run, whose fast summary poller's CPU is in the figure: shown beside, for comparison. */
+    WriteToReadModel.CpuPerWrite cpuPerWriteWithPoller;
     Result readsDirect;
     Result readsGateway;
     Result readsBare;
@@ -118,15 +121,27 @@ final class Goals {
     }
 
     private Row cpu() {
-        String figure = "CPU per acknowledged write, whole stack";
+        String figure = "CPU per acknowledged write, whole stack (writes alone: the read-model probe excluded)";
         String goal = "≤ 4 ms";
         if (cpuPerWrite == null) {
             return notMeasured(figure, atRate == null ? "`--phases events`"
                     : "`--phases events` on the stack's machine; no pid files under " + noProcesses, goal);
         }
-        String now = String.format(Locale.ROOT, "**%.1f ms** (%s), over %,d writes at %d/s until the last was applied",
-                cpuPerWrite.total(), cpuPerWrite.breakdown(), cpuPerWrite.writes(), options.writeRate);
-        return new Row(figure, now, goal, Optional.of(cpuPerWrite.total() <= 4));
+        WriteToReadModel.CpuPerWrite c = cpuPerWrite;
+        String until = c.caughtUp()
+                ? String.format(Locale.ROOT, "until the read model had the last, %.1f s after its acknowledgement",
+                        c.caughtUpSeconds())
+                : "the read model still behind " + WriteToReadModel.CATCH_UP_LIMIT.toSeconds()
+                        + " s after the last acknowledgement, so the window ends before the work does";
+        String now = String.format(Locale.ROOT, "**%.1f ms** (%s), over %,d writes at %d/s with no summary poller, %s "
+                + "(%d summary polls %d ms apart in the window)", c.total(), c.breakdown(), c.writes(), options.writeRate,
+                until, c.summaryPolls(), WriteToReadModel.CPU_PASS_POLL.toMillis())
+                + (cpuPerWriteWithPoller == null ? "" : String.format(Locale.ROOT, "; %.1f ms in the latency run, its "
+                        + "fast poller's %,d summaries included", cpuPerWriteWithPoller.total(),
+                        cpuPerWriteWithPoller.summaryPolls()));
+        // a window cut short undercounts: over the goal is still over it, under it is not known
+        Optional<Boolean> met = c.caughtUp() || c.total() > 4 ? Optional.of(c.total() <= 4) : Optional.empty();
+        return new Row(figure, now, goal, met);
     }
 
     private Row latency(String figure, Result r, String phase) {

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * Whether reporting-service's read model has applied every change the catalogue holds, and the wait until it
- * has. The fact compared is what both sides count the same way: recommendations not retired, per status
- * (reporting's summary leaves retired ones out; the catalogue's list does too unless asked). Equal totals
+ * has. The fact compared is what both sides count the same way: one programme's recommendations (WS2's, the
+ * only one the benchmark writes to) not retired, per status (reporting's summary leaves retired ones out and
+ * counts one programme; the catalogue's list leaves retired ones out unless asked, and counts every programme
+ * unless one is asked, so the programme is named on both sides). Equal totals
  * alone would take a retirement not yet applied plus a creation not yet applied for caught up, and a status
  * change not yet applied would not show at all; counts per status catch both. Nothing here compares times:
  * a back-dated change carries its effective time, not the time it was made, so the summary's {@code asOf}
@@ -29,13 +31,13 @@ final class ReadModelCatchUp {
     /** What the wait reads from the stack; each call is one fresh read. */
     interface Counts {
 
-        /** Reporting's summary: recommendations not retired, per status. */
+        /** Reporting's summary: the programme's recommendations not retired, per status. */
         Map<String, Long> readModel() throws IOException, InterruptedException;
 
-        /** The catalogue's recommendations not retired. */
+        /** The catalogue's recommendations of the same programme not retired. */
         long sourceTotal() throws IOException, InterruptedException;
 
-        /** The catalogue's recommendations not retired in {@code status}. */
+        /** The catalogue's recommendations of the same programme not retired in {@code status}. */
         long source(String status) throws IOException, InterruptedException;
     }
 

@@ -57,6 +57,34 @@ class GoalsTest {
         assertThat(rows.get(7).met()).contains(true);
     }
 
+    @Test
+    void theCpuPerWriteIsTheCpuPassesWithTheProbeExcludedAndTheLatencyRunsBesideIt() {
+        Goals goals = new Goals(options);
+        goals.cpuPerWrite = new WriteToReadModel.CpuPerWrite(Map.of("postgres", 4_000.0, "gateway", 8_000.0), 4_000, 3,
+                0.42);
+        goals.cpuPerWriteWithPoller = new WriteToReadModel.CpuPerWrite(Map.of("postgres", 20_000.0, "gateway", 30_000.0),
+                4_000, 1_850, 0.01);
+
+        Goals.Row cpu = goals.rows().get(1);
+
+        assertThat(cpu.figure()).contains("the read-model probe excluded");
+        assertThat(cpu.now()).startsWith("**3.0 ms** (gateway 2.0, postgres 1.0), over 4,000 writes at 200/s with no "
+                + "summary poller, until the read model had the last, 0.4 s after its acknowledgement (3 summary polls "
+                + "200 ms apart in the window); 12.5 ms in the latency run, its fast poller's 1,850 summaries included");
+        assertThat(cpu.met()).contains(true);
+    }
+
+    @Test
+    void aCpuPassWhoseReadModelDidNotCatchUpIsJudgedOnlyWhenItIsOverTheGoalAlready() {
+        Goals goals = new Goals(options);
+        goals.cpuPerWrite = new WriteToReadModel.CpuPerWrite(Map.of("postgres", 12_000.0), 4_000, 151, Double.NaN);
+        assertThat(goals.rows().get(1).now()).contains("the read model still behind 30 s after the last acknowledgement");
+        assertThat(goals.rows().get(1).met()).isEmpty();
+
+        goals.cpuPerWrite = new WriteToReadModel.CpuPerWrite(Map.of("postgres", 20_000.0), 4_000, 151, Double.NaN);
+        assertThat(goals.rows().get(1).met()).contains(false);
+    }
+
     /** {@code count} requests in {@code seconds}, every one taking 5 ms. */
     private static Result result(String via, long count, double seconds) {
         Sample sample = new Sample();
