@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -19,12 +20,17 @@ import java.util.stream.Stream;
 /**
  * Class-data sharing for the service JVMs (JDK 17's dynamic AppCDS archive, as Spring Boot documents
  * it): the Boot jar is extracted once per build into a thin jar plus {@code lib/} (a fat jar's nested
- * jars cannot be archived), the first run of that build writes {@code app.jsa} at exit, and every
- * later run maps the archived classes instead of parsing and verifying them again.
+ * jars cannot be archived), the first run of that build records the classes it loaded when it exits,
+ * and every later run maps them instead of parsing and verifying them again.
  */
 final class AppCds {
 
     static final String ARCHIVE = "app.jsa";
+    /**
+     * Where a run records, until its JVM has exited cleanly: a JVM killed while writing leaves a file
+     * that must never be mistaken for an archive, so only {@link #settle} makes a recording the archive.
+     */
+    static final String RECORDING = "app.jsa.recording";
 
     private AppCds() {
     }
@@ -90,7 +96,37 @@ final class AppCds {
             // -Xshare:auto (the default): a stale or unusable archive is ignored, never fatal
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }
-        return mayRecord ? List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
+        return mayRecord ? List.of("-XX:ArchiveClassesAtExit=" + app.resolve(RECORDING), "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                : List.of();
+    }
+
+    /**
+     * Once the instance that may have recorded has exited: after a clean exit its recording, complete
+     * by then, becomes the archive the next run maps; after a kill it is dropped, and the next run
+     * records again.
+     *
+     * @param serviceApps {@code $WS2_HOME/apps/<service>}, holding one folder per build
+     */
+    static void settle(Path serviceApps, boolean exitedCleanly) {
+        if (!Files.isDirectory(serviceApps)) {
+            return;
+        }
+        try (Stream<Path> builds = Files.list(serviceApps)) {
+            for (Path build : builds.toList()) {
+                Path recording = build.resolve(RECORDING);
+                if (!Files.isRegularFile(recording)) {
+                    continue;
+                }
+                if (exitedCleanly && Files.size(recording) > 0) {
+                    Files.move(recording, build.resolve(ARCHIVE), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.delete(recording);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

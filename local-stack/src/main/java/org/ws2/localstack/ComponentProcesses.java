@@ -113,19 +113,33 @@ final class ComponentProcesses {
         Optional<ProcessHandle> server = names.contains(Components.POSTGRES) ? postgresServer() : Optional.empty();
         Map<String, ProcessHandle> running = new LinkedHashMap<>();
         for (String name : names) {
-            running(name).ifPresentOrElse(p -> running.put(name, p), () -> PidFile.delete(settings.pidFile(name)));
+            running(name).ifPresentOrElse(p -> running.put(name, p), () -> {
+                PidFile.delete(settings.pidFile(name));
+                settleClassData(name, false);
+            });
         }
         running.values().forEach(ProcessHandle::destroy);
+        if (running.values().stream().anyMatch(p -> p.info().commandLine().orElse("").contains("-XX:ArchiveClassesAtExit"))) {
+            out.println("The first stop of this build: the services write their class-data archives (up to a minute), "
+                    + "so that the next start is faster");
+        }
         running.forEach((name, process) -> {
             boolean clean = PidFile.awaitExit(process, STOP_GRACE);
             if (!clean) {
                 PidFile.terminate(process, Duration.ZERO);
             }
             PidFile.delete(settings.pidFile(name));
+            settleClassData(name, clean);
             out.printf("%-24s stopped (pid %d%s)%n", name, process.pid(), clean ? "" : ", killed after " + STOP_GRACE.toSeconds() + " s");
         });
         server.filter(p -> !PidFile.awaitExit(p, Duration.ofSeconds(10))).ifPresent(p -> PostgresServer.stop(p, out));
         return running.size();
+    }
+
+    /** The first instance of a service records its class-data archive as it exits (AppCds). */
+    private void settleClassData(String name, boolean exitedCleanly) {
+        Components.findInstance(name).filter(i -> i.number() == 1)
+                .ifPresent(i -> AppCds.settle(settings.appsDir(i.service().name()), exitedCleanly));
     }
 
     /** A PostgreSQL server left behind by a LocalPostgres JVM that was killed holds the data folder and the port. */

@@ -21,7 +21,8 @@ public record Settings(
         String infraClasspath,
         Duration startTimeout,
         String bindAddress,
-        List<String> serviceJvmOptions) {
+        List<String> serviceJvmOptions,
+        boolean recordClassData) {
 
     /**
      * The two values of {@code WS2_BIND_ADDRESS}, where every component listens. This machine only by
@@ -73,8 +74,10 @@ public record Settings(
         // options added to every service's JVM, e.g. -XX:TieredStopAtLevel=1 where a start matters more than peak speed
         List<String> serviceJvmOptions = values.containsKey("WS2_SERVICE_JVM_OPTIONS")
                 ? List.of(values.get("WS2_SERVICE_JVM_OPTIONS").trim().split("\\s+")) : List.of();
+        // a stack in a folder that is thrown away after one run (the tests') never maps what it would record
+        boolean recordClassData = !"false".equals(values.get("WS2_APPCDS_RECORD"));
         return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout, bindAddress,
-                serviceJvmOptions);
+                serviceJvmOptions, recordClassData);
     }
 
     /** True when other machines can reach the stack's ports. */
@@ -127,6 +130,11 @@ public record Settings(
 
     public Path pidFile(String component) {
         return home.resolve("run").resolve(component + ".pid");
+    }
+
+    /** A service's builds, each extracted into a folder of its own with its class-data archive (AppCds). */
+    public Path appsDir(String service) {
+        return home.resolve("apps").resolve(service);
     }
 
     public Path jwtDir() {

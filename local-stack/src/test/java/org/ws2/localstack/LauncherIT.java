@@ -42,6 +42,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -203,7 +204,7 @@ class LauncherIT {
 
     @Test
     @Order(7)
-    void stopLeavesNoProcessBehindAndARestartKeepsTheData() throws SQLException {
+    void stopLeavesNoProcessBehindAndARestartKeepsTheData() throws SQLException, IOException {
         List<Long> pids = launcher.processes().values().stream().flatMap(List::stream).toList();
         assertThat(launcher.processes()).containsKeys("postgres", "postgres-server", "kafka", "gateway");
 
@@ -211,8 +212,14 @@ class LauncherIT {
 
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid " + pid).isEmpty());
         assertThat(launcher.processes()).isEmpty();
+        // each service's first run recorded its class-data archive as it exited, and the restart maps it
+        assertThat(archives("groups-service")).singleElement().satisfies(a -> assertThat(Files.size(a)).isPositive());
+        assertThat(archives("groups-service").get(0).resolveSibling(AppCds.RECORDING)).doesNotExist();
 
         launcher.start();
+
+        assertThat(ProcessHandle.of(launcher.processes().get("groups-service").get(0)).orElseThrow().info().commandLine().orElseThrow())
+                .contains("-XX:SharedArchiveFile=" + archives("groups-service").get(0)).doesNotContain("ArchiveClassesAtExit");
 
         try (Connection c = connect("ws2_groups"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
             assertThat(rs.next()).isTrue();
@@ -342,6 +349,12 @@ class LauncherIT {
     }
 
     /** A runnable jar holding one class with a main method, standing in for a Spring Boot jar. */
+    private static List<Path> archives(String service) throws IOException {
+        try (Stream<Path> files = Files.walk(home.resolve("apps").resolve(service))) {
+            return files.filter(f -> f.getFileName().toString().equals(AppCds.ARCHIVE)).toList();
+        }
+    }
+
     static void writeJar(String service, Class<?> main) throws IOException {
         Path jar = Files.createDirectories(repo.resolve(service).resolve("target")).resolve(service + ".jar");
         Manifest manifest = new Manifest();

@@ -55,7 +55,9 @@ public final class SystemStack implements AutoCloseable {
                 "WS2_START_TIMEOUT_SECONDS", String.valueOf(startTimeout.toSeconds()),
                 // the test's own infrastructure, whatever the environment points at
                 "WS2_POSTGRES_HOST", "",
-                "WS2_KAFKA_BOOTSTRAP_SERVERS", "")));
+                "WS2_KAFKA_BOOTSTRAP_SERVERS", "",
+                // a fresh folder per run never maps a class-data archive, so recording one would only slow the stop
+                "WS2_APPCDS_RECORD", "false")));
     }
 
     /** A stack in a fresh folder, not started yet; {@code startTimeout} bounds each start of its components. */
