@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.ws2.contracts.recommendation.CoordinationLevel;
 import org.ws2.contracts.recommendation.Ownership;
 import org.ws2.contracts.recommendation.RecommendationStatus;
@@ -30,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class RecommendationRepository {
 
     private static final String SELECT = """
-            SELECT r.*, r.shared_with::text AS shared_with_json, r.implementers::text AS implementers_json,
+            SELECT r.id, r.topic_prefix, r.title, r.summary, r.ownership, r.target_quarter, r.source, r.verification,
+                   r.status, r.coordination, r.coordination_rationale, r.coordination_set_by, r.coordination_set_at,
+                   r.evidence_count, r.retired_at, r.retired_reason, r.retired_by, r.version, r.created_at, r.updated_at,
+                   r.shared_with::text AS shared_with_json, r.implementers::text AS implementers_json,
                    r.tags::text AS tags_json, r.depends_on::text AS depends_on_json, t.name AS topic_name""";
     private static final String SELECT_ONE = SELECT + " FROM recommendation r JOIN topic t ON t.prefix = r.topic_prefix";
 
@@ -41,6 +46,7 @@ public class RecommendationRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TransactionTemplate transactions;
 
     public Optional<Recommendation> find(String id) {
         return jdbc.sql(SELECT_ONE + " WHERE r.id = :id").param("id", id).query(this::map).optional();
@@ -67,38 +73,127 @@ public class RecommendationRepository {
      * The SQL of a page and of its count, with their parameters: what {@link #search} runs, and what
      * {@code ListQueryPlansIT} explains.
      */
-    record Statements(String page, String count, Map<String, Object> params) {
+    record Statements(String page, String count, Map<String, Object> params, List<String> pageSettings) {
+
+        /** The statements that set {@link #pageSettings} for the rest of the transaction. */
+        List<String> applySettings() {
+            return pageSettings.stream().map(setting -> "SET LOCAL " + setting + " = " + SETTINGS.get(setting)).toList();
+        }
+
+        /** The statements that undo {@link #applySettings} for the rest of a caller's transaction. */
+        List<String> undoSettings() {
+            return pageSettings.stream().map(setting -> "SET LOCAL " + setting + " TO DEFAULT").toList();
+        }
     }
+
+    /**
+     * A numbered page walks the order's index, never sorts the matches. At a deep offset PostgreSQL may
+     * estimate reading the table and sorting what matches as cheaper than walking the index past the
+     * offset, as it did for {@code status=NOT_STARTED&sort=title} page 150 (its cost model does not see
+     * that a scan of the wide rows costs several times an index-only walk: 33 against 9 ms); with sorting
+     * disabled it walks. The page's own 51 rows are still sorted (no plan can avoid that, so none is
+     * preferred for it).
+     */
+    static final String WALK_THE_ORDER = "enable_sort";
+    /**
+     * Words or a tag that many rows hold are planned with their values: a statement the driver has
+     * prepared would otherwise get a generic plan, which assumes a word is rare and finds and sorts every
+     * match of a common one, where walking the order with it as a filter reads about a page.
+     */
+    static final String PLAN_WITH_THE_WORDS = "plan_cache_mode";
+    private static final Map<String, String> SETTINGS = Map.of(WALK_THE_ORDER, "off", PLAN_WITH_THE_WORDS, "force_custom_plan");
+
+    /**
+     * How many matches of words or a tag are few enough to find them all through their own index and
+     * sort them, whatever the planner estimates: each costs its recheck, its row and its place in the
+     * sort, about 3 microseconds (4,228 matches: 12 ms), so a thousand cost about what one page costs.
+     * With more, the statement is planned with the words or tag ({@link #PLAN_WITH_THE_WORDS}) and
+     * PostgreSQL, which then knows how common they are, walks the order's index and filters (a first page
+     * of a word in most rows reads about 100 rows: 0.2 ms), or finds them first if they are rarer than the
+     * count says.
+     */
+    static final int FEW_MATCHES = 1_000;
 
     /**
      * A page is filtered, sorted and cut in PostgreSQL, reading one row more to tell whether another page
      * follows. After a cursor the page starts at its point in the order, through the order's index; with
      * {@code offset} it walks that index past the rows before it (kept for clients that ask by number).
+     * Either way the walk yields only ids and sort keys, from an index-only scan (V8's covering indexes),
+     * and only the page's rows are then read from the table (a deferred join): the rows an {@code OFFSET}
+     * skips are neither fetched nor converted. {@code matchesFirst}: find the matches of the words or tag
+     * through their own index and sort them, rather than walk the order (see {@link #FEW_MATCHES}).
      */
-    static Statements statements(RecommendationSearch search, ListCursor after, long offset, int limit) {
+    static Statements statements(RecommendationSearch search, ListCursor after, long offset, int limit,
+            boolean matchesFirst) {
         Map<String, Object> params = new HashMap<>();
         String where = search.where(params);
         String matching = after == null ? where : where + " AND " + search.after(after, params);
-        String from = search.findsMatchesFirst()
+        String keys = matchesFirst
                 // OFFSET 0 keeps the planner from walking the order's index with the words or tag as a filter
-                ? "(SELECT * FROM recommendation r WHERE " + matching + " OFFSET 0) r JOIN topic t ON t.prefix = r.topic_prefix"
-                : "recommendation r JOIN topic t ON t.prefix = r.topic_prefix WHERE " + matching;
+                ? "SELECT r.id, " + search.keyColumns() + " FROM (SELECT * FROM recommendation r WHERE " + matching
+                        + " OFFSET 0) r"
+                : "SELECT r.id, " + search.keyColumns() + " FROM recommendation r WHERE " + matching;
         params.put("limit", limit + 1);
         params.put("offset", offset);
-        return new Statements(SELECT + " FROM " + from + " ORDER BY " + search.orderBy() + " LIMIT :limit OFFSET :offset",
-                "SELECT count(*) FROM recommendation r WHERE " + where, params);
+        List<String> settings = new ArrayList<>();
+        if (offset > 0 && !matchesFirst) {
+            settings.add(WALK_THE_ORDER);
+        }
+        if (search.findsMatchesFirst() && !matchesFirst) {
+            settings.add(PLAN_WITH_THE_WORDS);
+        }
+        return new Statements(SELECT + " FROM (" + keys + " ORDER BY " + search.orderBy() + " LIMIT :limit OFFSET :offset) p"
+                + " JOIN recommendation r ON r.id = p.id JOIN topic t ON t.prefix = r.topic_prefix ORDER BY "
+                + search.orderByKeyColumns("p"), "SELECT count(*) FROM recommendation r WHERE " + where, params,
+                List.copyOf(settings));
+    }
+
+    /** The statements as {@link #search} runs them for a search with {@code matches} (words or a tag). */
+    static Statements statements(RecommendationSearch search, ListCursor after, long offset, int limit, long matches) {
+        return statements(search, after, offset, limit, search.findsMatchesFirst() && matches <= FEW_MATCHES);
+    }
+
+    /**
+     * How many items match, or, with {@code atMost}, {@code atMost} when at least that many do (which
+     * stops a common word's count early).
+     */
+    long count(RecommendationSearch search, Long atMost) {
+        Map<String, Object> params = new HashMap<>();
+        String where = search.where(params);
+        if (atMost == null) {
+            return jdbc.sql("SELECT count(*) FROM recommendation r WHERE " + where).params(params).query(Long.class).single();
+        }
+        params.put("atMost", atMost);
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM recommendation r WHERE " + where + " LIMIT :atMost) m")
+                .params(params).query(Long.class).single();
     }
 
     public Slice search(RecommendationSearch search, ListCursor after, long offset, int limit) {
-        Statements statements = statements(search, after, offset, limit);
-        List<Recommendation> rows = jdbc.sql(statements.page()).params(statements.params()).query(this::map).list();
+        // words or a tag: how many match decides the plan; a first or numbered page counts them all (its
+        // total), a cursor's page only whether they are more than a few
+        Long matches = !search.findsMatchesFirst() ? null
+                : count(search, after == null ? null : Long.valueOf(FEW_MATCHES + 1));
+        Statements statements = statements(search, after, offset, limit, matches == null ? 0 : matches);
+        List<Recommendation> rows = statements.pageSettings().isEmpty() ? page(statements) : transactions.execute(status -> {
+            statements.applySettings().forEach(setting -> jdbc.sql(setting).update());
+            List<Recommendation> page = page(statements);
+            if (!status.isNewTransaction()) {
+                statements.undoSettings().forEach(setting -> jdbc.sql(setting).update()); // the caller's transaction goes on as it was
+            }
+            return page;
+        });
         boolean more = rows.size() > limit;
         List<Recommendation> items = more ? rows.subList(0, limit) : rows;
         // a first page with nothing after it is the whole result; a cursor's page is not counted again
         Long total = after != null ? null
+                : matches != null ? matches
                 : offset == 0 && !more ? Long.valueOf(items.size())
                 : jdbc.sql(statements.count()).params(statements.params()).query(Long.class).single();
         return new Slice(items, more, total);
+    }
+
+    private List<Recommendation> page(Statements statements) {
+        return jdbc.sql(statements.page()).params(statements.params()).query(this::map).list();
     }
 
     /** Every "depends on" edge: the ids and dependencies of only the recommendations that have some. */

@@ -46,13 +46,20 @@ public record RecommendationSearch(
      * reads); the two must order alike, and descending is the exact reverse of ascending, ties
      * included, so that one index serves both directions. {@code COLLATE "C"} compares code points,
      * as Java does. Each SQL key is a template over a value ({@code %s}: the column, or a cursor's
-     * parameter cast to {@code type}), and V7's indexes are on exactly these expressions: change one
-     * and its index in a migration together ({@code ListQueryPlansIT} fails otherwise).
+     * parameter cast to {@code type}); where V8 stores a key's value as a column of its own (the title
+     * lower-cased, the id's order), the row's key is that column, so that no plan computes it row by
+     * row. The indexes (V8) are on exactly these keys: change one and its index in a migration together
+     * ({@code ListQueryPlansIT} fails otherwise).
      */
     public enum SortField {
         id(Comparator.comparing(Recommendation::id, Programmes.BY_ID), null, null, r -> null),
         title(Comparator.comparing((Recommendation r) -> r.details().title(), String.CASE_INSENSITIVE_ORDER),
-                "r.title", "text", r -> r.details().title(), "lower(%s) COLLATE \"C\""),
+                "r.title", "text", r -> r.details().title(), "lower(%s) COLLATE \"C\"") {
+            @Override
+            String rowKey(String key) {
+                return "r.title_lower COLLATE \"C\""; // V8's lower(title), stored
+            }
+        },
         status(Comparator.comparing(Recommendation::status), "r.status", "text", r -> r.status().name(),
                 "array_position(ARRAY["
                         + String.join(",", Arrays.stream(RecommendationStatus.values()).map(s -> "'" + s.name() + "'").toList())
@@ -97,6 +104,23 @@ public record RecommendationSearch(
             sql.add("recommendation_order(" + id + ")");
             return sql;
         }
+
+        /**
+         * The keys of the row {@code r}: as {@link #sql} over the column, but the id's order is V8's stored
+         * {@code order_key} (recommendation_order(id) is PL/pgSQL, some microseconds a call), and so is a
+         * key a sort stores ({@link #rowKey}).
+         */
+        private List<String> rowSql() {
+            List<String> sql = new ArrayList<>();
+            keys.forEach(key -> sql.add(rowKey(key.formatted(column))));
+            sql.add("r.order_key");
+            return sql;
+        }
+
+        /** The row's key for the key {@code key} over the column: itself, unless V8 stores it. */
+        String rowKey(String key) {
+            return key;
+        }
     }
 
     /** The search as a SQL condition on {@code recommendation r}, adding its parameters to {@code params}. */
@@ -135,17 +159,18 @@ public record RecommendationSearch(
             params.put("targetQuarter", targetQuarter);
         }
         if (tag != null) {
-            // the tags lower-cased as one JSON array (the GIN index's expression): the same match as
+            // the tags lower-cased as one JSON array (V8's stored tags_lower, GIN-indexed): the same match as
             // lower(tag) = lower(:tag) on each element, since lower() leaves JSON's escapes as they are
-            conditions.add("lower(r.tags::text)::jsonb @> jsonb_build_array(lower(CAST(:tag AS text)))");
+            conditions.add("r.tags_lower @> jsonb_build_array(lower(CAST(:tag AS text)))");
             params.put("tag", tag);
         }
         if (hasText()) {
             // LIKE with the needle's wildcards escaped: the words are matched literally, '%' and '_'
-            // included, and the trigram indexes on lower(title) and lower(summary) can find them
-            conditions.add("(lower(r.title) LIKE :words OR lower(r.summary) LIKE :words)");
-            params.put("words", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            // included, in lower(title) and lower(summary) as V8 stores them, whose trigram indexes can find them
+            String words = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            conditions.add("(r.title_lower LIKE :words OR r.summary_lower LIKE :words)");
+            params.put("words", words);
         }
         return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
     }
@@ -156,7 +181,7 @@ public record RecommendationSearch(
         if (!sort.keys.isEmpty()) {
             params.put("afterKey", cursor.key());
         }
-        List<String> row = sort.sql(sort.column, "r.id");
+        List<String> row = sort.rowSql();
         List<String> at = sort.sql("CAST(:afterKey AS " + sort.type + ")", "CAST(:afterId AS text)");
         return "(" + String.join(", ", row) + ")" + (descending ? " < " : " > ") + "(" + String.join(", ", at) + ")";
     }
@@ -164,14 +189,39 @@ public record RecommendationSearch(
     /** The SQL order asked for, ties broken by the numeric id, all one direction as {@link #order()}. */
     String orderBy() {
         String direction = descending ? " DESC" : " ASC";
-        return String.join(", ", sort.sql(sort.column, "r.id").stream().map(key -> key + direction).toList());
+        return String.join(", ", sort.rowSql().stream().map(key -> key + direction).toList());
     }
 
     /**
-     * Whether the search is best answered by finding its matches first and sorting them. Words and tags
-     * cluster (one topic's recommendations share them), so walking the order's index with them as a
+     * The sort's keys of {@code recommendation r} as columns {@code k0}, {@code k1}…: what an index-only
+     * scan of the order's index returns, so that the page's rows are put in order again after they are
+     * fetched without computing them again.
+     */
+    String keyColumns() {
+        List<String> keys = sort.rowSql();
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            columns.add(keys.get(i) + " AS k" + i);
+        }
+        return String.join(", ", columns);
+    }
+
+    /** {@link #orderBy()} over the {@link #keyColumns()} of {@code alias}. */
+    String orderByKeyColumns(String alias) {
+        String direction = descending ? " DESC" : " ASC";
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < sort.rowSql().size(); i++) {
+            columns.add(alias + ".k" + i + direction);
+        }
+        return String.join(", ", columns);
+    }
+
+    /**
+     * Whether the search has words or a tag, whose matches may be best found first and sorted. They
+     * cluster (one topic's recommendations share them), so walking the order's index with a rare one as a
      * filter, which the planner would pick for a page of 50, can read most of the catalogue before the
-     * page is full; their own indexes find the matches, which cost what their count costs.
+     * page is full; a common one's matches are most of the catalogue, and finding and sorting them all
+     * costs what walking never does. How many match decides (RecommendationRepository.FEW_MATCHES).
      */
     boolean findsMatchesFirst() {
         return tag != null || hasText();

@@ -46,6 +46,8 @@ class RecommendationSearchIT extends RecommendationsApiTestBase {
         create("4.77.10", "Alpha search probe 100%", "COMMUNITY", null, "[\"search-probe\"]");
         create("4.77.9", "_underscore search probe", "CO_OWNED", "2022-Q1", "[]");
         create("4.77.1", "Retired search probe", "ORG", "2021-Q3", "[\"search-probe\"]");
+        // quotes and a backslash in the words matched
+        create("4.77.20", "O'Brien's \\\\ search probe", "ORG", null, "[]");
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/recommendations/4.77.1/retirement")
                 .with(staff()).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"search test\"}")).andExpect(status().isOk());
@@ -100,6 +102,42 @@ class RecommendationSearchIT extends RecommendationsApiTestBase {
         }
         assertThat(queries.search(search(null, null, null, null, "search-probe", null, null), 0, null, 50, null).total())
                 .as("the retired probe is left out").isEqualTo(2);
+    }
+
+    /**
+     * Words and tags match the same whether their matches are found first (few of them) or the order is
+     * walked with them as a filter (many: planned with their values), quotes,
+     * backslashes and wildcards included, at the first page and after a cursor.
+     */
+    @Test
+    void wordsAndTagsMatchTheSameFoundFirstOrWalked() {
+        List<RecommendationSearch> searches = new ArrayList<>();
+        for (String words : List.of("o'brien", "'s \\ s", "\\", "'", "' OR '1'='1", "'); DROP TABLE recommendation; --",
+                "100%", "_under", "search probe", "\\'", "?", ":words")) {
+            searches.add(search(null, null, null, null, null, null, words));
+        }
+        for (String tag : List.of("search-probe", "it's", "\\'")) {
+            searches.add(search(null, null, null, null, tag, null, null));
+        }
+        for (RecommendationSearch search : searches) {
+            List<Recommendation> expected = repository.findAll().stream().filter(search.matcher()).sorted(search.order())
+                    .toList();
+            for (boolean matchesFirst : List.of(true, false)) {
+                assertThat(pageIds(RecommendationRepository.statements(search, null, 0, 50, matchesFirst)))
+                        .as("%s, matches first: %s", search, matchesFirst)
+                        .containsExactlyElementsOf(expected.stream().map(Recommendation::id).toList());
+                if (!expected.isEmpty()) {
+                    ListCursor cursor = ListCursor.after(expected.get(0), search.sort(), search.descending());
+                    assertThat(pageIds(RecommendationRepository.statements(search, cursor, 0, 50, matchesFirst)))
+                            .as("%s after the first, matches first: %s", search, matchesFirst)
+                            .containsExactlyElementsOf(expected.stream().skip(1).map(Recommendation::id).toList());
+                }
+            }
+        }
+    }
+
+    private List<String> pageIds(RecommendationRepository.Statements statements) {
+        return jdbc.sql(statements.page()).params(statements.params()).query((rs, row) -> rs.getString("id")).list();
     }
 
     @Test
