@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * The local stack's processes, found by the pid files {@code ./ws2 start} writes ({@code $WS2_HOME/run/*.pid}),
  * and what Linux counts for them: CPU time ({@code utime + stime} in {@code /proc/<pid>/stat}, each process with
- * its descendants) and resident memory. PostgreSQL's server is not a descendant of the JVM that started it
+ * its descendants, and what its ended children used) and resident memory. PostgreSQL's server is not a descendant of the JVM that started it
  * ({@code pg_ctl} detaches it); it is found by its own {@code postmaster.pid}, and counts, with its backends, as
  * {@code postgres}. docs/performance.md's
  * method for CPU per write, done by the driver instead of by hand. Empty where there are no pid files (a stack on
@@ -111,13 +111,19 @@ final class StackProcesses {
         }
     }
 
-    /** {@code utime + stime} of one process, in clock ticks; 0 when it is gone. */
+    /**
+     * {@code utime + stime + cutime + cstime} of one process, in clock ticks; 0 when it is gone. The children's
+     * part is what its children that ended used: a PostgreSQL backend whose connection a pool retired, or an
+     * autovacuum worker, takes its CPU out of the live descendants and into its parent's count, so that a sum
+     * over the live tree only grows.
+     */
     private static long ticks(ProcessHandle process) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
             // the command name, in parentheses, may hold spaces: the fields are counted after its ')'
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
