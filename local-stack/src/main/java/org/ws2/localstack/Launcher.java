@@ -91,7 +91,7 @@ public final class Launcher {
                 }
             }
             for (ServiceInstance i : wave) {
-                processes.start(i.name(), () -> environment.command(i), environment.variables(i));
+                processes.start(i.name(), () -> environment.command(i), environment.processEnvironment(i));
             }
             for (ServiceInstance i : wave) {
                 processes.await(i.name(), () -> Readiness.serviceReady(settings, i), "/actuator/health/readiness to answer 200");

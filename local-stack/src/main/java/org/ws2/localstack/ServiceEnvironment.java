@@ -114,8 +114,17 @@ final class ServiceEnvironment {
             env.put("WS2_WEBHOOKS_ALLOW_LOOPBACK", "true");
         }
         env.put("WS2_JWT_PUBLIC_KEY_LOCATION", "file:" + settings.jwtDir().resolve("public.pem"));
-        // glibc gives every thread that allocates natively an arena of its own, up to eight per core, and
-        // keeps what each one touched; a JVM's own native allocations need no more than two
+        return env;
+    }
+
+    /**
+     * What the instance's process is started with: the runtime contract ({@link #variables}) and how this
+     * launcher tunes the process, which is not part of the contract. glibc gives every thread that allocates
+     * natively an arena of its own, up to eight per core, and keeps what each one touched; a JVM's own native
+     * allocations need no more than two.
+     */
+    Map<String, String> processEnvironment(ServiceInstance instance) {
+        Map<String, String> env = variables(instance);
         env.put("MALLOC_ARENA_MAX", "2");
         return env;
     }
