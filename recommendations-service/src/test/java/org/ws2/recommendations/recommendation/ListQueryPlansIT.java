@@ -1,10 +1,12 @@
 package org.ws2.recommendations.recommendation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,16 +116,14 @@ class ListQueryPlansIT extends RecommendationsApiTestBase {
         // VACUUM marks a page all-visible (what lets an index-only scan skip the table) only when no
         // transaction that began before the rows were written is still running; the service's own
         // background work may be, so it runs again until every page is, as autovacuum would get there
-        for (int attempt = 0; attempt < 50 && !allVisible(); attempt++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            jdbc.sql("VACUUM " + SCHEMA + ".recommendation").update();
-        }
-        assertThat(allVisible()).as("every page of the test's table all-visible after VACUUM").isTrue();
+        await("every page of the test's table all-visible after VACUUM").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    if (allVisible()) {
+                        return true;
+                    }
+                    jdbc.sql("VACUUM " + SCHEMA + ".recommendation").update();
+                    return allVisible();
+                });
     }
 
     private boolean allVisible() {
