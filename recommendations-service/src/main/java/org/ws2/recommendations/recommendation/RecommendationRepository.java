@@ -144,8 +144,12 @@ public class RecommendationRepository {
         }
         return new Statements(SELECT + " FROM (" + keys + " ORDER BY " + search.orderBy() + " LIMIT :limit OFFSET :offset) p"
                 + " JOIN recommendation r ON r.id = p.id JOIN topic t ON t.prefix = r.topic_prefix ORDER BY "
-                + search.orderByKeyColumns("p"), "SELECT count(*) FROM recommendation r WHERE " + where, params,
+                + search.orderByKeyColumns("p"), countOf(where), params,
                 List.copyOf(settings));
+    }
+
+    private static String countOf(String where) {
+        return "SELECT count(*) FROM recommendation r WHERE " + where;
     }
 
     /** The statements as {@link #search} runs them for a search with {@code matches} (words or a tag). */
@@ -161,7 +165,7 @@ public class RecommendationRepository {
         Map<String, Object> params = new HashMap<>();
         String where = search.where(params);
         if (atMost == null) {
-            return jdbc.sql("SELECT count(*) FROM recommendation r WHERE " + where).params(params).query(Long.class).single();
+            return jdbc.sql(countOf(where)).params(params).query(Long.class).single();
         }
         params.put("atMost", atMost);
         return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM recommendation r WHERE " + where + " LIMIT :atMost) m")
