@@ -47,6 +47,7 @@ public class RecommendationRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    private final ListTotals totals;
 
     public Optional<Recommendation> find(String id) {
         return jdbc.sql(SELECT_ONE + " WHERE r.id = :id").param("id", id).query(this::map).optional();
@@ -159,17 +160,17 @@ public class RecommendationRepository {
 
     /**
      * How many items match, or, with {@code atMost}, {@code atMost} when at least that many do (which
-     * stops a common word's count early).
+     * stops a common word's count early); remembered while the catalogue does not change ({@link ListTotals}).
      */
     long count(RecommendationSearch search, Long atMost) {
         Map<String, Object> params = new HashMap<>();
         String where = search.where(params);
         if (atMost == null) {
-            return jdbc.sql(countOf(where)).params(params).query(Long.class).single();
+            return totals.count(countOf(where), params);
         }
         params.put("atMost", atMost);
-        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM recommendation r WHERE " + where + " LIMIT :atMost) m")
-                .params(params).query(Long.class).single();
+        return totals.count("SELECT count(*) FROM (SELECT 1 FROM recommendation r WHERE " + where + " LIMIT :atMost) m",
+                params);
     }
 
     public Slice search(RecommendationSearch search, ListCursor after, long offset, int limit) {
@@ -192,7 +193,7 @@ public class RecommendationRepository {
         Long total = after != null ? null
                 : matches != null ? matches
                 : offset == 0 && !more ? Long.valueOf(items.size())
-                : jdbc.sql(statements.count()).params(statements.params()).query(Long.class).single();
+                : count(search, null);
         return new Slice(items, more, total);
     }
 
