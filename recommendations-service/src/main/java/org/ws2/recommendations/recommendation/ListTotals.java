@@ -1,5 +1,7 @@
 package org.ws2.recommendations.recommendation;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -50,7 +52,7 @@ class ListTotals {
 
     /** The single number {@code countSql} selects with {@code params}, now. */
     long count(String countSql, Map<String, Object> params) {
-        Filter filter = new Filter(countSql, Map.copyOf(params));
+        Filter filter = new Filter(countSql, Collections.unmodifiableMap(new HashMap<>(params))); // nulls allowed
         Counted before = counted.getIfPresent(filter);
         if (before != null && before.generation() == generation()) {
             remembered.increment();
