@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 /**
  * The local stack's processes, found by the pid files {@code ./ws2 start} writes ({@code $WS2_HOME/run/*.pid}),
  * and what Linux counts for them: CPU time ({@code utime + stime} in {@code /proc/<pid>/stat}, each process with
- * its descendants, and what its ended children used) and resident memory. PostgreSQL's server is not a descendant of the JVM that started it
- * ({@code pg_ctl} detaches it); it is found by its own {@code postmaster.pid}, and counts, with its backends, as
- * {@code postgres}. docs/performance.md's
- * method for CPU per write, done by the driver instead of by hand. Empty where there are no pid files (a stack on
+ * its descendants, and what its ended children used) and resident memory. PostgreSQL's server is not a
+ * descendant of the JVM that started it ({@code pg_ctl} detaches it); it is found by its own
+ * {@code postmaster.pid}, and counts, with its backends, as {@code postgres}. docs/performance.md's method for
+ * CPU per write, done by the driver instead of by hand. Empty where there are no pid files (a stack on
  * another machine, or not started by {@code ./ws2}).
  */
 final class StackProcesses {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class ListTotals {
 
     /** Filters remembered; a filter's entry is a few hundred bytes. */
-    static final int REMEMBERED = 1_000;
+    private static final int REMEMBERED = 1_000;
     private static final String GENERATION = "SELECT sum(generation) FROM catalogue_generation";
 
     private record Filter(String countSql, Map<String, Object> params) {

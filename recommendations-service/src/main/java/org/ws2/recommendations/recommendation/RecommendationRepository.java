@@ -71,8 +71,8 @@ public class RecommendationRepository {
     }
 
     /**
-     * The SQL of a page and of its count, with their parameters: what {@link #search} runs, and what
-     * {@code ListQueryPlansIT} explains.
+     * The SQL of a page and of its count, with their parameters: what {@link #search} runs (the count through
+     * {@link #count}, keyed by the filter's parameters alone), and what {@code ListQueryPlansIT} explains.
      */
     record Statements(String page, String count, Map<String, Object> params, List<String> pageSettings) {
 

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -24,7 +25,7 @@ class ListTotalsIT extends RecommendationsApiTestBase {
     @Autowired
     DataSource dataSource;
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     @Test
     void aTotalIsRememberedUntilTheCatalogueChanges() throws Exception {
