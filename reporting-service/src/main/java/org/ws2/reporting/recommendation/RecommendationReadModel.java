@@ -3,10 +3,10 @@ package org.ws2.reporting.recommendation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -91,23 +91,27 @@ public class RecommendationReadModel {
 
     /**
      * How many of one programme's recommendations in the catalogue (not retired) are in each status
-     * (statuses with none are absent), in one consistent read.
+     * (statuses with none may be absent), in one consistent read: the counts its table's triggers keep
+     * (migration V10) and the newest change, from the same snapshot as the rows.
      */
     public StatusCounts countByStatus(String programme) {
-        List<StatusRow> rows = jdbc.sql(
-                "SELECT status, count(*) FILTER (WHERE NOT retired) AS n, max(updated_at) AS latest FROM recommendation "
-                        + "WHERE programme = :programme GROUP BY status")
+        List<StatusRow> rows = jdbc.sql("""
+                SELECT counts.status, counts.n,
+                       (SELECT max(updated_at) FROM recommendation WHERE programme = :programme) AS latest
+                FROM (SELECT status, sum(counted) AS n FROM recommendation_status_count
+                      WHERE programme = :programme GROUP BY status) counts""")
                 .param("programme", programme)
                 .query((rs, row) -> new StatusRow(RecommendationStatus.valueOf(rs.getString("status")), rs.getLong("n"),
-                        rs.getObject("latest", OffsetDateTime.class).toInstant()))
+                        rs.getObject("latest", OffsetDateTime.class)))
                 .list();
         Map<RecommendationStatus, Long> counts = new EnumMap<>(RecommendationStatus.class);
         rows.forEach(row -> counts.put(row.status(), row.count()));
-        Instant latestChange = rows.stream().map(StatusRow::latest).max(Comparator.naturalOrder()).orElse(null);
+        Instant latestChange = rows.stream().map(StatusRow::latest).filter(Objects::nonNull).findFirst()
+                .map(OffsetDateTime::toInstant).orElse(null);
         return new StatusCounts(counts, latestChange);
     }
 
-    private record StatusRow(RecommendationStatus status, long count, Instant latest) {
+    private record StatusRow(RecommendationStatus status, long count, OffsetDateTime latest) {
     }
 
     /**
