@@ -16,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -74,6 +75,7 @@ public class Ws2SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerTokenHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -91,6 +93,12 @@ public class Ws2SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's firewall with its default rules, its header checks without regular expressions. */
+    @Bean
+    WebSecurityCustomizer firewallHeaderRules() {
+        return web -> web.httpFirewall(HeaderRules.firewall());
     }
 
     /** Role rules decided before Spring MVC reads a request body (see {@link AuthorizeBeforeBody}). */
