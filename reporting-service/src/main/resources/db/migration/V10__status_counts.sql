@@ -53,5 +53,9 @@ CREATE TRIGGER recommendation_counted_again AFTER UPDATE ON recommendation
 CREATE TRIGGER recommendation_counts_cleared AFTER TRUNCATE ON recommendation
     FOR EACH STATEMENT EXECUTE FUNCTION clear_recommendation_status_counts();
 
--- "When the newest change happened" (the summary's asOf): the last entry of an index, not a scan.
+-- "When the newest change happened" (the summary's asOf): the last entry of an index, not a scan. It also answers
+-- whether a programme has any recommendation, the table's only other read, so the indexes the counting query used
+-- (V1's status, V8's programme and status) serve nothing now, and each event no longer maintains them.
 CREATE INDEX recommendation_programme_updated ON recommendation (programme, updated_at);
+DROP INDEX recommendation_status;
+DROP INDEX recommendation_programme_status;

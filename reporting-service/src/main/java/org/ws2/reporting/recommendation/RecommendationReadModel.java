@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -106,9 +105,9 @@ public class RecommendationReadModel {
                 .list();
         Map<RecommendationStatus, Long> counts = new EnumMap<>(RecommendationStatus.class);
         rows.forEach(row -> counts.put(row.status(), row.count()));
-        Instant latestChange = rows.stream().map(StatusRow::latest).filter(Objects::nonNull).findFirst()
-                .map(OffsetDateTime::toInstant).orElse(null);
-        return new StatusCounts(counts, latestChange);
+        // the same newest change on every row; none while the programme has no recommendation
+        OffsetDateTime latest = rows.isEmpty() ? null : rows.get(0).latest();
+        return new StatusCounts(counts, latest == null ? null : latest.toInstant());
     }
 
     private record StatusRow(RecommendationStatus status, long count, OffsetDateTime latest) {
