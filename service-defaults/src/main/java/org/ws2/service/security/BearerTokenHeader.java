@@ -12,8 +12,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * it as always (no token, or a malformed one).
  * <p>
  * Why: Spring Security matches the whole header against a case-insensitive pattern, character by character, and a
- * token is 700 characters. In a profile of recommendations-service under writes that match was 17 % of the CPU
- * samples (docs/performance.md). What is read here is exactly what the pattern {@code ^Bearer
+ * token is 700 characters. In one profile of recommendations-service under writes that match was 17 % of the CPU
+ * samples, in another start of the same code far less: its cost depends on how the JIT compiled it
+ * (docs/performance.md, ADR 0040). What is read here is exactly what the pattern {@code ^Bearer
  * (?<token>[a-zA-Z0-9-._~+/]+=*)$} accepts when the scheme is spelt {@code Bearer}; tokens in query or form
  * parameters stay off, as with the default resolver.
  */
@@ -33,7 +34,7 @@ final class BearerTokenHeader implements BearerTokenResolver {
     }
 
     /** RFC 6750's token68 from {@code start} to the end: one or more token characters, then any number of '='. */
-    static boolean isToken68(String value, int start) {
+    private static boolean isToken68(String value, int start) {
         int i = start;
         while (i < value.length() && isTokenCharacter(value.charAt(i))) {
             i++;
