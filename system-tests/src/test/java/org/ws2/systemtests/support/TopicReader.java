@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ws2.systemtests.support.Responses.JSON;
 
@@ -62,16 +64,27 @@ public final class TopicReader implements AutoCloseable {
         consumer.close();
     }
 
-    /** The events on ws2.recommendations.v1 for these keys, in topic order, once each has at least {@code atLeast}. */
+    /**
+     * The events on ws2.recommendations.v1 for these keys, in topic order, once each has at least {@code atLeast}, as
+     * a consumer that skips an event id it has seen reads them. Delivery is at least once ({@code OutboxRelay}): a
+     * record the broker took but could not acknowledge, as it stopped or started, is sent again on the relay's next
+     * pass. A repeat must be that same event, byte for byte; anything else fails here.
+     */
     public static Map<String, List<JsonNode>> eventsFor(SystemStack stack, List<String> keys, int atLeast) {
-        Map<String, List<JsonNode>> events = new HashMap<>();
+        Map<String, Map<String, String>> firstOfEachId = new HashMap<>();
         try (TopicReader reader = fromTheStart(stack, List.of(RECOMMENDATIONS))) {
             reader.readUntil(Duration.ofSeconds(60), record -> {
                 if (keys.contains(record.key())) {
-                    events.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(JSON.readTree(record.value()));
+                    String id = JSON.readTree(record.value()).path("id").asString();
+                    String first = firstOfEachId.computeIfAbsent(record.key(), key -> new LinkedHashMap<>())
+                            .putIfAbsent(id, record.value());
+                    assertThat(first == null ? record.value() : first).as("event %s sent again", id)
+                            .isEqualTo(record.value());
                 }
-            }, () -> keys.stream().allMatch(key -> events.getOrDefault(key, List.of()).size() >= atLeast));
+            }, () -> keys.stream().allMatch(key -> firstOfEachId.getOrDefault(key, Map.of()).size() >= atLeast));
         }
+        Map<String, List<JsonNode>> events = new HashMap<>();
+        firstOfEachId.forEach((key, byId) -> events.put(key, byId.values().stream().map(JSON::readTree).toList()));
         return events;
     }
 
