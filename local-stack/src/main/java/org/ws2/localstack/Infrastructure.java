@@ -41,7 +41,12 @@ final class Infrastructure {
         return ports;
     }
 
-    /** Starts what is not running yet, all three at once, then waits until each accepts connections. */
+    /**
+     * Starts what is not running yet, all three at once, and waits for PostgreSQL only: a service's first
+     * connection is its migration, while it meets Kafka ten seconds or more into its start (and its admin
+     * client waits up to 30 s for the broker), so the services may start meanwhile. {@link #awaitBrokerAndMail}
+     * waits for the other two.
+     */
     void start() {
         boolean localPostgres = settings.externalPostgres() == null;
         boolean localKafka = settings.externalKafka() == null;
@@ -62,7 +67,11 @@ final class Infrastructure {
         } else {
             createMissingExternalDatabases();
         }
-        if (localKafka) {
+    }
+
+    /** Waits until the broker (unless external) and the SMTP catcher that {@link #start} started accept connections. */
+    void awaitBrokerAndMail() {
+        if (settings.externalKafka() == null) {
             processes.await(Components.KAFKA, () -> Readiness.portOpen(settings.port(Ports.KAFKA)),
                     "the broker to accept connections on port " + settings.port(Ports.KAFKA));
         } else {

@@ -75,6 +75,7 @@ public final class Launcher {
         preflight(wanted);
         infrastructure.start();
         if (wanted.isEmpty()) {
+            infrastructure.awaitBrokerAndMail();
             out.printf("PostgreSQL and Kafka are up (%d s)%n", Duration.between(t0, Instant.now()).toSeconds());
             return;
         }
@@ -92,6 +93,10 @@ public final class Launcher {
             }
             for (ServiceInstance i : wave) {
                 processes.start(i.name(), () -> environment.command(i), environment.processEnvironment(i));
+            }
+            if (!furtherReplicas) {
+                // the first wave's JVMs load their classes meanwhile: on two cores the broker's start is seconds
+                infrastructure.awaitBrokerAndMail();
             }
             for (ServiceInstance i : wave) {
                 processes.await(i.name(), () -> Readiness.serviceReady(settings, i), "/actuator/health/readiness to answer 200");
