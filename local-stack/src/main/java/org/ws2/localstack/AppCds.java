@@ -130,8 +130,9 @@ final class AppCds {
     }
 
     /**
-     * A hash of the jar's entries (name, CRC, size), not of its bytes: every {@code ./ws2 start}
-     * repackages the jars with new timestamps, and an unchanged build must keep its archive.
+     * A hash of the jar's entries (name, CRC, size), read from its directory, not of its bytes. A nested jar
+     * (contracts', service-defaults') counts by its CRC, which stays the same across builds only because the
+     * parent POM makes jars reproducible (ADR 0041): an unchanged service keeps its archive.
      */
     private static String hash(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {

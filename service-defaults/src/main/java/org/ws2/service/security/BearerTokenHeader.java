@@ -12,9 +12,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * it as always (no token, or a malformed one).
  * <p>
  * Why: Spring Security matches the whole header against a case-insensitive pattern, character by character, and a
- * token is 700 characters. In one profile of recommendations-service under writes that match was 17 % of the CPU
- * samples, in another start of the same code far less: its cost depends on how the JIT compiled it
- * (docs/performance.md, ADR 0040). What is read here is exactly what the pattern {@code ^Bearer
+ * token is 700 characters; what that costs a request depends on how the JIT compiled the pattern, and was a large
+ * share of a service's CPU under writes in one profile (ADR 0040). What is read here is exactly what the pattern {@code ^Bearer
  * (?<token>[a-zA-Z0-9-._~+/]+=*)$} accepts when the scheme is spelt {@code Bearer}; tokens in query or form
  * parameters stay off, as with the default resolver.
  */

@@ -7,8 +7,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * ({@link StrictHttpFirewall#ALLOWED_HEADER_NAMES}, {@link StrictHttpFirewall#ALLOWED_HEADER_VALUES}: every
  * character assigned in Unicode and none a control character, a value's tabs aside), checked by a loop rather than
  * by their regular expressions. The firewall checks a header each time it is read, and the bearer token's is read
- * twice per request: 700 characters through a Unicode character class each time, 11 % of recommendations-service's
- * CPU samples under writes in one profile, depending on how the JIT compiled it (docs/performance.md, ADR 0040).
+ * twice per request: 700 characters through a Unicode character class each time, at a cost that depends on how the
+ * JIT compiled it (ADR 0040).
  */
 final class HeaderRules {
 
