@@ -62,6 +62,10 @@ final class ServiceEnvironment {
         command.addAll(SERVICE_JVM_OPTIONS);
         // the services run on the launcher's own JVM (Settings.javaCommand)
         command.addAll(trimNativeHeap(Runtime.version()));
+        if (settings.aotContexts()) {
+            // the bean definitions the build wrote as code (process-aot): no scanning, no conditions to evaluate
+            command.add("-Dspring.aot.enabled=true");
+        }
         command.addAll(settings.serviceJvmOptions());
         command.addAll(AppCds.options(app, instance.number() == 1 && settings.recordClassData()));
         command.addAll(List.of("-jar", app.resolve(s.name() + ".jar").toString()));

@@ -22,7 +22,8 @@ public record Settings(
         Duration startTimeout,
         String bindAddress,
         List<String> serviceJvmOptions,
-        boolean recordClassData) {
+        boolean recordClassData,
+        boolean aotContexts) {
 
     /**
      * The two values of {@code WS2_BIND_ADDRESS}, where every component listens. This machine only by
@@ -76,8 +77,13 @@ public record Settings(
                 ? List.of(values.get("WS2_SERVICE_JVM_OPTIONS").trim().split("\\s+")) : List.of();
         // a stack in a folder that is thrown away after one run (the tests') never maps what it would record
         boolean recordClassData = !"false".equals(values.get("WS2_APPCDS_RECORD"));
+        // An AOT-processed context decided at build time, from application.yml, which beans exist. A Spring setting
+        // in the environment may add or remove some (the OTLP exporter exists only with its endpoint), so a stack
+        // given any runs its contexts as the JVM builds them.
+        boolean aotContexts = !"false".equals(values.get("WS2_SPRING_AOT")) && values.keySet().stream()
+                .noneMatch(name -> name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_"));
         return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout, bindAddress,
-                serviceJvmOptions, recordClassData);
+                serviceJvmOptions, recordClassData, aotContexts);
     }
 
     /** True when other machines can reach the stack's ports. */

@@ -41,6 +41,7 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
     private static final Pattern STATIC_FILES = Pattern.compile("/(assets|webjars)/|/favicon\\.ico$");
 
     private final CallerBuckets buckets;
+    private final boolean enabled;
     private final Allowance reads;
     private final Allowance writes;
     private final Allowance pages;
@@ -51,6 +52,7 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
     CallerRateLimit(CallerBuckets buckets, RateLimitProperties properties, TrustedProxies trustedProxies,
             ProblemWriter problems, MeterRegistry meters) {
         this.buckets = buckets;
+        this.enabled = properties.enabled();
         this.reads = new Allowance("reads", properties.readsPerMinute());
         this.writes = new Allowance("writes", properties.writesPerMinute());
         this.pages = new Allowance("pages", properties.pagesPerMinute());
@@ -66,6 +68,9 @@ public class CallerRateLimit implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (!enabled) {
+            return chain.filter(exchange);
+        }
         Allowance allowance = allowance(exchange);
         return caller(exchange).flatMap(caller -> buckets.take(caller.key(), allowance)
                 .map(probe -> new Decision(caller, probe))

@@ -1,19 +1,21 @@
 package org.ws2.gateway.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.ws2.gateway.problem.ProblemWriter;
 
-/** The per-caller limits, counted in Redis when one is configured, else in this process. */
+/**
+ * The per-caller limits, counted in Redis when one is configured, else in this process. Switched off by
+ * {@code ws2.rate-limit.enabled} when the filter runs rather than by a condition on the bean: an AOT-processed
+ * context (ADR 0042) fixed its beans at build time.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "ws2.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
 class RateLimitConfiguration {
 
     @Bean
     CallerBuckets callerBuckets(RateLimitProperties properties) {
-        return properties.redisUrl().isEmpty() ? new InProcessBuckets()
+        return !properties.enabled() || properties.redisUrl().isEmpty() ? new InProcessBuckets()
                 : new RedisBuckets(properties.redisUrl(), properties.redisTimeout());
     }
 
