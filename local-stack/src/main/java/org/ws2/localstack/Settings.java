@@ -79,9 +79,9 @@ public record Settings(
         boolean recordClassData = !"false".equals(values.get("WS2_APPCDS_RECORD"));
         // An AOT-processed context decided at build time, from application.yml, which beans exist. A Spring setting
         // in the environment may add or remove some (the OTLP exporter exists only with its endpoint), so a stack
-        // given any runs its contexts as the JVM builds them.
-        boolean aotContexts = !"false".equals(values.get("WS2_SPRING_AOT")) && values.keySet().stream()
-                .noneMatch(name -> name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_"));
+        // given any runs its contexts as the JVM builds them, unless told that its settings decide no bean.
+        boolean aotContexts = values.containsKey("WS2_SPRING_AOT") ? Boolean.parseBoolean(values.get("WS2_SPRING_AOT"))
+                : values.keySet().stream().noneMatch(name -> name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_"));
         return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout, bindAddress,
                 serviceJvmOptions, recordClassData, aotContexts);
     }

@@ -22,6 +22,9 @@ class SettingsTest {
                 "http://127.0.0.1:4318/v1/traces")).aotContexts()).isFalse();
         assertThat(settings(home, Map.of("SPRING_MAIL_HOST", "mail.example.org")).aotContexts()).isFalse();
         assertThat(settings(home, Map.of("WS2_SPRING_AOT", "false")).aotContexts()).isFalse();
+        // whoever knows their settings decide no bean (log levels, say) says so
+        assertThat(settings(home, Map.of("SPRING_APPLICATION_JSON", "{\"logging\":{}}", "WS2_SPRING_AOT", "true"))
+                .aotContexts()).isTrue();
         // an empty value is unset, as for every other setting
         assertThat(settings(home, Map.of("SPRING_MAIL_HOST", "")).aotContexts()).isTrue();
     }
