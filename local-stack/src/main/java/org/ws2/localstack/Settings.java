@@ -3,6 +3,7 @@ package org.ws2.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +82,14 @@ public record Settings(
         // in the environment may add or remove some (the OTLP exporter exists only with its endpoint), so a stack
         // given any runs its contexts as the JVM builds them, unless told that its settings decide no bean.
         boolean aotContexts = values.containsKey("WS2_SPRING_AOT") ? Boolean.parseBoolean(values.get("WS2_SPRING_AOT"))
-                : values.keySet().stream().noneMatch(name -> name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_"));
+                : !carriesSpringSettings(values.keySet());
         return new Settings(repo, home, offset, postgres, values.get("WS2_KAFKA_BOOTSTRAP_SERVERS"), classpath, timeout, bindAddress,
                 serviceJvmOptions, recordClassData, aotContexts);
+    }
+
+    /** Whether these variable names include a Spring setting ({@code SPRING_*}, {@code MANAGEMENT_*}). */
+    static boolean carriesSpringSettings(Collection<String> names) {
+        return names.stream().anyMatch(name -> name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_"));
     }
 
     /** True when other machines can reach the stack's ports. */
