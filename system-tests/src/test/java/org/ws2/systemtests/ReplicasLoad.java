@@ -193,7 +193,7 @@ final class ReplicasLoad {
         Instant kill = killedAt == null ? Instant.MAX : killedAt;
         StringBuilder out = new StringBuilder("==== replicas: groups-service-2 and reporting-service-2 SIGKILLed at "
                 + killedAt + "\n");
-        out.append("  /api requests served before the kill, per instance: ").append(servedBeforeKill).append('\n');
+        out.append("  /api requests served under the load before the kill, per instance: ").append(servedBeforeKill).append('\n');
         out.append("  gateway last picked the dead instance (a refused connection or its health check had dropped it by then): ");
         firstFailedCheck.forEach((instance, at) -> out.append(instance).append(" %.1f s after the kill; "
                 .formatted(Duration.between(kill, at).toMillis() / 1000.0)));

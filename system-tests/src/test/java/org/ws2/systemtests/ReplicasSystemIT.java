@@ -15,14 +15,16 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ws2.systemtests.support.BrowserStack;
 import org.ws2.systemtests.support.ConsumerChecks;
 import org.ws2.systemtests.support.EndStateChecks;
 import org.ws2.systemtests.support.GatewayClient;
 import org.ws2.systemtests.support.LoadEvents;
-import org.ws2.systemtests.support.OwnStack;
 import org.ws2.systemtests.support.SystemStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,20 +55,21 @@ import static org.awaitility.Awaitility.await;
  * Part of {@code ./mvnw -B verify} (about two minutes on a quiet machine); {@code -Dws2.system-test.replicas=false}
  * leaves it out.
  * <p>
- * Its own stack (without notifications-service and the pages, which it does not need) on ports offset by
- * {@code -Dws2.system-test.port-offset} (default {@link #DEFAULT_PORT_OFFSET}, clear of every other system
- * test's ports); its logs are kept in {@code target/replicas-system-test-logs/}. The load is {@link ReplicasLoad}.
+ * It runs on the {@link BrowserStack}, last of its classes ({@link Order}): a second stack start would cost more
+ * than turning that one into what this test needs. Its load writes groups and recommendations of its own and reads
+ * what no browser journey counts. Before it, the pages and notifications-service are stopped (they would only take
+ * CPU from it), a second instance of groups-service and of reporting-service started, and the gateway restarted to
+ * balance across them. The stack's logs, the replicas' included, are kept in {@code target/browser-system-test-logs/}.
+ * The load is {@link ReplicasLoad}.
  */
 @DisabledIfSystemProperty(named = "ws2.system-test.replicas", matches = "false",
         disabledReason = "left out with -Dws2.system-test.replicas=false")
+@ExtendWith(BrowserStack.class)
+@Order(3)
 class ReplicasSystemIT {
 
-    /**
-     * Every port (19080-19175, 24025, 26432, 29025, 30092-30093) is below Linux's ephemeral range and none is
-     * a port of the shared stack's or BrowserJourneysIT's (10000), FaultInjectionSystemIT's (12000) or
-     * LauncherIT's (5000).
-     */
-    static final String DEFAULT_PORT_OFFSET = "11000";
+    static final List<String> INSTANCES = List.of("groups-service", "groups-service-2", "reporting-service",
+            "reporting-service-2");
     static final List<String> KILLED = List.of("groups-service-2", "reporting-service-2");
     /** The gateway's TRACE line for each instance its load balancer picks (a retry picks again). */
     static final Pattern CHOSEN = Pattern.compile(
@@ -74,11 +77,16 @@ class ReplicasSystemIT {
     /** Two health-check intervals without the gateway picking the dead instance: a check has dropped it. */
     static final Duration DROPPED = Duration.ofSeconds(10);
 
-    /** Two instances each of groups-service and reporting-service; six service JVMs starting at once may take minutes. */
-    @RegisterExtension
-    static final OwnStack STACK = new OwnStack(
-            () -> SystemStack.inFreshFolder("replicas", DEFAULT_PORT_OFFSET, Duration.ofSeconds(600)),
-            stack -> stack.start(SystemStack.CORE_SERVICES, Map.of("groups-service", 2, "reporting-service", 2)));
+    static final Map<String, Integer> REPLICAS = Map.of("groups-service", 2, "reporting-service", 2);
+
+    /** The gateway learns a service's instances when it starts, so it starts again after the second ones. */
+    @BeforeAll
+    static void twoInstancesOfEachBehindTheGateway(SystemStack stack) {
+        stack.stop("web");
+        stack.stop("notifications-service");
+        stack.stop(SystemStack.GATEWAY);
+        stack.start(SystemStack.CORE_SERVICES, REPLICAS);
+    }
 
     private final SystemStack stack;
     private final GatewayClient gateway;
@@ -90,8 +98,10 @@ class ReplicasSystemIT {
 
     @Test
     void killingOneInstanceOfEachUnderLoadLosesNoReadNoWriteAndAppliesEachEventOnce() {
-        assertThat(stack.processes()).containsKeys("groups-service", "groups-service-2", "reporting-service",
-                "reporting-service-2");
+        assertThat(stack.processes()).containsKeys(INSTANCES.toArray(String[]::new));
+        // the first instances served the browser journeys before: only what each serves from now on counts
+        Map<String, Long> servedBefore = new TreeMap<>();
+        INSTANCES.forEach(instance -> servedBefore.put(instance, apiRequestsServed(instance)));
         ReplicasLoad load = ReplicasLoad.start(gateway);
         Map<String, Instant> firstFailedCheck = new TreeMap<>();
         Instant killedAt = null;
@@ -101,12 +111,8 @@ class ReplicasSystemIT {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     load.acknowledged(a -> a.what().startsWith("PUT /api/groups")) >= 5
                             && load.acknowledged(a -> a.what().contains("/transitions")) >= 5
-                            && KILLED.stream().allMatch(i -> apiRequestsServed(i) >= 10)
-                            && List.of("groups-service", "reporting-service").stream().allMatch(i -> apiRequestsServed(i) >= 10));
-            load.servedBeforeKill.putAll(Map.of("groups-service", apiRequestsServed("groups-service"),
-                    "groups-service-2", apiRequestsServed("groups-service-2"),
-                    "reporting-service", apiRequestsServed("reporting-service"),
-                    "reporting-service-2", apiRequestsServed("reporting-service-2")));
+                            && INSTANCES.stream().allMatch(i -> apiRequestsServed(i) - servedBefore.get(i) >= 10));
+            INSTANCES.forEach(i -> load.servedBeforeKill.put(i, apiRequestsServed(i) - servedBefore.get(i)));
 
             killedAt = Instant.now();
             load.killedAt = killedAt;
@@ -165,7 +171,7 @@ class ReplicasSystemIT {
             throw failure;
         }
 
-        assertThat(load.servedBeforeKill).as("/api requests each instance served before the kill")
+        assertThat(load.servedBeforeKill).as("/api requests each instance served under the load before the kill")
                 .allSatisfy((instance, served) -> assertThat(served).as(instance).isGreaterThanOrEqualTo(10));
         assertThat(load.answers.matching(a -> !a.write() && a.started().isBefore(load.killedAt)))
                 .as("reads before the kill").isNotEmpty()

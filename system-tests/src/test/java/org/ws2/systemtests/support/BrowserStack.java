@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * starts ({@link OwnStack}). Its classes get the stack and a {@link GatewayClient} as parameters.
  * <p>
  * The classes share data, so their order matters: {@code BrowserJourneysIT} first (its counts need the untouched
- * catalogue), then the classes that only add to what it left ({@code EmailLinkJourneysIT}, outside topic 6).
+ * catalogue), then the classes that only add to what it left ({@code EmailLinkJourneysIT}, outside topic 6), and
+ * last {@code ReplicasSystemIT}, which reshapes the stack (pages and notifications stopped, second instances of two
+ * services) rather than start one of its own.
  */
 public final class BrowserStack extends RootStoreStack {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedStack extends RootStoreStack {
 
-    /** Its ports (and the {@link BrowserStack}'s, which runs after it) are clear of ReplicasSystemIT's and FaultInjectionSystemIT's. */
+    /** Its ports (and the {@link BrowserStack}'s, which runs after it) are clear of FaultInjectionSystemIT's and LauncherIT's. */
     static final String DEFAULT_PORT_OFFSET = "10000";
     /**
      * For a developer re-running journeys: the WS2_HOME of a stack already running at the same port offset, with the
