@@ -1,7 +1,7 @@
 package org.ws2.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ class SettingsTest {
 
     @Test
     void theServicesRunTheirAotProcessedContextsUnlessASpringSettingCouldChangeTheirBeans(@TempDir Path home) {
-        assumeTrue(!Settings.carriesSpringSettings(System.getenv().keySet()), "this JVM's own environment carries a Spring setting");
+        assumeFalse(Settings.carriesSpringSettings(System.getenv().keySet()), "this JVM's own environment carries a Spring setting");
         assertThat(settings(home, Map.of()).aotContexts()).isTrue();
 
         assertThat(settings(home, Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
