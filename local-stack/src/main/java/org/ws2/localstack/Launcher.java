@@ -105,8 +105,11 @@ public final class Launcher {
         out.printf("WS2 is up (%d s). Gateway: %s%n", Duration.between(t0, Instant.now()).toSeconds(), url(Components.GATEWAY));
         for (Service s : Components.SERVICES) {
             if (!s.name().equals(Components.GATEWAY)) {
+                // what runs, not every service: a start of some of them (`./ws2 start web`) lists only what answers
                 for (ServiceInstance i : instances(s)) {
-                    out.printf("  %-24s %s%n", i.name(), url(i));
+                    if (processes.isRunning(i.name())) {
+                        out.printf("  %-24s %s%n", i.name(), url(i));
+                    }
                 }
             }
         }
