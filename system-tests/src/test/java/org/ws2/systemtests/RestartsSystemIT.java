@@ -84,27 +84,6 @@ class RestartsSystemIT extends SharedStackJourney {
                 .as("versions of %s, in topic order", id).containsExactlyElementsOf(expected));
     }
 
-    /** On 1.4, which this test moves first: no other journey changes it. */
-    @Test
-    void stopLeavesNoProcessBehindAndARestartKeepsTheData() {
-        assertOk(gateway.post("/api/recommendations/1.4/transitions", gateway.token("support-staff"),
-                "{\"to\":\"PLANNING\",\"note\":\"before the stop\"}"));
-        List<Long> pids = stack.processes().values().stream().flatMap(List::stream).toList();
-        assertThat(stack.processes()).containsKeys("postgres", "postgres-server", "kafka", "gateway", "recommendations-service");
-
-        stack.stop();
-
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid " + pid).isEmpty());
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(stack.home().toString())))
-                .as("processes using the stack's data folder").isEmpty();
-
-        stack.start();
-
-        HttpResponse<String> current = gateway.get("/api/recommendations/1.4", null);
-        assertThat(current.statusCode()).isEqualTo(200);
-        assertThat(json(current).path("status").asString()).isEqualTo("PLANNING");
-    }
-
     /**
      * Issue 13's upgrade: a stack first started before the catalogue grew from 58 to 84 recommendations. Its
      * recommendations database is made to hold what the older list seeded (the records only the newer list has are

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the journeys on the {@link SharedStack} ({@link SharedStackJourney}s) first, then the classes on the
  * {@link BrowserStack} one after the other, then the classes with a stack of their own, so that each shared stack
- * starts once (configured in {@code junit-platform.properties}). The shared stack's classes do not depend on their
- * order; the browser stack's do (they share its data), so among those {@link Order} decides.
+ * starts once (configured in {@code junit-platform.properties}). Among each stack's classes {@link Order} decides: the
+ * shared stack's journeys do not depend on their order, except that {@code StopAndRestartSystemIT} comes last (it
+ * leaves that stack partly stopped); the browser stack's classes share its data, so their order matters.
  */
 public final class SharedStackFirst implements ClassOrderer {
 
