@@ -79,6 +79,11 @@ public final class SystemStack implements AutoCloseable {
         return name;
     }
 
+    /** Whether this run started the stack (and so may stop it), rather than use one already running. */
+    public boolean owned() {
+        return owned;
+    }
+
     /** Starts every component not yet running and waits until all are ready. */
     public SystemStack start() {
         if (owned) {
