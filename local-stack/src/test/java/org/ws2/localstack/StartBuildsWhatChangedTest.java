@@ -67,13 +67,26 @@ class StartBuildsWhatChangedTest {
     }
 
     @Test
-    void aChangeOutsideTheDefaultModulesBuildsEverything() throws Exception {
-        write("README.md", "changed", BUILT.plusSeconds(60));
-        assertThat(modulesToBuild()).contains("all");
+    void aChangeToWhatBuildsEveryModuleBuildsEverything() throws Exception {
+        for (String file : List.of("lombok.config", "mvnw", ".mvn/maven.config")) {
+            write(file, "as built", BUILT.minusSeconds(60));
+        }
+        for (String file : List.of("pom.xml", "lombok.config", "mvnw", ".mvn/maven.config")) {
+            Files.setLastModifiedTime(repo.resolve(file), FileTime.from(BUILT.plusSeconds(60)));
+            assertThat(modulesToBuild()).as(file).isEqualTo("all");
+            Files.setLastModifiedTime(repo.resolve(file), FileTime.from(BUILT.minusSeconds(60)));
+        }
+    }
 
-        write("README.md", "as built", BUILT.minusSeconds(60));
+    @Test
+    void aChangeInNoModuleOfTheStackBuildsNothing() throws Exception {
+        write("README.md", "changed", BUILT.plusSeconds(60));
+        write("docs/adr/0001-anything.md", "changed", BUILT.plusSeconds(60));
         write("bench/src/main/java/Main.java", "class Main { int changed; }", BUILT.plusSeconds(60));
-        assertThat(modulesToBuild()).contains("all");
+        assertThat(modulesToBuild()).isEmpty();
+
+        write("alpha/src/main/java/Main.java", "class Main { int changed; }", BUILT.plusSeconds(60));
+        assertThat(modulesToBuild()).isEqualTo("alpha");
     }
 
     @Test
