@@ -29,7 +29,6 @@ import org.ws2.systemtests.support.SystemStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 12: two instances each of groups-service and reporting-service behind the gateway; under a steady
@@ -77,7 +76,11 @@ class ReplicasSystemIT {
             "\"@timestamp\":\"([^\"]+)\".*LoadBalancerClientFilter url chosen: http://127\\.0\\.0\\.1:(\\d+)/");
     /** Two health-check intervals without the gateway picking the dead instance: a check has dropped it. */
     static final Duration DROPPED = Duration.ofSeconds(10);
-    /** From the load's end until each consumer has applied every event once (37 s in a run with Kafka's 45 s session timeout). */
+    /**
+     * From the load's end until each consumer has applied every event once: the dead instances' partitions moved to
+     * the survivors 10 s after the kill (the consumers' session timeout), long before the load stopped, so what is
+     * left is the last seconds' events.
+     */
     static final Duration CONVERGED = Duration.ofSeconds(30);
 
     static final Map<String, Integer> REPLICAS = Map.of("groups-service", 2, "reporting-service", 2);
@@ -85,9 +88,7 @@ class ReplicasSystemIT {
     /** The gateway learns a service's instances when it starts, so it starts again after the second ones. */
     @BeforeAll
     static void twoInstancesOfEachBehindTheGateway(SystemStack stack) {
-        // a developer's running stack (-Dws2.browser-test.running-stack-home) is used, never reshaped: this run could
-        // not start again what it stops
-        assumeTrue(stack.owned(), "the run did not start the browser stack, so it does not reshape it");
+        stack.assumeStartedByThisRun();
         stack.stop("web");
         stack.stop("notifications-service");
         stack.stop(SystemStack.GATEWAY);
@@ -163,8 +164,6 @@ class ReplicasSystemIT {
             inTheSource.putAll(checks().versions("/api/recommendations/", Set.copyOf(load.recommendations.keySet())));
             events = LoadEvents.read(stack, Set.copyOf(ConsumerChecks.CONSUMERS.values()), inTheSource);
             LoadEvents all = events;
-            // the dead instances' partitions moved to the survivors 10 s after the kill (the consumers' session
-            // timeout), long before the load stopped: what is left is the last seconds' events
             await().atMost(CONVERGED).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> ConsumerChecks.eachEventIsAppliedOnceByEveryConsumer(stack, all,
                             Set.copyOf(load.groups.keySet()), Set.copyOf(load.recommendations.keySet())));

@@ -23,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.ws2.systemtests.support.Responses.assertOk;
 import static org.ws2.systemtests.support.Responses.assertProblem;
 import static org.ws2.systemtests.support.Responses.ids;
@@ -33,10 +32,9 @@ import static org.ws2.systemtests.support.Responses.version;
 /** Parts of the shared stack stopped and started again: what the gateway answers meanwhile, and what is kept. */
 class RestartsSystemIT extends SharedStackJourney {
 
-    /** A developer's running stack (-Dws2.system-test.running-stack-home) is used, never stopped: this run could not start it again. */
     @BeforeEach
     void onAStackThisRunStarted() {
-        assumeTrue(stack.owned(), "the run did not start the shared stack, so it does not stop parts of it");
+        stack.assumeStartedByThisRun();
     }
 
     /** Whatever a failed test left stopped: the next journey gets a whole stack. */

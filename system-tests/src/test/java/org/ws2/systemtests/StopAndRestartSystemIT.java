@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.ws2.systemtests.support.SharedStackJourney;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.ws2.systemtests.support.Responses.assertOk;
 import static org.ws2.systemtests.support.Responses.json;
 
@@ -27,8 +26,7 @@ class StopAndRestartSystemIT extends SharedStackJourney {
     /** On 1.4, which this test moves first: no other journey changes it. */
     @Test
     void stopLeavesNoProcessBehindAndARestartKeepsTheData() {
-        // a developer's running stack (-Dws2.system-test.running-stack-home) is used, never stopped
-        assumeTrue(stack.owned(), "the run did not start the shared stack, so it does not stop it");
+        stack.assumeStartedByThisRun();
         assertOk(gateway.post("/api/recommendations/1.4/transitions", gateway.token("support-staff"),
                 "{\"to\":\"PLANNING\",\"note\":\"before the stop\"}"));
         List<Long> pids = stack.processes().values().stream().flatMap(List::stream).toList();

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.ws2.localstack.Components;
 import org.ws2.localstack.Launcher;
 import org.ws2.localstack.Settings;
@@ -79,9 +80,12 @@ public final class SystemStack implements AutoCloseable {
         return name;
     }
 
-    /** Whether this run started the stack (and so may stop it), rather than use one already running. */
-    public boolean owned() {
-        return owned;
+    /**
+     * Skips the calling test unless this run started the stack: a test that stops parts of it cannot start them again
+     * on a developer's running stack, which is used, never stopped.
+     */
+    public void assumeStartedByThisRun() {
+        Assumptions.assumeTrue(owned, "the run did not start the " + name + " stack, so it does not stop any of it");
     }
 
     /** Starts every component not yet running and waits until all are ready. */
