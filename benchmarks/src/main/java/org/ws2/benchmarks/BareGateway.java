@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 final class BareGateway implements AutoCloseable {
 
     /** The gateway's own, so that the JVM is not what is compared. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-Xms64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     /** A Spring Cloud Gateway starts in 5-15 s on two quiet cores, and took 50 s at a load average of 37. */
     static final Duration START_LIMIT = Duration.ofMinutes(3);
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,10 @@ class ServiceEnvironmentTest {
 
     @Test
     void thisMachinesJvmStartsWithTheOptionsTheServicesGet() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // the smallest cap: a JVM refuses an initial heap above its maximum
+        String smallestHeap = ServiceEnvironment.SERVICE_HEAP.values().stream()
+                .min(Comparator.comparingInt(option -> Integer.parseInt(option.replaceAll("\\D", "")))).orElseThrow();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), smallestHeap));
         command.addAll(ServiceEnvironment.SERVICE_JVM_OPTIONS);
         command.addAll(ServiceEnvironment.trimNativeHeap(Runtime.version()));
         command.add("-version");
