@@ -17,7 +17,7 @@ final class ServiceEnvironment {
      * class-data sharing instead (see {@link #command}). Serial GC: a small heap on a shared machine
      * needs no parallel collector threads. The initial heap is the JVM's default of 1/64 of the machine's memory,
      * which on a developer's machine is above every {@link #SERVICE_HEAP} cap: the collector then sizes its
-     * generations for the whole cap and a benchmark leaves all of it resident, for live data of a fifth of it.
+     * generations for the whole cap and a benchmark leaves all of it resident, for live data of a quarter of it.
      * Started at 64 MB, the heap grows only as far as the service needs. docs/performance.md has the measurements.
      */
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");

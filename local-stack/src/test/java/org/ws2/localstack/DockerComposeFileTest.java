@@ -58,6 +58,10 @@ class DockerComposeFileTest {
                     .contains("./" + s.name() + "/target/" + s.name() + ".jar:/app/app.jar:ro");
             assertThat(service.get("mem_limit")).as(s.name()).isNotNull();
             assertThat(service.get("image")).isEqualTo("eclipse-temurin:17-jre");
+            // the same JVM as ./ws2 start's, but for the heap, which the container's limit bounds
+            assertThat(strings(service.get("entrypoint"))).as(s.name())
+                    .containsAll(ServiceEnvironment.SERVICE_JVM_OPTIONS.stream().filter(o -> !o.startsWith("-Xms")).toList())
+                    .contains("-XX:TrimNativeHeapInterval=5000");
             if (s.name().equals(Components.WEB)) {
                 // the pages need nothing to start; they call the gateway when a browser asks
                 assertThat(service.get("depends_on")).as(s.name()).isNull();
