@@ -115,13 +115,18 @@ public final class SystemStack implements AutoCloseable {
         }
     }
 
-    /** Stops one component: a service (all its instances), one instance ({@code groups-service-2}), kafka or postgres. */
+    /**
+     * Stops one component: a service (all its instances), one instance ({@code groups-service-2}), kafka or postgres.
+     * On a developer's running stack the calling test is skipped instead, as by {@link #assumeStartedByThisRun()}.
+     */
     public void stop(String component) {
+        assumeStartedByThisRun();
         launcher.stop(component);
     }
 
-    /** SIGKILL of one instance's process, waiting until it is gone. */
+    /** SIGKILL of one instance's process, waiting until it is gone; skipped like {@link #stop(String)}. */
     public void kill(String instance) {
+        assumeStartedByThisRun();
         ProcessHandle process = ProcessHandle.of(launcher.processes().get(instance).get(0)).orElseThrow();
         process.destroyForcibly();
         process.onExit().join();
