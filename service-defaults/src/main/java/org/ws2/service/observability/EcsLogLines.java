@@ -23,7 +23,7 @@ import ch.qos.logback.classic.spi.ThrowableProxy;
 /**
  * The services' log lines: Elastic Common Schema, member for member what Spring Boot's {@code ecs} format writes
  * ({@code EcsLogLinesTest} holds the bytes equal), made into bytes from one string. Boot 4.0's own formatter
- * encodes the line a character at a time through an {@code OutputStreamWriter}, which was 8 % of
+ * encodes the line a character at a time through an {@code OutputStreamWriter}, which was 7 % of
  * recommendations-service's CPU under writes (ChangeLog's one line per change; docs/performance.md, issue 23's
  * ninth round). Boot 4.1 writes the bytes itself (spring-boot commit 2fffebe); on it,
  * {@code logging.structured.format.console=ecs} can return and this class go.
