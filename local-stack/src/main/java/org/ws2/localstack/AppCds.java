@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.jar.JarEntry;
@@ -18,10 +19,11 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Class-data sharing for the service JVMs (JDK 17's dynamic AppCDS archive, as Spring Boot documents
- * it): the Boot jar is extracted once per build into a thin jar plus {@code lib/} (a fat jar's nested
- * jars cannot be archived), the first run of that build records the classes it loaded when it exits,
- * and every later run maps them instead of parsing and verifying them again.
+ * Class-data sharing for the stack's JVMs (JDK 17's dynamic AppCDS archive, as Spring Boot documents
+ * it): a service's Boot jar is extracted once per build into a thin jar plus {@code lib/} (a fat jar's
+ * nested jars cannot be archived), and the broker, PostgreSQL's launcher and the mail catcher run from
+ * jars as they are. The first run from those jars records the classes it loaded when it exits, and
+ * every later run maps them instead of parsing and verifying them again.
  */
 final class AppCds {
 
@@ -80,6 +82,40 @@ final class AppCds {
         }
     }
 
+    /**
+     * The folder for a JVM that runs from {@code classPath}, named by each entry's path, size and modification
+     * time: what the JVM itself compares before it maps an archive, so a rebuilt jar gets a new folder (and a
+     * new recording) instead of an archive the JVM would silently ignore. Older folders are removed: the caller
+     * starts that JVM only when it is not running. Empty when an entry is not a jar, since the JVM refuses to
+     * record from a class path holding a folder of classes (it fails at exit: "Cannot have non-empty directory
+     * in paths"), which is how the launcher's own tests run it.
+     */
+    static Optional<Path> forClassPath(List<Path> classPath, Path appsDir) {
+        if (classPath.isEmpty() || !classPath.stream().allMatch(e -> e.toString().endsWith(".jar") && Files.isRegularFile(e))) {
+            return Optional.empty();
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path entry : classPath) {
+                digest.update((entry.toAbsolutePath() + ":" + Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis()
+                        + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            Path target = appsDir.resolve(HexFormat.of().formatHex(digest.digest(), 0, 8));
+            if (Files.isDirectory(appsDir)) {
+                try (Stream<Path> old = Files.list(appsDir)) {
+                    for (Path dir : old.filter(d -> !d.equals(target)).toList()) {
+                        deleteTree(dir);
+                    }
+                }
+            }
+            return Optional.of(Files.createDirectories(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean isBootJar(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.getEntry("BOOT-INF/") != null || file.getEntry("BOOT-INF/classes/") != null;
@@ -105,13 +141,13 @@ final class AppCds {
      * by then, becomes the archive the next run maps; after a kill it is dropped, and the next run
      * records again.
      *
-     * @param serviceApps {@code $WS2_HOME/apps/<service>}, holding one folder per build
+     * @param componentApps {@code $WS2_HOME/apps/<component>}, holding one folder per build
      */
-    static void settle(Path serviceApps, boolean exitedCleanly) {
-        if (!Files.isDirectory(serviceApps)) {
+    static void settle(Path componentApps, boolean exitedCleanly) {
+        if (!Files.isDirectory(componentApps)) {
             return;
         }
-        try (Stream<Path> builds = Files.list(serviceApps)) {
+        try (Stream<Path> builds = Files.list(componentApps)) {
             for (Path build : builds.toList()) {
                 Path recording = build.resolve(RECORDING);
                 if (!Files.isRegularFile(recording)) {

@@ -120,7 +120,7 @@ final class ComponentProcesses {
         }
         running.values().forEach(ProcessHandle::destroy);
         if (running.values().stream().anyMatch(p -> p.info().commandLine().orElse("").contains("-XX:ArchiveClassesAtExit"))) {
-            out.println("The first stop of this build: the services write their class-data archives (up to a minute), "
+            out.println("The first stop of this build: its JVMs write their class-data archives (up to a minute), "
                     + "so that the next start is faster");
         }
         running.forEach((name, process) -> {
@@ -136,8 +136,11 @@ final class ComponentProcesses {
         return running.size();
     }
 
-    /** The first instance of a service records its class-data archive as it exits (AppCds). */
+    /** The first instance of a service, and each infrastructure JVM, records its class-data archive as it exits (AppCds). */
     private void settleClassData(String name, boolean exitedCleanly) {
+        if (Components.INFRASTRUCTURE.contains(name)) {
+            AppCds.settle(settings.appsDir(name), exitedCleanly);
+        }
         Components.findInstance(name).filter(i -> i.number() == 1)
                 .ifPresent(i -> AppCds.settle(settings.appsDir(i.service().name()), exitedCleanly));
     }

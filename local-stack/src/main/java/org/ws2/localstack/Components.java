@@ -17,6 +17,9 @@ public final class Components {
     public static final String GATEWAY = "gateway";
     public static final String WEB = "web";
 
+    /** What the services need, in start order; each a JVM of the launcher's unless configured as external. */
+    static final List<String> INFRASTRUCTURE = List.of(POSTGRES, KAFKA, SMTP);
+
     /** In start order: the back-end services, the pages, then the gateway. */
     public static final List<Service> SERVICES = List.of(
             new Service("recommendations-service", 8081, "ws2_recommendations", "WS2_RECOMMENDATIONS_URI"),
@@ -33,7 +36,7 @@ public final class Components {
     }
 
     public static List<String> names() {
-        List<String> names = new ArrayList<>(List.of(POSTGRES, KAFKA, SMTP));
+        List<String> names = new ArrayList<>(INFRASTRUCTURE);
         SERVICES.forEach(s -> names.add(s.name()));
         return names;
     }

@@ -1,5 +1,6 @@
 package org.ws2.localstack;
 
+import java.io.File;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -51,11 +52,11 @@ final class Infrastructure {
         boolean localPostgres = settings.externalPostgres() == null;
         boolean localKafka = settings.externalKafka() == null;
         if (localPostgres) {
-            processes.start(Components.POSTGRES, () -> javaCommand("-Xmx128m", LocalPostgres.class,
+            processes.start(Components.POSTGRES, () -> javaCommand(Components.POSTGRES, "-Xmx128m", LocalPostgres.class,
                     settings.postgresDataDir().toString(), String.valueOf(settings.postgresPort()), settings.bindAddress()), Map.of());
         }
         if (localKafka) {
-            processes.start(Components.KAFKA, () -> javaCommand("-Xmx512m", LocalKafka.class, settings.home().toString(),
+            processes.start(Components.KAFKA, () -> javaCommand(Components.KAFKA, "-Xmx512m", LocalKafka.class, settings.home().toString(),
                     String.valueOf(settings.port(Ports.KAFKA)), String.valueOf(settings.port(Ports.KAFKA_CONTROLLER)),
                     settings.bindAddress()),
                     Map.of());
@@ -115,19 +116,33 @@ final class Infrastructure {
         if (!Files.isRegularFile(jar)) {
             throw new LocalStackException(jar + " is missing: build first (./mvnw -B -q -DskipTests package, or ./ws2 start)");
         }
-        return List.of(settings.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC"));
+        command.addAll(classData(Components.SMTP, List.of(jar)));
+        command.addAll(List.of(
                 "-Dgreenmail.smtp.hostname=" + settings.bindAddress(), "-Dgreenmail.smtp.port=" + settings.port(Ports.SMTP),
                 "-Dgreenmail.api.hostname=" + settings.bindAddress(), "-Dgreenmail.api.port=" + settings.port(Ports.SMTP_API),
-                "-Dgreenmail.auth.disabled", "-jar", jar.toString());
+                "-Dgreenmail.auth.disabled", "-jar", jar.toString()));
+        return command;
     }
 
     /** LocalPostgres and LocalKafka run from this module's own class path. */
-    private List<String> javaCommand(String heap, Class<?> main, String... args) {
-        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), heap, "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=ws2-local-stack-log4j2.properties",
+    private List<String> javaCommand(String component, String heap, Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), heap, "-XX:+UseSerialGC"));
+        command.addAll(classData(component, Arrays.stream(settings.infraClasspath().split(File.pathSeparator)).map(Path::of).toList()));
+        command.addAll(List.of("-Dlog4j2.configurationFile=ws2-local-stack-log4j2.properties",
                 "-cp", settings.infraClasspath(), main.getName()));
         command.addAll(Arrays.asList(args));
         return command;
+    }
+
+    /**
+     * Class-data sharing, as for the services (AppCds): mapped classes save the broker ~2 s of CPU before it
+     * listens, on a start that is all CPU. Each runs once, so it records whenever the stack may.
+     */
+    private List<String> classData(String component, List<Path> classPath) {
+        return AppCds.forClassPath(classPath, settings.appsDir(component))
+                .map(folder -> AppCds.options(folder, settings.recordClassData()))
+                .orElse(List.of());
     }
 
     private void createMissingExternalDatabases() {

@@ -144,9 +144,12 @@ public record Settings(
         return home.resolve("run").resolve(component + ".pid");
     }
 
-    /** A service's builds, each extracted into a folder of its own with its class-data archive (AppCds). */
-    public Path appsDir(String service) {
-        return home.resolve("apps").resolve(service);
+    /**
+     * A service's builds, each extracted into a folder of its own with its class-data archive; for the broker,
+     * PostgreSQL's launcher and the mail catcher, a folder per set of jars with its archive (AppCds).
+     */
+    public Path appsDir(String component) {
+        return home.resolve("apps").resolve(component);
     }
 
     public Path jwtDir() {

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,5 +50,36 @@ class AppCdsTest {
         AppCds.settle(apps.resolve("never-started"), true);
 
         assertThat(apps.resolve("never-started")).doesNotExist();
+    }
+
+    @Test
+    void jarsKeepTheirFolderUntilOneChangesThenTheOldFolderGoes(@TempDir Path lib) throws IOException {
+        Path broker = Files.writeString(lib.resolve("kafka-server.jar"), "classes");
+        Path clients = Files.writeString(lib.resolve("kafka-clients.jar"), "more classes");
+        Path kafka = apps.resolve("kafka");
+
+        Path first = AppCds.forClassPath(List.of(broker, clients), kafka).orElseThrow();
+        Files.writeString(first.resolve(AppCds.ARCHIVE), "archive");
+
+        assertThat(AppCds.forClassPath(List.of(broker, clients), kafka)).contains(first);
+        assertThat(first.resolve(AppCds.ARCHIVE)).exists();
+
+        // a rebuilt jar: the JVM would refuse the archive, so it gets a folder of its own and records again
+        Files.setLastModifiedTime(clients, FileTime.from(Instant.now().plusSeconds(60)));
+        Path second = AppCds.forClassPath(List.of(broker, clients), kafka).orElseThrow();
+
+        assertThat(second).isNotEqualTo(first).isEmptyDirectory();
+        assertThat(first).doesNotExist();
+        assertThat(AppCds.forClassPath(List.of(clients, broker), kafka)).get().isNotEqualTo(second);
+    }
+
+    @Test
+    void aClassPathWithAFolderOfClassesRecordsNothing(@TempDir Path lib) throws IOException {
+        Path jar = Files.writeString(lib.resolve("kafka-server.jar"), "classes");
+        Path classes = Files.createDirectories(lib.resolve("classes"));
+
+        assertThat(AppCds.forClassPath(List.of(jar, classes), apps.resolve("kafka"))).isEmpty();
+        assertThat(AppCds.forClassPath(List.of(jar, lib.resolve("missing.jar")), apps.resolve("kafka"))).isEmpty();
+        assertThat(apps.resolve("kafka")).doesNotExist();
     }
 }
