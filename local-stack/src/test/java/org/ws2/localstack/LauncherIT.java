@@ -215,11 +215,16 @@ class LauncherIT {
         // each service's first run recorded its class-data archive as it exited, and the restart maps it
         assertThat(archives("groups-service")).singleElement().satisfies(a -> assertThat(Files.size(a)).isPositive());
         assertThat(archives("groups-service").get(0).resolveSibling(AppCds.RECORDING)).doesNotExist();
+        // so did the mail catcher, which runs from its real jar (the broker and PostgreSQL run from this module's
+        // class folders here, from which the JVM records nothing: AppCds.forClassPath)
+        assertThat(archives(Components.SMTP)).singleElement().satisfies(a -> assertThat(Files.size(a)).isPositive());
 
         launcher.start();
 
         assertThat(ProcessHandle.of(launcher.processes().get("groups-service").get(0)).orElseThrow().info().commandLine().orElseThrow())
                 .contains("-XX:SharedArchiveFile=" + archives("groups-service").get(0)).doesNotContain("ArchiveClassesAtExit");
+        assertThat(PidFile.live(home.resolve("run").resolve(Components.SMTP + ".pid")).orElseThrow().info().commandLine().orElseThrow())
+                .contains("-XX:SharedArchiveFile=" + archives(Components.SMTP).get(0)).doesNotContain("ArchiveClassesAtExit");
 
         try (Connection c = connect("ws2_groups"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
             assertThat(rs.next()).isTrue();
@@ -352,13 +357,14 @@ class LauncherIT {
         return seen;
     }
 
-    /** A runnable jar holding one class with a main method, standing in for a Spring Boot jar. */
-    private static List<Path> archives(String service) throws IOException {
-        try (Stream<Path> files = Files.walk(home.resolve("apps").resolve(service))) {
+    /** The class-data archives a component's runs recorded, one per build. */
+    private static List<Path> archives(String component) throws IOException {
+        try (Stream<Path> files = Files.walk(home.resolve("apps").resolve(component))) {
             return files.filter(f -> f.getFileName().toString().equals(AppCds.ARCHIVE)).toList();
         }
     }
 
+    /** A runnable jar holding one class with a main method, standing in for a Spring Boot jar. */
     static void writeJar(String service, Class<?> main) throws IOException {
         Path jar = Files.createDirectories(repo.resolve(service).resolve("target")).resolve(service + ".jar");
         Manifest manifest = new Manifest();
