@@ -19,6 +19,12 @@ import java.util.Map;
  */
 final class Infrastructure {
 
+    /**
+     * Each of these JVMs holds a few MB of live data, but the JVM's default initial heap (1/64 of the machine's
+     * memory, capped by -Xmx) makes its young generation tens of MB, all of it resident after the first collections.
+     */
+    private static final String INITIAL_HEAP = "-Xms32m";
+
     private final Settings settings;
     private final ComponentProcesses processes;
     private final PrintStream out;
@@ -116,7 +122,7 @@ final class Infrastructure {
         if (!Files.isRegularFile(jar)) {
             throw new LocalStackException(jar + " is missing: build first (./mvnw -B -q -DskipTests package, or ./ws2 start)");
         }
-        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), "-Xmx96m", INITIAL_HEAP, "-XX:+UseSerialGC"));
         command.addAll(classData(Components.SMTP, List.of(jar)));
         command.addAll(List.of(
                 "-Dgreenmail.smtp.hostname=" + settings.bindAddress(), "-Dgreenmail.smtp.port=" + settings.port(Ports.SMTP),
@@ -127,7 +133,7 @@ final class Infrastructure {
 
     /** LocalPostgres and LocalKafka run from this module's own class path. */
     private List<String> javaCommand(String component, String heap, Class<?> main, String... args) {
-        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), heap, "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(settings.javaCommand(), heap, INITIAL_HEAP, "-XX:+UseSerialGC"));
         command.addAll(classData(component, Arrays.stream(settings.infraClasspath().split(File.pathSeparator)).map(Path::of).toList()));
         command.addAll(List.of("-Dlog4j2.configurationFile=ws2-local-stack-log4j2.properties",
                 "-cp", settings.infraClasspath(), main.getName()));

@@ -65,6 +65,10 @@ public final class LocalKafka {
         p.setProperty("offsets.topic.num.partitions", "10");
         p.setProperty("transaction.state.log.num.partitions", "10");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // the log cleaner's offset map is allocated on the heap when the broker starts and stays resident: 128 MB by
+        // default, most of the broker's memory here, where it compacts only its own small internal topics; Kafka's own
+        // test brokers run with 2 MB
+        p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
         Files.createDirectories(file.getParent());
         try (Writer w = Files.newBufferedWriter(file)) {
             p.store(w, "written by org.ws2.localstack.LocalKafka at each start");
