@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -306,7 +307,9 @@ final class WriteToReadModel {
                     acknowledgements.record(now - sent, true);
                 } else {
                     failed.incrementAndGet();
-                    String kind = error != null ? error.getClass().getSimpleName() : String.valueOf(response.statusCode());
+                    // sendAsync wraps what went wrong (a connect timeout, a reset) in a CompletionException
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    String kind = cause != null ? cause.getClass().getSimpleName() : String.valueOf(response.statusCode());
                     failures.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                 }
                 done.countDown();
