@@ -20,8 +20,9 @@ import java.util.Map;
 final class Infrastructure {
 
     /**
-     * Each of these JVMs holds a few MB of live data, but the JVM's default initial heap (1/64 of the machine's
-     * memory, capped by -Xmx) makes its young generation tens of MB, all of it resident after the first collections.
+     * PostgreSQL's launcher and the mail catcher hold a few MB of live data and the broker a few tens, but the JVM's
+     * default initial heap (1/64 of the machine's memory, capped by -Xmx) gives each a young generation of 30 to 130
+     * MB, all of it resident after the first collections; from 32 MB the heap grows to what each needs.
      */
     private static final String INITIAL_HEAP = "-Xms32m";
 
