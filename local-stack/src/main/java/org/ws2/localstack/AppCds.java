@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,11 +50,7 @@ final class AppCds {
             }
             Files.createDirectories(appsDir);
             if (noneRunning.getAsBoolean()) {
-                try (Stream<Path> old = Files.list(appsDir)) {
-                    for (Path dir : old.filter(d -> !d.equals(target)).toList()) {
-                        deleteTree(dir);
-                    }
-                }
+                deleteAllBut(target, appsDir);
             }
             Path partial = appsDir.resolve(target.getFileName() + ".partial");
             deleteTree(partial);
@@ -95,24 +92,26 @@ final class AppCds {
             return Optional.empty();
         }
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<String> entries = new ArrayList<>();
             for (Path entry : classPath) {
-                digest.update((entry.toAbsolutePath() + ":" + Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis()
-                        + "\n").getBytes(StandardCharsets.UTF_8));
+                entries.add(entry.toAbsolutePath() + ":" + Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis());
             }
-            Path target = appsDir.resolve(HexFormat.of().formatHex(digest.digest(), 0, 8));
+            Path target = appsDir.resolve(shortHash(entries.stream()));
             if (Files.isDirectory(appsDir)) {
-                try (Stream<Path> old = Files.list(appsDir)) {
-                    for (Path dir : old.filter(d -> !d.equals(target)).toList()) {
-                        deleteTree(dir);
-                    }
-                }
+                deleteAllBut(target, appsDir);
             }
             return Optional.of(Files.createDirectories(target));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes every folder in {@code appsDir} but {@code kept}: older builds, whose archives no run maps again. */
+    private static void deleteAllBut(Path kept, Path appsDir) throws IOException {
+        try (Stream<Path> all = Files.list(appsDir)) {
+            for (Path dir : all.filter(d -> !d.equals(kept)).toList()) {
+                deleteTree(dir);
+            }
         }
     }
 
@@ -172,9 +171,16 @@ final class AppCds {
      */
     private static String hash(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
+            return shortHash(file.stream().sorted(Comparator.comparing(JarEntry::getName))
+                    .map(e -> e.getName() + ":" + e.getCrc() + ":" + e.getSize()));
+        }
+    }
+
+    /** A folder name for these lines, in their order: the first 8 bytes of their SHA-256, in hex. */
+    private static String shortHash(Stream<String> lines) {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            file.stream().sorted(Comparator.comparing(JarEntry::getName)).forEach(e -> digest.update(
-                    (e.getName() + ":" + e.getCrc() + ":" + e.getSize() + "\n").getBytes(StandardCharsets.UTF_8)));
+            lines.forEach(line -> digest.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
