@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,6 +51,15 @@ public class EventCodec {
             return json.readValue(value, CloudEvent.class);
         } catch (JacksonException | NullPointerException e) {
             throw new UnreadableEventException("Not a WS2 CloudEvent: " + abbreviate(value), e);
+        }
+    }
+
+    /** Reads a record value already parsed (to keep its JSON whole as well) as a CloudEvent; one that is not one is poison. */
+    public CloudEvent read(JsonNode value) {
+        try {
+            return json.treeToValue(value, CloudEvent.class);
+        } catch (JacksonException | NullPointerException e) {
+            throw new UnreadableEventException("Not a WS2 CloudEvent: " + abbreviate(String.valueOf(value)), e);
         }
     }
 

@@ -28,14 +28,19 @@ public class PublicEventStore {
     }
 
     /**
-     * Appends the event unless it is there already. Appends are serialised (a transaction-scoped
-     * advisory lock) so that sequence numbers become visible in order even with several replicas:
-     * a reader that has seen seq n never later finds a smaller one appear.
+     * Serialises appends until the transaction ends (an advisory lock), so that sequence numbers become
+     * visible in order even with several replicas: a reader that has seen seq n never later finds a smaller
+     * one appear. Taken once per transaction, before its first {@link #append}.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lockAppends() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query(Object.class).single();
+    }
+
+    /** Appends the event unless it is there already; the transaction holds {@link #lockAppends()}. */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean append(String eventId, String topic, String type, String subject, Instant time, Instant recordedAt,
             String json) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query(Object.class).single();
         return jdbc.sql("""
                 INSERT INTO public_event (event_id, topic, type, subject, time, recorded_at, event)
                 VALUES (:eventId, :topic, :type, :subject, :time, :recordedAt, :event)

@@ -16,7 +16,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -55,14 +57,28 @@ public class EventConsumptionConfiguration {
         return new EventConsumer(codec, processedEvents);
     }
 
-    /** Each record observed as the container would observe it for a record listener, when that is on. */
+    /**
+     * How a batch listener applies a poll in one transaction; each record observed as the container would
+     * observe it for a record listener, when that is on.
+     */
     @Bean
-    EventSubscriptions eventSubscriptions(ConfigurableListableBeanFactory beans, EventConsumer consumer,
-            PlatformTransactionManager transactionManager, @Value("${spring.application.name}") String consumerGroup,
+    PollTransactions pollTransactions(PlatformTransactionManager transactionManager,
             ObjectProvider<ObservationRegistry> observations,
             @Value("${spring.kafka.listener.observation-enabled:false}") boolean observed) {
-        return new EventSubscriptions(beans, consumer, new TransactionTemplate(transactionManager), consumerGroup,
+        return new PollTransactions(new TransactionTemplate(transactionManager),
                 observed ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
+    }
+
+    @Bean(PollTransactions.CONTAINER_POST_PROCESSOR)
+    ContainerPostProcessor<String, String, AbstractMessageListenerContainer<String, String>> recordsObservedByTheListener(
+            PollTransactions polls) {
+        return polls.recordsObservedByTheListener();
+    }
+
+    @Bean
+    EventSubscriptions eventSubscriptions(ConfigurableListableBeanFactory beans, EventConsumer consumer,
+            PollTransactions polls, @Value("${spring.application.name}") String consumerGroup) {
+        return new EventSubscriptions(beans, consumer, polls, consumerGroup);
     }
 
     @Bean

@@ -3,7 +3,6 @@ package org.ws2.service.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -32,7 +31,7 @@ class EventSubscriptionsTest {
         beans.registerBeanDefinition("groupNames", new RootBeanDefinition(GroupNames.class));
         beans.registerBeanDefinition("unrelated", new RootBeanDefinition(String.class));
 
-        var subscriptions = new EventSubscriptions(beans, null, null, "test-service", ObservationRegistry.NOOP).subscriptions();
+        var subscriptions = new EventSubscriptions(beans, null, null, "test-service").subscriptions();
 
         assertThat(subscriptions).singleElement().satisfies(subscription -> {
             assertThat(subscription.name()).isEqualTo("test.group-names");
@@ -45,7 +44,7 @@ class EventSubscriptionsTest {
         var beans = new DefaultListableBeanFactory();
         beans.registerBeanDefinition("misdeclared", new RootBeanDefinition(Misdeclared.class));
 
-        assertThatThrownBy(() -> new EventSubscriptions(beans, null, null, "test-service", ObservationRegistry.NOOP).subscriptions())
+        assertThatThrownBy(() -> new EventSubscriptions(beans, null, null, "test-service").subscriptions())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("(<event family>, CloudEvent)");
     }
