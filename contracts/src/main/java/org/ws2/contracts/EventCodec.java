@@ -54,7 +54,10 @@ public class EventCodec {
         }
     }
 
-    /** Reads a record value already parsed (to keep its JSON whole as well) as a CloudEvent; one that is not one is poison. */
+    /**
+     * Reads a record value already parsed (by a consumer that keeps its JSON whole as well) as a CloudEvent;
+     * a value that is not one is poison.
+     */
     public CloudEvent read(JsonNode value) {
         try {
             return json.treeToValue(value, CloudEvent.class);
