@@ -88,21 +88,37 @@ final class ComponentProcesses {
 
     /** Waits for {@code condition}, failing with the log's last lines if the process dies or the start timeout passes. */
     void await(String name, BooleanSupplier condition, String what) {
+        awaitAll(Map.of(name, condition), what);
+    }
+
+    /**
+     * As {@link #await} for several components at once, each checked in turn until all are ready: a service's
+     * first readiness call is a cold request (seconds on a busy machine), which then overlaps the others' starts
+     * instead of following the slowest.
+     */
+    void awaitAll(Map<String, BooleanSupplier> conditions, String what) {
         Instant deadline = Instant.now().plus(settings.startTimeout());
-        Path log = settings.logFile(name);
-        while (!condition.getAsBoolean()) {
-            if (!isRunning(name)) {
-                throw new LocalStackException(name + " stopped while starting; see its log " + log + tail(log));
+        Map<String, BooleanSupplier> waiting = new LinkedHashMap<>(conditions);
+        while (true) {
+            waiting.values().removeIf(BooleanSupplier::getAsBoolean);
+            if (waiting.isEmpty()) {
+                return;
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new LocalStackException(name + " was not ready after " + settings.startTimeout().toSeconds()
-                        + " s (waiting for " + what + "); see its log " + log + tail(log));
+            for (String name : waiting.keySet()) {
+                Path log = settings.logFile(name);
+                if (!isRunning(name)) {
+                    throw new LocalStackException(name + " stopped while starting; see its log " + log + tail(log));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new LocalStackException(name + " was not ready after " + settings.startTimeout().toSeconds()
+                            + " s (waiting for " + what + "); see its log " + log + tail(log));
+                }
             }
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LocalStackException("Interrupted while waiting for " + name, e);
+                throw new LocalStackException("Interrupted while waiting for " + String.join(", ", waiting.keySet()), e);
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -98,9 +99,9 @@ public final class Launcher {
                 // the first wave's JVMs load their classes meanwhile: on two cores the broker's start is seconds
                 infrastructure.awaitBrokerAndMail();
             }
-            for (ServiceInstance i : wave) {
-                processes.await(i.name(), () -> Readiness.serviceReady(settings, i), "/actuator/health/readiness to answer 200");
-            }
+            Map<String, BooleanSupplier> ready = new LinkedHashMap<>();
+            wave.forEach(i -> ready.put(i.name(), () -> Readiness.serviceReady(settings, i)));
+            processes.awaitAll(ready, "/actuator/health/readiness to answer 200");
         }
         out.printf("WS2 is up (%d s). Gateway: %s%n", Duration.between(t0, Instant.now()).toSeconds(), url(Components.GATEWAY));
         for (Service s : Components.SERVICES) {
