@@ -93,7 +93,7 @@ final class ComponentProcesses {
 
     /**
      * As {@link #await} for several components at once, each checked in turn until all are ready: a service's
-     * first readiness call is a cold request (seconds on a busy machine), which then overlaps the others' starts
+     * first readiness call is a cold request (about a second on a busy machine), which then overlaps the others' starts
      * instead of following the slowest.
      */
     void awaitAll(Map<String, BooleanSupplier> conditions, String what) {
