@@ -176,10 +176,13 @@ public final class Benchmark {
                 if (writes) {
                     for (Route route : inRoundOrder(writeRoutes, round)) {
                         long before = stack.awaitReadModelCaughtUp().total();
+                        Map<String, Double> cpuBefore = processes.cpuMillis();
                         Sample sample = measured(route, i -> stack.post(route.base()), slice);
                         // the slice's last request has answered: how long until the read model has them all
                         ReadModelCatchUp.CaughtUp after = stack.awaitReadModelCaughtUp();
                         Result r = route.result();
+                        StackProcesses.used(cpuBefore, processes.cpuMillis())
+                                .forEach((name, ms) -> r.stackCpuMillis.merge(name, ms, Double::sum));
                         r.readModelBehind = Double.isNaN(r.readModelBehind) ? after.seconds()
                                 : Math.max(r.readModelBehind, after.seconds());
                         r.lost += Math.max(0, before + (sample.count - sample.errors) - after.total());
@@ -201,12 +204,20 @@ public final class Benchmark {
                 writeRoutes.forEach(route -> {
                     Result r = route.result();
                     results.add(r);
+                    long acknowledged = r.count() - r.errors();
                     r.note = String.format(Locale.ROOT, "read model caught up %.1f s after the last acknowledgement "
-                            + "(worst slice); %d acknowledged writes not in it", r.readModelBehind, r.lost);
+                            + "(worst slice); %d acknowledged writes not in it", r.readModelBehind, r.lost)
+                            + (r.stackCpuMillis.isEmpty() || acknowledged == 0 ? "" : String.format(Locale.ROOT,
+                                    "; CPU per acknowledged write %.1f ms at this concurrency, the catch-up's polls "
+                                    + "included (%s)", cpu(r, acknowledged).total(), cpu(r, acknowledged).breakdown()));
                 });
                 goals.writesThroughGateway = writeRoutes.get(1).result();
             }
         }
+    }
+
+    private static WriteToReadModel.CpuPerWrite cpu(Result r, long acknowledged) {
+        return new WriteToReadModel.CpuPerWrite(r.stackCpuMillis, acknowledged, 0, Double.NaN);
     }
 
     private BareGateway startBareGateway(String readPath) throws Exception {

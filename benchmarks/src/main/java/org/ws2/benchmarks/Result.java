@@ -2,6 +2,8 @@ package org.ws2.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** One line of the table: the same request measured in one or more interleaved slices. */
 final class Result {
@@ -14,6 +16,11 @@ final class Result {
     double readModelBehind = Double.NaN;
     /** A write line: writes acknowledged in its slices that the read model did not count once caught up. */
     long lost;
+    /**
+     * A write line: CPU milliseconds each process of the stack used from the start of each of its slices until the
+     * read model had the slice's writes (the catch-up's polls included); empty where the processes are not known.
+     */
+    final Map<String, Double> stackCpuMillis = new TreeMap<>();
     /** A proxy's line: CPU milliseconds its process used during the slices; NaN where it was not measured. */
     double proxyCpuMillis = Double.NaN;
     private long[] sorted;
