@@ -206,18 +206,16 @@ public final class Benchmark {
                     results.add(r);
                     long acknowledged = r.count() - r.errors();
                     r.note = String.format(Locale.ROOT, "read model caught up %.1f s after the last acknowledgement "
-                            + "(worst slice); %d acknowledged writes not in it", r.readModelBehind, r.lost)
-                            + (r.stackCpuMillis.isEmpty() || acknowledged == 0 ? "" : String.format(Locale.ROOT,
-                                    "; CPU per acknowledged write %.1f ms at this concurrency, the catch-up's polls "
-                                    + "included (%s)", cpu(r, acknowledged).total(), cpu(r, acknowledged).breakdown()));
+                            + "(worst slice); %d acknowledged writes not in it", r.readModelBehind, r.lost);
+                    if (!r.stackCpuMillis.isEmpty() && acknowledged > 0) {
+                        var cpu = new WriteToReadModel.CpuPerWrite(r.stackCpuMillis, acknowledged, 0, Double.NaN);
+                        r.note += String.format(Locale.ROOT, "; CPU per acknowledged write %.1f ms at this concurrency, "
+                                + "the catch-up's polls included (%s)", cpu.total(), cpu.breakdown());
+                    }
                 });
                 goals.writesThroughGateway = writeRoutes.get(1).result();
             }
         }
-    }
-
-    private static WriteToReadModel.CpuPerWrite cpu(Result r, long acknowledged) {
-        return new WriteToReadModel.CpuPerWrite(r.stackCpuMillis, acknowledged, 0, Double.NaN);
     }
 
     private BareGateway startBareGateway(String readPath) throws Exception {

@@ -105,11 +105,12 @@ final class ComponentProcesses {
                 return;
             }
             for (String name : waiting.keySet()) {
-                Path log = settings.logFile(name);
                 if (!isRunning(name)) {
+                    Path log = settings.logFile(name);
                     throw new LocalStackException(name + " stopped while starting; see its log " + log + tail(log));
                 }
                 if (Instant.now().isAfter(deadline)) {
+                    Path log = settings.logFile(name);
                     throw new LocalStackException(name + " was not ready after " + settings.startTimeout().toSeconds()
                             + " s (waiting for " + what + "); see its log " + log + tail(log));
                 }
