@@ -128,13 +128,13 @@ public final class Benchmark {
     }
 
     /**
-     * Reads (direct, through the gateway, and through the bare route) and writes (direct and through the
-     * gateway), interleaved slice by slice.
+     * Reads and writes, each direct, through the gateway and through the bare route (with {@code bare}),
+     * interleaved slice by slice.
      */
     void throughput(String readPath) throws Exception {
         boolean reads = options.runs("reads");
         boolean writes = options.runs("writes");
-        try (BareGateway bare = reads && options.runs("bare") ? startBareGateway(readPath) : null) {
+        try (BareGateway bare = (reads || writes) && options.runs("bare") ? startBareGateway(readPath) : null) {
             String get = "GET " + readPath;
             List<Route> readRoutes = new ArrayList<>(List.of(
                     new Route(new Result(get, "direct"), options.recommendations, Optional.empty()),
@@ -143,18 +143,22 @@ public final class Benchmark {
                 readRoutes.add(new Route(new Result(get, "bare route"), bare.baseUrl(), ProcessHandle.of(bare.pid())));
             }
             String post = "POST /api/recommendations";
-            List<Route> writeRoutes = List.of(new Route(new Result(post, "direct"), options.recommendations, Optional.empty()),
-                    new Route(new Result(post, "gateway"), options.gateway, processes.process("gateway")));
+            List<Route> writeRoutes = new ArrayList<>(List.of(
+                    new Route(new Result(post, "direct"), options.recommendations, Optional.empty()),
+                    new Route(new Result(post, "gateway"), options.gateway, processes.process("gateway"))));
+            if (bare != null) {
+                writeRoutes.add(new Route(new Result(post, "bare route"), bare.baseUrl(), ProcessHandle.of(bare.pid())));
+            }
 
             System.out.println("warming up (JIT, connection pools)...");
             if (reads) {
                 for (Route route : readRoutes) {
                     closedLoop(i -> stack.get(route.base() + readPath), options.concurrency, Duration.ofSeconds(5));
                 }
-                if (bare != null) {
-                    // a JVM started a minute ago, against a gateway that has served since the stack started
-                    closedLoop(i -> stack.get(bare.baseUrl() + readPath), options.concurrency, Duration.ofSeconds(5));
-                }
+            }
+            if (bare != null) {
+                // a JVM started a minute ago, against a gateway that has served since the stack started
+                closedLoop(i -> stack.get(bare.baseUrl() + readPath), options.concurrency, Duration.ofSeconds(5));
             }
             if (writes) {
                 for (Route route : writeRoutes) {
@@ -201,6 +205,11 @@ public final class Benchmark {
                 }
             }
             if (writes) {
+                if (bare != null) {
+                    // not a process of the stack: its CPU joins the route's as the gateway's does
+                    Result r = writeRoutes.get(2).result();
+                    r.stackCpuMillis.put("bare route", r.proxyCpuMillis);
+                }
                 writeRoutes.forEach(route -> {
                     Result r = route.result();
                     results.add(r);
@@ -212,8 +221,15 @@ public final class Benchmark {
                         r.note += String.format(Locale.ROOT, "; CPU per acknowledged write %.1f ms at this concurrency, "
                                 + "the catch-up's polls included (%s)", cpu.total(), cpu.breakdown());
                     }
+                    if (!Double.isNaN(r.proxyCpuPerRequest())) {
+                        r.note += "; " + cpuNote(r);
+                    }
                 });
                 goals.writesThroughGateway = writeRoutes.get(1).result();
+                if (bare != null) {
+                    goals.writesThroughGateway.note += String.format(Locale.ROOT, "; %.2fx the bare route",
+                            goals.writesThroughGateway.throughput() / writeRoutes.get(2).result().throughput());
+                }
             }
         }
     }

@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,11 +41,16 @@ final class StackClient {
         System.setProperty("jdk.httpclient.connectionPoolSize", "256");
     }
 
+    private static final int RUN_NUMBER_TRIES = 20;
+
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    /** Distinguishes this run's recommendation ids from earlier runs' (ids are 1.RRR.III.JJJ). */
-    private final int runNumber = ThreadLocalRandom.current().nextInt(100, 1000);
+    /**
+     * Distinguishes this run's recommendation ids from earlier runs' (ids are 1.RRR.III.JJJ): drawn at random, and
+     * drawn again by {@link #checkReachable} while the stack already holds its first id.
+     */
+    private int runNumber = drawRunNumber(Set.of());
     private final AtomicInteger nextId = new AtomicInteger();
 
     StackClient(Options options) {
@@ -105,11 +112,33 @@ final class StackClient {
                 throw new IllegalStateException(url + " answered " + status + "; is the stack running (./ws2 start)?");
             }
         }
-        int status = http.send(post(options.recommendations), HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 201) {
-            throw new IllegalStateException("POST /api/recommendations answered " + status
-                    + "; set WS2_TOKEN to a support-staff token: WS2_TOKEN=$(./ws2 token support-staff)");
+        // A home the benchmark has run on many times holds the ids of many run numbers (one in nine after 100 runs).
+        Set<Integer> taken = new HashSet<>();
+        while (true) {
+            int status = http.send(post(options.recommendations), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 201) {
+                return;
+            }
+            if (status != 409) {
+                throw new IllegalStateException("POST /api/recommendations answered " + status
+                        + "; set WS2_TOKEN to a support-staff token: WS2_TOKEN=$(./ws2 token support-staff)");
+            }
+            taken.add(runNumber);
+            if (taken.size() == RUN_NUMBER_TRIES) {
+                throw new IllegalStateException("POST /api/recommendations answered 409 for the first id of "
+                        + RUN_NUMBER_TRIES + " run numbers: earlier runs on this stack hold them; use a fresh WS2_HOME");
+            }
+            runNumber = drawRunNumber(taken);
+            nextId.set(0);
         }
+    }
+
+    private static int drawRunNumber(Set<Integer> taken) {
+        int drawn;
+        do {
+            drawn = ThreadLocalRandom.current().nextInt(100, 1000);
+        } while (taken.contains(drawn));
+        return drawn;
     }
 
     /** Creates recommendations directly at the service until the catalogue holds {@code --catalogue} of them. */

@@ -1,12 +1,15 @@
 package org.ws2.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +92,56 @@ class StackClientTest {
 
         assertThat(client.pagesByCursor()).containsExactly("/api/recommendations?sort=id&order=asc&size=50&after=second",
                 "/api/recommendations?sort=id&order=asc&size=50&after=third");
+    }
+
+    @Test
+    void aRunNumberWhoseIdsAnEarlierRunLeftIsDrawnAgain() throws Exception {
+        // the service: every GET answers; the first two run numbers drawn were an earlier run's (409)
+        List<String> posted = new CopyOnWriteArrayList<>();
+        HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        service.createContext("/", exchange -> {
+            int status = 200;
+            if (exchange.getRequestMethod().equals("POST")) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                posted.add(body.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1"));
+                status = posted.size() <= 2 ? 409 : 201;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        service.start();
+        try {
+            String url = "http://127.0.0.1:" + service.getAddress().getPort();
+            StackClient client = new StackClient(Options.parse(new String[] { "--token", "t", "--gateway", url,
+                    "--recommendations", url, "--reporting", url }));
+
+            client.checkReachable();
+
+            assertThat(posted).hasSize(3).allMatch(id -> id.matches("1\\.\\d{3}\\.0\\.0"), "a run's first id");
+            assertThat(posted).extracting(id -> id.split("\\.")[1]).doesNotHaveDuplicates();
+        } finally {
+            service.stop(0);
+        }
+    }
+
+    @Test
+    void aStackThatRefusesEveryRunNumberStopsTheRunWithWhatToDo() throws Exception {
+        HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        service.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 409 : 200, -1);
+            exchange.close();
+        });
+        service.start();
+        try {
+            String url = "http://127.0.0.1:" + service.getAddress().getPort();
+            StackClient client = new StackClient(Options.parse(new String[] { "--token", "t", "--gateway", url,
+                    "--recommendations", url, "--reporting", url }));
+
+            assertThatThrownBy(client::checkReachable).hasMessageContaining("use a fresh WS2_HOME");
+        } finally {
+            service.stop(0);
+        }
     }
 
     private static void json(HttpExchange exchange, String body) throws java.io.IOException {
