@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -96,10 +98,9 @@ class StackClientTest {
 
     @Test
     void aRunNumberWhoseIdsAnEarlierRunLeftIsDrawnAgain() throws Exception {
-        // the service: every GET answers; the first two run numbers drawn were an earlier run's (409)
+        // every GET answers; the first two run numbers drawn were an earlier run's (409)
         List<String> posted = new CopyOnWriteArrayList<>();
-        HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        service.createContext("/", exchange -> {
+        HttpServer service = standIn(exchange -> {
             int status = 200;
             if (exchange.getRequestMethod().equals("POST")) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -109,13 +110,8 @@ class StackClientTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
-        service.start();
         try {
-            String url = "http://127.0.0.1:" + service.getAddress().getPort();
-            StackClient client = new StackClient(Options.parse(new String[] { "--token", "t", "--gateway", url,
-                    "--recommendations", url, "--reporting", url }));
-
-            client.checkReachable();
+            clientOf(service).checkReachable();
 
             assertThat(posted).hasSize(3).allMatch(id -> id.matches("1\\.\\d{3}\\.0\\.0"), "a run's first id");
             assertThat(posted).extracting(id -> id.split("\\.")[1]).doesNotHaveDuplicates();
@@ -126,25 +122,33 @@ class StackClientTest {
 
     @Test
     void aStackThatRefusesEveryRunNumberStopsTheRunWithWhatToDo() throws Exception {
-        HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        service.createContext("/", exchange -> {
+        HttpServer service = standIn(exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 409 : 200, -1);
             exchange.close();
         });
-        service.start();
         try {
-            String url = "http://127.0.0.1:" + service.getAddress().getPort();
-            StackClient client = new StackClient(Options.parse(new String[] { "--token", "t", "--gateway", url,
-                    "--recommendations", url, "--reporting", url }));
-
-            assertThatThrownBy(client::checkReachable).hasMessageContaining("use a fresh WS2_HOME");
+            assertThatThrownBy(clientOf(service)::checkReachable).hasMessageContaining("use a fresh WS2_HOME");
         } finally {
             service.stop(0);
         }
     }
 
-    private static void json(HttpExchange exchange, String body) throws java.io.IOException {
+    /** A stand-in for the whole stack (gateway, service and reporting at one address), answering every path. */
+    private static HttpServer standIn(HttpHandler handler) throws IOException {
+        HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        service.createContext("/", handler);
+        service.start();
+        return service;
+    }
+
+    private static StackClient clientOf(HttpServer service) {
+        String url = "http://127.0.0.1:" + service.getAddress().getPort();
+        return new StackClient(Options.parse(new String[] { "--token", "t", "--gateway", url, "--recommendations", url,
+                "--reporting", url }));
+    }
+
+    private static void json(HttpExchange exchange, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);

@@ -9,6 +9,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -41,6 +42,8 @@ final class Browser implements AutoCloseable {
     /** A phone's width (the pages must not scroll sideways there) and a laptop's; the window starts at the last. */
     static final List<Integer> WIDTHS = List.of(375, 1280);
     static final int HEIGHT = 1000;
+    /** What Chromium says when a read reaches an element whose document has been replaced. */
+    private static final String DETACHED_NODE = "does not belong to the document";
 
     final ChromeDriver driver;
     private final URI base;
@@ -74,9 +77,20 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        // a live update may replace the element between finding it and reading it: look again
+        // a live update or a navigation may replace the element between finding it and reading it: look again
         return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (WebDriverException e) {
+                        // Chromium (156) reports an element of a document a navigation replaced as an inspector
+                        // error rather than a stale element
+                        if (String.valueOf(e.getMessage()).contains(DETACHED_NODE)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /**
