@@ -146,8 +146,10 @@ public final class Benchmark {
             List<Route> writeRoutes = new ArrayList<>(List.of(
                     new Route(new Result(post, "direct"), options.recommendations, Optional.empty()),
                     new Route(new Result(post, "gateway"), options.gateway, processes.process("gateway"))));
-            if (bare != null) {
-                writeRoutes.add(new Route(new Result(post, "bare route"), bare.baseUrl(), ProcessHandle.of(bare.pid())));
+            Route bareWrites = bare == null ? null
+                    : new Route(new Result(post, "bare route"), bare.baseUrl(), ProcessHandle.of(bare.pid()));
+            if (bareWrites != null) {
+                writeRoutes.add(bareWrites);
             }
 
             System.out.println("warming up (JIT, connection pools)...");
@@ -205,9 +207,9 @@ public final class Benchmark {
                 }
             }
             if (writes) {
-                if (bare != null) {
+                if (bareWrites != null) {
                     // not a process of the stack: its CPU joins the route's as the gateway's does
-                    Result r = writeRoutes.get(2).result();
+                    Result r = bareWrites.result();
                     r.stackCpuMillis.put("bare route", r.proxyCpuMillis);
                 }
                 writeRoutes.forEach(route -> {
@@ -226,9 +228,9 @@ public final class Benchmark {
                     }
                 });
                 goals.writesThroughGateway = writeRoutes.get(1).result();
-                if (bare != null) {
+                if (bareWrites != null) {
                     goals.writesThroughGateway.note += String.format(Locale.ROOT, "; %.2fx the bare route",
-                            goals.writesThroughGateway.throughput() / writeRoutes.get(2).result().throughput());
+                            goals.writesThroughGateway.throughput() / bareWrites.result().throughput());
                 }
             }
         }
